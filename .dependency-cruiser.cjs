@@ -1,0 +1,29 @@
+/**
+ * Dependency direction (../shared/STYLE.md): stages never import each other;
+ * everything may use src/core and schemas/; schemas import only zod; nothing
+ * imports src/review, src/cli or workers/. Checked by test/unit/architecture.
+ */
+const STAGES = ['intake', 'extract', 'ocr', 'restore', 'layout', 'segment', 'records', 'output'];
+module.exports = {
+  forbidden: [
+    ...STAGES.map((stage) => ({
+      name: `stage-${stage}-imports-another-stage`,
+      severity: 'error',
+      from: { path: `^src/${stage}/` },
+      to: { path: `^src/(${STAGES.filter((s) => s !== stage).join('|')}|pipeline|queue|review|cli)/` },
+    })),
+    { name: 'core-imports-upward', severity: 'error', from: { path: '^src/core/' }, to: { path: '^src/(?!core/)' } },
+    { name: 'schemas-import-code', severity: 'error', from: { path: '^schemas/' }, to: { path: '^(src|workers)/' } },
+    { name: 'nothing-imports-review', severity: 'error', from: { pathNot: '^src/review/' }, to: { path: '^src/review/' } },
+    { name: 'nothing-imports-cli', severity: 'error', from: { pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
+    { name: 'nothing-imports-workers', severity: 'error', from: { pathNot: '^workers/' }, to: { path: '^workers/' } },
+    { name: 'pipeline-without-queue', severity: 'error', from: { path: '^src/pipeline/' }, to: { path: '^src/(queue|review|cli)/' } },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(test|scripts|dist)/' },
+  },
+};

@@ -1,0 +1,12 @@
+/** The document model: zod schemas and the types inferred from them. */
+export * from './geometry.js';
+export * from './recorded-issue.js';
+export * from './source.js';
+export * from './page.js';
+export * from './metadata.js';
+export * from './section.js';
+export * from './table.js';
+export * from './records.js';
+export * from './document.js';
+export * from './json-schemas.js';
+export * from './stage-io.js';

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** What kind of input a file is, decided from its bytes, not its name. */
+export const InputKind = z.enum(['pdf', 'image', 'text']);
+export type InputKind = z.infer<typeof InputKind>;
+
+/** The input file as received. The original is never modified. */
+export const Source = z.object({
+  /** File name as given (no directories: paths are the caller's business). */
+  file: z.string(),
+  /** sha256 of the file's bytes, lower-case hex; the document id derives from it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  kind: InputKind,
+  /** "application/pdf", "text/markdown", "image/png", … */
+  mediaType: z.string(),
+  /** Number of pages (text inputs: 1 per form-feed-separated part). */
+  pages: z.number().int().nonnegative(),
+});
+export type Source = z.infer<typeof Source>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Metadata } from './metadata.js';
+import { Page } from './page.js';
+import { Assignment, Indicator } from './records.js';
+import { Section } from './section.js';
+import { Source } from './source.js';
+import { Table } from './table.js';
+
+/**
+ * The data that flows between pipeline stages. Every piece is plain,
+ * serializable JSON, because the queue carries it between processes and
+ * machines (a page job's result is a Page).
+ */
+
+/** intake → extract | ocr: a file that passed the checks, by path. */
+export const IntakeResult = z.object({
+  /** Where to read the bytes; never derived from document content. */
+  path: z.string(),
+  source: Source,
+});
+export type IntakeResult = z.infer<typeof IntakeResult>;
+
+/** extract → ocr → restore → layout: the pages, and which ones need OCR. */
+export const PagesResult = z.object({
+  pages: z.array(Page),
+  /** 1-based numbers of pages whose text layer is missing or unusable. */
+  needsOcr: z.array(z.number().int().positive()),
+});
+export type PagesResult = z.infer<typeof PagesResult>;
+
+/** layout → segment → records. */
+export const LayoutResult = z.object({
+  pages: z.array(Page),
+  tables: z.array(Table),
+});
+export type LayoutResult = z.infer<typeof LayoutResult>;
+
+/** segment → records. */
+export const SegmentResult = z.object({
+  metadata: Metadata,
+  sections: z.array(Section),
+});
+export type SegmentResult = z.infer<typeof SegmentResult>;
+
+/** records → output. */
+export const RecordsResult = z.object({
+  indicators: z.array(Indicator),
+  assignments: z.array(Assignment),
+});
+export type RecordsResult = z.infer<typeof RecordsResult>;

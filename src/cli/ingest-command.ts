@@ -1,0 +1,82 @@
+import { basename, extname } from 'node:path';
+import type { Document } from '../../schemas/index.js';
+import { isInputError } from '../core/index.js';
+import { expandInputs } from '../intake/index.js';
+import { createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { writeDocument } from '../output/index.js';
+import { runDocument } from '../pipeline/index.js';
+import { createProgressReporter } from './progress-reporter.js';
+
+export interface IngestOptions {
+  /** Output folder. Default "./out". */
+  out: string;
+  /** Run OCR on pages without a usable text layer. Default true. */
+  ocr: boolean;
+  /** OCR render resolution. Default 300. */
+  ocrDpi: number;
+  /** OCR worker threads. Default: the machine's cores. */
+  ocrWorkers?: number;
+  /** Largest accepted file in MiB. Default 512. */
+  maxSizeMb: number;
+  /** Show progress bars (default: when stderr is a terminal). */
+  progress: boolean;
+}
+
+export interface IngestSummary {
+  ok: number;
+  partial: number;
+  failed: number;
+}
+
+/**
+ * `plan-ingest ingest <path>... --out DIR`: every input is processed in turn;
+ * a file that cannot be processed gets one line on stderr and the rest go on.
+ */
+export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const files = await expandInputs(paths);
+  const reporter = createProgressReporter(opts.progress);
+  const engine = opts.ocr ? lazyEngine(() => createTesseractEngine({ workers: opts.ocrWorkers })) : null;
+  const bases = new Map<string, string>();
+  const summary: IngestSummary = { ok: 0, partial: 0, failed: 0 };
+  const started = performance.now();
+  try {
+    for (const [index, file] of files.entries()) {
+      reporter.fileStarted(file, index, files.length);
+      const base = basename(file, extname(file));
+      const clash = bases.get(base);
+      if (clash !== undefined) {
+        summary.failed++;
+        reporter.log(`plan-ingest: ${file}: same output name as ${clash} (${base}.json); rename one of them`, 'stderr');
+        continue;
+      }
+      bases.set(base, file);
+      try {
+        const doc = await runDocument(file, { ocr: engine, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const written = await writeDocument(doc, opts.out, base);
+        summary[doc.status === 'ok' ? 'ok' : 'partial']++;
+        reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
+      } catch (error) {
+        summary.failed++;
+        reporter.log(`plan-ingest: ${file}: ${reason(error)}`, 'stderr');
+      } finally {
+        reporter.fileFinished();
+      }
+    }
+  } finally {
+    reporter.stop();
+    await engine?.close();
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`${files.length} file(s) in ${seconds} s: ${summary.ok} ok, ${summary.partial} partial, ${summary.failed} failed\n`);
+  return summary;
+}
+
+function describe(doc: Document): string {
+  const errors = doc.issues.filter((i) => i.severity === 'error').length;
+  return `${doc.source.pages} page(s), ${doc.indicators.length} indicator(s), ${doc.assignments.length} assignment(s)${errors ? `, ${errors} recorded error(s)` : ''}`;
+}
+
+function reason(error: unknown): string {
+  if (isInputError(error)) return error.message;
+  return `internal error: ${(error as Error)?.message ?? String(error)}`;
+}

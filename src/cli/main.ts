@@ -1,0 +1,38 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { PIPELINE_VERSION } from '../core/index.js';
+import { ingestCommand } from './ingest-command.js';
+
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+};
+
+const program = new Command()
+  .name('plan-ingest')
+  .description('Turns Vietnamese government plan documents (Kế hoạch) into structured, validated JSON.')
+  .version(PIPELINE_VERSION);
+
+program
+  .command('ingest')
+  .description('process files in process (no Redis): .pdf, .png/.jpg/.tif, .txt/.md; a folder means every such file in it')
+  .argument('<path...>', 'files or folders')
+  .option('-o, --out <dir>', 'output folder for <base>.json', './out')
+  .option('--no-ocr', 'do not OCR pages without a usable text layer (they are recorded as errors)')
+  .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
+  .option('--ocr-workers <n>', 'OCR worker threads (default: cores)', positiveInt)
+  .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
+  .option('--no-progress', 'plain log lines instead of progress bars')
+  .action(async (paths: string[], o: { out: string; ocr: boolean; ocrDpi: number; ocrWorkers?: number; maxSize: number; progress: boolean }) => {
+    const summary = await ingestCommand(paths, {
+      out: o.out,
+      ocr: o.ocr,
+      ocrDpi: o.ocrDpi,
+      ocrWorkers: o.ocrWorkers,
+      maxSizeMb: o.maxSize,
+      progress: o.progress && Boolean(process.stderr.isTTY),
+    });
+    process.exitCode = summary.failed > 0 ? 1 : 0;
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,9 @@
+/** Shared foundations: errors, recorded issues, file writing, logging, Vietnamese text. */
+export * from './input-error.js';
+export * from './issue-log.js';
+export * from './atomic-write.js';
+export * from './logger.js';
+export * from './vietnamese-text.js';
+export * from './version.js';
+export * from './pdf-open.js';
+export * from './text-quality.js';

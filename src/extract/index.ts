@@ -1,0 +1,2 @@
+/** Extract: text layers and text inputs as positioned pages. */
+export { extractPages, type ExtractOptions } from './extract-pages.js';

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import type { Line, Page } from '../../schemas/index.js';
+import { measureTextQuality } from '../core/index.js';
+
+/**
+ * Reads a .txt/.md input as pages (form feeds separate pages). Markdown
+ * heading marks and ** emphasis are removed from the text and kept as the
+ * line's `bold` flag, so later stages see the words as printed. Lines carry
+ * no positions. Tabs are kept: they delimit table cells.
+ */
+export async function readTextPages(path: string, mediaType: string): Promise<Page[]> {
+  const raw = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const markdown = mediaType === 'text/markdown' || looksLikeMarkdown(raw);
+  const normalized = raw.normalize('NFC');
+  const repairs = normalized === raw ? [] : ['nfc'];
+  return normalized.split('\f').map((part, i) => textPage(i + 1, part, markdown, repairs));
+}
+
+function textPage(number: number, part: string, markdown: boolean, repairs: string[]): Page {
+  const lines: Line[] = [];
+  const kept: string[] = [];
+  for (const rawLine of part.split('\n')) {
+    const { text, bold } = markdown ? stripMarkdown(rawLine) : { text: rawLine.replace(/[ \u00a0]+$/u, ''), bold: false };
+    kept.push(text);
+    if (!text.trim()) continue;
+    lines.push({ text, box: null, fontSize: null, bold, wordStart: 0, wordEnd: 0 });
+  }
+  const text = kept.join('\n');
+  return {
+    number,
+    width: null,
+    height: null,
+    origin: 'text-layer',
+    text,
+    words: [],
+    lines,
+    quality: measureTextQuality(text),
+    repairs,
+    originalText: null,
+  };
+}
+
+/** Plain-text exports of Word files are often Markdown whatever their extension: "## " headings, "**bold**". */
+function looksLikeMarkdown(text: string): boolean {
+  const headings = text.match(/^#{1,6}\s+\S/gmu)?.length ?? 0;
+  const bold = text.match(/\*\*[^*\n]+\*\*/gu)?.length ?? 0;
+  return headings >= 2 || bold >= 3;
+}
+
+/** "## **I. MỤC ĐÍCH**" → { text: "I. MỤC ĐÍCH", bold: true }. */
+function stripMarkdown(line: string): { text: string; bold: boolean } {
+  const heading = /^\s{0,3}#{1,6}\s+/u.test(line);
+  let text = line.replace(/^\s{0,3}#{1,6}\s+/u, '');
+  const fullyBold = /^\s*\*\*[^*]+\*\*\s*$/u.test(text);
+  text = text.replace(/\*\*/gu, '').replace(/[ \u00a0]+$/u, '');
+  return { text, bold: heading || fullyBold };
+}

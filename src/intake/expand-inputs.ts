@@ -1,0 +1,27 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { SUPPORTED_EXTENSIONS } from './file-type.js';
+
+/**
+ * Turns the command-line arguments into the list of files to process: a
+ * folder stands for every supported file directly in it (sorted, hidden and
+ * temp files skipped). Paths that do not exist are kept, so that intake
+ * reports them as failures in order with the rest.
+ */
+export async function expandInputs(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => null);
+    if (!info?.isDirectory()) {
+      files.push(arg);
+      continue;
+    }
+    const names = (await readdir(arg)).filter((n) => !n.startsWith('.') && !n.endsWith('.tmp') && !n.endsWith('.part'));
+    for (const name of names.sort()) {
+      if (!(extname(name).toLowerCase() in SUPPORTED_EXTENSIONS)) continue;
+      const path = join(arg, name);
+      if ((await stat(path)).isFile()) files.push(path);
+    }
+  }
+  return files;
+}

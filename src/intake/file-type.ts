@@ -1,0 +1,46 @@
+import type { InputKind } from '../../schemas/index.js';
+
+/** Extensions `ingest` accepts, and the kind each claims to be. */
+export const SUPPORTED_EXTENSIONS: Readonly<Record<string, InputKind>> = {
+  '.pdf': 'pdf',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  '.txt': 'text',
+  '.md': 'text',
+};
+
+export interface SniffedType {
+  kind: InputKind;
+  mediaType: string;
+}
+
+const startsWith = (bytes: Uint8Array, sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
+
+/**
+ * What the bytes are, regardless of the file name. PDF's "%PDF-" may be
+ * preceded by junk (the spec tolerates up to 1024 bytes), so it is searched
+ * for there. Text means valid UTF-8 with no NUL bytes.
+ */
+export function sniffType(bytes: Uint8Array, extension: string): SniffedType | null {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return { kind: 'pdf', mediaType: 'application/pdf' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { kind: 'image', mediaType: 'image/png' };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'image', mediaType: 'image/jpeg' };
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+    return { kind: 'image', mediaType: 'image/tiff' };
+  if (isUtf8Text(bytes)) return { kind: 'text', mediaType: extension === '.md' ? 'text/markdown' : 'text/plain' };
+  return null;
+}
+
+function isUtf8Text(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

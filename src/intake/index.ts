@@ -1,0 +1,4 @@
+/** Intake: what may enter the pipeline, and what it is. */
+export { intakeFile, type IntakeOptions } from './intake-file.js';
+export { expandInputs } from './expand-inputs.js';
+export { sniffType, SUPPORTED_EXTENSIONS } from './file-type.js';

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { InputError } from '../core/index.js';
+import type { IntakeResult } from '../../schemas/index.js';
+import { SUPPORTED_EXTENSIONS, sniffType } from './file-type.js';
+
+export interface IntakeOptions {
+  /** Files above this size are refused (bytes). Default 512 MiB. */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Checks that a file can be processed and describes it. Throws InputError
+ * with a reason a clerk understands; never modifies the file.
+ * Page counts are filled in by extract.
+ */
+export async function intakeFile(path: string, opts: IntakeOptions = {}): Promise<IntakeResult> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new InputError('not-found', 'file not found');
+  if (!info.isFile()) throw new InputError('not-a-file', 'not a regular file');
+  const ext = extname(path).toLowerCase();
+  const claimed = SUPPORTED_EXTENSIONS[ext];
+  if (!claimed) throw new InputError('unsupported-type', `unsupported file type "${ext || '(none)'}"; expected ${Object.keys(SUPPORTED_EXTENSIONS).join(', ')}`);
+  if (info.size === 0) throw new InputError('empty', 'empty file (0 bytes)');
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (info.size > max) throw new InputError('too-large', `file is ${mib(info.size)}, above the ${mib(max)} limit`);
+
+  const bytes = await readFile(path).catch((cause: unknown) => {
+    throw new InputError('unreadable', `cannot read file: ${(cause as Error).message}`, { cause });
+  });
+  const sniffed = sniffType(bytes, ext);
+  if (claimed === 'pdf' && sniffed?.kind !== 'pdf')
+    throw new InputError('not-a-pdf', `not a PDF: the file has no %PDF header${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
+  if (!sniffed || sniffed.kind !== claimed)
+    throw new InputError('unsupported-type', `content does not match the "${ext}" extension${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
+  if (sniffed.kind === 'pdf' && !hasEofMarker(bytes))
+    throw new InputError('truncated-pdf', 'truncated PDF: no %%EOF at the end (still being copied, or cut short)');
+
+  return {
+    path,
+    source: {
+      file: basename(path),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: info.size,
+      kind: sniffed.kind,
+      mediaType: sniffed.mediaType,
+      pages: 0,
+    },
+  };
+}
+
+/** A complete PDF ends with "%%EOF" (possibly followed by a little whitespace or junk). */
+function hasEofMarker(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF');
+}
+
+const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;

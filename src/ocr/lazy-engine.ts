@@ -1,0 +1,19 @@
+import type { OcrEngine, OcrResult, PageImage } from './ocr-engine.js';
+
+/**
+ * An engine that starts the real one on first use: starting tesseract
+ * workers costs seconds, and most digital PDFs never need them.
+ */
+export function lazyEngine(start: () => Promise<OcrEngine>): OcrEngine {
+  let engine: Promise<OcrEngine> | null = null;
+  return {
+    name: 'lazy',
+    async recognize(image: PageImage): Promise<OcrResult> {
+      engine ??= start();
+      return (await engine).recognize(image);
+    },
+    async close(): Promise<void> {
+      if (engine) await (await engine).close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Box } from '../../schemas/index.js';
+
+/** A page image handed to an OCR engine: encoded bytes (PNG, JPEG or TIFF) and its resolution. */
+export interface PageImage {
+  bytes: Buffer;
+  /** Dots per inch: converts pixel boxes to points (× 72 / dpi). */
+  dpi: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** In pixels of the image, top-left origin. */
+  box: Box;
+  /** In [0, 1]. */
+  confidence: number;
+}
+
+export interface OcrLine {
+  words: OcrWord[];
+  box: Box;
+}
+
+export interface OcrResult {
+  lines: OcrLine[];
+  /** Image size in pixels, when the engine reports it. */
+  widthPx: number | null;
+  heightPx: number | null;
+}
+
+/**
+ * An OCR engine: one image in, positioned words out. Implementations own
+ * their workers; `close` releases them. One real implementation per engine
+ * (tesseract.js here); fakes live in tests.
+ */
+export interface OcrEngine {
+  readonly name: string;
+  recognize(image: PageImage): Promise<OcrResult>;
+  close(): Promise<void>;
+}

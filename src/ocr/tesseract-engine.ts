@@ -1,0 +1,67 @@
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism, homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createScheduler, createWorker, OEM, type Bbox, type Scheduler } from 'tesseract.js';
+import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
+
+const require = createRequire(import.meta.url);
+
+export interface TesseractOptions {
+  /** Tesseract language code, installed as the npm package @tesseract.js-data/<lang>. Default "vie". */
+  lang?: string;
+  /** Worker threads; default: the machine's cores. */
+  workers?: number;
+  /** Where tesseract.js caches unpacked language data. Default: $PLAN_INGEST_DATA_DIR/tesseract or ~/.cache/plan-ingest/tesseract. */
+  cacheDir?: string;
+}
+
+/** The folder holding <lang>.traineddata.gz inside the npm package; never the network. */
+export function languageDataPath(lang: string): string {
+  const pkg = require.resolve(`@tesseract.js-data/${lang}/package.json`);
+  return join(dirname(pkg), '4.0.0_best_int');
+}
+
+export function defaultDataDir(): string {
+  return process.env.PLAN_INGEST_DATA_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'plan-ingest');
+}
+
+/**
+ * tesseract.js behind OcrEngine: a pool of workers (tesseract.js's
+ * scheduler) started once and reused for every page, language data loaded
+ * from node_modules (the 4.0.0_best_int LSTM model).
+ */
+export async function createTesseractEngine(opts: TesseractOptions = {}): Promise<OcrEngine> {
+  const lang = opts.lang ?? 'vie';
+  const langPath = languageDataPath(lang);
+  const cachePath = opts.cacheDir ?? join(defaultDataDir(), 'tesseract');
+  await mkdir(cachePath, { recursive: true });
+  const count = Math.max(1, opts.workers ?? availableParallelism());
+  const scheduler: Scheduler = createScheduler();
+  for (let i = 0; i < count; i++) {
+    // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
+    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true });
+    scheduler.addWorker(worker);
+  }
+  return {
+    name: `tesseract.js(${lang})`,
+    async recognize(image: PageImage): Promise<OcrResult> {
+      const { data } = await scheduler.addJob('recognize', image.bytes, { rotateAuto: false }, { blocks: true, text: false });
+      const lines: OcrLine[] = [];
+      for (const block of data.blocks ?? [])
+        for (const para of block.paragraphs)
+          for (const line of para.lines) {
+            const words = line.words
+              .filter((w) => w.text.trim())
+              .map((w) => ({ text: w.text.normalize('NFC'), box: box(w.bbox), confidence: w.confidence / 100 }));
+            if (words.length) lines.push({ words, box: box(line.bbox) });
+          }
+      return { lines, widthPx: null, heightPx: null };
+    },
+    async close(): Promise<void> {
+      await scheduler.terminate();
+    },
+  };
+}
+
+const box = (b: Bbox): OcrLine['box'] => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });

@@ -1,0 +1,24 @@
+import type { Agency } from '../../schemas/index.js';
+
+/**
+ * Splits an agency cell into agencies at ";" and line-level separators.
+ * Commas are not split on: "các sở, ban, ngành" is one group. The agency
+ * registry and successor resolution come with the records issue.
+ */
+export function splitAgencies(cell: string): Agency[] {
+  return cell
+    .split(/;|\n/u)
+    .map((s) => s.replace(/\s+/gu, ' ').trim())
+    .filter(Boolean)
+    .map((raw) => ({ raw, name: raw.replace(/[.;,]+$/u, ''), kind: agencyKind(raw), score: null }));
+}
+
+function agencyKind(raw: string): Agency['kind'] {
+  if (/^(các|những)\s/iu.test(raw)) return 'group';
+  if (/^đồng chí/iu.test(raw)) return 'person';
+  if (/^sở\s/iu.test(raw)) return 'department';
+  if (/(ủy|uỷ) ban nhân dân (xã|phường)/iu.test(raw)) return 'commune';
+  if (/thành ủy|tỉnh ủy|đảng ủy|ban (tuyên giáo|tổ chức|nội chính|dân vận)/iu.test(raw)) return 'party';
+  if (/^(phòng|văn phòng|trung tâm|đoàn)\s/iu.test(raw)) return 'unit';
+  return 'unknown';
+}

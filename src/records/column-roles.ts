@@ -1,0 +1,31 @@
+/**
+ * Roles of table columns, recognised from the header text by meaning, not by
+ * position: plans name the same column many ways ("Cơ quan chủ trì theo dõi,
+ * đánh giá", "Đơn vị chủ trì", "Cá nhân/tổ chức được phân công chủ trì").
+ */
+export type ColumnRole =
+  | 'code' | 'name' | 'task' | 'unit' | 'target' | 'year' | 'directing'
+  | 'lead' | 'monitor' | 'cooperating' | 'timeline' | 'output' | 'notes' | 'extra';
+
+/** Checked in order: the first pattern that matches decides. */
+const RULES: readonly [ColumnRole, RegExp][] = [
+  ['code', /^(s?tt|số tt|số thứ tự)$/iu],
+  ['year', /^năm\s*\d{4}$/iu],
+  ['directing', /chỉ đạo/iu],
+  ['monitor', /theo dõi/iu],
+  ['cooperating', /phối hợp/iu],
+  ['lead', /chủ trì|được phân công/iu],
+  ['timeline', /thời gian|tiến độ|thời hạn/iu],
+  ['output', /sản phẩm|kết quả đầu ra|đầu ra/iu],
+  ['notes', /ghi chú/iu],
+  ['unit', /^đơn vị( tính)?$|đơn vị tính/iu],
+  ['name', /chỉ tiêu/iu],
+  ['task', /nội dung|nhiệm vụ|công việc|giải pháp/iu],
+  ['target', /kết quả|mục tiêu|giá trị/iu],
+];
+
+/** The role of one header cell ("Năm 2030" → year, "Đơn vị chủ trì" → lead). */
+export function columnRole(header: string): ColumnRole {
+  const text = header.replace(/\s+/gu, ' ').trim();
+  return RULES.find(([, re]) => re.test(text))?.[0] ?? 'extra';
+}

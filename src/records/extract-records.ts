@@ -1,0 +1,28 @@
+import type { Assignment, Indicator, LayoutResult, RecordsResult, SegmentResult } from '../../schemas/index.js';
+import type { IssueRecorder } from '../core/index.js';
+import { recordsFromTable } from './table-records.js';
+
+/**
+ * The records stage: indicators and assignments from the document's tables,
+ * with ids stable for the same document content: `<docId>:<kind>:<code>`,
+ * a repeated code getting "~2", "~3", ….
+ */
+export async function extractRecords(docId: string, layout: LayoutResult, _segment: SegmentResult, issues: IssueRecorder): Promise<RecordsResult> {
+  const indicators: Indicator[] = [];
+  const assignments: Assignment[] = [];
+  for (const table of layout.tables) {
+    const found = recordsFromTable(table, issues);
+    indicators.push(...found.indicators);
+    assignments.push(...found.assignments);
+  }
+  return { indicators: withIds(docId, 'ind', indicators), assignments: withIds(docId, 'asg', assignments) };
+}
+
+function withIds<T extends { id: string; code: string }>(docId: string, kind: string, records: T[]): T[] {
+  const seen = new Map<string, number>();
+  return records.map((r) => {
+    const n = (seen.get(r.code) ?? 0) + 1;
+    seen.set(r.code, n);
+    return { ...r, id: `${docId}:${kind}:${r.code}${n > 1 ? `~${n}` : ''}` };
+  });
+}

@@ -1,0 +1,5 @@
+/** Records: indicators and assignments, normalized. */
+export { extractRecords } from './extract-records.js';
+export { parseTimeline } from './timeline-parser.js';
+export { columnRole } from './column-roles.js';
+export { splitAgencies } from './agency-list.js';

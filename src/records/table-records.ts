@@ -1,0 +1,102 @@
+import type { Assignment, Indicator, Table, Target } from '../../schemas/index.js';
+import type { IssueRecorder } from '../core/index.js';
+import { splitAgencies } from './agency-list.js';
+import { columnRole, type ColumnRole } from './column-roles.js';
+import { parseTimeline } from './timeline-parser.js';
+
+interface Column {
+  index: number;
+  header: string;
+  role: ColumnRole;
+}
+
+/** Row numbers as printed: "1", "2.3", "11.1", "6" (a trailing dot is dropped). */
+const CODE = /^\d+(?:\.\d+)*\.?$/u;
+
+/**
+ * Records from one table: an indicator per body row when the table has a
+ * "Chỉ tiêu" column, an assignment per body row when it has a task column.
+ * Section rows give `section`; columns without a known role go to `extra`.
+ */
+export function recordsFromTable(table: Table, issues: IssueRecorder): { indicators: Indicator[]; assignments: Assignment[] } {
+  const columns = headerColumns(table);
+  const has = (role: ColumnRole): boolean => columns.some((c) => c.role === role);
+  const kind = has('name') ? 'indicators' : has('task') ? 'assignments' : null;
+  const out = { indicators: [] as Indicator[], assignments: [] as Assignment[] };
+  if (!kind) {
+    issues.record('table-without-record-columns', `table ${table.id}: no "Chỉ tiêu" or task column in its header`, { page: table.pages[0], severity: 'info' });
+    return out;
+  }
+  let section: string | null = null;
+  for (const row of table.rows) {
+    const cells = table.cells.filter((c) => c.row === row.index);
+    if (row.kind === 'section') section = cells[0]?.text ?? null;
+    if (row.kind !== 'body') continue;
+    const byRole = (role: ColumnRole): string => columns.filter((c) => c.role === role).map((c) => cellText(cells, c.index)).filter(Boolean).join('; ');
+    const code = byRole('code').replace(/\.$/u, '');
+    if (!CODE.test(code)) {
+      issues.record('row-without-code', `table ${table.id} row ${row.index}: no row number; skipped`, { page: row.page });
+      continue;
+    }
+    const extra = Object.fromEntries(columns.filter((c) => c.role === 'extra').map((c) => [c.header, cellText(cells, c.index)]));
+    const base = {
+      id: '',
+      code,
+      section,
+      parent: null,
+      directing: byRole('directing') || null,
+      output: byRole('output') || null,
+      notes: byRole('notes') || null,
+      extra,
+      source: { page: row.page, table: table.id, row: row.index, box: null, lines: null },
+      confidence: table.confidence,
+    };
+    if (kind === 'indicators') {
+      out.indicators.push({
+        ...base,
+        name: byRole('name'),
+        unit: byRole('unit') || null,
+        period: null,
+        targets: targetsOf(columns, cells),
+        agencies: splitAgencies(byRole('monitor') || byRole('lead')),
+        lead: has('monitor') ? byRole('lead') || null : null,
+      });
+    } else {
+      const timeline = byRole('timeline');
+      out.assignments.push({
+        ...base,
+        task: byRole('task'),
+        lead: splitAgencies(byRole('lead')),
+        cooperating: splitAgencies(byRole('cooperating')),
+        timeline: timeline ? parseTimeline(timeline) : null,
+      });
+    }
+  }
+  return out;
+}
+
+function headerColumns(table: Table): Column[] {
+  const headerRows = new Set(table.rows.filter((r) => r.kind === 'header').map((r) => r.index));
+  const columns: Column[] = [];
+  for (let col = 0; col < table.columnCount; col++) {
+    // multi-level headers: the lowest header cell covering the column names it
+    const covering = table.cells.filter((c) => headerRows.has(c.row) && c.col <= col && col < c.col + c.colSpan).sort((a, b) => b.row - a.row);
+    const header = covering[0]?.text ?? '';
+    columns.push({ index: col, header, role: columnRole(header) });
+  }
+  return columns;
+}
+
+const cellText = (cells: Table['cells'], col: number): string => cells.find((c) => c.col === col)?.text.trim() ?? '';
+
+/** One target per year column whose cell is printed (a "-" means no target that year). */
+function targetsOf(columns: Column[], cells: Table['cells']): Target[] {
+  const out: Target[] = [];
+  for (const c of columns.filter((col) => col.role === 'year' || col.role === 'target')) {
+    const raw = cellText(cells, c.index);
+    if (!raw || /^[-–—]$/u.test(raw)) continue;
+    const year = Number(/\d{4}/u.exec(c.header)?.[0]) || null;
+    out.push({ year, period: null, raw, comparator: null, value: null, valueMax: null, unit: null, kind: 'text', aspiration: /phấn đấu/iu.test(raw), annual: /h[àằ]ng năm/iu.test(raw), scope: null });
+  }
+  return out;
+}

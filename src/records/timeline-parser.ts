@@ -1,0 +1,38 @@
+import type { Timeline } from '../../schemas/index.js';
+
+const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const pad = (n: number): string => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * Reads a timeline cell into a schedulable span. Forms found in the seeds:
+ * "2025" · "2025 - 2026" · "Hằng năm"/"Hàng năm" · "Thường xuyên" ·
+ * "Quý III/2026" → 2026-07-01 … 2026-09-30 · "Tháng 12/2026" ·
+ * "Theo yêu cầu". Unknown forms keep `raw` with kind "unknown".
+ */
+export function parseTimeline(raw: string): Timeline {
+  const text = raw.replace(/\s+/gu, ' ').trim();
+  const base = { raw: text, start: null, end: null, recurrence: null };
+  const lower = text.toLowerCase();
+  const quarter = /quý\s*([IV]+|[1-4])\s*\/\s*(\d{4})/iu.exec(text);
+  if (quarter?.[1] && quarter[2]) {
+    const q = QUARTERS[quarter[1].toUpperCase()] ?? 1;
+    const y = Number(quarter[2]);
+    const m = q * 3;
+    return { ...base, kind: 'quarter', start: `${y}-${pad(m - 2)}-01`, end: `${y}-${pad(m)}-${lastDay(y, m)}` };
+  }
+  const month = /tháng\s*(\d{1,2})\s*\/\s*(\d{4})/iu.exec(text);
+  if (month?.[1] && month[2]) {
+    const [m, y] = [Number(month[1]), Number(month[2])];
+    return { ...base, kind: 'month', start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${lastDay(y, m)}` };
+  }
+  const range = /^(?:giai đoạn\s*)?(\d{4})\s*[-–—]\s*(\d{4})$/iu.exec(text);
+  if (range?.[1] && range[2]) return { ...base, kind: 'range', start: `${range[1]}-01-01`, end: `${range[2]}-12-31` };
+  const year = /^(?:năm\s*)?(\d{4})$/iu.exec(text);
+  if (year?.[1]) return { ...base, kind: 'year', start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
+  if (/h[àằ]ng năm/u.test(lower)) return { ...base, kind: 'annual', recurrence: 'annual' };
+  if (/thường xuyên|liên tục/u.test(lower)) return { ...base, kind: 'ongoing' };
+  if (/theo yêu cầu/u.test(lower)) return { ...base, kind: 'on-request' };
+  if (/^theo (thời gian|tiến độ)/u.test(lower)) return { ...base, kind: 'by-reference' };
+  return { ...base, kind: 'unknown' };
+}

@@ -1,0 +1,2 @@
+/** Restore: Vietnamese diacritics and OCR repair. */
+export { restorePages } from './restore-pages.js';

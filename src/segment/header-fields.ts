@@ -1,0 +1,48 @@
+/**
+ * Readers for the fields of a plan's header block, each on one line of text.
+ * Vietnamese administrative documents print them in fixed forms
+ * (Nghị định 30/2020/NĐ-CP): "Số: 44/KH-UBND", "Hải Phòng, ngày 12 tháng 02 năm 2025".
+ */
+
+/**
+ * "Số: 44 /KH-UBND" → "44/KH-UBND"; a number left blank keeps the printed
+ * part: "Số:      /KH-BQL" → "/KH-BQL", "Số      -KH/TU" → "-KH/TU".
+ */
+export function readDocumentNumber(line: string): string | null {
+  const m = /^\s*S[ốô]\s*:?\s*([0-9]*\s*[-/]?\s*[0-9A-ZĐ&]+(?:\s*[-/]\s*[0-9A-ZĐ&]+)+)/u.exec(line);
+  return m?.[1] ? m[1].replace(/\s+/gu, '') : null;
+}
+
+export interface PlaceDate {
+  place: string;
+  /** ISO date, null when the day or month is left blank. */
+  date: string | null;
+  year: number | null;
+}
+
+/** "Hải Phòng, ngày 12 tháng 02 năm 2025" → Hải Phòng, 2025-02-12; "…, ngày   tháng 6 năm 2026" → date null. */
+export function readPlaceDate(line: string): PlaceDate | null {
+  const m = /^\s*([\p{L}][\p{L} .'-]*?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?/u.exec(line);
+  if (!m?.[1]) return null;
+  const [day, month, year] = [m[2], m[3], m[4]].map((v) => (v ? Number(v) : null));
+  const valid = day && month && year && month <= 12 && day <= 31;
+  const date = valid ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
+  return { place: m[1].trim(), date, year: year ?? null };
+}
+
+/** Document types as printed in capitals, longest first. */
+const DOC_TYPES = ['KẾ HOẠCH HÀNH ĐỘNG', 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUYẾT ĐỊNH', 'ĐỀ ÁN', 'BÁO CÁO'];
+
+/** "KẾ HOẠCH Khoa học và Công nghệ năm 2026" → { docType: "Kế hoạch", rest: "Khoa học và Công nghệ năm 2026" }. */
+export function readDocType(line: string): { docType: string; rest: string } | null {
+  const text = line.trim();
+  const found = DOC_TYPES.find((t) => text === t || text.startsWith(`${t} `));
+  if (!found) return null;
+  const docType = found.charAt(0) + found.slice(1).toLowerCase();
+  return { docType, rest: text.slice(found.length).trim() };
+}
+
+/** National motto and party header lines, which are not part of the issuer. */
+export function isMottoLine(line: string): boolean {
+  return /^(CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|ĐẢNG CỘNG SẢN|[-_*\s]+$)/u.test(line.trim());
+}

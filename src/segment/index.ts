@@ -1,0 +1,5 @@
+/** Segment: header metadata, citations and the section outline. */
+export { segmentDocument } from './segment-document.js';
+export { readMetadata } from './read-metadata.js';
+export { readSections } from './read-sections.js';
+export { readDocumentNumber, readPlaceDate, readDocType } from './header-fields.js';

@@ -1,0 +1,67 @@
+import type { Line, Metadata, Page } from '../../schemas/index.js';
+import { readCitations } from './citations.js';
+import { isMottoLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import { properCase } from './proper-case.js';
+
+/** How many lines from the top of page 1 the header block may take. */
+const HEADER_LINES = 40;
+/** Lines that end the title block. */
+const BODY_START = /^(Căn cứ|Thực hiện|Theo|[IVX]+\.\s|-{3,}|\d+\.\s)/u;
+
+/**
+ * Reads the header block of page 1: issuer chain (agency lines above the
+ * number, left column), number, place and date, document type and title;
+ * and the "Căn cứ …" / "Thực hiện …" citations.
+ */
+export function readMetadata(pages: readonly Page[]): Metadata {
+  const first = pages[0];
+  const body = pages.map((p) => p.text).join('\n');
+  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, title: null, citations: [] };
+  const lines = first.lines.slice(0, HEADER_LINES);
+  const numberAt = lines.findIndex((l) => readDocumentNumber(l.text) !== null);
+  const placeDate = lines.map((l) => readPlaceDate(l.text)).find((p) => p !== null) ?? null;
+  const typeAt = lines.findIndex((l) => readDocType(l.text) !== null);
+  const chain = issuerLines(lines, numberAt, first.width).map((l) => properCase(l, body));
+  const issuer = chain.at(-1) ?? issuerFromBody(body);
+  return {
+    issuer,
+    issuerChain: chain.length ? chain : issuer ? [issuer] : [],
+    number: numberAt >= 0 ? readDocumentNumber(lines[numberAt]?.text ?? '') : null,
+    date: placeDate?.date ?? null,
+    place: placeDate?.place ?? null,
+    docType: typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null,
+    title: typeAt >= 0 ? readTitle(lines, typeAt) : null,
+    citations: readCitations(pages),
+  };
+}
+
+/** Agency lines: above the number line, in the left half of the page, not the motto. */
+function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number | null): string[] {
+  if (numberAt <= 0) return [];
+  const numberLine = lines[numberAt];
+  const above = lines.slice(0, numberAt).filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text));
+  const left = pageWidth && numberLine?.box ? above.filter((l) => l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2) : above;
+  return left.map((l) => l.text.trim()).filter(Boolean);
+}
+
+/** The subject lines after "KẾ HOẠCH": bold lines on a PDF, lines up to the body on text inputs. */
+function readTitle(lines: readonly Line[], typeAt: number): string | null {
+  const parts = [readDocType(lines[typeAt]?.text ?? '')?.rest ?? ''];
+  const positioned = lines[typeAt]?.box !== null;
+  for (const [i, line] of lines.slice(typeAt + 1, typeAt + 7).entries()) {
+    const text = line.text.trim();
+    // "Thực hiện Nghị quyết …" right under the type is the subject line when it does not read like a clause of the body
+    const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text);
+    if (BODY_START.test(text) && !subjectLine) break;
+    if (positioned && !line.bold) break;
+    parts.push(line.text.trim());
+  }
+  const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim();
+  return title || null;
+}
+
+/** "…, Sở Khoa học và Công nghệ xây dựng Kế hoạch …" → "Sở Khoa học và Công nghệ" (header block lost). */
+function issuerFromBody(body: string): string | null {
+  const m = /(?:^|[,.;]\s*|\n)((?:Sở|Ủy ban|Uỷ ban|Ban|Phòng|Văn phòng|Trung tâm|Đảng ủy|Thành ủy)[\p{L} ]+?)(?:\s*\([^)]*\))?\s+xây dựng\s+(?:Kế hoạch|kế hoạch)/u.exec(body);
+  return m?.[1]?.trim() ?? null;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { columnRole } from '../../../src/records/index.js';
+
+describe('columnRole', () => {
+  it.each([
+    ['TT', 'code'],
+    ['Stt', 'code'],
+    ['STT', 'code'],
+    ['Chỉ tiêu', 'name'],
+    ['Nội dung', 'task'],
+    ['Tên nhiệm vụ', 'task'],
+    ['Nội dung công việc', 'task'],
+    ['Đơn vị', 'unit'],
+    ['Đơn vị tính', 'unit'],
+    ['Năm 2030', 'year'],
+    ['Kết quả', 'target'],
+    ['Đơn vị chủ trì', 'lead'],
+    ['Cơ quan chủ trì', 'lead'],
+    ['Cá nhân/tổ chức được phân công chủ trì', 'lead'],
+    ['Đồng chí được phân công chủ trì', 'lead'],
+    ['Cơ quan chủ trì theo dõi, đánh giá', 'monitor'],
+    ['Cơ quan phối hợp', 'cooperating'],
+    ['Đồng chí được phân công chỉ đạo', 'directing'],
+    ['Thời gian hoàn thành', 'timeline'],
+    ['Tiến độ thực hiện', 'timeline'],
+    ['Sản phẩm cụ thể', 'output'],
+    ['Sản phẩm đầu ra', 'output'],
+    ['Ghi chú', 'notes'],
+    ['Kinh phí', 'extra'],
+  ])('%s → %s', (header, role) => expect(columnRole(header)).toBe(role));
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readDocType, readDocumentNumber, readPlaceDate } from '../../../src/segment/index.js';
+
+describe('readDocumentNumber', () => {
+  it.each([
+    ['Số: 44/KH-UBND', '44/KH-UBND'],
+    ['Số: 44 /KH-UBND', '44/KH-UBND'],
+    ['Số:      /KH-BQL', '/KH-BQL'],
+    ['Số: /KH-SKHCN', '/KH-SKHCN'],
+    ['Số      -KH/TU', '-KH/TU'],
+    ['Số: 12-KH/TU', '12-KH/TU'],
+    ['Số: 350/KH-UBND', '350/KH-UBND'],
+  ])('%s → %s', (line, number) => expect(readDocumentNumber(line)).toBe(number));
+
+  it('ignores lines that are not the number line', () => {
+    expect(readDocumentNumber('Số lượng sáng chế tăng 10%')).toBeNull();
+    expect(readDocumentNumber('Căn cứ Nghị quyết số 57-NQ/TW')).toBeNull();
+  });
+});
+
+describe('readPlaceDate', () => {
+  it('reads a full date', () => {
+    expect(readPlaceDate('Hải Phòng, ngày 12 tháng 02 năm 2025')).toEqual({ place: 'Hải Phòng', date: '2025-02-12', year: 2025 });
+  });
+  it('gives a null date when the day is blank', () => {
+    expect(readPlaceDate('Hải Phòng, ngày      tháng 6 năm 2026')).toEqual({ place: 'Hải Phòng', date: null, year: 2026 });
+    expect(readPlaceDate('Chí Minh, ngày tháng năm 2026')).toEqual({ place: 'Chí Minh', date: null, year: 2026 });
+  });
+  it('rejects impossible dates', () => {
+    expect(readPlaceDate('Hải Phòng, ngày 40 tháng 13 năm 2025')?.date).toBeNull();
+  });
+});
+
+describe('readDocType', () => {
+  it.each([
+    ['KẾ HOẠCH', 'Kế hoạch', ''],
+    ['KẾ HOẠCH HÀNH ĐỘNG', 'Kế hoạch hành động', ''],
+    ['KẾ HOẠCH Khoa học và Công nghệ năm 2026', 'Kế hoạch', 'Khoa học và Công nghệ năm 2026'],
+  ])('%s', (line, docType, rest) => expect(readDocType(line)).toEqual({ docType, rest }));
+
+  it('does not take a sentence that starts like a type', () => {
+    expect(readDocType('Kế hoạch thực hiện các nhiệm vụ')).toBeNull();
+  });
+});
