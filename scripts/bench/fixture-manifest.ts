@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const FixtureEntry = z.object({
+  file: z.string(),
+  /** Groundtruth name: fixtures/groundtruth/<name>.*.json */
+  name: z.string(),
+  variant: z.enum(['digital', 'scan', 'kh44-style', 'image', 'text']),
+});
+export type FixtureEntry = z.infer<typeof FixtureEntry>;
+
+/** The fixtures listed in fixtures/manifest.json (paths relative to the repo root). */
+export function readFixtureManifest(root: URL): FixtureEntry[] {
+  const raw = JSON.parse(readFileSync(new URL('fixtures/manifest.json', root), 'utf8')) as unknown;
+  return z.object({ fixtures: z.array(FixtureEntry) }).parse(raw).fixtures;
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: runs the pipeline over the fixtures and prints, per
+ * fixture, record scores (../shared/eval/score-records.mjs against
+ * groundtruth), metadata and outline scores, pages per second and peak
+ * memory. Flags: --no-ocr (skip OCR of scans: fast), --only <substring>.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createTesseractEngine, lazyEngine } from '../../src/ocr/index.js';
+import { runDocument } from '../../src/pipeline/index.js';
+import { readFixtureManifest } from './fixture-manifest.js';
+import { haveScorer, recordF1 } from './record-scores.js';
+import { metadataScore, outlineScore } from './structure-scores.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const ocr = !args.includes('--no-ocr');
+const outDir = fileURLToPath(new URL('bench-out/', ROOT));
+const path = (rel: string): string => fileURLToPath(new URL(rel, ROOT));
+const gt = (name: string, part: string): string => path(`fixtures/groundtruth/${name}.${part}.json`);
+/** KH 44's gold stays in ../shared (held back from the repo on purpose). */
+const sharedGold = (file: string): string => path(`../shared/gold/${file}`);
+const readJson = (f: string): unknown => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
+const fmt = (v: number | null): string => (v === null ? '   -  ' : v.toFixed(4));
+
+await mkdir(outDir, { recursive: true });
+const engine = ocr ? lazyEngine(() => createTesseractEngine()) : null;
+const rows: string[] = [];
+let totalPages = 0;
+let totalMs = 0;
+for (const fx of readFixtureManifest(ROOT)) {
+  if (only && !fx.file.includes(only)) continue;
+  if (!existsSync(path(fx.file))) {
+    rows.push(`${fx.file.padEnd(48)} missing (run npm run fixtures)`);
+    continue;
+  }
+  const t0 = performance.now();
+  const doc = await runDocument(path(fx.file), { ocr: engine });
+  const ms = performance.now() - t0;
+  totalPages += doc.source.pages;
+  totalMs += ms;
+  const docFile = `${outDir}${fx.file.replace(/[/.]/g, '_')}.json`;
+  await writeFile(docFile, JSON.stringify(doc));
+  const indGold = fx.name === 'kh44' ? sharedGold('kh44.indicators.gold.json') : gt(fx.name, 'indicators');
+  const meta = readJson(gt(fx.name, 'metadata')) as Record<string, unknown> | null;
+  const outline = readJson(gt(fx.name, 'outline')) as { number: string; title: string; level: number }[] | null;
+  rows.push(
+    [
+      fx.file.padEnd(48),
+      fx.variant.padEnd(10),
+      String(doc.source.pages).padStart(3),
+      fmt(recordF1('indicators', indGold, docFile)),
+      fmt(recordF1('assignments', gt(fx.name, 'assignments'), docFile)),
+      fmt(meta ? metadataScore(doc, meta) : null),
+      fmt(outline ? outlineScore(doc, outline) : null),
+      (doc.source.pages / (ms / 1000)).toFixed(2).padStart(8),
+    ].join('  '),
+  );
+}
+await engine?.close();
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; OCR ${ocr ? 'on' : 'off'}${haveScorer() ? '' : '; ../shared/eval missing: record scores skipped'}`);
+console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline  pages/s`);
+for (const r of rows) console.log(r);
+console.log(`total: ${totalPages} pages in ${(totalMs / 1000).toFixed(1)} s (${(totalPages / (totalMs / 1000)).toFixed(2)} pages/s); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

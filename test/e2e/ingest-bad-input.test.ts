@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makePdf } from '../support/make-pdf.js';
+import { runCli } from '../support/run-cli.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+describe('plan-ingest ingest with bad input', () => {
+  let dir: string;
+  let good: string;
+  let goodText: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-ingest-bad-'));
+    good = join(dir, 'good plan.pdf');
+    writeFileSync(good, await makePdf(['KẾ HOẠCH', 'Ủy ban nhân dân thành phố Hải Phòng ban hành Kế hoạch đổi mới sáng tạo.']));
+    goodText = join(dir, 'kế hoạch xã.txt');
+    writeFileSync(goodText, 'Số: 12/KH-UBND\nKẾ HOẠCH\nThực hiện nhiệm vụ chuyển đổi số năm 2026.\n');
+  });
+
+  const cases: [string, string, () => Promise<Buffer | null>, RegExp][] = [
+    ['a non-PDF named .pdf', 'picture.pdf', async () => PNG, /not a PDF.*image\/png/],
+    ['a truncated PDF', 'half-copied.pdf', async () => (await makePdf(['Kế hoạch số 44'])).subarray(0, 400), /truncated PDF/],
+    ['a corrupt PDF', 'corrupt.pdf', async () => Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog garbage >>\nxref\nnonsense\n%%EOF\n'), /corrupt PDF/],
+    ['an encrypted PDF', 'secret.pdf', async () => makePdf(['Kế hoạch mật'], { userPassword: 'secret' }), /encrypted PDF/],
+    ['an empty file', 'empty.pdf', async () => Buffer.alloc(0), /empty file/],
+    ['a missing path', 'missing.pdf', async () => null, /file not found/],
+  ];
+
+  it.each(cases)('reports %s on one line and still processes the other files', async (_label, name, make, reason) => {
+    const bad = join(dir, name);
+    const content = await make();
+    if (content) writeFileSync(bad, content);
+    const out = join(dir, `out-${name}`);
+    const res = await runCli(['ingest', good, bad, goodText, '--out', out, '--no-progress']);
+    expect(res.code).toBe(1);
+    const errorLines = res.stderr.split('\n').filter((l) => l.startsWith('plan-ingest:'));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toContain(bad);
+    expect(errorLines[0]).toMatch(reason);
+    expect(existsSync(join(out, 'good plan.json'))).toBe(true);
+    expect(existsSync(join(out, 'kế hoạch xã.json'))).toBe(true);
+    expect(existsSync(join(out, `${name.replace(/\.pdf$/, '')}.json`))).toBe(false);
+    // the bad original is kept as it was
+    if (content) expect(readFileSync(bad).equals(content)).toBe(true);
+    expect(res.stderr).toMatch(/3 file\(s\) in .* 2 ok, 0 partial, 1 failed/);
+  });
+
+  it('exits 0 and says where the JSON went when every input succeeds', async () => {
+    const out = join(dir, 'out-ok');
+    const res = await runCli(['ingest', good, '--out', out, '--no-progress']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(join(out, 'good plan.json'));
+    const doc = JSON.parse(readFileSync(join(out, 'good plan.json'), 'utf8'));
+    expect(doc.pages[0].origin).toBe('text-layer');
+    expect(doc.pages[0].text).toContain('Ủy ban nhân dân thành phố Hải Phòng');
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPdf } from '../../src/core/index.js';
+import { createTesseractEngine, renderPdfPage, type OcrEngine } from '../../src/ocr/index.js';
+import { runDocument } from '../../src/pipeline/index.js';
+import { cropPng, imageOnlyPdf } from '../support/crop-image.js';
+import { makePdf } from '../support/make-pdf.js';
+
+const LINES = ['KẾ HOẠCH', 'Ủy ban nhân dân thành phố Hải Phòng', 'về phát triển khoa học, công nghệ,', 'đổi mới sáng tạo và chuyển đổi số'];
+const DPI = 300;
+
+/** Character error rate: edit distance over the reference length. */
+function cer(reference: string, hypothesis: string): number {
+  const a = [...reference];
+  const b = [...hypothesis];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return (prev[b.length] ?? 0) / a.length;
+}
+
+/** Real tesseract.js with the Vietnamese model from npm, on a small crop so the test stays fast. */
+describe('OCR of a scanned crop (tesseract.js, vie)', () => {
+  let engine: OcrEngine;
+  let dir: string;
+  let crop: Buffer;
+  const size = { width: 1500, height: 420 };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-ingest-ocr-'));
+    const pdfPath = join(dir, 'digital.pdf');
+    writeFileSync(pdfPath, await makePdf(LINES));
+    const pdf = await openPdf(pdfPath);
+    const page = await renderPdfPage(pdf, 1, DPI);
+    await pdf.destroy();
+    crop = await cropPng(page.bytes, 250, 250, size.width, size.height);
+    engine = await createTesseractEngine({ workers: 1 });
+  });
+  afterAll(async () => engine?.close());
+
+  it('reads a page image input with positioned words, CER ≤ 2%', async () => {
+    const png = join(dir, 'crop.png');
+    writeFileSync(png, crop);
+    const doc = await runDocument(png, { ocr: engine });
+    const page = doc.pages[0];
+    expect(page?.origin).toBe('ocr');
+    expect(cer(LINES.join('\n'), page?.text ?? '')).toBeLessThanOrEqual(0.02);
+    expect(page?.words.length).toBeGreaterThan(15);
+    for (const w of page?.words ?? []) {
+      expect(w.box).not.toBeNull();
+      expect(w.confidence).toBeGreaterThan(0);
+    }
+  });
+
+  it('OCRs the image-only page of a PDF and records why', async () => {
+    const pdf = join(dir, 'scan.pdf');
+    writeFileSync(pdf, await imageOnlyPdf(crop, size.width, size.height, DPI));
+    const doc = await runDocument(pdf, { ocr: engine });
+    expect(doc.pages[0]?.origin).toBe('ocr');
+    expect(doc.issues.map((i) => i.code)).toContain('text-layer-empty');
+    expect(cer(LINES.join('\n'), doc.pages[0]?.text ?? '')).toBeLessThanOrEqual(0.02);
+    // word boxes are in points on the page, inside it
+    const box = doc.pages[0]?.words[0]?.box;
+    expect(box?.x1).toBeLessThanOrEqual(doc.pages[0]?.width ?? 0);
+  });
+});

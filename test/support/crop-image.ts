@@ -1,0 +1,25 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
+
+/** Crops a PNG (top-left x, y, width, height in pixels), on white. */
+export async function cropPng(png: Buffer, x: number, y: number, width: number, height: number): Promise<Buffer> {
+  const img = await loadImage(png);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(img, x, y, width, height, 0, 0, width, height);
+  return canvas.toBuffer('image/png');
+}
+
+/** An image-only PDF (no text layer) showing `png` at `dpi`, like a scanner writes. */
+export async function imageOnlyPdf(png: Buffer, widthPx: number, heightPx: number, dpi: number): Promise<Buffer> {
+  const size: [number, number] = [(widthPx * 72) / dpi, (heightPx * 72) / dpi];
+  const doc = new PDFDocument({ size, margin: 0, info: { CreationDate: new Date(0) } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.image(png, 0, 0, { width: size[0], height: size[1] });
+  doc.end();
+  return done;
+}
