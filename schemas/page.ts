@@ -29,6 +29,22 @@ export const Line = z.object({
 export type Line = z.infer<typeof Line>;
 
 /**
+ * A paragraph or heading: consecutive lines that belong together, joined
+ * back ("justified paragraphs joined back into paragraphs"); lines are
+ * page.lines[lineStart, lineEnd). Filled by the layout stage; table cells
+ * are not blocks.
+ */
+export const Block = z.object({
+  text: z.string(),
+  lineStart: z.number().int().nonnegative(),
+  lineEnd: z.number().int().nonnegative(),
+  box: Box.nullable(),
+  bold: z.boolean(),
+  fontSize: z.number().nullable(),
+});
+export type Block = z.infer<typeof Block>;
+
+/**
  * How trustworthy a page's text is as Vietnamese. Decides between using the
  * text layer as is, OCR, and diacritic restoration.
  */
@@ -44,6 +60,21 @@ export const TextQuality = z.object({
 });
 export type TextQuality = z.infer<typeof TextQuality>;
 
+/**
+ * A ruling line drawn on the page (a table border): horizontal or vertical,
+ * in points, top-left origin. From the PDF's vector graphics, or found in a
+ * scan's image.
+ */
+export const Ruling = z.object({
+  orientation: z.enum(['h', 'v']),
+  /** For "h": the y; for "v": the x. */
+  at: z.number(),
+  /** Extent along the line: x-range for "h", y-range for "v". */
+  from: z.number(),
+  to: z.number(),
+});
+export type Ruling = z.infer<typeof Ruling>;
+
 export const Page = z.object({
   /** 1-based. */
   number: z.number().int().positive(),
@@ -55,6 +86,10 @@ export const Page = z.object({
   text: z.string(),
   words: z.array(Word),
   lines: z.array(Line),
+  /** Horizontal and vertical rules (table borders); empty for text inputs. */
+  rulings: z.array(Ruling),
+  /** Paragraphs and headings in reading order (layout stage). */
+  blocks: z.array(Block),
   quality: TextQuality.nullable(),
   /** Text-layer repairs applied ("nfc", "combining-marks", "tcvn3", …). */
   repairs: z.array(z.string()),

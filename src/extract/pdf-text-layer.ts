@@ -2,6 +2,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../../schemas/index.js';
 import { buildLines } from './line-builder.js';
+import { readRulings } from './pdf-rulings.js';
 import { measureTextQuality } from '../core/index.js';
 import type { TextRun } from './text-runs.js';
 
@@ -12,9 +13,9 @@ import type { TextRun } from './text-runs.js';
 export async function readPdfPage(page: PDFPageProxy): Promise<Page> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  // The operator list loads the page's fonts into commonObjs, where their
-  // real names ("ABCDEF+DejaVuSerif-Bold") and bold flags are.
-  await page.getOperatorList();
+  // Reading the operator list (for the rules) also loads the page's fonts into
+  // commonObjs, where their real names ("ABCDEF+DejaVuSerif-Bold") and bold flags are.
+  const rulings = await readRulings(page);
   const repairs = new Set<string>();
   const runs: TextRun[] = [];
   for (const item of content.items) {
@@ -33,6 +34,8 @@ export async function readPdfPage(page: PDFPageProxy): Promise<Page> {
     text,
     words,
     lines,
+    rulings,
+    blocks: [],
     quality: measureTextQuality(text),
     repairs: [...repairs],
     originalText: null,

@@ -34,6 +34,8 @@ function textPage(number: number, part: string, markdown: boolean, repairs: stri
     text,
     words: [],
     lines,
+    rulings: [],
+    blocks: [],
     quality: measureTextQuality(text),
     repairs,
     originalText: null,

@@ -13,6 +13,18 @@ export function splitAgencies(cell: string): Agency[] {
     .map((raw) => ({ raw, name: raw.replace(/[.;,]+$/u, ''), kind: agencyKind(raw), score: null }));
 }
 
+/**
+ * A lead cell that also names cooperating units: "Văn phòng chủ trì, phối
+ * hợp Đoàn thanh niên cơ quan và các phòng, đơn vị" → lead "Văn phòng",
+ * cooperating "Đoàn thanh niên cơ quan", "các phòng, đơn vị". "và" splits
+ * only before a group ("và các …"): "Sở Khoa học và Công nghệ" is one agency.
+ */
+export function splitLeadCell(cell: string): { lead: Agency[]; cooperating: Agency[] } {
+  const m = /^(.+?)\s+chủ trì,?\s+phối hợp(?:\s+với)?\s+(.+)$/su.exec(cell.trim());
+  if (!m?.[1] || !m[2]) return { lead: splitAgencies(cell), cooperating: [] };
+  return { lead: splitAgencies(m[1]), cooperating: splitAgencies(m[2].replace(/\s+và\s+(?=(?:các|những)\s)/gu, '; ')) };
+}
+
 function agencyKind(raw: string): Agency['kind'] {
   if (/^(các|những)\s/iu.test(raw)) return 'group';
   if (/^đồng chí/iu.test(raw)) return 'person';

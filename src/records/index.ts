@@ -3,3 +3,4 @@ export { extractRecords } from './extract-records.js';
 export { parseTimeline } from './timeline-parser.js';
 export { columnRole } from './column-roles.js';
 export { splitAgencies } from './agency-list.js';
+export { splitLeadCell } from './agency-list.js';

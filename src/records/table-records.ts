@@ -1,6 +1,6 @@
 import type { Assignment, Indicator, Table, Target } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { splitAgencies } from './agency-list.js';
+import { splitAgencies, splitLeadCell } from './agency-list.js';
 import { columnRole, type ColumnRole } from './column-roles.js';
 import { parseTimeline } from './timeline-parser.js';
 
@@ -63,11 +63,12 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
       });
     } else {
       const timeline = byRole('timeline');
+      const lead = splitLeadCell(byRole('lead'));
       out.assignments.push({
         ...base,
         task: byRole('task'),
-        lead: splitAgencies(byRole('lead')),
-        cooperating: splitAgencies(byRole('cooperating')),
+        lead: lead.lead,
+        cooperating: [...lead.cooperating, ...splitAgencies(byRole('cooperating'))],
         timeline: timeline ? parseTimeline(timeline) : null,
       });
     }

@@ -1,0 +1,97 @@
+import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Ruling } from '../../schemas/index.js';
+
+type Matrix = [number, number, number, number, number, number];
+/** pdfjs DrawOPS inside a constructPath's path data. */
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUAD_TO = 3;
+const CLOSE = 4;
+/** A filled rectangle thinner than this (points) is a rule, not a shaded area. */
+const THIN = 2.5;
+/** Segments shorter than this are glyph parts or ticks, not borders. */
+const MIN_LENGTH = 4;
+
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * The page's horizontal and vertical rules, from its operator list: stroked
+ * path segments, and filled rectangles thin enough to be lines (how many
+ * PDF producers draw table borders). Coordinates go through the current
+ * transformation matrix and the viewport, so they land in top-left points.
+ */
+export async function readRulings(page: PDFPageProxy): Promise<Ruling[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const ops = await page.getOperatorList();
+  const stack: Matrix[] = [];
+  let ctm = viewport.transform as Matrix;
+  const out: Ruling[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
+    else if (fn === OPS.constructPath) {
+      const [paintOp, data] = args as [number, [ArrayLike<number> | null]];
+      const path = data?.[0];
+      if (!path) continue;
+      const stroke = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
+      const fill = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
+      for (const poly of polylines(path, ctm)) {
+        if (stroke) out.push(...segmentsOf(poly));
+        else if (fill) out.push(...thinRect(poly));
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits path data into polylines (curves break them: they are not rules). */
+function polylines(path: ArrayLike<number>, ctm: Matrix): [number, number][][] {
+  const polys: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  for (let k = 0; k < path.length; ) {
+    const op = path[k];
+    if (op === MOVE_TO || op === LINE_TO) {
+      const p = apply(ctm, path[k + 1] ?? 0, path[k + 2] ?? 0);
+      if (op === MOVE_TO && cur.length) polys.push(cur), (cur = []);
+      cur.push(p);
+      k += 3;
+    } else if (op === CLOSE) {
+      if (cur.length && cur[0]) cur.push(cur[0]);
+      k += 1;
+    } else {
+      if (cur.length) polys.push(cur), (cur = []);
+      k += op === CURVE_TO ? 7 : op === QUAD_TO ? 5 : 1;
+    }
+  }
+  if (cur.length) polys.push(cur);
+  return polys;
+}
+
+function segmentsOf(poly: [number, number][]): Ruling[] {
+  const out: Ruling[] = [];
+  for (let j = 1; j < poly.length; j++) {
+    const [x0, y0] = poly[j - 1] ?? [0, 0];
+    const [x1, y1] = poly[j] ?? [0, 0];
+    if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) >= MIN_LENGTH) out.push({ orientation: 'h', at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    else if (Math.abs(x1 - x0) < 0.5 && Math.abs(y1 - y0) >= MIN_LENGTH) out.push({ orientation: 'v', at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+  }
+  return out;
+}
+
+function thinRect(poly: [number, number][]): Ruling[] {
+  const xs = poly.map((p) => p[0]);
+  const ys = poly.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  if (y1 - y0 <= THIN && x1 - x0 >= MIN_LENGTH) return [{ orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 }];
+  if (x1 - x0 <= THIN && y1 - y0 >= MIN_LENGTH) return [{ orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 }];
+  return [];
+}

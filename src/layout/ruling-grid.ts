@@ -1,0 +1,66 @@
+import type { Ruling } from '../../schemas/index.js';
+
+/** Rules closer than this (points) are the same line: double borders, rounding. */
+const SAME_LINE = 1.5;
+/** Lines whose ends come this close (points) touch. */
+const TOUCH = 2.5;
+
+/** A table's skeleton: its rules, and the x/y positions of its column and row boundaries. */
+export interface RulingGrid {
+  rules: Ruling[];
+  xs: number[];
+  ys: number[];
+}
+
+/**
+ * Groups a page's rules into table grids: collinear pieces are merged, and
+ * rules that cross or touch belong to the same table. A group needs two
+ * rows of horizontal and two columns of vertical rules to be a table.
+ */
+export function findRulingGrids(rulings: readonly Ruling[]): RulingGrid[] {
+  const rules = mergeCollinear(rulings);
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
+  for (let i = 0; i < rules.length; i++)
+    for (let j = i + 1; j < rules.length; j++) {
+      const [a, b] = [rules[i], rules[j]];
+      if (a && b && touches(a, b)) parent[find(i)] = find(j);
+    }
+  const groups = new Map<number, Ruling[]>();
+  rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  const grids: RulingGrid[] = [];
+  for (const group of groups.values()) {
+    const xs = clusterPositions(group.filter((r) => r.orientation === 'v').map((r) => r.at));
+    const ys = clusterPositions(group.filter((r) => r.orientation === 'h').map((r) => r.at));
+    if (xs.length >= 2 && ys.length >= 2) grids.push({ rules: group, xs, ys });
+  }
+  return grids.sort((a, b) => (a.ys[0] ?? 0) - (b.ys[0] ?? 0));
+}
+
+/** True when a rule covers the point `pos` along its length (with tolerance). */
+export function covers(rule: Ruling, at: number, pos: number): boolean {
+  return Math.abs(rule.at - at) <= SAME_LINE && rule.from - TOUCH <= pos && pos <= rule.to + TOUCH;
+}
+
+function touches(a: Ruling, b: Ruling): boolean {
+  if (a.orientation === b.orientation) return Math.abs(a.at - b.at) <= SAME_LINE && a.from <= b.to + TOUCH && b.from <= a.to + TOUCH;
+  const [h, v] = a.orientation === 'h' ? [a, b] : [b, a];
+  return h.from - TOUCH <= v.at && v.at <= h.to + TOUCH && v.from - TOUCH <= h.at && h.at <= v.to + TOUCH;
+}
+
+function mergeCollinear(rulings: readonly Ruling[]): Ruling[] {
+  const sorted = [...rulings].sort((a, b) => a.orientation.localeCompare(b.orientation) || a.at - b.at || a.from - b.from);
+  const out: Ruling[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && last.orientation === r.orientation && Math.abs(last.at - r.at) <= SAME_LINE && r.from <= last.to + TOUCH) last.to = Math.max(last.to, r.to);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+function clusterPositions(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (!out.length || v - (out.at(-1) ?? 0) > SAME_LINE) out.push(v);
+  return out;
+}

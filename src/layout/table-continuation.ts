@@ -1,0 +1,76 @@
+import type { Page, Table, TableCell } from '../../schemas/index.js';
+import { ROW_CODE } from './ruling-table.js';
+
+/** Column boundaries of two parts of one table differ by at most this (points). */
+const SAME_COLUMN = 3;
+
+/**
+ * Merges a table continued on the next page into its first part: the next
+ * page's first table continues the previous page's last table when their
+ * columns line up. A repeated header is dropped; a first row with no row
+ * number continues the last row (a row split by the page break), so its
+ * cells are joined onto that row's cells.
+ */
+export function mergeContinuations(tables: Table[], pages: readonly Page[]): Table[] {
+  const out: Table[] = [];
+  for (const table of tables) {
+    const prev = out.at(-1);
+    if (prev && continues(prev, table, pages)) out[out.length - 1] = merge(prev, table);
+    else out.push(table);
+  }
+  return out.map((t, i) => ({ ...t, id: `t${i + 1}` }));
+}
+
+function continues(prev: Table, next: Table, pages: readonly Page[]): boolean {
+  const lastPage = prev.pages.at(-1) ?? 0;
+  if (next.pages[0] !== lastPage + 1 || next.columnCount !== prev.columnCount) return false;
+  if (next.detection !== prev.detection) return false;
+  // the previous part must be the last table on its page, the next the first on its page
+  const a = columnEdges(prev, lastPage);
+  const b = columnEdges(next, next.pages[0] ?? 0);
+  if (a.length !== b.length || a.some((x, i) => Math.abs(x - (b[i] ?? 0)) > SAME_COLUMN)) return false;
+  const nextHeader = headerTexts(next);
+  return nextHeader.length === 0 || nextHeader.join('|') === headerTexts(prev).join('|') || pages.length === 0;
+}
+
+function merge(prev: Table, next: Table): Table {
+  const headerRows = new Set(next.rows.filter((r) => r.kind === 'header').map((r) => r.index));
+  const bodyRows = next.rows.filter((r) => !headerRows.has(r.index));
+  const cells = [...prev.cells];
+  const rows = [...prev.rows];
+  let offset = (prev.rows.at(-1)?.index ?? -1) + 1;
+  const lastRow = prev.rows.at(-1);
+  const first = bodyRows[0];
+  const firstCode = next.cells.find((c) => c.row === first?.index && c.col === 0)?.text ?? '';
+  let skip = -1;
+  if (first && first.kind === 'body' && lastRow?.kind === 'body' && !ROW_CODE.test(firstCode) && firstCode === '') {
+    for (const cell of next.cells.filter((c) => c.row === first.index)) {
+      const target = cells.find((c) => c.row === lastRow.index && c.col === cell.col);
+      if (target && cell.text) target.text = target.text ? `${target.text} ${cell.text}` : cell.text;
+    }
+    skip = first.index;
+  }
+  const renumber = new Map<number, number>();
+  for (const r of bodyRows) {
+    if (r.index === skip) continue;
+    renumber.set(r.index, offset);
+    rows.push({ ...r, index: offset++ });
+  }
+  for (const c of next.cells) {
+    const row = renumber.get(c.row);
+    if (row !== undefined) cells.push({ ...c, row });
+  }
+  return { ...prev, pages: [...prev.pages, ...next.pages.filter((p) => !prev.pages.includes(p))], rows, cells: cells.map((c) => ({ ...c })) as TableCell[] };
+}
+
+/** Left edges of the columns on one page of a table, from its single-column cells. */
+function columnEdges(table: Table, page: number): number[] {
+  const edges = new Map<number, number>();
+  for (const c of table.cells) if (c.page === page && c.box && c.colSpan === 1 && !edges.has(c.col)) edges.set(c.col, c.box.x0);
+  return [...edges.entries()].sort((x, y) => x[0] - y[0]).map(([, x]) => x);
+}
+
+function headerTexts(table: Table): string[] {
+  const header = new Set(table.rows.filter((r) => r.kind === 'header').map((r) => r.index));
+  return table.cells.filter((c) => header.has(c.row)).map((c) => c.text);
+}

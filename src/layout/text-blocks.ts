@@ -1,0 +1,79 @@
+import type { Block, Box, Line, Page, Table } from '../../schemas/index.js';
+
+/** A line starting like a list item or heading opens a block: "1.", "1.2.", "a)", "I.", "- ", "+ ". */
+const ITEM_START = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVXLC]+\.\s|[-+•*]\s)/u;
+
+/**
+ * Joins lines back into paragraphs and headings. On positioned pages a new
+ * block starts at a first-line indent, a wider vertical gap, a change of
+ * bold or size, a list/heading mark at the margin, or after a line that
+ * stopped short of the right margin; lines inside table cells are left to
+ * the tables. On text inputs every line is a block (one paragraph a line).
+ * A word broken after a hyphen at a line end is joined back.
+ */
+export function buildBlocks(page: Page, tables: readonly Table[]): Block[] {
+  const cellBoxes = tables.flatMap((t) => t.cells.filter((c) => c.page === page.number && c.box).map((c) => c.box as Box));
+  const lines = page.lines.map((line, index) => ({ line, index })).filter(({ line }) => !line.box || !cellBoxes.some((b) => inside(line.box as Box, b)));
+  if (!lines.some(({ line }) => line.box)) return lines.map(({ line, index }) => block([line], index));
+  const left = mode(lines.map(({ line }) => Math.round(line.box?.x0 ?? 0)));
+  const right = percentile(lines.map(({ line }) => line.box?.x1 ?? 0), 0.9);
+  const blocks: Block[] = [];
+  let current: { line: Line; index: number }[] = [];
+  for (const item of lines) {
+    const prev = current.at(-1);
+    if (prev && !startsNew(prev.line, item.line, left, right)) current.push(item);
+    else {
+      if (current.length) blocks.push(block(current.map((c) => c.line), current[0]?.index ?? 0));
+      current = [item];
+    }
+  }
+  if (current.length) blocks.push(block(current.map((c) => c.line), current[0]?.index ?? 0));
+  return blocks;
+}
+
+function startsNew(prev: Line, line: Line, left: number, right: number): boolean {
+  const [a, b] = [prev.box, line.box];
+  if (!a || !b) return true;
+  const em = line.fontSize ?? 12;
+  if (b.y0 < a.y1 - em * 0.3) return true; // same baseline (two-column header) or going back up
+  if (b.y0 - a.y1 > em * 0.9) return true; // paragraph spacing
+  if (prev.bold !== line.bold || Math.abs((prev.fontSize ?? 0) - (line.fontSize ?? 0)) > 0.5) return true;
+  // a title set centred over several lines ("PHỤ LỤC" / "NHIỆM VỤ, GIẢI PHÁP, …") stays one block
+  if (prev.bold && line.bold && isCentred(a, left, right, em) && isCentred(b, left, right, em)) return false;
+  if (b.x0 > left + em * 0.8) return true; // first-line indent, or centred
+  if (ITEM_START.test(line.text) && b.x0 <= left + em * 0.8) return true;
+  return a.x1 < right - em * 3; // the previous line ended its paragraph
+}
+
+const isCentred = (b: Box, left: number, right: number, em: number): boolean =>
+  b.x0 > left + em && Math.abs((b.x0 + b.x1) / 2 - (left + right) / 2) < em * 2;
+
+function block(lines: Line[], lineStart: number): Block {
+  let text = '';
+  for (const l of lines) {
+    const s = l.text.trim();
+    text = !text ? s : /[\p{L}\p{N}]-$/u.test(text) && /^[\p{L}\p{N}]/u.test(s) ? text + s : `${text} ${s}`;
+  }
+  const boxes = lines.map((l) => l.box).filter((b): b is Box => b !== null);
+  const box = boxes.length
+    ? { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) }
+    : null;
+  return { text, lineStart, lineEnd: lineStart + lines.length, box, bold: lines.every((l) => l.bold), fontSize: lines[0]?.fontSize ?? null };
+}
+
+const inside = (l: Box, cell: Box): boolean => {
+  const cx = (l.x0 + l.x1) / 2;
+  const cy = (l.y0 + l.y1) / 2;
+  return cx > cell.x0 && cx < cell.x1 && cy > cell.y0 && cy < cell.y1;
+};
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]?.[0] ?? 0;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
