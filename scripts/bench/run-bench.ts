@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the pipeline over the fixtures and prints, per
  * fixture, record scores (../shared/eval/score-records.mjs against
- * groundtruth), metadata and outline scores, pages per second and peak
+ * groundtruth), metadata, outline and table-cell scores, pages per second and peak
  * memory. Flags: --no-ocr (skip OCR of scans: fast), --only <substring>.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { runDocument } from '../../src/pipeline/index.js';
 import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
+import { cellAccuracy, type TruthTable } from './table-scores.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const args = process.argv.slice(2);
@@ -47,6 +48,7 @@ for (const fx of readFixtureManifest(ROOT)) {
   const indGold = fx.name === 'kh44' ? sharedGold('kh44.indicators.gold.json') : gt(fx.name, 'indicators');
   const meta = readJson(gt(fx.name, 'metadata')) as Record<string, unknown> | null;
   const outline = readJson(gt(fx.name, 'outline')) as { number: string; title: string; level: number }[] | null;
+  const tables = readJson(gt(fx.name, 'tables')) as TruthTable[] | null;
   rows.push(
     [
       fx.file.padEnd(48),
@@ -56,12 +58,13 @@ for (const fx of readFixtureManifest(ROOT)) {
       fmt(recordF1('assignments', gt(fx.name, 'assignments'), docFile)),
       fmt(meta ? metadataScore(doc, meta) : null),
       fmt(outline ? outlineScore(doc, outline) : null),
+      fmt(tables ? cellAccuracy(doc, tables) : null),
       (doc.source.pages / (ms / 1000)).toFixed(2).padStart(8),
     ].join('  '),
   );
 }
 await engine?.close();
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; OCR ${ocr ? 'on' : 'off'}${haveScorer() ? '' : '; ../shared/eval missing: record scores skipped'}`);
-console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline  pages/s`);
+console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline cells   pages/s`);
 for (const r of rows) console.log(r);
 console.log(`total: ${totalPages} pages in ${(totalMs / 1000).toFixed(1)} s (${(totalPages / (totalMs / 1000)).toFixed(2)} pages/s); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -13,7 +13,9 @@ const ITEM_START = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVXLC]+\.\s|[-+�
  */
 export function buildBlocks(page: Page, tables: readonly Table[]): Block[] {
   const cellBoxes = tables.flatMap((t) => t.cells.filter((c) => c.page === page.number && c.box).map((c) => c.box as Box));
-  const lines = page.lines.map((line, index) => ({ line, index })).filter(({ line }) => !line.box || !cellBoxes.some((b) => inside(line.box as Box, b)));
+  const lines = page.lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => !line.box || (!cellBoxes.some((b) => inside(line.box as Box, b)) && !isPageNumber(line, page.height)));
   if (!lines.some(({ line }) => line.box)) return lines.map(({ line, index }) => block([line], index));
   const left = mode(lines.map(({ line }) => Math.round(line.box?.x0 ?? 0)));
   const right = percentile(lines.map(({ line }) => line.box?.x1 ?? 0), 0.9);
@@ -42,7 +44,16 @@ function startsNew(prev: Line, line: Line, left: number, right: number): boolean
   if (prev.bold && line.bold && isCentred(a, left, right, em) && isCentred(b, left, right, em)) return false;
   if (b.x0 > left + em * 0.8) return true; // first-line indent, or centred
   if (ITEM_START.test(line.text) && b.x0 <= left + em * 0.8) return true;
-  return a.x1 < right - em * 3; // the previous line ended its paragraph
+  // the previous line ended its paragraph when the next line's first word would have fitted after it
+  const firstWord = line.text.split(' ')[0] ?? '';
+  const firstWordWidth = ((b.x1 - b.x0) * [...firstWord].length) / Math.max(1, [...line.text].length);
+  return right - a.x1 > firstWordWidth + em * 1.5;
+}
+
+/** A page number printed alone in the top or bottom margin ("26", "- 3 -") is page furniture, not text. */
+function isPageNumber(line: Line, pageHeight: number | null): boolean {
+  if (!line.box || !pageHeight || !/^[-–\s]*\d{1,3}[-–\s]*$/u.test(line.text)) return false;
+  return line.box.y1 < pageHeight * 0.1 || line.box.y0 > pageHeight * 0.9;
 }
 
 const isCentred = (b: Box, left: number, right: number, em: number): boolean =>

@@ -35,13 +35,28 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   };
 }
 
-/** Agency lines: above the number line, in the left half of the page, not the motto. */
+/** An organ type that names no place on its own: it is continued by the next line ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH"). */
+const BARE_ORGAN = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u;
+
+/**
+ * The agency block: lines above the number line, in the left half of the
+ * page, not the motto. The parent agency is set in regular capitals and the
+ * issuing one in bold, so a change of weight separates agencies and lines
+ * of the same weight continue one another (a name wrapped over two lines).
+ */
 function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number | null): string[] {
   if (numberAt <= 0) return [];
   const numberLine = lines[numberAt];
-  const above = lines.slice(0, numberAt).filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text));
+  const above = lines.slice(0, numberAt).filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && /\p{L}/u.test(l.text));
   const left = pageWidth && numberLine?.box ? above.filter((l) => l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2) : above;
-  return left.map((l) => l.text.trim()).filter(Boolean);
+  const items: { text: string; bold: boolean }[] = [];
+  for (const line of left) {
+    const last = items.at(-1);
+    const positioned = line.box !== null;
+    if (last && ((positioned && last.bold === line.bold) || BARE_ORGAN.test(last.text))) last.text = `${last.text} ${line.text.trim()}`;
+    else items.push({ text: line.text.trim(), bold: line.bold });
+  }
+  return items.map((i) => i.text);
 }
 
 /** The subject lines after "KẾ HOẠCH": bold lines on a PDF, lines up to the body on text inputs. */
@@ -53,6 +68,8 @@ function readTitle(lines: readonly Line[], typeAt: number): string | null {
     // "Thực hiện Nghị quyết …" right under the type is the subject line when it does not read like a clause of the body
     const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text);
     if (BODY_START.test(text) && !subjectLine) break;
+    // "CỦA BAN THƯỜNG VỤ THÀNH ỦY" names the author, not the subject
+    if (i === 0 && /^CỦA\s/u.test(text)) continue;
     if (positioned && !line.bold) break;
     parts.push(line.text.trim());
   }

@@ -16,11 +16,12 @@ const RUN_IN_MAX = 160;
 export function readSections(pages: readonly Page[]): Section[] {
   const sections: Section[] = [];
   const parents: Section[] = [];
-  for (const page of pages) {
-    for (const block of page.blocks) {
+  for (const [pageIndex, page] of pages.entries()) {
+    for (const [blockIndex, block] of page.blocks.entries()) {
       // a lettered item sits one below the nearest numbered item, not below its lettered sibling
       const enclosing = [...parents].reverse().find((p) => !/^[a-zđ]$/u.test(p.number));
-      const found = classify(block, enclosing?.level ?? 1);
+      const isLast = blockIndex === page.blocks.length - 1;
+      const found = classify(isLast ? continuedOnNextPage(block, pages[pageIndex + 1]) : block, enclosing?.level ?? 1);
       if (!found) continue;
       while (parents.length && (parents.at(-1)?.level ?? 0) >= found.level) parents.pop();
       const section: Section = {
@@ -35,6 +36,13 @@ export function readSections(pages: readonly Page[]): Section[] {
     }
   }
   return sections;
+}
+
+/** A paragraph cut by the page break goes on in the next page's first block when that starts in lower case. */
+function continuedOnNextPage(block: Block, next: Page | undefined): Block {
+  const first = next?.blocks[0];
+  if (!first || /[.:;!?]$/u.test(block.text.trim()) || !/^\p{Ll}/u.test(first.text)) return block;
+  return { ...block, text: `${block.text} ${first.text}` };
 }
 
 function classify(line: Block, enclosingLevel: number): Pick<Section, 'number' | 'title' | 'level' | 'kind'> | null {

@@ -1,0 +1,49 @@
+import type { Document, Table } from '../../schemas/index.js';
+
+/** Groundtruth table as `npm run fixtures` writes it: the cells as typeset. */
+export interface TruthTable {
+  index: number;
+  header: string[][];
+  rows: { kind: 'section' | 'body'; cells: string[] }[];
+}
+
+const norm = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+function similarity(a: string, b: string): number {
+  [a, b] = [norm(a), norm(b)];
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return 1 - (prev[b.length] ?? 0) / Math.max(a.length, b.length);
+}
+
+/** The output table as rows of cell texts in column order (header rows first). */
+function rowsOf(table: Table): string[][] {
+  return table.rows.map((r) => table.cells.filter((c) => c.row === r.index).sort((a, b) => a.col - b.col).map((c) => c.text));
+}
+
+/**
+ * Table cell accuracy (issue 3's measure): the share of groundtruth cells
+ * found at the same row and column with text similarity ≥ 0.95, over
+ * max(groundtruth cells, output cells) so spurious cells count against.
+ * Tables are paired in document order.
+ */
+export function cellAccuracy(doc: Document, truth: TruthTable[]): number {
+  let found = 0;
+  let truthCells = 0;
+  let outCells = 0;
+  truth.forEach((t, i) => {
+    const expected = [...t.header, ...t.rows.map((r) => r.cells)];
+    const got = doc.tables[i] ? rowsOf(doc.tables[i] as Table) : [];
+    truthCells += expected.flat().length;
+    expected.forEach((row, r) => row.forEach((cell, c) => (found += similarity(cell, got[r]?.[c] ?? '') >= 0.95 ? 1 : 0)));
+    outCells += got.flat().length;
+  });
+  for (const extra of doc.tables.slice(truth.length)) outCells += extra.cells.length;
+  return truthCells || outCells ? found / Math.max(truthCells, outCells) : 1;
+}
