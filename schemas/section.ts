@@ -10,7 +10,7 @@ export const Section = z.object({
   level: z.number().int().min(1),
   parent: z.string().nullable(),
   page: z.number().int().positive(),
-  /** Index of the heading line in page.lines, null for text inputs without lines. */
+  /** Index in page.lines of the heading's first line. */
   line: z.number().int().nonnegative().nullable(),
   kind: z.enum(['heading', 'appendix']),
 });

@@ -1,13 +1,15 @@
 import type { Assignment, Indicator, LayoutResult, RecordsResult, SegmentResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
+import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
 import { recordsFromTable } from './table-records.js';
 
 /**
- * The records stage: indicators and assignments from the document's tables,
+ * The records stage: indicators and assignments from the document's tables
+ * and from its prose,
  * with ids stable for the same document content: `<docId>:<kind>:<code>`,
  * a repeated code getting "~2", "~3", ….
  */
-export async function extractRecords(docId: string, layout: LayoutResult, _segment: SegmentResult, issues: IssueRecorder): Promise<RecordsResult> {
+export async function extractRecords(docId: string, layout: LayoutResult, segment: SegmentResult, issues: IssueRecorder): Promise<RecordsResult> {
   const indicators: Indicator[] = [];
   const assignments: Assignment[] = [];
   for (const table of layout.tables) {
@@ -15,6 +17,10 @@ export async function extractRecords(docId: string, layout: LayoutResult, _segme
     indicators.push(...found.indicators);
     assignments.push(...found.assignments);
   }
+  // prose records: numbered or bulleted indicators, and tasks listed under unit headings
+  const placed = placeBlocks(layout.pages, segment.sections);
+  indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
+  assignments.push(...proseAssignments(placed).map((r) => ({ ...r, id: '' })));
   return { indicators: withIds(docId, 'ind', indicators), assignments: withIds(docId, 'asg', assignments) };
 }
 

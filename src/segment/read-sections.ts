@@ -29,7 +29,7 @@ export function readSections(pages: readonly Page[]): Section[] {
         ...found,
         parent: parents.at(-1)?.id ?? null,
         page: page.number,
-        line: block.box ? block.lineStart : null,
+        line: block.lineStart,
       };
       sections.push(section);
       parents.push(section);

@@ -1,0 +1,98 @@
+import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
+import { splitAgencies } from './agency-list.js';
+import { readProseTarget } from './prose-target.js';
+
+/** A block under its nearest section. */
+interface PlacedBlock {
+  block: Block;
+  page: number;
+  section: Section | null;
+}
+
+/** Headings naming an office or unit, whose bullets are its tasks ("2. Văn phòng Sở", "4. Công an xã"). */
+const UNIT_HEADING = /^(?:(?:Văn phòng|Phòng|Thanh tra|Trung tâm|Chi cục|Công an|Sở|Ủy ban|Uỷ ban|Quân sự|Đảng ủy|Đảng uỷ|Bộ Chỉ huy|Ban Chỉ huy)\s|(?:Ban|Đoàn|Hội)\s+\p{Lu})/u;
+const BULLET = /^[-–•*]\s+/u;
+const SUB_BULLET = /^\+\s+/u;
+const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
+/** "phối hợp với X" up to "liên quan" or a clause break. */
+const COOPERATING = /phối hợp\s+(?:với|cùng)\s+(.+?(?:liên quan|(?=[;.:(]|\s+(?:triển khai|trong|để|tổ chức|thực hiện|tham mưu|xây dựng|nhằm)\s)))/iu;
+
+const sectionLabel = (s: Section | null): string | null => (s ? `${s.number}${/^[a-zđ]$/u.test(s.number) ? ')' : '.'} ${s.title}` : null);
+const letter = (i: number): string => String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
+
+/** The signature part ("Nơi nhận:", "T/M …", "KT. …") ends the body: nothing after it belongs to a section. */
+const BODY_END = /^(Nơi nhận|T\/M\.?\s|TM\.\s|KT\.\s)/u;
+
+/** Every block with the section it sits under (sections are matched by page and first line). */
+export function placeBlocks(pages: readonly Page[], sections: readonly Section[]): PlacedBlock[] {
+  const at = new Map(sections.map((s) => [`${s.page}:${s.line}`, s]));
+  let current: Section | null = null;
+  const out: PlacedBlock[] = [];
+  for (const page of pages)
+    for (const block of page.blocks) {
+      const heading = at.get(`${page.number}:${block.lineStart}`);
+      if (heading) current = heading;
+      else if (BODY_END.test(block.text)) current = null;
+      else out.push({ block, page: page.number, section: current });
+    }
+  return out;
+}
+
+/**
+ * Indicators written as prose: numbered "(01) Chỉ số DTI … top 5" items, and
+ * bullets under a heading about targets ("2.3. Nhóm chỉ tiêu về chuyển đổi
+ * số" → "- Tối thiểu 80% hồ sơ …", coded "2.3.a", "2.3.b", …).
+ */
+export function proseIndicators(placed: readonly PlacedBlock[], sections: readonly Section[]): Omit<Indicator, 'id'>[] {
+  // bullets are indicators only right under a heading about targets ("2.3. Nhóm chỉ tiêu …"), not anywhere below one
+  const isTargetSection = (s: Section | null): boolean => s !== null && /chỉ tiêu/iu.test(s.title) && !/nhiệm vụ|giải pháp/iu.test(s.title);
+  const out: Omit<Indicator, 'id'>[] = [];
+  const counters = new Map<string, number>();
+  for (const { block, page, section } of placed) {
+    const numbered = NUMBERED_INDICATOR.exec(block.text);
+    const bullet = BULLET.test(block.text) && isTargetSection(section) && section && !sections.some((s) => s.parent === section.id);
+    if (!numbered && !bullet) continue;
+    const name = numbered?.[2]?.trim() ?? block.text.replace(BULLET, '').trim();
+    const n = counters.get(section?.id ?? '') ?? 0;
+    counters.set(section?.id ?? '', n + 1);
+    const code = numbered?.[1] ?? `${section?.number ?? ''}.${letter(n)}`;
+    const target = readProseTarget(name);
+    out.push({
+      code, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
+      source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
+      confidence: 0.7, name, unit: target?.unit ?? null, period: null, targets: target ? [target] : [], agencies: [], lead: null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Assignments by unit heading: under "2. Văn phòng Sở" each "- " bullet is a
+ * task of that unit (coded "2.a", "2.b", …; "+ " sub-items stay in their
+ * task); a unit heading with a paragraph and no bullets has one task.
+ */
+export function proseAssignments(placed: readonly PlacedBlock[]): Omit<Assignment, 'id'>[] {
+  const out: Omit<Assignment, 'id'>[] = [];
+  const bySection = new Map<Section, PlacedBlock[]>();
+  for (const p of placed) if (p.section && UNIT_HEADING.test(p.section.title)) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
+  for (const [section, blocks] of bySection) {
+    const tasks: PlacedBlock[][] = [];
+    const hasBullets = blocks.some((b) => BULLET.test(b.block.text));
+    for (const b of blocks) {
+      if (SUB_BULLET.test(b.block.text) && tasks.length) tasks.at(-1)?.push(b);
+      else if (!hasBullets || BULLET.test(b.block.text)) tasks.push([b]);
+    }
+    const lead = splitAgencies(section.title.replace(/[.:]$/u, ''));
+    tasks.forEach((parts, i) => {
+      const task = parts.map((p) => p.block.text.replace(BULLET, '').trim()).join(' ');
+      const first = parts[0];
+      const co = COOPERATING.exec(task)?.[1]?.trim();
+      out.push({
+        code: `${section.number}.${letter(i)}`, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
+        source: { page: first?.page ?? null, table: null, row: null, box: first?.block.box ?? null, lines: first ? [first.block.lineStart, (parts.at(-1)?.block.lineEnd ?? 1) - 1] : null },
+        confidence: 0.7, task, lead, cooperating: co ? splitAgencies(co.replace(/,\s+(?=(?:các|những)\s)/gu, '; ')) : [], timeline: null,
+      });
+    });
+  }
+  return out;
+}

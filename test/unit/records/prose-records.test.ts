@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runDocument } from '../../../src/pipeline/index.js';
+
+const PLAN = `Số: /KH-UBND
+
+## KẾ HOẠCH Chuyển đổi số năm 2026
+
+### I. MỤC TIÊU, CHỈ TIÊU
+
+#### 1. Các chỉ tiêu thực hiện
+
+(01) Chỉ số DTI hằng năm của xã top 5 toàn thành phố.
+
+(02) Tối thiểu 80% hồ sơ thủ tục hành chính được xử lý trực tuyến.
+
+#### 2. Nhóm chỉ tiêu về chuyển đổi số
+
+- Tỷ lệ cán bộ được bồi dưỡng kỹ năng số: 100%.
+
+### II. TỔ CHỨC THỰC HIỆN
+
+#### 1. Phòng Văn hóa - Xã hội
+
+- Chủ trì, phối hợp với các cơ quan, đơn vị liên quan triển khai Kế hoạch.
+
+- Tham mưu bồi dưỡng kỹ năng số cho cán bộ, công chức.
+
++ Tổ chức 02 lớp tập huấn.
+
+#### 2. Công an xã
+
+Bảo đảm an ninh mạng trên địa bàn.
+
+Nơi nhận:
+
+- Lưu: VT.
+`;
+
+describe('records from prose', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-ingest-prose-'));
+  writeFileSync(join(dir, 'plan.md'), PLAN);
+  const doc = await runDocument(join(dir, 'plan.md'), { ocr: null });
+
+  it('reads numbered "(01)" indicators and bullets under a targets heading', () => {
+    expect(doc.indicators.map((i) => i.code)).toEqual(['01', '02', '2.a']);
+    expect(doc.indicators[1]?.targets[0]).toMatchObject({ raw: 'Tối thiểu 80%', comparator: '>=', value: 80, unit: '%', kind: 'percent' });
+    expect(doc.indicators[0]?.targets[0]).toMatchObject({ kind: 'rank', value: 5, annual: true });
+    expect(doc.indicators[2]?.section).toBe('2. Nhóm chỉ tiêu về chuyển đổi số');
+  });
+
+  it('reads the tasks under each unit heading, with the unit as lead', () => {
+    expect(doc.assignments.map((a) => [a.code, a.lead.map((l) => l.raw)])).toEqual([
+      ['1.a', ['Phòng Văn hóa - Xã hội']],
+      ['1.b', ['Phòng Văn hóa - Xã hội']],
+      ['2.a', ['Công an xã']],
+    ]);
+    expect(doc.assignments[0]?.cooperating.map((c) => c.raw)).toEqual(['các cơ quan, đơn vị liên quan']);
+    // "+" sub-items stay in their task; the "Nơi nhận" list is not a task
+    expect(doc.assignments[1]?.task).toBe('Tham mưu bồi dưỡng kỹ năng số cho cán bộ, công chức. + Tổ chức 02 lớp tập huấn.');
+  });
+
+  it('gives every record an id stable for the document content', () => {
+    for (const r of [...doc.indicators, ...doc.assignments]) expect(r.id).toMatch(new RegExp(`^${doc.id}:(ind|asg):`));
+  });
+});
