@@ -4,6 +4,22 @@ import { openPdf } from '../core/index.js';
 import { readPdfPage } from './pdf-text-layer.js';
 import { readTextPages } from './text-input.js';
 
+/** Above this share of the page covered by one image, the page is a scan. */
+const SCAN_COVERAGE = 0.5;
+
+/**
+ * Why a page's text layer is not used as is: empty (image-only scan), noisy
+ * (English-model OCR of Vietnamese), or without diacritics over a scanned
+ * image (an OCR layer, better read again than restored). A digital page
+ * typed without diacritics keeps its layer and goes to restoration.
+ */
+function ocrReason(verdict: string | undefined, imageCoverage: number): { code: string; why: string } | null {
+  if (verdict === 'empty') return { code: 'text-layer-empty', why: 'text layer is empty' };
+  if (verdict === 'noisy') return { code: 'text-layer-noisy', why: 'text layer is noisy' };
+  if (verdict === 'no-diacritics' && imageCoverage > SCAN_COVERAGE) return { code: 'text-layer-over-scan', why: 'text layer without diacritics over a scanned image' };
+  return null;
+}
+
 export interface ExtractOptions {
   /** Called after each page, for progress bars. */
   onPage?: (done: number, total: number) => void;
@@ -28,11 +44,11 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
     const pages = [];
     const needsOcr: number[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await readPdfPage(await pdf.getPage(n));
-      const verdict = page.quality?.verdict;
-      if (verdict === 'empty' || verdict === 'noisy') {
+      const { page, imageCoverage } = await readPdfPage(await pdf.getPage(n));
+      const reason = ocrReason(page.quality?.verdict, imageCoverage);
+      if (reason) {
         needsOcr.push(n);
-        issues.record(verdict === 'empty' ? 'text-layer-empty' : 'text-layer-noisy', `page ${n}: text layer is ${verdict}; the page needs OCR`, { page: n, severity: 'info' });
+        issues.record(reason.code, `page ${n}: ${reason.why}; the page needs OCR`, { page: n, severity: 'info' });
       }
       pages.push(page);
       opts.onPage?.(n, pdf.numPages);

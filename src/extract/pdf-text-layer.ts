@@ -2,7 +2,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../../schemas/index.js';
 import { buildLines } from './line-builder.js';
-import { readRulings } from './pdf-rulings.js';
+import { readGraphics } from './pdf-graphics.js';
 import { measureTextQuality } from '../core/index.js';
 import type { TextRun } from './text-runs.js';
 
@@ -10,12 +10,12 @@ import type { TextRun } from './text-runs.js';
  * Reads one page's text layer into positioned words and lines, in NFC.
  * The page's quality verdict says whether the layer can be used as is.
  */
-export async function readPdfPage(page: PDFPageProxy): Promise<Page> {
+export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; imageCoverage: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   // Reading the operator list (for the rules) also loads the page's fonts into
   // commonObjs, where their real names ("ABCDEF+DejaVuSerif-Bold") and bold flags are.
-  const rulings = await readRulings(page);
+  const { rulings, imageCoverage } = await readGraphics(page);
   const repairs = new Set<string>();
   const runs: TextRun[] = [];
   for (const item of content.items) {
@@ -26,7 +26,7 @@ export async function readPdfPage(page: PDFPageProxy): Promise<Page> {
   }
   const { lines, words } = buildLines(runs);
   const text = lines.map((l) => l.text).join('\n');
-  return {
+  const result: Page = {
     number: page.pageNumber,
     width: viewport.width,
     height: viewport.height,
@@ -40,6 +40,7 @@ export async function readPdfPage(page: PDFPageProxy): Promise<Page> {
     repairs: [...repairs],
     originalText: null,
   };
+  return { page: result, imageCoverage };
 }
 
 function toRun(item: TextItem, text: string, page: PDFPageProxy, toViewport: (x: number, y: number) => number[]): TextRun {

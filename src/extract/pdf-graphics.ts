@@ -20,25 +20,40 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
+export interface PageGraphics {
+  rulings: Ruling[];
+  /** Largest share of the page covered by one painted image: ~1 for a scanned page. */
+  imageCoverage: number;
+}
+
 /**
- * The page's horizontal and vertical rules, from its operator list: stroked
- * path segments, and filled rectangles thin enough to be lines (how many
- * PDF producers draw table borders). Coordinates go through the current
- * transformation matrix and the viewport, so they land in top-left points.
+ * What the page draws besides text: its horizontal and vertical rules
+ * (stroked path segments, and filled rectangles thin enough to be lines, as
+ * many PDF producers draw table borders), and how much of it one image
+ * covers (a scan, possibly under an invisible OCR text layer). Coordinates
+ * go through the current transformation matrix and the viewport, so they
+ * land in top-left points.
  */
-export async function readRulings(page: PDFPageProxy): Promise<Ruling[]> {
+export async function readGraphics(page: PDFPageProxy): Promise<PageGraphics> {
   const viewport = page.getViewport({ scale: 1 });
   const ops = await page.getOperatorList();
   const stack: Matrix[] = [];
   let ctm = viewport.transform as Matrix;
   const out: Ruling[] = [];
+  let imageCoverage = 0;
+  const pageArea = viewport.width * viewport.height;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
-    else if (fn === OPS.constructPath) {
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+      // an image is drawn into the unit square under the current matrix
+      const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
+      const area = Math.abs(((corners[1]?.[0] ?? 0) - (corners[0]?.[0] ?? 0)) * ((corners[1]?.[1] ?? 0) - (corners[0]?.[1] ?? 0)));
+      imageCoverage = Math.max(imageCoverage, Math.min(1, area / pageArea));
+    } else if (fn === OPS.constructPath) {
       const [paintOp, data] = args as [number, [ArrayLike<number> | null]];
       const path = data?.[0];
       if (!path) continue;
@@ -50,7 +65,7 @@ export async function readRulings(page: PDFPageProxy): Promise<Ruling[]> {
       }
     }
   }
-  return out;
+  return { rulings: out, imageCoverage };
 }
 
 /** Splits path data into polylines (curves break them: they are not rules). */
