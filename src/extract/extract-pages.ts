@@ -1,8 +1,15 @@
-import type { IntakeResult, PagesResult } from '../../schemas/index.js';
+import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { openPdf } from '../core/index.js';
+import { measureTextQuality, openPdf } from '../core/index.js';
 import { readPdfPage } from './pdf-text-layer.js';
 import { readTextPages } from './text-input.js';
+
+function imagePage(): Page {
+  return {
+    number: 1, width: null, height: null, origin: 'ocr', text: '', words: [], lines: [], rulings: [], blocks: [],
+    quality: measureTextQuality(''), repairs: [], originalText: null,
+  };
+}
 
 /** Above this share of the page covered by one image, the page is a scan. */
 const SCAN_COVERAGE = 0.5;
@@ -37,7 +44,8 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
     opts.onPage?.(pages.length, pages.length);
     return { pages, needsOcr: [] };
   }
-  if (source.kind === 'image') return { pages: [], needsOcr: [1] };
+  // an image is one page with no text layer: OCR fills it
+  if (source.kind === 'image') return { pages: [imagePage()], needsOcr: [1] };
 
   const pdf = await openPdf(path);
   try {

@@ -17,8 +17,25 @@ export function properCase(upper: string, body: string): string {
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (best) return best[0];
-  const lower = phrase.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
+  return casedByPairs(phrase, body);
+}
+
+/**
+ * Sentence case, then each pair of neighbouring words takes the casing the
+ * body gives that pair ("HẢI PHÒNG" → "Hải Phòng" when the body writes it
+ * so), which recovers proper names inside a name the body never writes whole.
+ */
+function casedByPairs(phrase: string, body: string): string {
+  const words = phrase.toLowerCase().split(' ');
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = new RegExp(`(?<![\\p{L}])${escapeRegExp(`${words[i]} ${words[i + 1]}`).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
+    const forms = new Map<string, number>();
+    for (const m of body.matchAll(pair)) if (m[0] !== m[0].toUpperCase()) forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
+    const best = [...forms.entries()].sort((a, b) => b[1] - a[1])[0]?.[0].split(/\s+/u);
+    if (best?.[1] && /^\p{Lu}/u.test(best[1])) words[i + 1] = best[1];
+  }
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function escapeRegExp(s: string): string {
