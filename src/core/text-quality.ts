@@ -55,3 +55,5 @@ export function measureTextQuality(text: string): TextQuality {
           : 'good';
   return { validSyllableShare, diacriticDensity, garbageRatio, tokens: tokens.length, verdict };
 }
+
+export type TextQualityVerdict = TextQuality['verdict'];

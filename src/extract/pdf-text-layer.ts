@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../../schemas/index.js';
+import { decodeLegacy, detectLegacyEncoding } from './legacy-encoding.js';
 import { buildLines } from './line-builder.js';
 import { readGraphics } from './pdf-graphics.js';
 import { measureTextQuality } from '../core/index.js';
@@ -23,6 +24,11 @@ export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; ima
     const text = item.str.normalize('NFC');
     if (text !== item.str) repairs.add('nfc');
     runs.push(toRun(item, text, page, viewport.convertToViewportPoint.bind(viewport)));
+  }
+  const encoding = detectLegacyEncoding(runs.map((r) => r.text).join(' '), runs.map((r) => r.fontName ?? ''));
+  if (encoding) {
+    for (const run of runs) run.text = decodeLegacy(run.text, encoding);
+    repairs.add(encoding);
   }
   const { lines, words } = buildLines(runs);
   const text = lines.map((l) => l.text).join('\n');
