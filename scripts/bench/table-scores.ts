@@ -1,4 +1,5 @@
 import type { Document, Table } from '../../schemas/index.js';
+import { similarity as rawSimilarity } from '../../src/core/index.js';
 
 /** Groundtruth table as `npm run fixtures` writes it: the cells as typeset. */
 export interface TruthTable {
@@ -8,19 +9,7 @@ export interface TruthTable {
 }
 
 const norm = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-
-function similarity(a: string, b: string): number {
-  [a, b] = [norm(a), norm(b)];
-  if (a === b) return 1;
-  if (!a || !b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return 1 - (prev[b.length] ?? 0) / Math.max(a.length, b.length);
-}
+const similarity = (a: string, b: string): number => rawSimilarity(norm(a), norm(b));
 
 /** The output table as rows of cell texts in column order (header rows first). */
 function rowsOf(table: Table): string[][] {

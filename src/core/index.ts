@@ -7,3 +7,4 @@ export * from './vietnamese-text.js';
 export * from './version.js';
 export * from './pdf-open.js';
 export * from './text-quality.js';
+export * from './string-similarity.js';

@@ -49,12 +49,26 @@ function touches(a: Ruling, b: Ruling): boolean {
 }
 
 function mergeCollinear(rulings: readonly Ruling[]): Ruling[] {
-  const sorted = [...rulings].sort((a, b) => a.orientation.localeCompare(b.orientation) || a.at - b.at || a.from - b.from);
-  const out: Ruling[] = [];
+  // cluster by orientation and position first, then merge the extents within each cluster
+  const sorted = [...rulings].sort((a, b) => a.orientation.localeCompare(b.orientation) || a.at - b.at);
+  const clusters: Ruling[][] = [];
   for (const r of sorted) {
-    const last = out.at(-1);
-    if (last && last.orientation === r.orientation && Math.abs(last.at - r.at) <= SAME_LINE && r.from <= last.to + TOUCH) last.to = Math.max(last.to, r.to);
-    else out.push({ ...r });
+    const cluster = clusters.at(-1);
+    const head = cluster?.[0];
+    if (cluster && head && head.orientation === r.orientation && Math.abs(r.at - head.at) <= SAME_LINE) cluster.push(r);
+    else clusters.push([r]);
+  }
+  const out: Ruling[] = [];
+  for (const cluster of clusters) {
+    const at = cluster.reduce((sum, r) => sum + r.at, 0) / cluster.length;
+    let current: Ruling | null = null;
+    for (const r of [...cluster].sort((a, b) => a.from - b.from)) {
+      if (current && r.from <= current.to + TOUCH) current.to = Math.max(current.to, r.to);
+      else {
+        current = { orientation: r.orientation, at, from: r.from, to: r.to };
+        out.push(current);
+      }
+    }
   }
   return out;
 }

@@ -1,8 +1,11 @@
-import type { Page, Table, TableCell } from '../../schemas/index.js';
+import type { Table, TableCell } from '../../schemas/index.js';
+import { similarity } from '../core/index.js';
 import { ROW_CODE } from './ruling-table.js';
 
 /** Column boundaries of two parts of one table differ by at most this (points). */
 const SAME_COLUMN = 3;
+/** Two header printings this similar are the same header. */
+const SAME_HEADER = 0.8;
 
 /**
  * Merges a table continued on the next page into its first part: the next
@@ -11,17 +14,17 @@ const SAME_COLUMN = 3;
  * number continues the last row (a row split by the page break), so its
  * cells are joined onto that row's cells.
  */
-export function mergeContinuations(tables: Table[], pages: readonly Page[]): Table[] {
+export function mergeContinuations(tables: Table[]): Table[] {
   const out: Table[] = [];
   for (const table of tables) {
     const prev = out.at(-1);
-    if (prev && continues(prev, table, pages)) out[out.length - 1] = merge(prev, table);
+    if (prev && continues(prev, table)) out[out.length - 1] = merge(prev, table);
     else out.push(table);
   }
   return out.map((t, i) => ({ ...t, id: `t${i + 1}` }));
 }
 
-function continues(prev: Table, next: Table, pages: readonly Page[]): boolean {
+function continues(prev: Table, next: Table): boolean {
   const lastPage = prev.pages.at(-1) ?? 0;
   if (next.pages[0] !== lastPage + 1 || next.columnCount !== prev.columnCount) return false;
   if (next.detection !== prev.detection) return false;
@@ -30,7 +33,8 @@ function continues(prev: Table, next: Table, pages: readonly Page[]): boolean {
   const b = columnEdges(next, next.pages[0] ?? 0);
   if (a.length !== b.length || a.some((x, i) => Math.abs(x - (b[i] ?? 0)) > SAME_COLUMN)) return false;
   const nextHeader = headerTexts(next);
-  return nextHeader.length === 0 || nextHeader.join('|') === headerTexts(prev).join('|') || pages.length === 0;
+  // a repeated header is the same text; OCR may read it a little differently on each page
+  return nextHeader.length === 0 || similarity(nextHeader.join('|'), headerTexts(prev).join('|')) >= SAME_HEADER;
 }
 
 function merge(prev: Table, next: Table): Table {

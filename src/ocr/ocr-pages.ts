@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
 import { measureTextQuality, openPdf } from '../core/index.js';
-import type { OcrEngine } from './ocr-engine.js';
+import type { OcrEngine, PageImage } from './ocr-engine.js';
+import { prepareImage } from './prepare-image.js';
 import { ocrResultToPage } from './ocr-page.js';
 import { renderPdfPage } from './render-page.js';
 
@@ -18,8 +19,9 @@ export interface OcrOptions {
 
 /**
  * The OCR stage: every page listed in `needsOcr` is rendered (PDF) or taken
- * as is (image input) and read by the engine; its text-layer version is
- * replaced, and the reason is recorded on the document.
+ * as is (image input), prepared (blank pages skipped, skew measured and
+ * undone, table rules found) and read by the engine; its text-layer version
+ * is replaced, and what was done is recorded on the page.
  */
 export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: IssueRecorder, opts: OcrOptions): Promise<PagesResult> {
   if (!pages.needsOcr.length) return pages;
@@ -30,10 +32,18 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
   const engine = opts.engine;
   const out = new Map<number, Page>(pages.pages.map((p) => [p.number, p]));
   let done = 0;
+  const read = async (n: number, image: PageImage, mediaType: string, size: { width: number | null; height: number | null }): Promise<Page> => {
+    const prepared = await prepareImage(image, mediaType);
+    if (prepared.blank) {
+      issues.record('blank-page', `page ${n} is blank; not OCR'd`, { page: n, severity: 'info' });
+      return withQuality({ ...ocrResultToPage(n, { lines: [], widthPx: null, heightPx: null }, image.dpi, size), repairs: ['blank'] });
+    }
+    const page = ocrResultToPage(n, await engine.recognize(prepared.image), image.dpi, size);
+    return withQuality({ ...page, rulings: prepared.rulings, repairs: prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : [] });
+  };
   if (input.source.kind === 'image') {
     const dpi = opts.imageDpi ?? 300;
-    const result = await engine.recognize({ bytes: await readFile(input.path), dpi });
-    out.set(1, withQuality(ocrResultToPage(1, result, dpi, { width: null, height: null })));
+    out.set(1, await read(1, { bytes: await readFile(input.path), dpi }, input.source.mediaType, { width: null, height: null }));
     if (input.source.mediaType === 'image/tiff') issues.record('tiff-first-page-only', 'only the first page of a TIFF is read', { page: 1, severity: 'info' });
     opts.onPage?.(1, 1);
   } else {
@@ -42,16 +52,13 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     try {
       for (const n of pages.needsOcr) {
         const before = out.get(n);
-        const result = await engine.recognize(await renderPdfPage(pdf, n, dpi));
-        out.set(n, withQuality(ocrResultToPage(n, result, dpi, { width: before?.width ?? null, height: before?.height ?? null })));
+        out.set(n, await read(n, await renderPdfPage(pdf, n, dpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
         opts.onPage?.(++done, pages.needsOcr.length);
       }
     } finally {
       await pdf.destroy();
     }
   }
-  for (const page of out.values())
-    if (page.origin === 'ocr' && page.quality?.verdict === 'empty') issues.record('blank-page', `page ${page.number} has no text`, { page: page.number, severity: 'info' });
   return { pages: [...out.values()].sort((a, b) => a.number - b.number), needsOcr: [] };
 }
 

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { similarity } from '../../src/core/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const expected = readFileSync(new URL('fixtures/pdf/defects/expected.txt', ROOT), 'utf8').trim();
 const flat = (s: string): string => s.replace(/\s+/gu, ' ').trim();
-
-/** Share of characters in place (edit distance over length). */
-function similarity(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return 1 - (prev[b.length] ?? 0) / Math.max(a.length, b.length);
-}
 
 /** The generated defect fixtures (scripts/fixtures/make-defect-pdfs.ts) come back as the Unicode text, with the repair recorded. */
 describe('Vietnamese text-layer repair', () => {

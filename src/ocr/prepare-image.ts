@@ -1,0 +1,54 @@
+import type { Ruling } from '../../schemas/index.js';
+import { decodeGray, otsuThreshold, rotatePng, whiteOut } from './gray-bitmap.js';
+import { findImageRulings } from './image-rulings.js';
+import type { PageImage } from './ocr-engine.js';
+import { estimateSkew } from './skew-angle.js';
+
+/** Skews smaller than this (degrees) are left alone: rotating costs sharpness. */
+const MIN_SKEW = 0.15;
+/** A page with less ink than this share of its pixels is blank. */
+const BLANK_INK = 0.002;
+
+export interface PreparedImage {
+  image: PageImage;
+  /** Measured skew in degrees, counter-clockwise positive; the image was turned back by it. */
+  skew: number;
+  rulings: Ruling[];
+  blank: boolean;
+}
+
+/**
+ * Gets a page image ready for OCR, each step measured: blank pages are
+ * found (and not OCR'd), skew is measured and undone, and table rules are
+ * found in the straightened image for the table builder, then erased so
+ * that OCR does not read them as "|" or "_".
+ * PNG and JPEG only; other formats go to the engine as they are.
+ */
+export async function prepareImage(image: PageImage, mediaType = 'image/png'): Promise<PreparedImage> {
+  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, rulings: [], blank: false };
+  let gray = await decodeGray(image.bytes);
+  const threshold = Math.min(otsuThreshold(gray), 160);
+  let ink = 0;
+  for (const v of gray.data) if (v < threshold) ink++;
+  if (ink / gray.data.length < BLANK_INK) return { image, skew: 0, rulings: [], blank: true };
+  const skew = estimateSkew(gray);
+  let bytes = image.bytes;
+  if (Math.abs(skew) >= MIN_SKEW) {
+    bytes = await rotatePng(image.bytes, -skew);
+    gray = await decodeGray(bytes);
+  }
+  const rulings = findImageRulings(gray, image.dpi);
+  if (rulings.length) bytes = await whiteOut(bytes, ruleBoxesPx(rulings, image.dpi));
+  return { image: { bytes, dpi: image.dpi }, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, rulings, blank: false };
+}
+
+/** The pixels a rule covers, a little wider than the rule so that its blurred edges go too. */
+function ruleBoxesPx(rulings: readonly Ruling[], dpi: number): { x0: number; y0: number; x1: number; y1: number }[] {
+  const k = dpi / 72;
+  const half = Math.max(3, Math.round(dpi / 50));
+  return rulings.map((r) =>
+    r.orientation === 'h'
+      ? { x0: r.from * k - half, y0: r.at * k - half, x1: r.to * k + half, y1: r.at * k + half + 1 }
+      : { x0: r.at * k - half, y0: r.from * k - half, x1: r.at * k + half + 1, y1: r.to * k + half },
+  );
+}
