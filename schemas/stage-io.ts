@@ -25,6 +25,8 @@ export const PagesResult = z.object({
   pages: z.array(Page),
   /** 1-based numbers of pages whose text layer is missing or unusable. */
   needsOcr: z.array(z.number().int().positive()),
+  /** Pages that are one big image (scans): the image's own resolution, keyed by page number. OCR renders them at it rather than resampling. */
+  scanDpi: z.record(z.string(), z.number().positive()).default({}),
 });
 export type PagesResult = z.infer<typeof PagesResult>;
 

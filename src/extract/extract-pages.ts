@@ -42,17 +42,19 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
   if (source.kind === 'text') {
     const pages = await readTextPages(path, source.mediaType);
     opts.onPage?.(pages.length, pages.length);
-    return { pages, needsOcr: [] };
+    return { pages, needsOcr: [], scanDpi: {} };
   }
   // an image is one page with no text layer: OCR fills it
-  if (source.kind === 'image') return { pages: [imagePage()], needsOcr: [1] };
+  if (source.kind === 'image') return { pages: [imagePage()], needsOcr: [1], scanDpi: {} };
 
   const pdf = await openPdf(path);
   try {
     const pages = [];
     const needsOcr: number[] = [];
+    const scanDpi: Record<string, number> = {};
     for (let n = 1; n <= pdf.numPages; n++) {
-      const { page, imageCoverage } = await readPdfPage(await pdf.getPage(n));
+      const { page, imageCoverage, imageDpi } = await readPdfPage(await pdf.getPage(n));
+      if (imageDpi && imageCoverage > SCAN_COVERAGE) scanDpi[String(n)] = imageDpi;
       const reason = ocrReason(page.quality?.verdict, imageCoverage);
       if (reason) {
         needsOcr.push(n);
@@ -61,7 +63,7 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
       pages.push(page);
       opts.onPage?.(n, pdf.numPages);
     }
-    return { pages, needsOcr };
+    return { pages, needsOcr, scanDpi };
   } finally {
     await pdf.destroy();
   }

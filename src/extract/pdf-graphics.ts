@@ -24,6 +24,8 @@ export interface PageGraphics {
   rulings: Ruling[];
   /** Largest share of the page covered by one painted image: ~1 for a scanned page. */
   imageCoverage: number;
+  /** Resolution of that image as drawn (pixels per inch), null when there is none. */
+  imageDpi: number | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function readGraphics(page: PDFPageProxy): Promise<PageGraphics> {
   let ctm = viewport.transform as Matrix;
   const out: Ruling[] = [];
   let imageCoverage = 0;
+  let imageDpi: number | null = null;
   const pageArea = viewport.width * viewport.height;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
@@ -52,7 +55,14 @@ export async function readGraphics(page: PDFPageProxy): Promise<PageGraphics> {
       // an image is drawn into the unit square under the current matrix
       const corners = [apply(ctm, 0, 0), apply(ctm, 1, 1)];
       const area = Math.abs(((corners[1]?.[0] ?? 0) - (corners[0]?.[0] ?? 0)) * ((corners[1]?.[1] ?? 0) - (corners[0]?.[1] ?? 0)));
-      imageCoverage = Math.max(imageCoverage, Math.min(1, area / pageArea));
+      const coverage = Math.min(1, area / pageArea);
+      if (coverage > imageCoverage) {
+        imageCoverage = coverage;
+        // paintImageXObject's arguments are [id, width px, height px]: the scan's own resolution
+        const widthPx = typeof args[1] === 'number' ? args[1] : 0;
+        const widthPt = Math.abs((corners[1]?.[0] ?? 0) - (corners[0]?.[0] ?? 0));
+        imageDpi = widthPx && widthPt ? Math.round((widthPx * 72) / widthPt) : null;
+      }
     } else if (fn === OPS.constructPath) {
       const [paintOp, data] = args as [number, [ArrayLike<number> | null]];
       const path = data?.[0];
@@ -65,7 +75,7 @@ export async function readGraphics(page: PDFPageProxy): Promise<PageGraphics> {
       }
     }
   }
-  return { rulings: out, imageCoverage };
+  return { rulings: out, imageCoverage, imageDpi };
 }
 
 /** Splits path data into polylines (curves break them: they are not rules). */

@@ -11,12 +11,12 @@ import type { TextRun } from './text-runs.js';
  * Reads one page's text layer into positioned words and lines, in NFC.
  * The page's quality verdict says whether the layer can be used as is.
  */
-export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; imageCoverage: number }> {
+export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; imageCoverage: number; imageDpi: number | null }> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   // Reading the operator list (for the rules) also loads the page's fonts into
   // commonObjs, where their real names ("ABCDEF+DejaVuSerif-Bold") and bold flags are.
-  const { rulings, imageCoverage } = await readGraphics(page);
+  const { rulings, imageCoverage, imageDpi } = await readGraphics(page);
   const repairs = new Set<string>();
   const runs: TextRun[] = [];
   for (const item of content.items) {
@@ -46,7 +46,7 @@ export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; ima
     repairs: [...repairs],
     originalText: null,
   };
-  return { page: result, imageCoverage };
+  return { page: result, imageCoverage, imageDpi };
 }
 
 function toRun(item: TextItem, text: string, page: PDFPageProxy, toViewport: (x: number, y: number) => number[]): TextRun {

@@ -10,11 +10,25 @@ import { renderPdfPage } from './render-page.js';
 export interface OcrOptions {
   /** The engine; when null, pages that need OCR keep their (bad or empty) layer and an issue says so. */
   engine: OcrEngine | null;
-  /** Render resolution for PDF pages. Default 300. */
+  /** Render resolution for PDF pages (the most; scanned pages are rendered at their own resolution when lower). Default 300. */
   dpi?: number;
   /** Resolution assumed for image inputs that do not say. Default 300. */
   imageDpi?: number;
+  /** Pages in flight at once (rendering and OCR). Default 3: two engine workers busy and one page being rendered. */
+  concurrency?: number;
   onPage?: (done: number, total: number) => void;
+}
+
+/** Runs `fn` over `items` with at most `limit` running at a time. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(runners);
 }
 
 /**
@@ -50,16 +64,20 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     const dpi = opts.dpi ?? 300;
     const pdf = await openPdf(input.path);
     try {
-      for (const n of pages.needsOcr) {
+      // pages are rendered and read a few at a time, so every engine worker has work
+      await eachConcurrently(pages.needsOcr, opts.concurrency ?? 3, async (n) => {
         const before = out.get(n);
-        out.set(n, await read(n, await renderPdfPage(pdf, n, dpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
+        // a scanned page is rendered at its own resolution (within 150…dpi): more pixels than the scan has add only work
+        const native = pages.scanDpi?.[String(n)];
+        const renderDpi = native ? Math.min(dpi, Math.max(150, native)) : dpi;
+        out.set(n, await read(n, await renderPdfPage(pdf, n, renderDpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
         opts.onPage?.(++done, pages.needsOcr.length);
-      }
+      });
     } finally {
       await pdf.destroy();
     }
   }
-  return { pages: [...out.values()].sort((a, b) => a.number - b.number), needsOcr: [] };
+  return { pages: [...out.values()].sort((a, b) => a.number - b.number), needsOcr: [], scanDpi: pages.scanDpi };
 }
 
 const withQuality = (page: Page): Page => ({ ...page, quality: measureTextQuality(page.text) });

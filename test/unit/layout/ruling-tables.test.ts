@@ -6,7 +6,7 @@ import { fullGrid, page, word } from '../../support/synthetic-page.js';
 
 const XS = [50, 100, 300, 400];
 const layout = async (pages: ReturnType<typeof page>[]): Promise<Table[]> =>
-  (await layoutPages({ pages, needsOcr: [] }, new IssueLog().forStage('layout'))).tables;
+  (await layoutPages({ pages, needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables;
 const rowTexts = (t: Table): string[][] =>
   t.rows.map((r) => t.cells.filter((c) => c.row === r.index).sort((a, b) => a.col - b.col).map((c) => c.text));
 
