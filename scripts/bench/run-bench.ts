@@ -13,7 +13,9 @@ import { runDocument } from '../../src/pipeline/index.js';
 import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
+import { characterErrorRate } from './ocr-scores.js';
 import { cellAccuracy, type TruthTable } from './table-scores.js';
+import type { Document } from '../../schemas/index.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const args = process.argv.slice(2);
@@ -30,6 +32,10 @@ const fmt = (v: number | null): string => (v === null ? '   -  ' : v.toFixed(4))
 await mkdir(outDir, { recursive: true });
 const engine = ocr ? lazyEngine(() => createTesseractEngine()) : null;
 const rows: string[] = [];
+/** The digital fixture of each plan: the source text that OCR'd variants are scored against. */
+const digital = new Map<string, Document>();
+/** Which digital page a loose page image shows ("kh-bql-2026.p2-3.tif" → 2). */
+const firstPageOf = (file: string): number => Number(/\.p(\d+)/.exec(file)?.[1] ?? 1);
 let totalPages = 0;
 let totalMs = 0;
 for (const fx of readFixtureManifest(ROOT)) {
@@ -42,6 +48,10 @@ for (const fx of readFixtureManifest(ROOT)) {
   const doc = await runDocument(path(fx.file), { ocr: engine });
   const ms = performance.now() - t0;
   totalPages += doc.source.pages;
+  if (fx.variant === 'digital') digital.set(fx.name, doc);
+  const source = digital.get(fx.name);
+  const ocred = fx.variant === 'scan' || fx.variant === 'kh44-style' || fx.variant === 'image';
+  const cer = ocred && source && ocr ? characterErrorRate(doc, source, (n) => n + firstPageOf(fx.file) - 1) : null;
   totalMs += ms;
   const docFile = `${outDir}${fx.file.replace(/[/.]/g, '_')}.json`;
   await writeFile(docFile, JSON.stringify(doc));
@@ -61,12 +71,13 @@ for (const fx of readFixtureManifest(ROOT)) {
       fmt(whole && meta ? metadataScore(doc, meta) : null),
       fmt(whole && outline ? outlineScore(doc, outline) : null),
       fmt(whole && tables ? cellAccuracy(doc, tables) : null),
+      cer === null ? '   -  ' : (cer * 100).toFixed(2).padStart(5) + '%',
       (doc.source.pages / (ms / 1000)).toFixed(2).padStart(8),
     ].join('  '),
   );
 }
 await engine?.close();
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; OCR ${ocr ? 'on' : 'off'}${haveScorer() ? '' : '; ../shared/eval missing: record scores skipped'}`);
-console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline cells   pages/s`);
+console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline cells   CER     pages/s`);
 for (const r of rows) console.log(r);
 console.log(`total: ${totalPages} pages in ${(totalMs / 1000).toFixed(1)} s (${(totalPages / (totalMs / 1000)).toFixed(2)} pages/s); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
