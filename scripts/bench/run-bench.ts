@@ -14,6 +14,7 @@ import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
 import { characterErrorRate } from './ocr-scores.js';
+import { havePdftotext, pdftotextSeconds } from './pdftotext-baseline.js';
 import { cellAccuracy, type TruthTable } from './table-scores.js';
 import type { Document } from '../../schemas/index.js';
 
@@ -77,7 +78,20 @@ for (const fx of readFixtureManifest(ROOT)) {
   );
 }
 await engine?.close();
+
+// the text layer side by side with pdftotext -layout (poppler) on the same digital PDFs, same run
+const baseline: string[] = [];
+if (havePdftotext()) {
+  for (const fx of readFixtureManifest(ROOT).filter((f) => f.variant === 'digital' && (!only || f.file.includes(only)))) {
+    const t0 = performance.now();
+    const doc = await runDocument(path(fx.file), { ocr: null });
+    const ours = (performance.now() - t0) / 1000;
+    const theirs = pdftotextSeconds(path(fx.file));
+    baseline.push(`${fx.file.padEnd(48)}  ours ${(doc.source.pages / ours).toFixed(1).padStart(6)} pages/s  pdftotext -layout ${(doc.source.pages / theirs).toFixed(1).padStart(6)} pages/s  ratio ${(theirs / ours).toFixed(2)}×`);
+  }
+}
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; OCR ${ocr ? 'on' : 'off'}${haveScorer() ? '' : '; ../shared/eval missing: record scores skipped'}`);
 console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline cells   CER     pages/s`);
 for (const r of rows) console.log(r);
+if (baseline.length) console.log(`\nthroughput beside pdftotext -layout (full pipeline vs text dump):\n${baseline.join('\n')}`);
 console.log(`total: ${totalPages} pages in ${(totalMs / 1000).toFixed(1)} s (${(totalPages / (totalMs / 1000)).toFixed(2)} pages/s); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
