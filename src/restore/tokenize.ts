@@ -1,0 +1,39 @@
+/**
+ * Splits a line into the pieces restoration works on, keeping every
+ * character so the line can be put back exactly: words (letter runs),
+ * numbers and document codes ("57-NQ/TW", "35/2021/QH15") kept whole, and
+ * the spaces and punctuation between them.
+ */
+export interface Piece {
+  text: string;
+  kind: 'word' | 'code' | 'number' | 'space' | 'punct';
+}
+
+const PIECE = /([\p{L}\p{M}\p{N}]+(?:[-/.&][\p{L}\p{M}\p{N}]+)+)|(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}]+)|(\s+)|([^\s\p{L}\p{M}\p{N}]+)/gu;
+
+export function tokenize(line: string): Piece[] {
+  const out: Piece[] = [];
+  for (const m of line.matchAll(PIECE)) {
+    if (m[1]) out.push({ text: m[1], kind: 'code' });
+    else if (m[2]) out.push({ text: m[2], kind: 'number' });
+    else if (m[3]) out.push({ text: m[3], kind: 'word' });
+    else if (m[4]) out.push({ text: m[4], kind: 'space' });
+    else out.push({ text: m[0], kind: 'punct' });
+  }
+  return out;
+}
+
+/** Punctuation that ends a clause: the language model starts again after it. */
+export const CLAUSE_END = /[.;:!?()]/u;
+
+/** The symbols the language model sees for a line: lower-case words, <num> and <code>, <s> at clause starts. */
+export function modelTokens(pieces: readonly Piece[]): string[] {
+  const out: string[] = [];
+  for (const p of pieces) {
+    if (p.kind === 'word') out.push(p.text.toLowerCase().normalize('NFC'));
+    else if (p.kind === 'number') out.push('<num>');
+    else if (p.kind === 'code') out.push('<code>');
+    else if (p.kind === 'punct' && CLAUSE_END.test(p.text)) out.push('</s>');
+  }
+  return out;
+}

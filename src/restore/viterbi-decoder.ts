@@ -1,0 +1,71 @@
+import type { NgramModel } from './ngram-model.js';
+
+/** How many best histories are kept at each position. */
+const BEAM = 12;
+
+export interface DecodedSlot {
+  choice: string;
+  /** Share of the probability mass the choice had among the slot's candidates, in its chosen context. */
+  confidence: number;
+}
+
+interface State {
+  u: string;
+  v: string;
+  score: number;
+  back: number;
+  choice: number;
+}
+
+/**
+ * Picks one candidate per slot so that the whole sequence is most probable
+ * under the trigram model (Viterbi with a beam). `null` slots are clause
+ * boundaries: the context starts again after them.
+ */
+export function decode(slots: readonly (readonly string[] | null)[], model: NgramModel): (DecodedSlot | null)[] {
+  const lattice: State[][] = [];
+  let frontier: State[] = [{ u: '<s>', v: '<s>', score: 0, back: -1, choice: -1 }];
+  for (const cands of slots) {
+    if (cands === null) {
+      // clause end: keep the best history, restart the context
+      const best = frontier.reduce((a, b) => (b.score > a.score ? b : a));
+      const idx = frontier.indexOf(best);
+      frontier = [{ u: '<s>', v: '<s>', score: best.score + model.logProb(best.u, best.v, '</s>'), back: idx, choice: -1 }];
+      lattice.push(frontier);
+      continue;
+    }
+    const next = new Map<string, State>();
+    frontier.forEach((s, from) => {
+      cands.forEach((w, choice) => {
+        const score = s.score + model.logProb(s.u, s.v, w);
+        const k = `${s.v}\u0001${w}`;
+        const cur = next.get(k);
+        if (!cur || score > cur.score) next.set(k, { u: s.v, v: w, score, back: from, choice });
+      });
+    });
+    frontier = [...next.values()].sort((a, b) => b.score - a.score).slice(0, BEAM);
+    lattice.push(frontier);
+  }
+  // trace back
+  const out: (DecodedSlot | null)[] = new Array(slots.length).fill(null);
+  let idx = frontier.indexOf(frontier.reduce((a, b) => (b.score > a.score ? b : a)));
+  for (let i = slots.length - 1; i >= 0; i--) {
+    const state = lattice[i]?.[idx];
+    if (!state) break;
+    const cands = slots[i];
+    if (cands && state.choice >= 0) out[i] = { choice: cands[state.choice] ?? '', confidence: 1 };
+    idx = state.back;
+  }
+  // confidence: the chosen word's share among the candidates, given the chosen neighbours
+  for (let i = 0; i < slots.length; i++) {
+    const cands = slots[i];
+    const slot = out[i];
+    if (!cands || !slot || cands.length < 2) continue;
+    const u = out[i - 2]?.choice ?? '<s>';
+    const v = out[i - 1]?.choice ?? '<s>';
+    const probs = cands.map((w) => Math.exp(model.logProb(u, v, w)));
+    const total = probs.reduce((a, b) => a + b, 0);
+    slot.confidence = total ? (probs[cands.indexOf(slot.choice)] ?? 0) / total : 0;
+  }
+  return out;
+}
