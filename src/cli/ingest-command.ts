@@ -1,10 +1,11 @@
 import { basename, extname } from 'node:path';
 import type { Document } from '../../schemas/index.js';
-import { isInputError } from '../core/index.js';
+import { defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { writeDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
+import { loadModel, type NgramModel } from '../restore/index.js';
 import { createProgressReporter } from './progress-reporter.js';
 
 export interface IngestOptions {
@@ -12,6 +13,8 @@ export interface IngestOptions {
   out: string;
   /** Run OCR on pages without a usable text layer. Default true. */
   ocr: boolean;
+  /** Restore diacritics of pages that lost them. Default true. */
+  restore: boolean;
   /** OCR render resolution. Default 300. */
   ocrDpi: number;
   /** OCR worker threads. Default: the machine's cores. */
@@ -37,6 +40,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const reporter = createProgressReporter(opts.progress);
   const engine = opts.ocr ? lazyEngine(() => createTesseractEngine({ workers: opts.ocrWorkers })) : null;
   const bases = new Map<string, string>();
+  let model: Promise<NgramModel> | null = null;
+  const restoreModel = opts.restore ? () => (model ??= loadModel(defaultDataDir())) : null;
   const summary: IngestSummary = { ok: 0, partial: 0, failed: 0 };
   const started = performance.now();
   try {
@@ -51,7 +56,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       }
       bases.set(base, file);
       try {
-        const doc = await runDocument(file, { ocr: engine, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ocr: engine, restoreModel, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         const written = await writeDocument(doc, opts.out, base);
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');

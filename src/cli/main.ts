@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { PIPELINE_VERSION } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
+import { restoreCommand } from './restore-command.js';
+import { trainCommand } from './train-command.js';
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -22,11 +24,13 @@ program
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--ocr-workers <n>', 'OCR worker threads (default: cores)', positiveInt)
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
+  .option('--no-restore', 'do not restore diacritics of pages that lost them (they are recorded instead)')
   .option('--no-progress', 'plain log lines instead of progress bars')
-  .action(async (paths: string[], o: { out: string; ocr: boolean; ocrDpi: number; ocrWorkers?: number; maxSize: number; progress: boolean }) => {
+  .action(async (paths: string[], o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; maxSize: number; progress: boolean }) => {
     const summary = await ingestCommand(paths, {
       out: o.out,
       ocr: o.ocr,
+      restore: o.restore,
       ocrDpi: o.ocrDpi,
       ocrWorkers: o.ocrWorkers,
       maxSizeMb: o.maxSize,
@@ -34,5 +38,18 @@ program
     });
     process.exitCode = summary.failed > 0 ? 1 : 0;
   });
+
+program
+  .command('restore')
+  .description('restore Vietnamese diacritics and repair OCR noise in plain text, line by line (stdin to stdout by default)')
+  .option('--in <file>', 'input text file (default: stdin)')
+  .option('--out <file>', 'output file (default: stdout)')
+  .action(async (o: { in?: string; out?: string }) => restoreCommand(o));
+
+program
+  .command('train')
+  .description("add correct Vietnamese plans (.pdf with a good text layer, .txt, .md) to the restoration model's corpus and retrain it")
+  .argument('<path...>', 'files or folders')
+  .action(async (paths: string[]) => trainCommand(paths));
 
 await program.parseAsync(process.argv);

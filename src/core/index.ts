@@ -8,3 +8,4 @@ export * from './version.js';
 export * from './pdf-open.js';
 export * from './text-quality.js';
 export * from './string-similarity.js';
+export * from './data-dir.js';

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism } from 'node:os';
+import { defaultDataDir } from '../core/index.js';
 import { dirname, join } from 'node:path';
 import { createScheduler, createWorker, OEM, type Bbox, type Scheduler } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
@@ -20,10 +21,6 @@ export interface TesseractOptions {
 export function languageDataPath(lang: string): string {
   const pkg = require.resolve(`@tesseract.js-data/${lang}/package.json`);
   return join(dirname(pkg), '4.0.0_best_int');
-}
-
-export function defaultDataDir(): string {
-  return process.env.PLAN_INGEST_DATA_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'plan-ingest');
 }
 
 /**

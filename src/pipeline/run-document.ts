@@ -6,7 +6,7 @@ import { layoutPages } from '../layout/index.js';
 import { ocrPages, type OcrEngine } from '../ocr/index.js';
 import { assembleDocument, documentId } from '../output/index.js';
 import { extractRecords } from '../records/index.js';
-import { restorePages } from '../restore/index.js';
+import { restorePages, type NgramModel } from '../restore/index.js';
 import { segmentDocument } from '../segment/index.js';
 
 export interface RunOptions extends IntakeOptions {
@@ -14,6 +14,8 @@ export interface RunOptions extends IntakeOptions {
   ocr: OcrEngine | null;
   /** Render resolution for OCR of PDF pages. Default 300. */
   ocrDpi?: number;
+  /** The diacritic-restoration model, loaded on first need; null or absent: pages that need restoring are only flagged. */
+  restoreModel?: (() => Promise<NgramModel>) | null;
   /** Progress: the stage running and, within it, pages done of total. */
   onProgress?: (stage: StageName, done: number, total: number) => void;
   /** Clock, injectable for repeatable output. Default: now. */
@@ -42,7 +44,9 @@ export async function runDocument(path: string, opts: RunOptions): Promise<Docum
   const intake = await timed('intake', () => intakeFile(path, opts));
   const extracted = await timed('extract', () => extractPages(intake, log.forStage('extract'), { onPage: progress('extract') }));
   const read = await timed('ocr', () => ocrPages(intake, extracted, log.forStage('ocr'), { engine: opts.ocr, dpi: opts.ocrDpi, onPage: progress('ocr') }));
-  const restored = await timed('restore', () => restorePages(read, log.forStage('restore')));
+  const needsRestoring = read.pages.some((p) => p.quality?.verdict === 'no-diacritics' || p.quality?.verdict === 'noisy');
+  const model = needsRestoring && opts.restoreModel ? await opts.restoreModel() : null;
+  const restored = await timed('restore', () => restorePages(read, log.forStage('restore'), model));
   const layout = await timed('layout', () => layoutPages(restored, log.forStage('layout')));
   const segment = await timed('segment', () => segmentDocument(layout, log.forStage('segment')));
   const records = await timed('records', () => extractRecords(documentId(intake.source.sha256), layout, segment, log.forStage('records')));

@@ -4,3 +4,4 @@ export { restoreText, restoreLine, type RestoredLine, type RestoredToken } from 
 export { trainModel } from './train-model.js';
 export { NgramModel, type NgramCounts } from './ngram-model.js';
 export { generatedSyllables, syllableKey } from './syllable-inventory.js';
+export { loadModel, addToCorpus, trainingFiles } from './model-store.js';

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Tests keep their caches and trained models apart from the user's. */
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'plan-ingest-data-'));
 
 export interface CliResult {
   code: number | null;
@@ -14,7 +19,7 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}src/cli/main.ts`, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, ...opts.env },
+      env: { ...process.env, PLAN_INGEST_DATA_DIR: DATA_DIR, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isVietnameseSyllable, stripDiacritics } from '../../../src/core/index.js';
+import { generatedSyllables, restoreLine, restoreText, syllableKey, trainModel } from '../../../src/restore/index.js';
+import { tokenize } from '../../../src/restore/tokenize.js';
+
+const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
+const seed = (name: string): string => readFileSync(new URL(`../../../fixtures/seeds/${name}.txt`, import.meta.url), 'utf8').normalize('NFC');
+
+describe('syllable inventory', () => {
+  const inv = generatedSyllables();
+  it.each(['nghiêng', 'được', 'người', 'khuya', 'quyết', 'giữa', 'hòa', 'hoà', 'thủy', 'thuỷ', 'ủy', 'chuyển', 'oanh'])('has %s', (s) => expect(inv.has(s)).toBe(true));
+  it.each(['kà', 'ngê', 'cí', 'ghá', 'táp̀', 'mạc'.replace('ạ', 'à')])('forbids %s', (s) => expect(inv.has(s)).toBe(false));
+  it('covers every syllable of the correct seed texts', () => {
+    // abbreviations in capitals ("ĐMST", "QĐ") are not syllables
+    const words = (SEEDS.map(seed).join(' ').match(/\p{L}+/gu) ?? []).filter((w) => !(w.length > 1 && w === w.toUpperCase() && !isVietnameseSyllable(w)));
+    const vietnamese = words.map((w) => w.toLowerCase()).filter((w) => /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u.test(w));
+    // the seeds' own typos with two tone marks ("nghịệp") are not syllables either
+    const oneTone = vietnamese.filter((w) => (w.normalize('NFD').match(/[\u0300\u0301\u0303\u0309\u0323]/gu) ?? []).length <= 1);
+    expect(oneTone.filter((w) => !inv.has(w))).toEqual([]);
+  });
+  it('keys a syllable by its bare letters', () => expect(syllableKey('Nâng')).toBe('nang'));
+});
+
+describe('tokenize', () => {
+  it('keeps every character, codes and numbers whole', () => {
+    const line = 'Nghị quyết số 57-NQ/TW, ngày 22/12/2024 (UBND) — 35/2021/QH15; 3,5%';
+    const pieces = tokenize(line);
+    expect(pieces.map((p) => p.text).join('')).toBe(line);
+    expect(pieces.filter((p) => p.kind === 'code').map((p) => p.text)).toEqual(['57-NQ/TW', '22/12/2024', '35/2021/QH15']);
+  });
+});
+
+describe('restoreText', () => {
+  // leave the held-out plan out of training, as a user's new document would be
+  const model = trainModel(SEEDS.slice(0, 3).map(seed));
+  const heldOut = seed(SEEDS[3] ?? '');
+
+  it('restores a held-out plan typed without diacritics to at least 95% of its syllables', () => {
+    const lines = heldOut.split('\n').slice(0, 120).join('\n');
+    const restored = restoreText(stripDiacritics(lines), model).text;
+    const gold = lines.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const got = restored.toLowerCase().match(/\p{L}+/gu) ?? [];
+    expect(got).toHaveLength(gold.length);
+    const right = gold.filter((w, i) => w === got[i]).length;
+    expect(right / gold.length).toBeGreaterThan(0.95);
+  });
+
+  it('keeps the number of lines, and the case, spacing and punctuation of each', () => {
+    const input = 'KE HOACH\n\n  So 44/KH-UBND,  ngay 12/02/2025;\nUy ban nhan dan thanh pho';
+    const out = restoreText(input, model).text;
+    expect(out.split('\n')).toHaveLength(4);
+    expect(out).toBe('KẾ HOẠCH\n\n  Số 44/KH-UBND,  ngày 12/02/2025;\nỦy ban nhân dân thành phố');
+  });
+
+  it('gives back correct Vietnamese unchanged (never worse than the input)', () => {
+    expect(restoreText(heldOut, model).text).toBe(heldOut);
+  });
+
+  it('reports a confidence per restored word', () => {
+    const line = restoreLine('phat trien khoa hoc cong nghe', model);
+    expect(line.tokens.map((t) => t.restored)).toEqual(['phát', 'triển', 'khoa', 'học', 'công', 'nghệ']);
+    for (const t of line.tokens) expect(t.confidence).toBeGreaterThan(0);
+  });
+});
