@@ -10,7 +10,7 @@ import { loadModel, restoreText } from '../restore/index.js';
 export async function restoreCommand(opts: { in?: string; out?: string }): Promise<void> {
   const input = opts.in ? await readFile(opts.in, 'utf8') : await readStdin();
   const model = await loadModel(defaultDataDir());
-  const { text } = restoreText(input.replace(/\r\n?/g, '\n').normalize('NFC'), model);
+  const { text } = restoreText(input.replace(/\r\n?/g, '\n').normalize('NFC'), model, 'auto');
   if (opts.out) await writeFile(opts.out, text);
   else process.stdout.write(text);
 }

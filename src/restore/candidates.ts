@@ -30,7 +30,9 @@ export function candidatesFor(word: string): string[] {
 
 /** Puts `reading` in the case pattern of `original`: "KE" + "kế" → "KẾ", "Ha" + "hà" → "Hà". */
 export function matchCase(original: string, reading: string): string {
-  if (original.length > 1 && original === original.toUpperCase()) return reading.toUpperCase();
+  // judge by the letters only: "B6" is a capitalised word, "KE" an upper-case one
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return reading.toUpperCase();
   if (original[0] && original[0] === original[0].toUpperCase() && original[0] !== original[0].toLowerCase())
     return (reading[0]?.toUpperCase() ?? '') + reading.slice(1);
   return reading;

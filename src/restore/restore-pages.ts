@@ -1,13 +1,14 @@
 import type { Page, PagesResult } from '../../schemas/index.js';
-import { measureTextQuality, stripDiacritics, type IssueRecorder } from '../core/index.js';
+import { measureTextQuality, type IssueRecorder } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
+import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLine, type RestoredLine } from './restore-text.js';
 
 /**
  * The restore stage. Pages whose text lost its diacritics are restored line
  * by line; pages whose text is noisy OCR (an English model's reading of
- * Vietnamese) have their unreliable marks dropped first and are restored
- * from the bare letters. Good pages are left alone. The text before
+ * Vietnamese) are read through the learned OCR channel ("d6i" → "đổi"), the
+ * marks it printed not trusted. Good pages are left alone. The text before
  * restoration is kept in `originalText`; a restored word's confidence is
  * the model's.
  */
@@ -24,23 +25,23 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
       pages.push(page);
       continue;
     }
-    pages.push(restorePage(page, model, verdict === 'noisy'));
-    issues.record('restored', `page ${page.number}: diacritics restored${verdict === 'noisy' ? ' from noisy OCR text (marks dropped first)' : ''}`, { page: page.number, severity: 'info' });
+    const channel = verdict === 'noisy' ? loadOcrChannel() : null;
+    pages.push(restorePage(page, model, channel));
+    issues.record('restored', `page ${page.number}: diacritics restored${channel ? ' and OCR noise repaired' : ''}`, { page: page.number, severity: 'info' });
   }
   return { ...input, pages };
 }
 
-function restorePage(page: Page, model: NgramModel, noisy: boolean): Page {
-  const prepare = (s: string): string => (noisy ? stripDiacritics(s) : s);
+function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null): Page {
   const words = page.words.map((w) => ({ ...w }));
   const lines = page.lines.map((line) => {
-    const restored = restoreLine(prepare(line.text), model);
+    const restored = restoreLine(line.text, model, channel);
     mapOntoWords(restored, words.slice(line.wordStart, line.wordEnd));
     return { ...line, text: restored.text };
   });
   // text inputs keep blank lines in page.text; positioned pages are their lines
-  const text = page.words.length ? lines.map((l) => l.text).join('\n') : page.text.split('\n').map((l) => restoreLine(prepare(l), model).text).join('\n');
-  return { ...page, text, lines, words, originalText: page.text, quality: measureTextQuality(text), repairs: [...page.repairs, noisy ? 'restored-from-noisy' : 'restored'] };
+  const text = page.words.length ? lines.map((l) => l.text).join('\n') : page.text.split('\n').map((l) => restoreLine(l, model, channel).text).join('\n');
+  return { ...page, text, lines, words, originalText: page.text, quality: measureTextQuality(text), repairs: [...page.repairs, channel ? 'ocr-repaired' : 'restored'] };
 }
 
 /** Gives each word its restored spelling when the line kept its word count, with the lower of the two confidences. */

@@ -1,7 +1,8 @@
-import { hasVietnameseDiacritic } from '../core/index.js';
+import { hasVietnameseDiacritic, measureTextQuality } from '../core/index.js';
 import { candidatesFor, matchCase } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
-import { CLAUSE_END, tokenize } from './tokenize.js';
+import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
+import { CLAUSE_END, tokenize, tokenizeNoisy } from './tokenize.js';
 import { decode } from './viterbi-decoder.js';
 
 /** A line whose words carry diacritics at least this often is Vietnamese as written: left untouched. */
@@ -25,23 +26,29 @@ export interface RestoredLine {
  * line is put back piece by piece, spacing, punctuation, numbers and codes
  * as they were. A line already written with diacritics comes back unchanged.
  */
-export function restoreLine(line: string, model: NgramModel): RestoredLine {
-  const pieces = tokenize(line);
+export function restoreLine(line: string, model: NgramModel, channel: OcrChannel | null = null): RestoredLine {
+  // noisy OCR: words glued to digits and symbols ("d6i", "S&") are words, and the marks it printed are not trusted
+  const pieces = channel ? tokenizeNoisy(line) : tokenize(line);
   const words = pieces.filter((p) => p.kind === 'word');
   const marked = words.filter((w) => hasVietnameseDiacritic(w.text)).length;
-  if (!words.length || marked / words.length >= WRITTEN_WITH_DIACRITICS) return { text: line, changed: false, tokens: [] };
+  if (!words.length || (!channel && marked / words.length >= WRITTEN_WITH_DIACRITICS)) return { text: line, changed: false, tokens: [] };
 
   const slots: (string[] | null)[] = [];
+  const weights: (number[] | null)[] = [];
   const slotOfPiece = new Map<number, number>();
   pieces.forEach((p, i) => {
     if (p.kind === 'word') {
       slotOfPiece.set(i, slots.length);
-      slots.push(candidatesFor(p.text));
+      const readings = channel?.readings(p.text);
+      if (readings?.length) {
+        slots.push(readings.map((r) => r.word));
+        weights[slots.length - 1] = readings.map((r) => r.logp);
+      } else slots.push(candidatesFor(p.text));
     } else if (p.kind === 'number') slots.push(['<num>']);
     else if (p.kind === 'code') slots.push(['<code>']);
     else if (p.kind === 'punct' && CLAUSE_END.test(p.text)) slots.push(null);
   });
-  const decoded = decode(slots, model);
+  const decoded = decode(slots, model, weights);
   const tokens: RestoredToken[] = [];
   const text = pieces
     .map((p, i) => {
@@ -57,8 +64,14 @@ export function restoreLine(line: string, model: NgramModel): RestoredLine {
   return { text, changed: text !== line, tokens };
 }
 
-/** Restores every line of `text`; the output has exactly as many lines as the input. */
-export function restoreText(text: string, model: NgramModel): { text: string; lines: RestoredLine[] } {
-  const lines = text.split('\n').map((l) => restoreLine(l, model));
+/**
+ * Restores every line of `text`; the output has exactly as many lines as the
+ * input. `channel` "auto" reads the text through the OCR channel when the
+ * text as a whole is OCR noise (KH 44-like), and as text that merely lost
+ * its diacritics otherwise.
+ */
+export function restoreText(text: string, model: NgramModel, channel: OcrChannel | null | 'auto' = null): { text: string; lines: RestoredLine[] } {
+  const ch = channel === 'auto' ? (measureTextQuality(text).verdict === 'noisy' ? loadOcrChannel() : null) : channel;
+  const lines = text.split('\n').map((l) => restoreLine(l, model, ch));
   return { text: lines.map((l) => l.text).join('\n'), lines };
 }

@@ -37,3 +37,22 @@ export function modelTokens(pieces: readonly Piece[]): string[] {
   }
   return out;
 }
+
+/** Letters with digits or symbols inside them are one word in OCR noise ("d6i", "S&", "ctia", "tr1en"); codes stay codes. */
+const NOISY_WORD = /^(?=.*\p{L})[\p{L}\p{M}\d&§$@€]+$/u;
+
+/** Like `tokenize`, but a code or number mixed with letters the way OCR garbles a syllable is taken as a word. */
+export function tokenizeNoisy(line: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (const part of line.split(/(\s+)/u)) {
+    if (!part) continue;
+    const core = /^([^\p{L}\p{N}&§$@€]*)(.*?)([^\p{L}\p{N}&§$@€]*)$/u.exec(part);
+    const word = core?.[2] ?? '';
+    if (word && NOISY_WORD.test(word) && /\p{L}/u.test(word) && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word)) {
+      if (core?.[1]) pieces.push(...tokenize(core[1]));
+      pieces.push({ text: word, kind: 'word' });
+      if (core?.[3]) pieces.push(...tokenize(core[3]));
+    } else pieces.push(...tokenize(part));
+  }
+  return pieces;
+}

@@ -19,10 +19,12 @@ interface State {
 
 /**
  * Picks one candidate per slot so that the whole sequence is most probable
- * under the trigram model (Viterbi with a beam). `null` slots are clause
- * boundaries: the context starts again after them.
+ * under the trigram model times the channel (`channel[i][k]`: log-probability
+ * that candidate k of slot i was written as what was observed; 0 when absent),
+ * by Viterbi with a beam. `null` slots are clause boundaries: the context
+ * starts again after them.
  */
-export function decode(slots: readonly (readonly string[] | null)[], model: NgramModel): (DecodedSlot | null)[] {
+export function decode(slots: readonly (readonly string[] | null)[], model: NgramModel, channel: readonly (readonly number[] | null)[] = []): (DecodedSlot | null)[] {
   const lattice: State[][] = [];
   let frontier: State[] = [{ u: '<s>', v: '<s>', score: 0, back: -1, choice: -1 }];
   for (const cands of slots) {
@@ -35,9 +37,11 @@ export function decode(slots: readonly (readonly string[] | null)[], model: Ngra
       continue;
     }
     const next = new Map<string, State>();
+    const weights = channel[lattice.length];
     frontier.forEach((s, from) => {
       cands.forEach((w, choice) => {
-        const score = s.score + model.logProb(s.u, s.v, w);
+        // language model × channel: how likely the word, and how likely it was read as what we see
+        const score = s.score + model.logProb(s.u, s.v, w) + (weights?.[choice] ?? 0);
         const k = `${s.v}\u0001${w}`;
         const cur = next.get(k);
         if (!cur || score > cur.score) next.set(k, { u: s.v, v: w, score, back: from, choice });

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { syllablesFor } from './candidates.js';
+import { syllableKey } from './syllable-inventory.js';
+
+/**
+ * The OCR noise channel learned by scripts/restore/learn-ocr-channel.ts
+ * (models/ocr-channel.json): what an English-model OCR writes for a
+ * Vietnamese syllable ("d6i" for "đổi", "s&" for "sở") and which letters it
+ * confuses ("6" → "o", "ti" → "u", "p" → "đ"). It proposes readings of a
+ * noisy token with their channel log-probabilities; the language model
+ * chooses among them.
+ */
+export interface ChannelData {
+  identity: number;
+  tokens: Record<string, Record<string, number>>;
+  subs: Record<string, Record<string, number>>;
+}
+
+export interface Reading {
+  word: string;
+  logp: number;
+}
+
+/** A confusion must have been seen this often to be tried on unseen tokens. */
+const MIN_SUB_COUNT = 8;
+/** Readings kept per token. */
+const MAX_READINGS = 24;
+
+export class OcrChannel {
+  readonly #subs: [string, string, number][];
+  constructor(readonly data: ChannelData) {
+    // insertions (nothing observed where a letter was) are left out: trying them everywhere explodes the readings
+    this.#subs = Object.entries(data.subs).filter(([from]) => from !== '').flatMap(([from, row]) => {
+      const total = Object.values(row).reduce((a, b) => a + b, 0);
+      return Object.entries(row)
+        .filter(([, n]) => n >= MIN_SUB_COUNT)
+        .map(([to, n]) => [from, to, Math.log((n / total) * (1 - data.identity))] as [string, string, number]);
+    });
+  }
+
+  /** Readings of a noisy token: as learned for the token, as its letters say, and with one or two learned confusions undone. */
+  readings(token: string): Reading[] {
+    const t = syllableKey(token).replace(/[^\p{L}\p{N}&§$@€]/gu, '');
+    const out = new Map<string, number>();
+    const add = (word: string, logp: number): void => {
+      if (logp > (out.get(word) ?? -Infinity)) out.set(word, logp);
+    };
+    const seen = this.data.tokens[t];
+    if (seen) {
+      const total = Object.values(seen).reduce((a, b) => a + b, 0);
+      for (const [word, n] of Object.entries(seen)) add(word, Math.log(n / total));
+    }
+    const identity = Math.log(this.data.identity);
+    const direct = syllablesFor(t);
+    for (const s of direct) add(s, identity - 1);
+    // undo learned confusions only for tokens that are not already a syllable's letters and were not learned whole
+    if (!seen && !direct.length) for (const [key, logp] of this.#variants(t)) for (const s of syllablesFor(key)) add(s, logp - 1);
+    return [...out.entries()].map(([word, logp]) => ({ word, logp })).sort((a, b) => b.logp - a.logp).slice(0, MAX_READINGS);
+  }
+
+  /** Keys reachable from `t` by undoing one or two learned confusions. */
+  #variants(t: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const step = (s: string, base: number, depth: number): void => {
+      for (const [from, to, logp] of this.#subs) {
+        for (let at = s.indexOf(from); at >= 0; at = s.indexOf(from, at + 1)) {
+          const next = s.slice(0, at) + to + s.slice(at + from.length);
+          const score = base + logp;
+          if (score > (out.get(next) ?? -Infinity)) {
+            out.set(next, score);
+            if (depth < 2) step(next, score, depth + 1);
+          }
+        }
+      }
+    };
+    step(t, 0, 1);
+    return out;
+  }
+}
+
+const CHANNEL_FILE = [new URL('../../models/ocr-channel.json', import.meta.url), new URL('../../../models/ocr-channel.json', import.meta.url)].map((u) => fileURLToPath(u));
+let loaded: OcrChannel | null | undefined;
+
+/** The shipped channel (models/ocr-channel.json), or null when it is missing. */
+export function loadOcrChannel(): OcrChannel | null {
+  if (loaded !== undefined) return loaded;
+  const file = CHANNEL_FILE.find((f) => existsSync(f));
+  loaded = file ? new OcrChannel(JSON.parse(readFileSync(file, 'utf8')) as ChannelData) : null;
+  return loaded;
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadOcrChannel, restoreLine, restoreText, trainModel } from '../../../src/restore/index.js';
+
+const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
+const model = trainModel(SEEDS.map((n) => readFileSync(new URL(`../../../fixtures/seeds/${n}.txt`, import.meta.url), 'utf8')));
+
+describe('OCR channel (learned from our English-OCR fixture)', () => {
+  const channel = loadOcrChannel();
+
+  it('ships with the repository', () => {
+    expect(channel).not.toBeNull();
+  });
+
+  it.each([
+    ['d6i', 'đổi'],
+    ['S&', 'sở'],
+    ['ctia', 'của'],
+  ])('proposes the syllable OCR garbled: %s → %s', (token, word) => {
+    expect(channel?.readings(token).map((r) => r.word)).toContain(word);
+  });
+
+  it('repairs an English-model OCR line in context', () => {
+    const out = restoreLine('phat trién khoa hoc, cong nghé, d6i méi sang tao va chuyén déi s6', model, channel);
+    expect(out.text).toBe('phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
+  });
+
+  it('is used for text that is OCR noise as a whole, not for text that only lost its diacritics', () => {
+    const noisy = 'Nghi quyét s6 57-NQ/TW ngay 22/12/2024 ctia B6 Chinh tri vé d6i méi sang tao\nS& Khoa hoc va Cong nghé chii tri, ph6i hop voi cac s&, nganh';
+    expect(restoreText(noisy, model, 'auto').text.split('\n')[0]).toBe('Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đổi mới sáng tạo');
+    expect(restoreText('Sở Khoa học và Công nghệ chủ trì', model, 'auto').text).toBe('Sở Khoa học và Công nghệ chủ trì');
+  });
+});
