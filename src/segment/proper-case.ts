@@ -6,6 +6,19 @@
  * the body never writes it, falls back to sentence case.
  */
 export function properCase(upper: string, body: string): string {
+  return lowerUnitWords(casedFromBody(upper, body));
+}
+
+/**
+ * Inside an agency's name the kind of administrative unit is a common noun:
+ * "Ủy ban nhân dân xã Chí Minh", "Ủy ban nhân dân thành phố Hải Phòng"
+ * (a stray "Xã" in the body does not make it a proper name).
+ */
+function lowerUnitWords(name: string): string {
+  return name.replace(/(?<=\S\s)(Xã|Phường|Thị trấn|Thị xã|Thành phố|Quận|Huyện|Tỉnh)(?=\s\p{Lu})/gu, (w) => w.toLowerCase());
+}
+
+function casedFromBody(upper: string, body: string): string {
   const phrase = upper.replace(/\s+/gu, ' ').trim();
   if (!phrase) return phrase;
   const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(phrase).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');

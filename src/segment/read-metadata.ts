@@ -22,7 +22,8 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const placeDate = lines.map((l) => readPlaceDate(l.text)).find((p) => p !== null) ?? null;
   const typeAt = lines.findIndex((l) => readDocType(l.text) !== null);
   const chain = issuerLines(lines, numberAt, first.width).map((l) => properCase(l, body));
-  const issuer = chain.at(-1) ?? issuerFromBody(body);
+  const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
+  const issuer = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
   return {
     issuer,
     issuerChain: chain.length ? chain : issuer ? [issuer] : [],
@@ -75,6 +76,27 @@ function readTitle(lines: readonly Line[], typeAt: number): string | null {
   }
   const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim();
   return title || null;
+}
+
+/** "CỦA BAN THƯỜNG VỤ THÀNH ỦY" under the document type: the body that issues it, within the agency above. */
+function authorLine(lines: readonly Line[], typeAt: number): string | null {
+  const m = /^CỦA\s+(.+)$/u.exec(lines[typeAt + 1]?.text.trim() ?? '');
+  return m?.[1] ?? null;
+}
+
+/**
+ * Puts the author body into the agency it belongs to: "Ban Thường vụ Thành
+ * ủy" + "Thành ủy Hải Phòng" → "Ban Thường vụ Thành ủy Hải Phòng" (the
+ * words they share are said once). Null when they share nothing.
+ */
+function withAuthor(author: string, agency: string | undefined): string | null {
+  if (!agency) return author;
+  const a = author.split(' ');
+  const b = agency.split(' ');
+  for (let k = Math.min(a.length, b.length); k > 0; k--) {
+    if (a.slice(-k).join(' ').toLowerCase() === b.slice(0, k).join(' ').toLowerCase()) return [...a.slice(0, -k), ...b].join(' ');
+  }
+  return null;
 }
 
 /** "…, Sở Khoa học và Công nghệ xây dựng Kế hoạch …" → "Sở Khoa học và Công nghệ" (header block lost). */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Line, Page } from '../../../schemas/index.js';
+import { readMetadata } from '../../../src/segment/index.js';
+
+/** A line at (x, y), 12 pt, about 6 pt a character. */
+const line = (text: string, x: number, y: number, bold = false): Line => ({
+  text, box: { x0: x, y0: y, x1: x + text.length * 6, y1: y + 12 }, fontSize: 12, bold, wordStart: 0, wordEnd: 0,
+});
+const page = (lines: Line[], body: string): Page => ({
+  number: 1, width: 595, height: 842, origin: 'text-layer', text: `${lines.map((l) => l.text).join('\n')}\n${body}`, words: [], lines,
+  rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
+});
+
+describe('readMetadata', () => {
+  it('reads a state body header: agency block by weight, number, place and date, type and title', () => {
+    const p = page(
+      [
+        line('ỦY BAN NHÂN DÂN', 110, 50), line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 280, 50, true),
+        line('THÀNH PHỐ HẢI PHÒNG', 100, 65), line('Độc lập - Tự do - Hạnh phúc', 300, 65, true),
+        line('SỞ KHOA HỌC VÀ CÔNG', 95, 80, true), line('NGHỆ', 150, 95, true),
+        line('Số: 44/KH-SKHCN', 110, 120), line('Hải Phòng, ngày 12 tháng 02 năm 2025', 280, 120),
+        line('KẾ HOẠCH', 260, 160, true), line('Triển khai thực hiện Chương trình hành động', 150, 176, true),
+        line('Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;', 85, 210),
+      ],
+      'Ủy ban nhân dân thành phố Hải Phòng giao Sở Khoa học và Công nghệ chủ trì.',
+    );
+    expect(readMetadata([p])).toMatchObject({
+      issuerChain: ['Ủy ban nhân dân thành phố Hải Phòng', 'Sở Khoa học và Công nghệ'],
+      issuer: 'Sở Khoa học và Công nghệ',
+      number: '44/KH-SKHCN',
+      date: '2025-02-12',
+      place: 'Hải Phòng',
+      docType: 'Kế hoạch',
+      title: 'Triển khai thực hiện Chương trình hành động',
+      citations: [{ type: 'Nghị quyết', number: '57-NQ/TW', date: '2024-12-22', issuer: 'Bộ Chính trị' }],
+    });
+  });
+
+  it('joins a commune\'s two-line name and writes its unit word in lower case', () => {
+    const p = page([line('ỦY BAN NHÂN DÂN', 110, 50), line('XÃ CHÍ MINH', 130, 65, true), line('Số: /KH-UBND', 110, 100), line('Chí Minh, ngày tháng năm 2026', 280, 100)], 'Ủy ban nhân dân Xã Chí Minh xây dựng Kế hoạch.');
+    expect(readMetadata([p])).toMatchObject({ issuerChain: ['Ủy ban nhân dân xã Chí Minh'], number: '/KH-UBND', date: null, place: 'Chí Minh' });
+  });
+
+  it('takes the author line of a party document as the issuer, within its committee', () => {
+    const p = page(
+      [line('THÀNH ỦY HẢI PHÒNG', 100, 50, true), line('ĐẢNG CỘNG SẢN VIỆT NAM', 300, 50, true), line('*', 170, 65, true), line('Số      -KH/TU', 130, 90), line('KẾ HOẠCH HÀNH ĐỘNG', 220, 130, true), line('CỦA BAN THƯỜNG VỤ THÀNH ỦY', 180, 146, true), line('thực hiện Nghị quyết số 57-NQ/TW', 150, 162, true)],
+      'Ban Thường vụ Thành ủy xây dựng Kế hoạch hành động. Thành ủy Hải Phòng.',
+    );
+    expect(readMetadata([p])).toMatchObject({ issuer: 'Ban Thường vụ Thành ủy Hải Phòng', issuerChain: ['Thành ủy Hải Phòng'], number: '-KH/TU', docType: 'Kế hoạch hành động', title: 'thực hiện Nghị quyết số 57-NQ/TW' });
+  });
+});
