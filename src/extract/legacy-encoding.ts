@@ -57,6 +57,9 @@ export function decodeLegacy(text: string, encoding: LegacyEncoding): string {
 }
 
 const RANK: Record<TextQualityVerdict, number> = { good: 3, 'no-diacritics': 1, noisy: 0, empty: 0 };
+/** A decoding is accepted only when nearly every syllable comes out valid (clean seeds: 0.996+). */
+const MIN_DECODED_VALID = 0.95;
+const MAX_DECODED_GARBAGE = 0.01;
 
 /**
  * Decides whether a page's text is in a legacy encoding: each candidate
@@ -72,7 +75,9 @@ export function detectLegacyEncoding(text: string, fontNames: readonly string[] 
   for (const encoding of ['tcvn3', 'vni'] as const) {
     const q = measureTextQuality(decodeLegacy(text, encoding));
     const score = RANK[q.verdict] + q.validSyllableShare;
-    if (q.verdict === 'good' && score > RANK[before.verdict] + before.validSyllableShare && (!best || score > best.score)) best = { encoding, score };
+    // a real legacy layer decodes to clean Vietnamese; OCR noise decoded by chance only looks passable
+    const clean = q.verdict === 'good' && q.validSyllableShare >= MIN_DECODED_VALID && q.garbageRatio <= MAX_DECODED_GARBAGE;
+    if (clean && score > RANK[before.verdict] + before.validSyllableShare && (!best || score > best.score)) best = { encoding, score };
   }
   return best?.encoding ?? null;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toTCVN3, toVNI } from 'vietnamese-conversion';
 import { decodeLegacy, detectLegacyEncoding } from '../../../src/extract/legacy-encoding.js';
@@ -20,5 +21,10 @@ describe('legacy Vietnamese encodings', () => {
 
   it('leaves correct Unicode Vietnamese alone', () => {
     expect(detectLegacyEncoding(TEXT)).toBeNull();
+  });
+
+  it('does not take English-model OCR noise for a legacy encoding (its "é" is not TCVN3 "ộ")', () => {
+    const kh44 = readFileSync(new URL('../../../fixtures/seeds/001_add9b93c7bdbd174.txt', import.meta.url), 'utf8');
+    for (const page of kh44.split('\n\n\n').slice(0, 10)) expect(detectLegacyEncoding(page)).toBeNull();
   });
 });
