@@ -1,56 +1,79 @@
 /**
  * A syllable trigram language model with interpolated Kneser-Ney smoothing
- * (Chen & Goodman's formulation, one discount per order). Counts are kept as
- * maps keyed by joined tokens; serialized as JSON arrays, which load fast.
+ * (Chen & Goodman's formulation, one discount for every order). Tokens are
+ * interned to integers and n-grams packed into numeric keys, so a lookup is
+ * a few Map reads: the decoder makes hundreds per syllable. Serialized as
+ * trigram counts (JSON), from which the smoothing tables are rebuilt.
  */
-const SEP = '\u0001';
 const DISCOUNT = 0.75;
+/** Packing base: ids stay below 2^17, so a trigram key stays below 2^51. */
+const BASE = 1 << 17;
 
 export interface NgramCounts {
   version: 1;
-  /** Trigram counts c(u v w). */
+  /** Trigram counts c(u v w), the tokens joined by U+0001. */
   tri: [string, number][];
   /** Training tokens seen, for reports. */
   tokens: number;
 }
 
+interface Context {
+  total: number;
+  types: number;
+}
+
 export class NgramModel {
-  readonly #tri = new Map<string, number>();
-  // derived tables
-  readonly #ctxTri = new Map<string, { total: number; types: number }>(); // c(u v ·), N1+(u v ·)
-  readonly #contBi = new Map<string, number>(); // N1+(· v w)
-  readonly #ctxContBi = new Map<string, { total: number; types: number }>(); // Σ_w N1+(· v w), N1+(v ·)
-  readonly #contUni = new Map<string, number>(); // N1+(· w)
+  readonly #ids = new Map<string, number>();
+  readonly #words: string[] = [];
+  readonly #tri = new Map<number, number>();
+  readonly #ctxTri = new Map<number, Context>(); // c(u v ·), N1+(u v ·)
+  readonly #contBi = new Map<number, number>(); // N1+(· v w)
+  readonly #ctxContBi = new Map<number, Context>(); // Σ_w N1+(· v w), N1+(v ·)
+  readonly #contUni = new Map<number, number>(); // N1+(· w)
   #contUniTotal = 0;
   #tokens = 0;
 
+  /** The integer id of a token (new tokens get one; past the packing limit they share the last). */
+  id(token: string): number {
+    let id = this.#ids.get(token);
+    if (id === undefined) {
+      id = Math.min(this.#words.length, BASE - 1);
+      if (id === this.#words.length) {
+        this.#ids.set(token, id);
+        this.#words.push(token);
+      }
+    }
+    return id;
+  }
+
   /** Adds one sentence (tokens without boundaries). */
   addSentence(tokens: readonly string[]): void {
-    const seq = ['<s>', '<s>', ...tokens, '</s>'];
-    for (let i = 2; i < seq.length; i++) this.#tri.set(key(seq[i - 2], seq[i - 1], seq[i]), (this.#tri.get(key(seq[i - 2], seq[i - 1], seq[i])) ?? 0) + 1);
+    const seq = ['<s>', '<s>', ...tokens, '</s>'].map((t) => this.id(t));
+    for (let i = 2; i < seq.length; i++) {
+      const k = ((seq[i - 2] ?? 0) * BASE + (seq[i - 1] ?? 0)) * BASE + (seq[i] ?? 0);
+      this.#tri.set(k, (this.#tri.get(k) ?? 0) + 1);
+    }
     this.#tokens += tokens.length;
   }
 
   /** Recomputes the smoothing tables; call after adding sentences. */
   finish(): this {
-    this.#ctxTri.clear();
-    this.#contBi.clear();
-    this.#ctxContBi.clear();
-    this.#contUni.clear();
-    const biTypes = new Set<string>();
+    for (const m of [this.#ctxTri, this.#contBi, this.#ctxContBi, this.#contUni]) m.clear();
+    this.#contUniTotal = 0;
     for (const [k, c] of this.#tri) {
-      const [u, v, w] = k.split(SEP) as [string, string, string];
-      const ctx = this.#ctxTri.get(key(u, v)) ?? { total: 0, types: 0 };
+      const w = k % BASE;
+      const uv = (k - w) / BASE;
+      const v = uv % BASE;
+      const ctx = this.#ctxTri.get(uv) ?? { total: 0, types: 0 };
       ctx.total += c;
       ctx.types += 1;
-      this.#ctxTri.set(key(u, v), ctx);
-      const bi = key(v, w);
-      this.#contBi.set(bi, (this.#contBi.get(bi) ?? 0) + 1);
-      biTypes.add(bi);
+      this.#ctxTri.set(uv, ctx);
+      const vw = v * BASE + w;
+      this.#contBi.set(vw, (this.#contBi.get(vw) ?? 0) + 1);
     }
-    for (const bi of biTypes) {
-      const [v, w] = bi.split(SEP) as [string, string];
-      const n = this.#contBi.get(bi) ?? 0;
+    for (const [vw, n] of this.#contBi) {
+      const w = vw % BASE;
+      const v = (vw - w) / BASE;
       const ctx = this.#ctxContBi.get(v) ?? { total: 0, types: 0 };
       ctx.total += n;
       ctx.types += 1;
@@ -61,21 +84,26 @@ export class NgramModel {
     return this;
   }
 
-  /** log P(w | u v), interpolated down to a uniform floor over `vocabulary` words. */
-  logProb(u: string, v: string, w: string, vocabulary = 20000): number {
-    const uni = ((this.#contUni.get(w) ?? 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
-    const cb = this.#ctxContBi.get(v);
+  /** log P(w | u v) by token ids (-1: a token never seen), interpolated down to a uniform floor over `vocabulary` words. */
+  logProbIds(u: number, v: number, w: number, vocabulary = 20000): number {
+    const uni = ((w >= 0 ? (this.#contUni.get(w) ?? 0) : 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
+    const cb = v >= 0 ? this.#ctxContBi.get(v) : undefined;
     let bi = uni;
-    if (cb) bi = Math.max((this.#contBi.get(key(v, w)) ?? 0) - DISCOUNT, 0) / cb.total + ((DISCOUNT * cb.types) / cb.total) * uni;
-    const ct = this.#ctxTri.get(key(u, v));
-    let tri = bi;
-    if (ct) tri = Math.max((this.#tri.get(key(u, v, w)) ?? 0) - DISCOUNT, 0) / ct.total + ((DISCOUNT * ct.types) / ct.total) * bi;
-    return Math.log(tri);
+    if (cb) bi = Math.max((w >= 0 ? (this.#contBi.get(v * BASE + w) ?? 0) : 0) - DISCOUNT, 0) / cb.total + ((DISCOUNT * cb.types) / cb.total) * uni;
+    const ct = u >= 0 && v >= 0 ? this.#ctxTri.get(u * BASE + v) : undefined;
+    if (!ct) return Math.log(bi);
+    const c = w >= 0 ? (this.#tri.get((u * BASE + v) * BASE + w) ?? 0) : 0;
+    return Math.log(Math.max(c - DISCOUNT, 0) / ct.total + ((DISCOUNT * ct.types) / ct.total) * bi);
   }
 
-  /** How many distinct contexts a word was seen after: 0 for a word never seen. */
-  seen(w: string): number {
-    return this.#contUni.get(w) ?? 0;
+  /** The id of a known token, -1 for one never seen (no new id is made). */
+  known(token: string): number {
+    return this.#ids.get(token) ?? -1;
+  }
+
+  /** log P(w | u v) by tokens. */
+  logProb(u: string, v: string, w: string, vocabulary = 20000): number {
+    return this.logProbIds(this.known(u), this.known(v), this.known(w), vocabulary);
   }
 
   get tokens(): number {
@@ -83,15 +111,23 @@ export class NgramModel {
   }
 
   toJSON(): NgramCounts {
-    return { version: 1, tri: [...this.#tri.entries()], tokens: this.#tokens };
+    const tri: [string, number][] = [];
+    for (const [k, c] of this.#tri) {
+      const w = k % BASE;
+      const uv = (k - w) / BASE;
+      tri.push([[this.#words[(uv - (uv % BASE)) / BASE], this.#words[uv % BASE], this.#words[w]].join('\u0001'), c]);
+    }
+    return { version: 1, tri, tokens: this.#tokens };
   }
 
   static fromJSON(data: NgramCounts): NgramModel {
     const m = new NgramModel();
-    for (const [k, c] of data.tri) m.#tri.set(k, c);
+    for (const [k, c] of data.tri) {
+      const [u = '', v = '', w = ''] = k.split('\u0001');
+      const key = (m.id(u) * BASE + m.id(v)) * BASE + m.id(w);
+      m.#tri.set(key, (m.#tri.get(key) ?? 0) + c);
+    }
     m.#tokens = data.tokens;
     return m.finish();
   }
 }
-
-const key = (...parts: (string | undefined)[]): string => parts.join(SEP);

@@ -10,8 +10,8 @@ export interface DecodedSlot {
 }
 
 interface State {
-  u: string;
-  v: string;
+  u: number;
+  v: number;
   score: number;
   back: number;
   choice: number;
@@ -26,23 +26,27 @@ interface State {
  */
 export function decode(slots: readonly (readonly string[] | null)[], model: NgramModel, channel: readonly (readonly number[] | null)[] = []): (DecodedSlot | null)[] {
   const lattice: State[][] = [];
-  let frontier: State[] = [{ u: '<s>', v: '<s>', score: 0, back: -1, choice: -1 }];
+  const start = model.known('<s>');
+  const end = model.known('</s>');
+  let frontier: State[] = [{ u: start, v: start, score: 0, back: -1, choice: -1 }];
   for (const cands of slots) {
     if (cands === null) {
       // clause end: keep the best history, restart the context
       const best = frontier.reduce((a, b) => (b.score > a.score ? b : a));
       const idx = frontier.indexOf(best);
-      frontier = [{ u: '<s>', v: '<s>', score: best.score + model.logProb(best.u, best.v, '</s>'), back: idx, choice: -1 }];
+      frontier = [{ u: start, v: start, score: best.score + model.logProbIds(best.u, best.v, end), back: idx, choice: -1 }];
       lattice.push(frontier);
       continue;
     }
-    const next = new Map<string, State>();
+    const next = new Map<number, State>();
     const weights = channel[lattice.length];
+    const ids = cands.map((w) => model.known(w));
     frontier.forEach((s, from) => {
-      cands.forEach((w, choice) => {
+      ids.forEach((w, choice) => {
         // language model × channel: how likely the word, and how likely it was read as what we see
-        const score = s.score + model.logProb(s.u, s.v, w) + (weights?.[choice] ?? 0);
-        const k = `${s.v}\u0001${w}`;
+        const score = s.score + model.logProbIds(s.u, s.v, w) + (weights?.[choice] ?? 0);
+        // states are (previous word, this word); an unseen word is told apart by its candidate index
+        const k = (s.v + 1) * 1e6 + (w >= 0 ? w : -1 - choice);
         const cur = next.get(k);
         if (!cur || score > cur.score) next.set(k, { u: s.v, v: w, score, back: from, choice });
       });
