@@ -13,6 +13,7 @@ export type InputErrorCode =
   | 'truncated-pdf'
   | 'corrupt-pdf'
   | 'encrypted-pdf'
+  | 'truncated-image'
   | 'unreadable';
 
 export class InputError extends Error {

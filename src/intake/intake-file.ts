@@ -38,6 +38,8 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
     throw new InputError('unsupported-type', `content does not match the "${ext}" extension${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
   if (sniffed.kind === 'pdf' && !hasEofMarker(bytes))
     throw new InputError('truncated-pdf', 'truncated PDF: no %%EOF at the end (still being copied, or cut short)');
+  if (sniffed.kind === 'image' && !imageIsComplete(bytes, sniffed.mediaType))
+    throw new InputError('truncated-image', `truncated image: the ${sniffed.mediaType} data ends early (still being copied, or cut short)`);
 
   return {
     path,
@@ -55,6 +57,18 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
 /** A complete PDF ends with "%%EOF" (possibly followed by a little whitespace or junk). */
 function hasEofMarker(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF');
+}
+
+/**
+ * A PNG ends with its IEND chunk and a JPEG with the EOI marker (FF D9),
+ * possibly followed by a little padding. Checked before any decoder sees the
+ * bytes: the native image decoder crashes the process on a cut-off PNG.
+ */
+function imageIsComplete(bytes: Uint8Array, mediaType: string): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 64)));
+  if (mediaType === 'image/png') return tail.includes(Buffer.from('IEND', 'latin1'));
+  if (mediaType === 'image/jpeg') return tail.includes(Buffer.from([0xff, 0xd9]));
+  return true;
 }
 
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;

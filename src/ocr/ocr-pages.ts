@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { measureTextQuality, openPdf } from '../core/index.js';
+import { InputError, measureTextQuality, openPdf } from '../core/index.js';
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import { prepareImage } from './prepare-image.js';
 import { ocrResultToPage } from './ocr-page.js';
@@ -57,7 +57,11 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
   };
   if (input.source.kind === 'image') {
     const dpi = opts.imageDpi ?? 300;
-    out.set(1, await read(1, { bytes: await readFile(input.path), dpi }, input.source.mediaType, { width: null, height: null }));
+    const page = await read(1, { bytes: await readFile(input.path), dpi }, input.source.mediaType, { width: null, height: null }).catch((cause: unknown) => {
+      // the image is the whole document: if it cannot be decoded, the file cannot be processed
+      throw new InputError('unreadable', `cannot read the image: ${String((cause as Error)?.message ?? cause)}`, { cause });
+    });
+    out.set(1, page);
     if (input.source.mediaType === 'image/tiff') issues.record('tiff-first-page-only', 'only the first page of a TIFF is read', { page: 1, severity: 'info' });
     opts.onPage?.(1, 1);
   } else {

@@ -37,7 +37,9 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
   const scheduler: Scheduler = createScheduler();
   for (let i = 0; i < count; i++) {
     // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
-    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true });
+    // without an errorHandler tesseract.js rethrows a failed job in its message handler, which
+    // would crash the process on one unreadable image; the job's promise rejects either way
+    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, errorHandler: () => undefined });
     scheduler.addWorker(worker);
   }
   return {

@@ -27,6 +27,8 @@ describe('plan-ingest ingest with bad input', () => {
     ['an encrypted PDF', 'secret.pdf', async () => makePdf(['Kế hoạch mật'], { userPassword: 'secret' }), /encrypted PDF/],
     ['an empty file', 'empty.pdf', async () => Buffer.alloc(0), /empty file/],
     ['a missing path', 'missing.pdf', async () => null, /file not found/],
+    ['a TIFF that cannot be decoded', 'broken scan.tif', async () => Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0, 0, 0]), Buffer.alloc(64, 0x7f)]), /cannot read the image/],
+    ['a half-copied PNG', 'half-copied.png', async () => PNG, /truncated image/],
   ];
 
   it.each(cases)('reports %s on one line and still processes the other files', async (_label, name, make, reason) => {
@@ -42,7 +44,7 @@ describe('plan-ingest ingest with bad input', () => {
     expect(errorLines[0]).toMatch(reason);
     expect(existsSync(join(out, 'good plan.json'))).toBe(true);
     expect(existsSync(join(out, 'kế hoạch xã.json'))).toBe(true);
-    expect(existsSync(join(out, `${name.replace(/\.pdf$/, '')}.json`))).toBe(false);
+    expect(existsSync(join(out, `${name.replace(/\.(pdf|tif|png)$/, '')}.json`))).toBe(false);
     // the bad original is kept as it was
     if (content) expect(readFileSync(bad).equals(content)).toBe(true);
     expect(res.stderr).toMatch(/3 file\(s\) in .* 2 ok, 0 partial, 1 failed/);
