@@ -1,5 +1,6 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../scripts/fixtures/pdf-bytes.js';
 
 /** Crops a PNG (top-left x, y, width, height in pixels), on white. */
 export async function cropPng(png: Buffer, x: number, y: number, width: number, height: number): Promise<Buffer> {
@@ -16,9 +17,7 @@ export async function cropPng(png: Buffer, x: number, y: number, width: number, 
 export async function imageOnlyPdf(png: Buffer, widthPx: number, heightPx: number, dpi: number): Promise<Buffer> {
   const size: [number, number] = [(widthPx * 72) / dpi, (heightPx * 72) / dpi];
   const doc = new PDFDocument({ size, margin: 0, info: { CreationDate: new Date(0) } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = pdfBytes(doc);
   doc.image(png, 0, 0, { width: size[0], height: size[1] });
   doc.end();
   return done;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../scripts/fixtures/pdf-bytes.js';
 
 const require = createRequire(import.meta.url);
 const FONT = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSerif.ttf');
@@ -12,9 +13,7 @@ const FONT = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'tt
  */
 export function makePdf(lines: string[], opts: { userPassword?: string } = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', info: { CreationDate: new Date(0) }, ...(opts.userPassword ? { userPassword: opts.userPassword, ownerPassword: 'owner' } : {}) });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = pdfBytes(doc);
   doc.font(FONT).fontSize(13);
   for (const line of lines) doc.text(line);
   doc.end();
