@@ -2,6 +2,7 @@ import type { Assignment, Indicator, Table, Target } from '../../schemas/index.j
 import type { IssueRecorder } from '../core/index.js';
 import { splitAgencies, splitLeadCell } from './agency-list.js';
 import { columnRole, type ColumnRole } from './column-roles.js';
+import { parseTarget } from './target-parser.js';
 import { parseTimeline } from './timeline-parser.js';
 
 interface Column {
@@ -97,7 +98,8 @@ function targetsOf(columns: Column[], cells: Table['cells']): Target[] {
     const raw = cellText(cells, c.index);
     if (!raw || /^[-–—]$/u.test(raw)) continue;
     const year = Number(/\d{4}/u.exec(c.header)?.[0]) || null;
-    out.push({ year, period: null, raw, comparator: null, value: null, valueMax: null, unit: null, kind: 'text', aspiration: /phấn đấu/iu.test(raw), annual: /h[àằ]ng năm/iu.test(raw), scope: null });
+    // one target per cell: its raw is the cell as printed (../shared/CONTRACT.md)
+    out.push(parseTarget(raw, { year }));
   }
   return out;
 }
