@@ -8,7 +8,9 @@ const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).ge
  * Reads a timeline cell into a schedulable span. Forms found in the seeds:
  * "2025" · "2025 - 2026" · "Hằng năm"/"Hàng năm" · "Thường xuyên" ·
  * "Quý III/2026" → 2026-07-01 … 2026-09-30 · "Tháng 12/2026" ·
- * "Theo yêu cầu". Unknown forms keep `raw` with kind "unknown".
+ * "Hoàn thành trong tháng 9/2025" · "Hoàn thành trong năm 2027" ·
+ * "Trước ngày 15/12 hằng năm" (a deadline every year) · "Theo yêu cầu" ·
+ * "Theo thời gian tại các Nghị quyết …". Unknown forms keep `raw` with kind "unknown".
  */
 export function parseTimeline(raw: string): Timeline {
   const text = raw.replace(/\s+/gu, ' ').trim();
@@ -26,9 +28,15 @@ export function parseTimeline(raw: string): Timeline {
     const [m, y] = [Number(month[1]), Number(month[2])];
     return { ...base, kind: 'month', start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${lastDay(y, m)}` };
   }
+  const deadline = /trước ngày\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/iu.exec(text);
+  if (deadline?.[1] && deadline[2]) {
+    const [d, m, y] = [Number(deadline[1]), Number(deadline[2]), deadline[3] ? Number(deadline[3]) : null];
+    const annual = /h[àằ]ng năm/iu.test(text);
+    return { ...base, kind: 'deadline', end: y ? `${y}-${pad(m)}-${pad(d)}` : null, recurrence: annual ? 'annual' : null };
+  }
   const range = /^(?:giai đoạn\s*)?(\d{4})\s*[-–—]\s*(\d{4})$/iu.exec(text);
   if (range?.[1] && range[2]) return { ...base, kind: 'range', start: `${range[1]}-01-01`, end: `${range[2]}-12-31` };
-  const year = /^(?:năm\s*)?(\d{4})$/iu.exec(text);
+  const year = /^(?:năm\s*)?(\d{4})$/iu.exec(text) ?? /^(?:hoàn thành\s+)?(?:trong\s+)?năm\s+(\d{4})$/iu.exec(text);
   if (year?.[1]) return { ...base, kind: 'year', start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
   if (/h[àằ]ng năm/u.test(lower)) return { ...base, kind: 'annual', recurrence: 'annual' };
   if (/thường xuyên|liên tục/u.test(lower)) return { ...base, kind: 'ongoing' };

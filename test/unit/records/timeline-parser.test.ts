@@ -14,6 +14,10 @@ describe('parseTimeline', () => {
     ['Hàng năm', 'annual', null, null, 'annual'],
     ['Thường xuyên', 'ongoing', null, null, null],
     ['Theo yêu cầu', 'on-request', null, null, null],
+    ['Hoàn thành trong tháng 9/2025', 'month', '2025-09-01', '2025-09-30', null],
+    ['Hoàn thành trong năm 2027', 'year', '2027-01-01', '2027-12-31', null],
+    ['Trước ngày 15/12 hằng năm', 'deadline', null, null, 'annual'],
+    ['Trước ngày 30/6/2026', 'deadline', null, '2026-06-30', null],
     ['Theo thời gian tại các Nghị quyết, Quyết định', 'by-reference', null, null, null],
   ])('%s', (raw, kind, start, end, recurrence) => {
     expect(parseTimeline(raw)).toEqual({ raw, kind, start, end, recurrence });
