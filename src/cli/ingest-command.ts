@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { Document } from '../../schemas/index.js';
 import { defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
-import { createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { writeDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
@@ -19,6 +19,8 @@ export interface IngestOptions {
   ocrDpi: number;
   /** OCR worker threads. Default: the machine's cores. */
   ocrWorkers?: number;
+  /** "tesseract.js" (default, bundled) or "native" (the tesseract binary). */
+  ocrEngine?: 'tesseract.js' | 'native';
   /** Largest accepted file in MiB. Default 512. */
   maxSizeMb: number;
   /** Show progress bars (default: when stderr is a terminal). */
@@ -38,7 +40,9 @@ export interface IngestSummary {
 export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const files = await expandInputs(paths);
   const reporter = createProgressReporter(opts.progress);
-  const engine = opts.ocr ? lazyEngine(() => createTesseractEngine({ workers: opts.ocrWorkers })) : null;
+  const engine = opts.ocr
+    ? lazyEngine(async () => (opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers })))
+    : null;
   const bases = new Map<string, string>();
   let model: Promise<NgramModel> | null = null;
   const restoreModel = opts.restore ? () => (model ??= loadModel(defaultDataDir())) : null;

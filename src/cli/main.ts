@@ -23,16 +23,19 @@ program
   .option('--no-ocr', 'do not OCR pages without a usable text layer (they are recorded as errors)')
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--ocr-workers <n>', 'OCR worker threads (default: cores)', positiveInt)
+  .option('--ocr-engine <name>', 'tesseract.js (bundled) or native (Debian tesseract-ocr + tesseract-ocr-vie, for big batches)', 'tesseract.js')
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
   .option('--no-restore', 'do not restore diacritics of pages that lost them (they are recorded instead)')
   .option('--no-progress', 'plain log lines instead of progress bars')
-  .action(async (paths: string[], o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; maxSize: number; progress: boolean }) => {
+  .action(async (paths: string[], o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; maxSize: number; progress: boolean }) => {
+    if (o.ocrEngine !== 'tesseract.js' && o.ocrEngine !== 'native') throw new InvalidArgumentError(`--ocr-engine: expected tesseract.js or native, got ${o.ocrEngine}`);
     const summary = await ingestCommand(paths, {
       out: o.out,
       ocr: o.ocr,
       restore: o.restore,
       ocrDpi: o.ocrDpi,
       ocrWorkers: o.ocrWorkers,
+      ocrEngine: o.ocrEngine as 'tesseract.js' | 'native',
       maxSizeMb: o.maxSize,
       progress: o.progress && Boolean(process.stderr.isTTY),
     });

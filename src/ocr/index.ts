@@ -4,3 +4,4 @@ export type { OcrEngine, OcrResult, OcrLine, OcrWord, PageImage } from './ocr-en
 export { createTesseractEngine, languageDataPath, type TesseractOptions } from './tesseract-engine.js';
 export { renderPdfPage } from './render-page.js';
 export { lazyEngine } from './lazy-engine.js';
+export { createNativeTesseractEngine, haveNativeTesseract, type NativeTesseractOptions } from './native-tesseract-engine.js';

@@ -12,6 +12,8 @@ export interface OcrOptions {
   engine: OcrEngine | null;
   /** Render resolution for PDF pages (the most; scanned pages are rendered at their own resolution when lower). Default 300. */
   dpi?: number;
+  /** Render a scanned page at its own resolution when that is lower than `dpi`. Default true. */
+  nativeResolution?: boolean;
   /** Resolution assumed for image inputs that do not say. Default 300. */
   imageDpi?: number;
   /** Pages in flight at once (rendering and OCR). Default 3: two engine workers busy and one page being rendered. */
@@ -72,7 +74,7 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
       await eachConcurrently(pages.needsOcr, opts.concurrency ?? 3, async (n) => {
         const before = out.get(n);
         // a scanned page is rendered at its own resolution (within 150…dpi): more pixels than the scan has add only work
-        const native = pages.scanDpi?.[String(n)];
+        const native = opts.nativeResolution === false ? undefined : pages.scanDpi?.[String(n)];
         const renderDpi = native ? Math.min(dpi, Math.max(150, native)) : dpi;
         out.set(n, await read(n, await renderPdfPage(pdf, n, renderDpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
         opts.onPage?.(++done, pages.needsOcr.length);

@@ -14,6 +14,8 @@ export interface RunOptions extends IntakeOptions {
   ocr: OcrEngine | null;
   /** Render resolution for OCR of PDF pages. Default 300. */
   ocrDpi?: number;
+  /** Render a scanned page at its own resolution when lower than ocrDpi. Default true. */
+  ocrNativeResolution?: boolean;
   /** The diacritic-restoration model, loaded on first need; null or absent: pages that need restoring are only flagged. */
   restoreModel?: (() => Promise<NgramModel>) | null;
   /** Progress: the stage running and, within it, pages done of total. */
@@ -43,7 +45,7 @@ export async function runDocument(path: string, opts: RunOptions): Promise<Docum
 
   const intake = await timed('intake', () => intakeFile(path, opts));
   const extracted = await timed('extract', () => extractPages(intake, log.forStage('extract'), { onPage: progress('extract') }));
-  const read = await timed('ocr', () => ocrPages(intake, extracted, log.forStage('ocr'), { engine: opts.ocr, dpi: opts.ocrDpi, onPage: progress('ocr') }));
+  const read = await timed('ocr', () => ocrPages(intake, extracted, log.forStage('ocr'), { engine: opts.ocr, dpi: opts.ocrDpi, nativeResolution: opts.ocrNativeResolution, onPage: progress('ocr') }));
   const needsRestoring = read.pages.some((p) => p.quality?.verdict === 'no-diacritics' || p.quality?.verdict === 'noisy');
   const model = needsRestoring && opts.restoreModel ? await opts.restoreModel() : null;
   const restored = await timed('restore', () => restorePages(read, log.forStage('restore'), model));
