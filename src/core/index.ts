@@ -9,3 +9,5 @@ export * from './pdf-open.js';
 export * from './text-quality.js';
 export * from './string-similarity.js';
 export * from './data-dir.js';
+export * from './line-builder.js';
+export * from './text-runs.js';

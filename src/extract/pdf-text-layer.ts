@@ -2,10 +2,8 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../../schemas/index.js';
 import { decodeLegacy, detectLegacyEncoding } from './legacy-encoding.js';
-import { buildLines } from './line-builder.js';
 import { readGraphics } from './pdf-graphics.js';
-import { measureTextQuality } from '../core/index.js';
-import type { TextRun } from './text-runs.js';
+import { buildLines, measureTextQuality, type TextRun } from '../core/index.js';
 
 /**
  * Reads one page's text layer into positioned words and lines, in NFC.

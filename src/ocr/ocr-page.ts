@@ -1,24 +1,26 @@
-import type { Line, Page, Word } from '../../schemas/index.js';
+import type { Page } from '../../schemas/index.js';
+import { buildLines, type TextRun } from '../core/index.js';
 import type { OcrResult } from './ocr-engine.js';
 
 /**
  * Maps an engine's pixel words onto the page model the text layer uses
- * (points, top-left origin), so layout and segment run unchanged on scans.
+ * (points, top-left origin), and builds lines with the same line builder as
+ * the text layer — words on one baseline, left to right, split at wide gaps —
+ * so reading order, tables and sections come out the same for a scan as for
+ * its digital original. Each OCR line gives its words one baseline and size.
  */
 export function ocrResultToPage(number: number, result: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }): Page {
   const k = 72 / dpi;
-  const scale = (b: { x0: number; y0: number; x1: number; y1: number }) => ({ x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k });
-  const words: Word[] = [];
-  const lines: Line[] = [];
+  const runs: TextRun[] = [];
   for (const line of result.lines) {
-    const wordStart = words.length;
-    for (const w of line.words) {
-      const box = scale(w.box);
-      words.push({ text: w.text, box, fontSize: box.y1 - box.y0, fontName: null, bold: false, confidence: w.confidence });
-    }
-    const box = scale(line.box);
-    lines.push({ text: line.words.map((w) => w.text).join(' '), box, fontSize: box.y1 - box.y0, bold: false, wordStart, wordEnd: words.length });
+    const height = (line.box.y1 - line.box.y0) * k;
+    // the line box runs from ascenders to descenders: the baseline sits about a fifth of it above the bottom
+    const baseline = line.box.y1 * k - height * 0.2;
+    const fontSize = Math.max(4, height * 0.8);
+    for (const w of line.words)
+      runs.push({ text: w.text, x: w.box.x0 * k, baseline, width: (w.box.x1 - w.box.x0) * k, fontSize, fontName: null, bold: false, confidence: w.confidence });
   }
+  const { lines, words } = buildLines(runs);
   return {
     number,
     width: sizePt.width ?? (result.widthPx ? result.widthPx * k : null),

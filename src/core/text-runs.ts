@@ -1,8 +1,8 @@
 import type { Box } from '../../schemas/index.js';
 
 /**
- * One string drawn by the PDF in one font at one position (a pdfjs text
- * item), converted to top-left page coordinates in points.
+ * One string drawn at one position in one font — a pdfjs text item, or an
+ * OCR word — in top-left page coordinates, points.
  */
 export interface TextRun {
   text: string;
@@ -13,6 +13,8 @@ export interface TextRun {
   fontSize: number;
   fontName: string | null;
   bold: boolean;
+  /** How sure the reader is of the text (OCR); 1 for a text layer. */
+  confidence?: number;
 }
 
 /** The run's box: ascent ≈ 0.8 em above the baseline, descent ≈ 0.25 em below. */

@@ -83,7 +83,7 @@ function appendWords(run: TextRun, words: Word[], glued: boolean): void {
         fontSize: run.fontSize,
         fontName: run.fontName,
         bold: run.bold,
-        confidence: 1,
+        confidence: run.confidence ?? 1,
       };
       const last = words.at(-1);
       if (glued && offset === 0 && last?.box && word.box) {
