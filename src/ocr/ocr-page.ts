@@ -16,7 +16,8 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
     const height = (line.box.y1 - line.box.y0) * k;
     // the line box runs from ascenders to descenders: the baseline sits about a fifth of it above the bottom
     const baseline = line.box.y1 * k - height * 0.2;
-    const fontSize = Math.max(4, height * 0.8);
+    // an OCR line box is taller than the type (accents above, descenders below): about 0.7 of it is the font size
+    const fontSize = Math.max(4, height * 0.7);
     for (const w of line.words)
       runs.push({ text: w.text, x: w.box.x0 * k, baseline, width: (w.box.x1 - w.box.x0) * k, fontSize, fontName: null, bold: false, confidence: w.confidence });
   }

@@ -21,7 +21,8 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const numberAt = lines.findIndex((l) => readDocumentNumber(l.text) !== null);
   const placeDate = lines.map((l) => readPlaceDate(l.text)).find((p) => p !== null) ?? null;
   const typeAt = lines.findIndex((l) => readDocType(l.text) !== null);
-  const chain = issuerLines(lines, numberAt, first.width).map((l) => properCase(l, body));
+  const weights = first.origin === 'text-layer' && first.lines.some((l) => l.box !== null);
+  const chain = issuerLines(lines, numberAt, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
   const issuer = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
   return {
@@ -31,13 +32,15 @@ export function readMetadata(pages: readonly Page[]): Metadata {
     date: placeDate?.date ?? null,
     place: placeDate?.place ?? null,
     docType: typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null,
-    title: typeAt >= 0 ? readTitle(lines, typeAt) : null,
+    title: typeAt >= 0 ? readTitle(lines, typeAt, weights) : null,
     citations: readCitations(pages),
   };
 }
 
 /** An organ type that names no place on its own: it is continued by the next line ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH"). */
 const BARE_ORGAN = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u;
+/** A line that names an organ starts an agency of the block ("SỞ …", "BAN QUẢN LÝ …", "ỦY BAN NHÂN DÂN"). */
+const ORGAN_START = /^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|TỔNG CỤC|BỘ|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CÔNG AN|BỘ CHỈ HUY|THANH TRA|ĐOÀN|HỘI|TRƯỜNG|BỆNH VIỆN|VIỆN)(?=\s|$)/u;
 
 /**
  * The agency block: lines above the number line, in the left half of the
@@ -45,7 +48,7 @@ const BARE_ORGAN = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG
  * issuing one in bold, so a change of weight separates agencies and lines
  * of the same weight continue one another (a name wrapped over two lines).
  */
-function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number | null): string[] {
+function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number | null, weights: boolean): string[] {
   if (numberAt <= 0) return [];
   const numberLine = lines[numberAt];
   const above = lines.slice(0, numberAt).filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && /\p{L}/u.test(l.text));
@@ -53,17 +56,19 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
   const items: { text: string; bold: boolean }[] = [];
   for (const line of left) {
     const last = items.at(-1);
-    const positioned = line.box !== null;
-    if (last && ((positioned && last.bold === line.bold) || BARE_ORGAN.test(last.text))) last.text = `${last.text} ${line.text.trim()}`;
+    // with font weights (a text layer) a change of weight starts an agency; without (OCR, plain text) a line that starts with an organ does
+    const continues = weights ? last?.bold === line.bold : !ORGAN_START.test(line.text.trim());
+    if (last && (continues || BARE_ORGAN.test(last.text))) last.text = `${last.text} ${line.text.trim()}`;
     else items.push({ text: line.text.trim(), bold: line.bold });
   }
   return items.map((i) => i.text);
 }
 
 /** The subject lines after "KẾ HOẠCH": bold lines on a PDF, lines up to the body on text inputs. */
-function readTitle(lines: readonly Line[], typeAt: number): string | null {
+function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): string | null {
   const parts = [readDocType(lines[typeAt]?.text ?? '')?.rest ?? ''];
-  const positioned = lines[typeAt]?.box !== null;
+  // the title is set in bold: where weights are known, it ends with the first regular line
+  const positioned = weights;
   for (const [i, line] of lines.slice(typeAt + 1, typeAt + 7).entries()) {
     const text = line.text.trim();
     // "Thực hiện Nghị quyết …" right under the type is the subject line when it does not read like a clause of the body

@@ -41,6 +41,14 @@ describe('readMetadata', () => {
     expect(readMetadata([p])).toMatchObject({ issuerChain: ['Ủy ban nhân dân xã Chí Minh'], number: '/KH-UBND', date: null, place: 'Chí Minh' });
   });
 
+  it('without font weights (OCR), starts an agency at a line that names an organ', () => {
+    const p = { ...page([line('ỦY BAN NHÂN DÂN', 110, 50), line('THÀNH PHỐ HẢI PHÒNG', 100, 65), line('BAN QUẢN LÝ KHU', 115, 80), line('KINH TẾ HẢI PHÒNG', 108, 95), line('Số: /KH-BQL', 110, 120), line('KẾ HOẠCH', 260, 160), line('Thực hiện Nghị quyết số 57-NQ/TW năm 2026', 90, 176)], 'Ban Quản lý Khu kinh tế Hải Phòng (Ban Quản lý) xây dựng Kế hoạch; Ủy ban nhân dân thành phố Hải Phòng.'), origin: 'ocr' as const };
+    expect(readMetadata([p])).toMatchObject({
+      issuerChain: ['Ủy ban nhân dân thành phố Hải Phòng', 'Ban Quản lý Khu kinh tế Hải Phòng'],
+      title: 'Thực hiện Nghị quyết số 57-NQ/TW năm 2026',
+    });
+  });
+
   it('takes the author line of a party document as the issuer, within its committee', () => {
     const p = page(
       [line('THÀNH ỦY HẢI PHÒNG', 100, 50, true), line('ĐẢNG CỘNG SẢN VIỆT NAM', 300, 50, true), line('*', 170, 65, true), line('Số      -KH/TU', 130, 90), line('KẾ HOẠCH HÀNH ĐỘNG', 220, 130, true), line('CỦA BAN THƯỜNG VỤ THÀNH ỦY', 180, 146, true), line('thực hiện Nghị quyết số 57-NQ/TW', 150, 162, true)],
