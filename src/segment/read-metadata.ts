@@ -18,8 +18,10 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const body = pages.map((p) => p.text).join('\n');
   if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, title: null, citations: [] };
   const lines = first.lines.slice(0, HEADER_LINES);
-  const numberAt = lines.findIndex((l) => readDocumentNumber(l.text) !== null);
-  const placeDate = lines.map((l) => readPlaceDate(l.text)).find((p) => p !== null) ?? null;
+  // a field with a blank left in it ("Số:      /KH-BQL") may come apart into pieces on one row: read each piece with the rest of its row
+  const rowFrom = (i: number): string => restOfRow(lines, i);
+  const numberAt = lines.findIndex((_, i) => readDocumentNumber(rowFrom(i)) !== null);
+  const placeDate = lines.map((_, i) => readPlaceDate(rowFrom(i))).find((p) => p !== null) ?? null;
   const typeAt = lines.findIndex((l) => readDocType(l.text) !== null);
   const weights = first.origin === 'text-layer' && first.lines.some((l) => l.box !== null);
   const chain = issuerLines(lines, numberAt, first.width, weights).map((l) => properCase(l, body));
@@ -28,13 +30,27 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   return {
     issuer,
     issuerChain: chain.length ? chain : issuer ? [issuer] : [],
-    number: numberAt >= 0 ? readDocumentNumber(lines[numberAt]?.text ?? '') : null,
+    number: numberAt >= 0 ? readDocumentNumber(rowFrom(numberAt)) : null,
     date: placeDate?.date ?? null,
     place: placeDate?.place ?? null,
     docType: typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null,
     title: typeAt >= 0 ? readTitle(lines, typeAt, weights) : null,
     citations: readCitations(pages),
   };
+}
+
+/** Line i joined with the lines after it on the same row (same baseline, to its right). */
+function restOfRow(lines: readonly Line[], i: number): string {
+  const first = lines[i];
+  if (!first?.box) return first?.text ?? '';
+  const parts = [first.text];
+  let right = first.box.x1;
+  for (const next of lines.slice(i + 1)) {
+    if (!next.box || Math.abs(next.box.y1 - first.box.y1) > (first.fontSize ?? 10) * 0.5 || next.box.x0 < right) break;
+    parts.push(next.text);
+    right = next.box.x1;
+  }
+  return parts.join(' ');
 }
 
 /** An organ type that names no place on its own: it is continued by the next line ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH"). */

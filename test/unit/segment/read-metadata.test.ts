@@ -49,6 +49,11 @@ describe('readMetadata', () => {
     });
   });
 
+  it('reads a number and a date whose blanks split them into pieces on one row', () => {
+    const p = page([line('ỦY BAN NHÂN DÂN', 110, 50), line('Số', 129, 100), line('/KH-BQL', 174, 100), line('Hải Phòng, ngày', 276, 100), line('tháng', 411, 100), line('năm 2026', 470, 100), line('KẾ HOẠCH', 260, 140)], '');
+    expect(readMetadata([p])).toMatchObject({ number: '/KH-BQL', place: 'Hải Phòng', date: null });
+  });
+
   it('takes the author line of a party document as the issuer, within its committee', () => {
     const p = page(
       [line('THÀNH ỦY HẢI PHÒNG', 100, 50, true), line('ĐẢNG CỘNG SẢN VIỆT NAM', 300, 50, true), line('*', 170, 65, true), line('Số      -KH/TU', 130, 90), line('KẾ HOẠCH HÀNH ĐỘNG', 220, 130, true), line('CỦA BAN THƯỜNG VỤ THÀNH ỦY', 180, 146, true), line('thực hiện Nghị quyết số 57-NQ/TW', 150, 162, true)],
