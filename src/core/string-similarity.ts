@@ -1,19 +1,23 @@
-/**
- * 1 − Levenshtein distance / the longer length, over Unicode code points:
- * 1 for equal strings, 0 when nothing matches. Used where OCR makes two
- * printings of the same text differ by a few letters (a repeated table
- * header: "TT" / "TY").
- */
-export function similarity(a: string, b: string): number {
+/** Levenshtein distance over Unicode code points. */
+export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  if (a === b) return 1;
-  if (!x.length || !y.length) return 0;
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
     for (let j = 1; j <= y.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
     prev = cur;
   }
-  return 1 - (prev[y.length] ?? 0) / Math.max(x.length, y.length);
+  return prev[y.length] ?? 0;
+}
+
+/**
+ * 1 − edit distance / the longer length: 1 for equal strings, 0 when
+ * nothing matches. Used where OCR makes two printings of the same text
+ * differ by a few letters (a repeated table header: "TT" / "TY").
+ */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max([...a].length, [...b].length);
+  return longer ? 1 - editDistance(a, b) / longer : 1;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPdf } from '../../src/core/index.js';
+import { editDistance, openPdf } from '../../src/core/index.js';
 import { createTesseractEngine, renderPdfPage, type OcrEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
 import { cropPng, imageOnlyPdf } from '../support/crop-image.js';
@@ -12,17 +12,7 @@ const LINES = ['KẾ HOẠCH', 'Ủy ban nhân dân thành phố Hải Phòng', 
 const DPI = 300;
 
 /** Character error rate: edit distance over the reference length. */
-function cer(reference: string, hypothesis: string): number {
-  const a = [...reference];
-  const b = [...hypothesis];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return (prev[b.length] ?? 0) / a.length;
-}
+const cer = (reference: string, hypothesis: string): number => editDistance(reference, hypothesis) / [...reference].length;
 
 /** Real tesseract.js with the Vietnamese model from npm, on a small crop so the test stays fast. */
 describe('OCR of a scanned crop (tesseract.js, vie)', () => {
