@@ -46,7 +46,7 @@ export async function runDocument(path: string, opts: RunOptions): Promise<Docum
   const intake = await timed('intake', () => intakeFile(path, opts));
   const extracted = await timed('extract', () => extractPages(intake, log.forStage('extract'), { onPage: progress('extract') }));
   const read = await timed('ocr', () => ocrPages(intake, extracted, log.forStage('ocr'), { engine: opts.ocr, dpi: opts.ocrDpi, nativeResolution: opts.ocrNativeResolution, onPage: progress('ocr') }));
-  const needsRestoring = read.pages.some((p) => p.quality?.verdict === 'no-diacritics' || p.quality?.verdict === 'noisy');
+  const needsRestoring = read.pages.some((p) => p.origin === 'ocr' || p.quality?.verdict === 'no-diacritics' || p.quality?.verdict === 'noisy');
   const model = needsRestoring && opts.restoreModel ? await opts.restoreModel() : null;
   const restored = await timed('restore', () => restorePages(read, log.forStage('restore'), model));
   const layout = await timed('layout', () => layoutPages(restored, log.forStage('layout')));

@@ -16,6 +16,13 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
   const pages: Page[] = [];
   for (const page of input.pages) {
     const verdict = page.quality?.verdict;
+    if (verdict === 'good' && page.origin === 'ocr' && model) {
+      // a good OCR page can still have lines read without their marks (bold capitals: "KINH TE HAI PHONG");
+      // lines already written with diacritics come back unchanged
+      const restored = restorePage(page, model, null);
+      pages.push(restored.text === page.text ? page : restored);
+      continue;
+    }
     if (verdict !== 'no-diacritics' && verdict !== 'noisy') {
       pages.push(page);
       continue;
