@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { StageRun } from './document.js';
 import { Metadata } from './metadata.js';
+import { RecordedIssue } from './recorded-issue.js';
 import { Page } from './page.js';
 import { Assignment, Indicator } from './records.js';
 import { Section } from './section.js';
@@ -50,3 +52,24 @@ export const RecordsResult = z.object({
   assignments: z.array(Assignment),
 });
 export type RecordsResult = z.infer<typeof RecordsResult>;
+
+/**
+ * The pipeline between its read half (intake + extract, and OCR once done)
+ * and its finish half (restore → output). The queue carries it from the
+ * document job to its page jobs and back, so it is plain JSON.
+ */
+export const DocumentDraft = z.object({
+  intake: IntakeResult,
+  pages: PagesResult,
+  issues: z.array(RecordedIssue),
+  stages: z.array(StageRun),
+});
+export type DocumentDraft = z.infer<typeof DocumentDraft>;
+
+/** One page read by OCR (a page job's result): the page, what OCR recorded on it, and how long it took. */
+export const PageReading = z.object({
+  page: Page,
+  issues: z.array(RecordedIssue),
+  ms: z.number().nonnegative(),
+});
+export type PageReading = z.infer<typeof PageReading>;

@@ -5,7 +5,12 @@ import type { RecordedIssue, StageName } from '../../schemas/index.js';
  * stage-bound recorder so they cannot mislabel their issues.
  */
 export class IssueLog {
-  readonly #issues: RecordedIssue[] = [];
+  readonly #issues: RecordedIssue[];
+
+  /** @param recorded issues recorded earlier (by another process, for a document in the queue) */
+  constructor(recorded: readonly RecordedIssue[] = []) {
+    this.#issues = [...recorded];
+  }
 
   /** A recorder that stamps every issue with `stage`. */
   forStage(stage: StageName): IssueRecorder {
