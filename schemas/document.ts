@@ -27,6 +27,8 @@ export const Document = z.object({
   id: z.string(),
   /** ok: no recorded errors; partial: processed, with recorded errors. */
   status: z.enum(['ok', 'partial']),
+  /** 1 for a document's first output in its folder, +1 each time the same content is processed again (see the change feed). */
+  version: z.number().int().positive().optional(),
   source: Source,
   metadata: Metadata,
   pages: z.array(Page),

@@ -10,3 +10,4 @@ export * from './records.js';
 export * from './document.js';
 export * from './json-schemas.js';
 export * from './stage-io.js';
+export * from './queue.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Document } from './document.js';
+import { ChangeEntry } from './queue.js';
 import { Assignment, Indicator } from './records.js';
 
 /**
@@ -10,6 +11,7 @@ export const PUBLISHED_SCHEMAS = {
   'document.schema.json': Document,
   'indicator.schema.json': Indicator,
   'assignment.schema.json': Assignment,
+  'change-entry.schema.json': ChangeEntry,
 } as const;
 
 /** JSON Schema (draft 2020-12) for one published schema. */

@@ -3,7 +3,7 @@ import type { Document } from '../../schemas/index.js';
 import { defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
-import { writeDocument } from '../output/index.js';
+import { publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
 import { createProgressReporter } from './progress-reporter.js';
@@ -61,7 +61,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       bases.set(base, file);
       try {
         const doc = await runDocument(file, { ocr: engine, restoreModel, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
-        const written = await writeDocument(doc, opts.out, base);
+        const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
       } catch (error) {

@@ -2,7 +2,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import { PIPELINE_VERSION } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
+import { serveCommand } from './serve-command.js';
 import { trainCommand } from './train-command.js';
+import { watchCommand } from './watch-command.js';
+import { workerCommand } from './worker-command.js';
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -54,5 +57,45 @@ program
   .description("add correct Vietnamese plans (.pdf with a good text layer, .txt, .md) to the restoration model's corpus and retrain it")
   .argument('<path...>', 'files or folders')
   .action(async (paths: string[]) => trainCommand(paths));
+
+const ocrEngine = (v: string): 'tesseract.js' | 'native' => {
+  if (v !== 'tesseract.js' && v !== 'native') throw new InvalidArgumentError('expected tesseract.js or native');
+  return v;
+};
+
+program
+  .command('watch')
+  .description('the service: process every file dropped into <inbox> through BullMQ workers on Redis (REDIS_URL, or an embedded redis-server); originals end up in <inbox>/processed or <inbox>/failed')
+  .argument('<inbox>', 'folder to watch')
+  .option('-o, --out <dir>', 'output folder for <base>.json and changes.jsonl', './out')
+  .option('--no-ocr', 'do not OCR pages without a usable text layer')
+  .option('--no-restore', 'do not restore diacritics of pages that lost them')
+  .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
+  .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
+  .option('--concurrency <n>', 'OCR page jobs at once in this process (default: cores)', positiveInt)
+  .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
+  .option('--no-workers', 'only watch and queue; `plan-ingest worker` processes')
+  .option('--stable-ms <ms>', 'a file must keep its size this long before it is taken', positiveInt, 2000)
+  .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
+  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number }) =>
+    watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, graceS: o.grace }),
+  );
+
+program
+  .command('worker')
+  .description('more workers for the queue of `plan-ingest watch`, on this machine or another (same REDIS_URL, same shared paths)')
+  .option('--concurrency <n>', 'OCR page jobs at once (default: cores)', positiveInt)
+  .option('--document-concurrency <n>', 'document jobs at once', positiveInt, 2)
+  .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
+  .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
+  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number }) => workerCommand({ ...o, graceS: o.grace }));
+
+program
+  .command('serve')
+  .description('the HTTP API (and review page) for the documents in an output folder, on localhost by default')
+  .requiredOption('-o, --out <dir>', 'the output folder of ingest or watch')
+  .option('-p, --port <n>', 'port (0: any free one)', (v) => (v === '0' ? 0 : positiveInt(v)), 8080)
+  .option('--host <addr>', 'address to bind; 0.0.0.0 exposes it to the network', '127.0.0.1')
+  .action(async (o: { out: string; port: number; host: string }) => serveCommand(o));
 
 await program.parseAsync(process.argv);

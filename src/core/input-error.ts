@@ -14,7 +14,8 @@ export type InputErrorCode =
   | 'corrupt-pdf'
   | 'encrypted-pdf'
   | 'truncated-image'
-  | 'unreadable';
+  | 'unreadable'
+  | 'output-name-taken';
 
 export class InputError extends Error {
   override readonly name = 'InputError';

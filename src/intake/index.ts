@@ -2,3 +2,4 @@
 export { intakeFile, type IntakeOptions } from './intake-file.js';
 export { expandInputs } from './expand-inputs.js';
 export { sniffType, SUPPORTED_EXTENSIONS } from './file-type.js';
+export { watchInbox, isTempName, type InboxWatchOptions } from './inbox-watcher.js';

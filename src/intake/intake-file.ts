@@ -36,9 +36,10 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
     throw new InputError('not-a-pdf', `not a PDF: the file has no %PDF header${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
   if (!sniffed || sniffed.kind !== claimed)
     throw new InputError('unsupported-type', `content does not match the "${ext}" extension${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
-  if (sniffed.kind === 'pdf' && !hasEofMarker(bytes))
+  const whole = hasItsEnd(bytes.subarray(Math.max(0, bytes.length - 2048)), sniffed.mediaType);
+  if (sniffed.kind === 'pdf' && !whole)
     throw new InputError('truncated-pdf', 'truncated PDF: no %%EOF at the end (still being copied, or cut short)');
-  if (sniffed.kind === 'image' && !imageIsComplete(bytes, sniffed.mediaType))
+  if (sniffed.kind === 'image' && !whole)
     throw new InputError('truncated-image', `truncated image: the ${sniffed.mediaType} data ends early (still being copied, or cut short)`);
 
   return {
@@ -54,20 +55,19 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
   };
 }
 
-/** A complete PDF ends with "%%EOF" (possibly followed by a little whitespace or junk). */
-function hasEofMarker(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF');
-}
-
 /**
- * A PNG ends with its IEND chunk and a JPEG with the EOI marker (FF D9),
- * possibly followed by a little padding. Checked before any decoder sees the
- * bytes: the native image decoder crashes the process on a cut-off PNG.
+ * Whether a file's last bytes (`tail`, up to 2 KiB) hold its format's end:
+ * a PDF ends with "%%EOF" (possibly followed by a little whitespace or junk),
+ * a PNG with its IEND chunk and a JPEG with the EOI marker (FF D9), possibly
+ * followed by a little padding. Checked before any decoder sees the bytes:
+ * the native image decoder crashes the process on a cut-off PNG. Other
+ * formats do not say where they end and count as whole.
  */
-function imageIsComplete(bytes: Uint8Array, mediaType: string): boolean {
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 64)));
-  if (mediaType === 'image/png') return tail.includes(Buffer.from('IEND', 'latin1'));
-  if (mediaType === 'image/jpeg') return tail.includes(Buffer.from([0xff, 0xd9]));
+export function hasItsEnd(tail: Uint8Array, mediaType: string): boolean {
+  const last = Buffer.from(tail.subarray(Math.max(0, tail.length - 64)));
+  if (mediaType === 'application/pdf') return Buffer.from(tail).toString('latin1').includes('%%EOF');
+  if (mediaType === 'image/png') return last.includes(Buffer.from('IEND', 'latin1'));
+  if (mediaType === 'image/jpeg') return last.includes(Buffer.from([0xff, 0xd9]));
   return true;
 }
 

@@ -1,3 +1,5 @@
 /** Output: document assembly, validation and writing. */
 export { assembleDocument, documentId, type AssembleInput } from './assemble-document.js';
 export { writeDocument } from './write-document.js';
+export { appendChange, readChanges, nextVersion, changeFeedPath } from './change-feed.js';
+export { publishDocument, type PublishOptions } from './publish-document.js';

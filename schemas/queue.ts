@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * What the queue carries between processes and machines (BullMQ job data),
+ * and the change feed downstream systems follow. Every payload is parsed with
+ * these schemas where it enters a process.
+ */
+
+/** Processing choices that travel with a document (the `ingest` flags). */
+export const ProcessingOptions = z.object({
+  ocr: z.boolean().default(true),
+  restore: z.boolean().default(true),
+  ocrDpi: z.number().int().positive().default(300),
+  maxBytes: z.number().int().positive().default(512 * 1024 * 1024),
+});
+export type ProcessingOptions = z.infer<typeof ProcessingOptions>;
+
+/** A plain file name: no folders, not "." or "..". Output names are built from these only. */
+const PlainName = z
+  .string()
+  .min(1)
+  .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'a plain file name');
+
+/** A document job: one input file, from the inbox or a caller. */
+export const DocumentJobData = z.object({
+  /** Absolute path of the file to read (shared storage when workers run on several machines). */
+  file: z.string().min(1),
+  /** The name the file was dropped with. */
+  name: PlainName,
+  /** Output base name: `<outDir>/<base>.json`. */
+  base: PlainName,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  outDir: z.string().min(1),
+  /** The inbox the file came from: its original is moved to `processed/` or `failed/` there. Null: leave it where it is. */
+  inbox: z.string().min(1).nullable(),
+  options: ProcessingOptions,
+  /** Where the job stands: "read" first, "finish" once its page jobs are done. */
+  step: z.enum(['read', 'finish']).default('read'),
+});
+export type DocumentJobData = z.infer<typeof DocumentJobData>;
+
+/** A page job: OCR one page of a document whose draft sits in `workDir`. */
+export const PageJobData = z.object({
+  workDir: z.string().min(1),
+  page: z.number().int().positive(),
+  ocrDpi: z.number().int().positive(),
+});
+export type PageJobData = z.infer<typeof PageJobData>;
+
+/**
+ * One line of `<out>/changes.jsonl`, the append-only feed of what happened
+ * to each document: follow it by line number (`GET /api/changes?after=N`).
+ */
+export const ChangeEntry = z.object({
+  /** Document id (`doc-` + 16 hex of the content hash). */
+  id: z.string(),
+  /** 1 for the first output of a document, +1 for every re-processing. Null until an output exists. */
+  version: z.number().int().positive().nullable(),
+  time: z.string(),
+  status: z.enum(['queued', 'ok', 'partial', 'failed', 'duplicate']),
+  /** The file name as dropped. */
+  file: z.string(),
+  /** `<base>.json` in the output folder (absent for failures and duplicates). */
+  output: z.string().nullable(),
+  /** Why it failed, or what it duplicates. */
+  reason: z.string().nullable().default(null),
+  /** The queue job that wrote the entry (so a retried job never writes it twice). */
+  job: z.string().nullable().default(null),
+});
+export type ChangeEntry = z.infer<typeof ChangeEntry>;

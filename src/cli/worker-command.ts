@@ -1,0 +1,33 @@
+import { createLogger, defaultDataDir } from '../core/index.js';
+import { DEFAULT_PREFIX, connectRedisTarget, startWorkerPool } from '../queue/index.js';
+import { onShutdown } from './service-lifecycle.js';
+
+export interface WorkerCommandOptions {
+  concurrency?: number;
+  documentConcurrency: number;
+  ocrEngine: 'tesseract.js' | 'native';
+  graceS: number;
+}
+
+/**
+ * `plan-ingest worker`: more workers for the same queue, on this machine or
+ * another one (REDIS_URL pointing at the service's Redis; the inbox and
+ * output folders at the same paths, on shared storage). Runs until
+ * SIGINT/SIGTERM, which lets running jobs finish.
+ */
+export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
+  const target = await connectRedisTarget(defaultDataDir());
+  const pool = startWorkerPool(target, {
+    prefix: DEFAULT_PREFIX,
+    pageConcurrency: o.concurrency,
+    documentConcurrency: o.documentConcurrency,
+    ocrEngine: o.ocrEngine,
+    log: createLogger('worker'),
+  });
+  await Promise.all(pool.workers.map((w) => w.waitUntilReady()));
+  process.stdout.write(`worker ready (Redis: ${target.describe}; pid ${process.pid})\n`);
+  await onShutdown(async () => {
+    await pool.close(o.graceS * 1000);
+    await target.close();
+  });
+}

@@ -1,0 +1,126 @@
+import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
+import { z } from 'zod';
+import { DocumentDraft, DocumentJobData, PageReading, type Document } from '../../schemas/index.js';
+import { isInputError } from '../core/index.js';
+import { appendChange, publishDocument, readChanges } from '../output/index.js';
+import { finishDocument, mergeReadings, readDocument, readPagesByOcr } from '../pipeline/index.js';
+import { exists, moveOriginal } from './originals.js';
+import type { ProcessorContext } from './processor-context.js';
+import { draftFile, pageFile, readJson, removeWorkDir, workDir, writeJson } from './work-files.js';
+
+/** What a finished document job returns (shown on the dashboard, read by `watch`). */
+export interface DocumentJobResult {
+  id: string;
+  version: number;
+  output: string;
+  status: Document['status'];
+  pages: number;
+  indicators: number;
+  assignments: number;
+}
+
+/**
+ * The document job, in two steps. "read": intake + text layer; the pages
+ * that need OCR become page jobs (children, one per page, spread over the
+ * workers) and the job waits for them. "finish": their readings are merged,
+ * and restore → layout → segment → records → output run; the original moves
+ * to `processed/`. Bad input fails at once (UnrecoverableError) with the
+ * original in `failed/` beside its reason; other faults are retried.
+ */
+export function documentProcessor(ctx: ProcessorContext) {
+  return async (job: Job, token?: string): Promise<DocumentJobResult> => {
+    const parsed = DocumentJobData.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid document job: ${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    const jobId = job.id!;
+    const dir = workDir(data.outDir, jobId);
+    try {
+      const done = await publishedBefore(data.outDir, jobId);
+      if (done) return await wrapUp(ctx, data, jobId, dir, done);
+      if (data.step === 'read') {
+        const draft = await readDocument(data.file, {
+          maxBytes: data.options.maxBytes,
+          onProgress: (stage, d, t) => void job.updateProgress({ stage, done: d, total: t }).catch(() => {}),
+        });
+        await writeJson(draftFile(dir), draft);
+        const pages = data.options.ocr && draft.intake.source.kind === 'pdf' ? draft.pages.needsOcr : [];
+        if (pages.length) {
+          await ctx.queues.pages.addBulk(
+            pages.map((page) => ({
+              name: `page ${page}`,
+              data: { workDir: dir, page, ocrDpi: data.options.ocrDpi },
+              // a retried "read" adds the same ids again: BullMQ keeps the first
+              opts: { jobId: `${jobId}-p${page}`, parent: { id: jobId, queue: job.queueQualifiedName }, ignoreDependencyOnFailure: true },
+            })),
+          );
+          await job.updateData({ ...data, step: 'finish' });
+          await job.updateProgress({ stage: 'ocr', done: 0, total: pages.length });
+          if (await job.moveToWaitingChildren(token!)) throw new WaitingChildrenError();
+        }
+      }
+      const doc = await finish(ctx, job, data, dir);
+      const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, job: jobId, keepOtherDocuments: true });
+      return await wrapUp(ctx, data, jobId, dir, { ...summary(doc), version: published.version, output: published.path });
+    } catch (error) {
+      if (error instanceof WaitingChildrenError) throw error;
+      const final = isInputError(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!final) throw error;
+      const reason = isInputError(error) ? error.message : `internal error after ${job.attemptsMade + 1} attempt(s): ${(error as Error)?.message ?? String(error)}`;
+      await failDocument(ctx, data, jobId, dir, reason);
+      throw isInputError(error) ? new UnrecoverableError(reason) : error;
+    }
+  };
+}
+
+/** The draft, the page jobs' readings, and OCR for what they did not cover; then the finish half. */
+async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, dir: string): Promise<Document> {
+  const draft = (await readJson(draftFile(dir), DocumentDraft)) ?? (await readDocument(data.file, { maxBytes: data.options.maxBytes }));
+  const readings: PageReading[] = [];
+  for (const n of draft.pages.needsOcr) {
+    const reading = await readJson(pageFile(dir, n), PageReading);
+    if (reading) readings.push(reading);
+  }
+  let merged = mergeReadings(draft, readings);
+  if (merged.pages.needsOcr.length && draft.intake.source.kind !== 'pdf') {
+    // an image is one page: read here rather than in a page job of its own
+    merged = mergeReadings(merged, await readPagesByOcr(merged, { ocr: data.options.ocr ? ctx.engine : null }));
+  } else if (merged.pages.needsOcr.length) {
+    const failures = Object.values(await job.getIgnoredChildrenFailures().catch(() => ({}) as Record<string, string>));
+    for (const n of merged.pages.needsOcr)
+      merged.issues.push(
+        data.options.ocr
+          ? { stage: 'ocr', code: 'ocr-page-failed', message: `page ${n} could not be OCR'd${failures.length ? `: ${failures.join('; ')}` : ''}`, page: n, severity: 'error' }
+          : { stage: 'ocr', code: 'ocr-disabled', message: `page ${n} needs OCR but OCR is disabled`, page: n, severity: 'error' },
+      );
+  }
+  return finishDocument(merged, { restoreModel: data.options.restore ? ctx.restoreModel : null });
+}
+
+/** The steps after the output is written; each can run again harmlessly when a crash cut them short. */
+async function wrapUp(ctx: ProcessorContext, data: DocumentJobData, jobId: string, dir: string, result: DocumentJobResult): Promise<DocumentJobResult> {
+  if (data.inbox && (await exists(data.file))) await moveOriginal(data.inbox, data.file, 'processed');
+  await ctx.registry.settle(data.sha256, jobId, 'done');
+  await removeWorkDir(dir);
+  ctx.log.info({ job: jobId, file: data.name, output: result.output }, 'document done');
+  return result;
+}
+
+async function failDocument(ctx: ProcessorContext, data: DocumentJobData, jobId: string, dir: string, reason: string): Promise<void> {
+  const id = `doc-${data.sha256.slice(0, 16)}`;
+  await appendChange(data.outDir, { id, version: null, time: new Date().toISOString(), status: 'failed', file: data.name, output: null, reason, job: jobId });
+  if (data.inbox && (await exists(data.file))) await moveOriginal(data.inbox, data.file, 'failed', reason);
+  await ctx.registry.settle(data.sha256, jobId, 'failed');
+  await removeWorkDir(dir);
+  ctx.log.info({ job: jobId, file: data.name, reason }, 'document failed');
+}
+
+/** When this job already published its output (and crashed before finishing up), what it published. */
+async function publishedBefore(outDir: string, jobId: string): Promise<DocumentJobResult | null> {
+  const entry = (await readChanges(outDir)).find((e) => e.job === jobId && (e.status === 'ok' || e.status === 'partial'));
+  if (!entry || entry.version === null || entry.output === null) return null;
+  return { id: entry.id, version: entry.version, output: `${outDir}/${entry.output}`, status: entry.status as Document['status'], pages: 0, indicators: 0, assignments: 0 };
+}
+
+function summary(doc: Document): Omit<DocumentJobResult, 'version' | 'output'> {
+  return { id: doc.id, status: doc.status, pages: doc.source.pages, indicators: doc.indicators.length, assignments: doc.assignments.length };
+}

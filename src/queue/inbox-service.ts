@@ -1,0 +1,103 @@
+import { Job } from 'bullmq';
+import { readdir } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { ProcessingOptions } from '../../schemas/index.js';
+import type { Logger } from '../core/index.js';
+import { isTempName, watchInbox, type InboxWatchOptions } from '../intake/index.js';
+import { appendChange } from '../output/index.js';
+import type { ContentRegistry } from './content-registry.js';
+import { ensureInboxFolders, hashFile, moveOriginal } from './originals.js';
+import type { PlanQueues } from './queues.js';
+
+/** What the inbox tells the clerk watching it. */
+export type InboxEvent =
+  | { kind: 'queued'; file: string; id: string; job: string }
+  | { kind: 'duplicate'; file: string; id: string; of: string }
+  | { kind: 'error'; file: string; message: string };
+
+export interface InboxOptions {
+  inbox: string;
+  outDir: string;
+  options: ProcessingOptions;
+  queues: PlanQueues;
+  registry: ContentRegistry;
+  log: Logger;
+  onEvent?: (e: InboxEvent) => void;
+  /** Passed to the watcher (how long a file must stay unchanged, …). */
+  watch?: Omit<InboxWatchOptions, 'onFile' | 'onError'>;
+}
+
+const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
+ * The service's intake: every complete file dropped into the inbox is moved
+ * to `processing/`, hashed, and queued as a document job, unless the same
+ * content is already queued or done (then it goes to `processed/` with a
+ * note saying what it duplicates). Files left in `processing/` by a crash
+ * are taken up again at start. One file is handled at a time, in order.
+ */
+export async function startInbox(o: InboxOptions): Promise<{ close: () => Promise<void>; ready: Promise<void> }> {
+  await ensureInboxFolders(o.inbox);
+  let chain = Promise.resolve();
+  const serial = (fn: () => Promise<void>, file: string): void => {
+    chain = chain.then(fn).catch((e: unknown) => {
+      o.log.error({ err: e, file }, 'inbox');
+      o.onEvent?.({ kind: 'error', file, message: (e as Error)?.message ?? String(e) });
+    });
+  };
+  const submit = (path: string, name: string, recovering: boolean) => submitFile(o, path, name, recovering);
+
+  const processing = join(o.inbox, 'processing');
+  for (const name of (await readdir(processing)).sort()) if (!isTempName(name)) serial(() => submit(join(processing, name), name, true), name);
+  const watcher = watchInbox(o.inbox, {
+    ...o.watch,
+    onFile: (path) =>
+      serial(async () => {
+        const name = basename(path);
+        const moved = await moveOriginal(o.inbox, path, 'processing').catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'ENOENT') return null; // taken meanwhile
+          throw e;
+        });
+        if (moved) await submit(moved, name, false);
+      }, basename(path)),
+    onError: (e) => o.log.error({ err: e }, 'inbox watcher'),
+  });
+  return {
+    ready: watcher.ready,
+    close: async () => {
+      await watcher.close();
+      await chain;
+    },
+  };
+}
+
+async function submitFile(o: InboxOptions, path: string, name: string, recovering: boolean): Promise<void> {
+  const sha256 = await hashFile(path);
+  const id = `doc-${sha256.slice(0, 16)}`;
+  const jobId = `${id}-${Date.now().toString(36)}`;
+  const time = new Date().toISOString();
+  const held = await o.registry.claim(sha256, { status: 'queued', jobId, file: name, time });
+  if (held) {
+    const job = await Job.fromId(o.queues.documents, held.jobId);
+    if (recovering && job?.data.file === path) {
+      // left by a crash: still queued, or finished before its original was moved
+      const state = await job.getState();
+      if (LIVE_STATES.has(state)) return;
+      if (state === 'completed') return void (await moveOriginal(o.inbox, path, 'processed'));
+    }
+    if (!job && held.status === 'queued') {
+      // claimed, but the job was never added (a crash in between): take it over
+      await o.registry.take(sha256, { status: 'queued', jobId, file: name, time });
+    } else {
+      const reason = `same content as ${held.file} (${id}), ${held.status === 'done' ? 'already processed' : 'already queued'}; not processed again`;
+      await moveOriginal(o.inbox, path, 'processed', reason);
+      await appendChange(o.outDir, { id, version: null, time, status: 'duplicate', file: name, output: null, reason, job: null });
+      o.onEvent?.({ kind: 'duplicate', file: name, id, of: held.file });
+      return;
+    }
+  }
+  const base = basename(name, extname(name)) || name;
+  await o.queues.documents.add(name, { file: path, name, base, sha256, outDir: o.outDir, inbox: o.inbox, options: o.options, step: 'read' }, { jobId });
+  await appendChange(o.outDir, { id, version: null, time, status: 'queued', file: name, output: null, reason: null, job: jobId });
+  o.onEvent?.({ kind: 'queued', file: name, id, job: jobId });
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, rename, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { writeFileAtomic } from '../core/index.js';
+
+/** The inbox's subfolders: files being processed, and where originals end up. */
+export type InboxFolder = 'processing' | 'processed' | 'failed';
+
+export async function ensureInboxFolders(inbox: string): Promise<void> {
+  for (const f of ['processing', 'processed', 'failed'] as const) await mkdir(join(inbox, f), { recursive: true });
+}
+
+/**
+ * Moves a file into one of the inbox's subfolders, keeping its name ("Kế
+ * hoạch 44.pdf"), or "Kế hoạch 44 (2).pdf" when that is taken: an original
+ * is never overwritten nor deleted. A rename within the inbox's filesystem.
+ * With `reason`, writes it beside the file as `<name>.reason.txt`.
+ */
+export async function moveOriginal(inbox: string, path: string, folder: InboxFolder, reason?: string): Promise<string> {
+  const dir = join(inbox, folder);
+  await mkdir(dir, { recursive: true });
+  const target = await freeName(dir, basename(path));
+  await rename(path, target);
+  if (reason !== undefined) await writeFileAtomic(`${target}.reason.txt`, `${reason}\n`);
+  return target;
+}
+
+async function freeName(dir: string, name: string): Promise<string> {
+  const ext = extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 1; ; i++) {
+    const candidate = join(dir, i === 1 ? name : `${stem} (${i})${ext}`);
+    const taken = await access(candidate).then(
+      () => true,
+      () => false,
+    );
+    if (!taken) return candidate;
+  }
+}
+
+/** sha256 of a file, streamed (scans can be hundreds of MiB). */
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,16 @@
+import type { Logger } from '../core/index.js';
+import type { OcrEngine } from '../ocr/index.js';
+import type { NgramModel } from '../restore/index.js';
+import type { ContentRegistry } from './content-registry.js';
+import type { PlanQueues } from './queues.js';
+
+/** What the processors share within one worker process. */
+export interface ProcessorContext {
+  queues: PlanQueues;
+  registry: ContentRegistry;
+  /** Started on first use, reused by every job of the process. */
+  engine: OcrEngine;
+  /** Loaded on first need, reused. */
+  restoreModel: () => Promise<NgramModel>;
+  log: Logger;
+}

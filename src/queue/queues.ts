@@ -1,0 +1,39 @@
+import { Queue, type DefaultJobOptions } from 'bullmq';
+import type { DocumentJobData, PageJobData } from '../../schemas/index.js';
+import type { RedisTarget } from './redis-connection.js';
+
+/** BullMQ key prefix: several installations (or test runs) can share one Redis under different prefixes. */
+export const DEFAULT_PREFIX = process.env.PLAN_INGEST_QUEUE_PREFIX ?? 'plan-ingest';
+export const DOCUMENTS_QUEUE = 'documents';
+export const PAGES_QUEUE = 'pages';
+
+/**
+ * Retries for transient faults (a worker crash, Redis away, a full disk):
+ * exponential backoff from 2 s. Bad input is not retried: processors throw
+ * UnrecoverableError for it. Finished jobs are kept a while for the dashboard.
+ */
+export const JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 4,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 5000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export interface PlanQueues {
+  documents: Queue<DocumentJobData>;
+  pages: Queue<PageJobData>;
+  close: () => Promise<void>;
+}
+
+/** The two queues: one job per document, one per page that needs OCR. */
+export function openQueues(target: RedisTarget, prefix = DEFAULT_PREFIX): PlanQueues {
+  const documents = new Queue<DocumentJobData>(DOCUMENTS_QUEUE, { connection: target.options, prefix, defaultJobOptions: JOB_OPTIONS });
+  const pages = new Queue<PageJobData>(PAGES_QUEUE, { connection: target.options, prefix, defaultJobOptions: JOB_OPTIONS });
+  return {
+    documents,
+    pages,
+    close: async () => {
+      await Promise.all([documents.close(), pages.close()]);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { Worker } from 'bullmq';
+import { availableParallelism } from 'node:os';
+import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
+import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { loadModel, type NgramModel } from '../restore/index.js';
+import { ContentRegistry } from './content-registry.js';
+import { documentProcessor } from './document-processor.js';
+import { pageProcessor } from './page-processor.js';
+import { DEFAULT_PREFIX, DOCUMENTS_QUEUE, openQueues, PAGES_QUEUE } from './queues.js';
+import type { RedisTarget } from './redis-connection.js';
+
+export interface WorkerPoolOptions {
+  /** BullMQ key prefix. Default "plan-ingest" ($PLAN_INGEST_QUEUE_PREFIX). */
+  prefix?: string;
+  /** Page (OCR) jobs at once in this process; also the OCR engine's worker threads. Default: the machine's cores. */
+  pageConcurrency?: number;
+  /** Document jobs at once in this process (text layer, restore, records: light next to OCR). Default 2. */
+  documentConcurrency?: number;
+  /** "tesseract.js" (default) or "native" (the tesseract binary). */
+  ocrEngine?: 'tesseract.js' | 'native';
+  /**
+   * How long a job's lock lasts without renewal (ms): a worker that dies
+   * (SIGKILL, power loss) hands its jobs to the others after about this
+   * long. Default 30000 ($PLAN_INGEST_LOCK_MS).
+   */
+  lockMs?: number;
+  dataDir?: string;
+  log?: Logger;
+}
+
+export interface WorkerPool {
+  /**
+   * Stops taking jobs and lets running ones finish for up to `graceMs`
+   * (default 30000); jobs still running then are handed back to the queue
+   * (another worker picks them up once their lock expires).
+   */
+  close: (graceMs?: number) => Promise<void>;
+  workers: Worker[];
+}
+
+/**
+ * This process's workers: one for document jobs, one for page jobs, sharing
+ * one OCR engine (started on first OCR) and one restoration model.
+ */
+export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {}): WorkerPool {
+  const prefix = opts.prefix ?? DEFAULT_PREFIX;
+  const log = opts.log ?? createLogger('worker');
+  const pageConcurrency = opts.pageConcurrency ?? availableParallelism();
+  const lockDuration = opts.lockMs ?? (Number(process.env.PLAN_INGEST_LOCK_MS) || 30_000);
+  const queues = openQueues(target, prefix);
+  const registry = new ContentRegistry(target, prefix);
+  const engine = lazyEngine(async () =>
+    opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: pageConcurrency }) : createTesseractEngine({ workers: pageConcurrency }),
+  );
+  let model: Promise<NgramModel> | null = null;
+  const ctx = { queues, registry, engine, restoreModel: () => (model ??= loadModel(opts.dataDir ?? defaultDataDir())), log };
+  const common = { connection: target.options, prefix, lockDuration, stalledInterval: Math.max(1000, Math.round(lockDuration / 2)), maxStalledCount: 2 };
+  const workers = [
+    new Worker(DOCUMENTS_QUEUE, documentProcessor(ctx), { ...common, concurrency: opts.documentConcurrency ?? 2 }),
+    new Worker(PAGES_QUEUE, pageProcessor(ctx), { ...common, concurrency: pageConcurrency }),
+  ];
+  for (const w of workers) {
+    w.on('error', (e) => log.error({ err: e }, 'worker error'));
+    w.on('failed', (job, e) => log.info({ job: job?.id, err: e.message }, 'job failed'));
+  }
+  return {
+    workers,
+    close: async (graceMs = 30_000) => {
+      const gentle = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([gentle.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+      if (timedOut) await Promise.all(workers.map((w) => w.close(true)));
+      await engine.close();
+      await queues.close();
+      await registry.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { PUBLISHED_SCHEMAS, toJsonSchema } from '../../schemas/index.js';
+import { readChanges } from '../output/index.js';
+import type { DocumentIndex } from './document-index.js';
+
+const KINDS = new Set(['indicators', 'assignments']);
+const SCHEMA_NAMES = new Map(Object.keys(PUBLISHED_SCHEMAS).map((f) => [f.replace('.schema.json', ''), f as keyof typeof PUBLISHED_SCHEMAS]));
+
+export interface ApiOptions {
+  index: DocumentIndex;
+  /** Whether the queue's Redis answers (for /api/health); null when the server runs without a queue. */
+  queueUp: () => Promise<boolean | null>;
+}
+
+/**
+ * The read API over the output folder:
+ *   GET /api/health
+ *   GET /api/documents                        list with status and review counts
+ *   GET /api/documents/:id                    the Document JSON
+ *   GET /api/documents/:id/indicators|assignments
+ *   GET /api/schemas/:name                    document, indicator, assignment, change-entry
+ *   GET /api/changes?after=N                  the change feed from line N on
+ */
+export function apiRoutes(o: ApiOptions): Router {
+  const api = express.Router();
+  api.get('/health', async (_req, res) => {
+    const queue = await o.queueUp();
+    const documents = (await o.index.documents()).size;
+    res.status(queue === false ? 503 : 200).json({ status: queue === false ? 'degraded' : 'ok', documents, queue: queue === null ? 'not configured' : queue ? 'up' : 'down' });
+  });
+  api.get('/documents', async (_req, res) => {
+    res.json({ documents: await o.index.list() });
+  });
+  api.get('/documents/:id', async (req, res) => {
+    const doc = await o.index.get(String(req.params.id));
+    if (!doc) return notFound(res, 'document');
+    res.json(doc);
+  });
+  api.get('/documents/:id/:kind', async (req, res) => {
+    const kind = String(req.params.kind);
+    if (!KINDS.has(kind)) return notFound(res, 'record kind (indicators or assignments)');
+    const doc = await o.index.get(String(req.params.id));
+    if (!doc) return notFound(res, 'document');
+    res.json({ id: doc.id, version: doc.version ?? null, [kind]: kind === 'indicators' ? doc.indicators : doc.assignments });
+  });
+  api.get('/schemas/:name', (req, res) => {
+    const file = SCHEMA_NAMES.get(String(req.params.name).replace(/\.schema\.json$/, ''));
+    if (!file) return notFound(res, `schema (one of ${[...SCHEMA_NAMES.keys()].join(', ')})`);
+    res.type('application/schema+json').send(JSON.stringify(toJsonSchema(file), null, 2));
+  });
+  api.get('/changes', async (req: Request, res: Response) => {
+    const after = Number(req.query.after ?? 0);
+    if (!Number.isInteger(after) || after < 0) return void res.status(400).json({ error: 'after: expected a line number ≥ 0' });
+    const entries = await readChanges(o.index.outDir);
+    res.json({ entries: entries.slice(after), next: entries.length });
+  });
+  api.use((_req, res) => notFound(res, 'route'));
+  return api;
+}
+
+function notFound(res: Response, what: string): void {
+  res.status(404).json({ error: `no such ${what}` });
+}

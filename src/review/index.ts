@@ -1,0 +1,3 @@
+/** The HTTP API (and, with the review issue, the review page). Nothing imports it but the CLI. */
+export { createApp, startServer, type ServeOptions } from './server.js';
+export { DocumentIndex, DOCUMENT_ID, REVIEW_THRESHOLD, type DocumentSummary } from './document-index.js';
