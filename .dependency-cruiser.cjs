@@ -1,7 +1,8 @@
 /**
  * Dependency direction (../shared/STYLE.md): stages never import each other;
- * everything may use src/core and schemas/; schemas import only zod; nothing
- * imports src/review, src/cli or workers/. Checked by test/unit/architecture.
+ * everything may use src/core and schemas/; schemas import only zod; only the
+ * CLI imports src/review; nothing imports src/cli or workers/; the queue sits
+ * above the pipeline and below the CLI and the review server. Checked by test/unit/architecture.
  */
 const STAGES = ['intake', 'extract', 'ocr', 'restore', 'layout', 'segment', 'records', 'output'];
 module.exports = {
@@ -14,7 +15,8 @@ module.exports = {
     })),
     { name: 'core-imports-upward', severity: 'error', from: { path: '^src/core/' }, to: { path: '^src/(?!core/)' } },
     { name: 'schemas-import-code', severity: 'error', from: { path: '^schemas/' }, to: { path: '^(src|workers)/' } },
-    { name: 'nothing-imports-review', severity: 'error', from: { pathNot: '^src/review/' }, to: { path: '^src/review/' } },
+    { name: 'only-cli-imports-review', severity: 'error', from: { pathNot: '^src/(review|cli)/' }, to: { path: '^src/review/' } },
+    { name: 'queue-imports-upward', severity: 'error', from: { path: '^src/queue/' }, to: { path: '^src/(review|cli)/' } },
     { name: 'nothing-imports-cli', severity: 'error', from: { pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
     { name: 'nothing-imports-workers', severity: 'error', from: { pathNot: '^workers/' }, to: { path: '^workers/' } },
     { name: 'pipeline-without-queue', severity: 'error', from: { path: '^src/pipeline/' }, to: { path: '^src/(queue|review|cli)/' } },

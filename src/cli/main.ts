@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import type { QueueName } from '../queue/index.js';
 import { PIPELINE_VERSION } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
@@ -58,6 +59,12 @@ program
   .argument('<path...>', 'files or folders')
   .action(async (paths: string[]) => trainCommand(paths));
 
+const queueNames = (v: string): QueueName[] => {
+  const names = v.split(',').map((s) => s.trim());
+  for (const n of names) if (n !== 'documents' && n !== 'pages') throw new InvalidArgumentError(`unknown queue "${n}": expected documents, pages`);
+  return names as QueueName[];
+};
+
 const ocrEngine = (v: string): 'tesseract.js' | 'native' => {
   if (v !== 'tesseract.js' && v !== 'native') throw new InvalidArgumentError('expected tesseract.js or native');
   return v;
@@ -88,7 +95,10 @@ program
   .option('--document-concurrency <n>', 'document jobs at once', positiveInt, 2)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
-  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number }) => workerCommand({ ...o, graceS: o.grace }));
+  .option('--queues <names>', 'queues to work, comma-separated: documents,pages (pages alone: an OCR-only machine)', queueNames, ['documents', 'pages'])
+  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number; queues: QueueName[] }) =>
+    workerCommand({ ...o, graceS: o.grace }),
+  );
 
 program
   .command('serve')

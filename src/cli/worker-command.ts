@@ -1,5 +1,5 @@
 import { createLogger, defaultDataDir } from '../core/index.js';
-import { DEFAULT_PREFIX, connectRedisTarget, startWorkerPool } from '../queue/index.js';
+import { DEFAULT_PREFIX, connectRedisTarget, startWorkerPool, type QueueName } from '../queue/index.js';
 import { onShutdown } from './service-lifecycle.js';
 
 export interface WorkerCommandOptions {
@@ -7,6 +7,8 @@ export interface WorkerCommandOptions {
   documentConcurrency: number;
   ocrEngine: 'tesseract.js' | 'native';
   graceS: number;
+  /** Queues to work (default both). */
+  queues?: QueueName[];
 }
 
 /**
@@ -22,6 +24,7 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
     pageConcurrency: o.concurrency,
     documentConcurrency: o.documentConcurrency,
     ocrEngine: o.ocrEngine,
+    queues: o.queues,
     log: createLogger('worker'),
   });
   await Promise.all(pool.workers.map((w) => w.waitUntilReady()));

@@ -24,9 +24,13 @@ export interface WorkerPoolOptions {
    * long. Default 30000 ($PLAN_INGEST_LOCK_MS).
    */
   lockMs?: number;
+  /** Which queues this process works: both by default; "pages" alone makes an OCR-only machine. */
+  queues?: readonly QueueName[];
   dataDir?: string;
   log?: Logger;
 }
+
+export type QueueName = typeof DOCUMENTS_QUEUE | typeof PAGES_QUEUE;
 
 export interface WorkerPool {
   /**
@@ -55,10 +59,10 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
   let model: Promise<NgramModel> | null = null;
   const ctx = { queues, registry, engine, restoreModel: () => (model ??= loadModel(opts.dataDir ?? defaultDataDir())), log };
   const common = { connection: target.options, prefix, lockDuration, stalledInterval: Math.max(1000, Math.round(lockDuration / 2)), maxStalledCount: 2 };
-  const workers = [
-    new Worker(DOCUMENTS_QUEUE, documentProcessor(ctx), { ...common, concurrency: opts.documentConcurrency ?? 2 }),
-    new Worker(PAGES_QUEUE, pageProcessor(ctx), { ...common, concurrency: pageConcurrency }),
-  ];
+  const wanted = new Set(opts.queues ?? [DOCUMENTS_QUEUE, PAGES_QUEUE]);
+  const workers: Worker[] = [];
+  if (wanted.has(DOCUMENTS_QUEUE)) workers.push(new Worker(DOCUMENTS_QUEUE, documentProcessor(ctx), { ...common, concurrency: opts.documentConcurrency ?? 2 }));
+  if (wanted.has(PAGES_QUEUE)) workers.push(new Worker(PAGES_QUEUE, pageProcessor(ctx), { ...common, concurrency: pageConcurrency }));
   for (const w of workers) {
     w.on('error', (e) => log.error({ err: e }, 'worker error'));
     w.on('failed', (job, e) => log.info({ job: job?.id, err: e.message }, 'job failed'));

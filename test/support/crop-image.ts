@@ -22,3 +22,16 @@ export async function imageOnlyPdf(png: Buffer, widthPx: number, heightPx: numbe
   doc.end();
   return done;
 }
+
+/** An image-only PDF of several pages (each PNG one page at `dpi`), like a scanner writes. */
+export async function imageOnlyPdfPages(pages: readonly { png: Buffer; widthPx: number; heightPx: number }[], dpi: number): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { CreationDate: new Date(0) } });
+  const done = pdfBytes(doc);
+  for (const p of pages) {
+    const size: [number, number] = [(p.widthPx * 72) / dpi, (p.heightPx * 72) / dpi];
+    doc.addPage({ size, margin: 0 });
+    doc.image(p.png, 0, 0, { width: size[0], height: size[1] });
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/review/index.js';
+import { runCli } from '../support/run-cli.js';
+
+/** The HTTP API over an output folder written by `ingest` (no Redis needed). */
+describe('serve: HTTP API over an output folder', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const out = mkdtempSync(join(tmpdir(), 'pi-api-'));
+  let id: string;
+
+  beforeAll(async () => {
+    const run = await runCli(['ingest', 'fixtures/pdf/kh-xa-chi-minh-2026.pdf', '--out', out, '--no-progress']);
+    expect(run.code).toBe(0);
+    id = JSON.parse(readFileSync(join(out, 'kh-xa-chi-minh-2026.json'), 'utf8')).id;
+    writeFileSync(join(out, 'not-a-document.json'), '{"hello": 1}');
+    server = await startServer({ outDir: out, port: 0 });
+  });
+  afterAll(async () => server?.close());
+  const get = (path: string) => fetch(`${server.url}${path}`);
+
+  it('binds to localhost by default', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('lists documents with status, version and review counts (skipping files that are not documents)', async () => {
+    const res = await get('/api/documents');
+    expect(res.status).toBe(200);
+    const { documents } = (await res.json()) as { documents: Record<string, unknown>[] };
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ id, status: 'ok', version: 1, output: 'kh-xa-chi-minh-2026.json', file: 'kh-xa-chi-minh-2026.pdf', pages: 8 });
+    expect(documents[0]?.assignments).toBeGreaterThan(5);
+    expect(typeof documents[0]?.needsReview).toBe('number');
+  });
+
+  it('serves a document and its records by kind', async () => {
+    const doc = (await (await get(`/api/documents/${id}`)).json()) as { id: string; assignments: unknown[] };
+    expect(doc.id).toBe(id);
+    const asg = (await (await get(`/api/documents/${id}/assignments`)).json()) as { assignments: unknown[] };
+    expect(asg.assignments).toEqual(doc.assignments);
+    expect((await get(`/api/documents/${id}/owners`)).status).toBe(404);
+  });
+
+  it('refuses ids that are not document ids, without touching the disk', async () => {
+    for (const bad of ['..%2F..%2Fetc%2Fpasswd', 'kh-xa-chi-minh-2026', 'doc-0000000000000000', '%2e%2e']) expect((await get(`/api/documents/${bad}`)).status, bad).toBe(404);
+  });
+
+  it('publishes the JSON Schemas and the change feed', async () => {
+    const schema = (await (await get('/api/schemas/document')).json()) as { $schema: string; properties: Record<string, unknown> };
+    expect(schema.$schema).toContain('2020-12');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'indicators', 'assignments']));
+    const feed = (await (await get('/api/changes?after=0')).json()) as { entries: { id: string; status: string }[]; next: number };
+    expect(feed.entries).toEqual([expect.objectContaining({ id, status: 'ok', version: 1 })]);
+    expect(((await (await get(`/api/changes?after=${feed.next}`)).json()) as { entries: unknown[] }).entries).toEqual([]);
+    expect((await get('/api/changes?after=-1')).status).toBe(400);
+  });
+
+  it('says how it is: health, and a plain 503 for the dashboard without a queue', async () => {
+    expect(await (await get('/api/health')).json()).toEqual({ status: 'ok', documents: 1, queue: 'not configured' });
+    expect((await get('/admin/queues')).status).toBe(503);
+  });
+});

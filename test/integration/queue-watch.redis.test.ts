@@ -1,0 +1,95 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document } from '../../schemas/index.js';
+import { startCli, type CliProcess } from '../support/cli-process.js';
+import { finished, list, makeDirs, waitForFeed } from '../support/inbox.js';
+import { runRedisTests, startTestRedis, uniquePrefix } from '../support/redis.js';
+import { scannedPdf } from '../support/scanned-pdf.js';
+
+const PDF = (name: string) => join('fixtures', 'pdf', name);
+
+/** `plan-ingest watch` as a clerk runs it, against a real redis-server. */
+describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real Redis)', () => {
+  let redis: Awaited<ReturnType<typeof startTestRedis>>;
+  let watch: CliProcess;
+  const dirs = makeDirs('watch');
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300', '--concurrency', '1'], {
+      REDIS_URL: redis.url,
+      PLAN_INGEST_QUEUE_PREFIX: uniquePrefix('watch'),
+      PLAN_INGEST_DATA_DIR: dirs.data,
+    });
+    await watch.waitFor(/watching /);
+  });
+  afterAll(async () => {
+    expect(await watch?.stop()).toBe(0); // SIGTERM: a clean stop
+    await redis?.stop();
+  });
+
+  it('processes every dropped file once: outputs, duplicates and failures each with a reason, originals kept', async () => {
+    copyFileSync(PDF('kh-xa-chi-minh-2026.pdf'), join(dirs.inbox, 'kh-xa-chi-minh-2026.pdf'));
+    copyFileSync(PDF('kh-skhcn-2026.pdf'), join(dirs.inbox, 'kh-skhcn-2026.pdf'));
+    writeFileSync(join(dirs.inbox, 'ghi chú.pdf'), 'this is not a PDF\n');
+    writeFileSync(join(dirs.inbox, 'empty.pdf'), '');
+    writeFileSync(join(dirs.inbox, 'copying.pdf.part'), '%PDF-1.4 still being copied');
+    // the same content under a Vietnamese name with spaces, once the first is queued
+    await watch.waitFor(/queued +kh-xa-chi-minh-2026\.pdf/);
+    copyFileSync(PDF('kh-xa-chi-minh-2026.pdf'), join(dirs.inbox, 'Kế hoạch xã Chí Minh (bản sao).pdf'));
+
+    const names = ['kh-xa-chi-minh-2026.pdf', 'kh-skhcn-2026.pdf', 'ghi chú.pdf', 'empty.pdf', 'Kế hoạch xã Chí Minh (bản sao).pdf'];
+    const feed = await waitForFeed(dirs.out, (es) => names.every((n) => finished(es, n).length > 0));
+    for (const n of names) expect(finished(feed, n), n).toHaveLength(1);
+    expect(finished(feed, 'kh-xa-chi-minh-2026.pdf')[0]).toMatchObject({ status: 'ok', version: 1, output: 'kh-xa-chi-minh-2026.json' });
+    expect(finished(feed, 'Kế hoạch xã Chí Minh (bản sao).pdf')[0]).toMatchObject({ status: 'duplicate', reason: expect.stringContaining('kh-xa-chi-minh-2026.pdf') });
+    expect(finished(feed, 'ghi chú.pdf')[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('not a PDF') });
+    expect(finished(feed, 'empty.pdf')[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('empty') });
+
+    const doc = Document.parse(JSON.parse(readFileSync(join(dirs.out, 'kh-xa-chi-minh-2026.json'), 'utf8')));
+    expect(doc.version).toBe(1);
+    expect(doc.assignments.length).toBeGreaterThan(5);
+    expect(list(join(dirs.inbox, 'processing'))).toEqual([]);
+    expect(list(join(dirs.inbox, 'processed'))).toEqual(
+      ['Kế hoạch xã Chí Minh (bản sao).pdf', 'Kế hoạch xã Chí Minh (bản sao).pdf.reason.txt', 'kh-skhcn-2026.pdf', 'kh-xa-chi-minh-2026.pdf'].sort(),
+    );
+    expect(list(join(dirs.inbox, 'failed'))).toEqual(['empty.pdf', 'empty.pdf.reason.txt', 'ghi chú.pdf', 'ghi chú.pdf.reason.txt']);
+    expect(readFileSync(join(dirs.inbox, 'failed', 'ghi chú.pdf.reason.txt'), 'utf8')).toMatch(/not a PDF/);
+    // the original is kept byte for byte; the temp-named file is left alone
+    expect(readFileSync(join(dirs.inbox, 'failed', 'ghi chú.pdf'), 'utf8')).toBe('this is not a PDF\n');
+    expect(list(dirs.inbox)).toContain('copying.pdf.part');
+    expect(watch.output()).toMatch(/failed +ghi chú\.pdf: not a PDF/);
+  });
+
+  it('takes a file copied slowly in chunks once, complete', async () => {
+    const bytes = readFileSync(PDF('kh-bql-2026.pdf'));
+    const handle = await open(join(dirs.inbox, 'slow copy.pdf'), 'w');
+    const chunks = 8;
+    for (let i = 0; i < chunks; i++) {
+      await handle.write(bytes.subarray(Math.floor((i * bytes.length) / chunks), Math.floor(((i + 1) * bytes.length) / chunks)));
+      await new Promise((r) => setTimeout(r, 450)); // longer than --stable-ms: the missing %%EOF must hold it back
+    }
+    await handle.close();
+    const feed = await waitForFeed(dirs.out, (es) => finished(es, 'slow copy.pdf').length > 0);
+    expect(finished(feed, 'slow copy.pdf')).toEqual([expect.objectContaining({ status: 'ok', output: 'slow copy.json' })]);
+    const doc = Document.parse(JSON.parse(readFileSync(join(dirs.out, 'slow copy.json'), 'utf8')));
+    expect(doc.source.bytes).toBe(bytes.length);
+  });
+
+  it('OCRs a scanned PDF in page jobs and assembles one document from them', async () => {
+    const pdf = await scannedPdf([
+      ['KẾ HOẠCH', 'Phát triển khoa học, công nghệ'],
+      ['Ủy ban nhân dân thành phố Hải Phòng', 'đổi mới sáng tạo và chuyển đổi số'],
+    ]);
+    writeFileSync(join(dirs.inbox, 'scan.pdf'), pdf);
+    const feed = await waitForFeed(dirs.out, (es) => finished(es, 'scan.pdf').length > 0, 120_000);
+    expect(finished(feed, 'scan.pdf')[0]?.status).toMatch(/ok|partial/);
+    const doc = Document.parse(JSON.parse(readFileSync(join(dirs.out, 'scan.json'), 'utf8')));
+    expect(doc.pages.map((p) => p.origin)).toEqual(['ocr', 'ocr']);
+    expect(doc.pages[0]?.text).toContain('công nghệ');
+    expect(doc.pages[1]?.text).toContain('Hải Phòng');
+    expect(watch.output()).toMatch(/scan\.pdf: ocr page [12]\/2/);
+  });
+});
