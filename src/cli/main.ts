@@ -4,6 +4,7 @@ import { PIPELINE_VERSION } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
 import { serveCommand } from './serve-command.js';
+import { submitCommand } from './submit-command.js';
 import { trainCommand } from './train-command.js';
 import { watchCommand } from './watch-command.js';
 import { workerCommand } from './worker-command.js';
@@ -80,11 +81,12 @@ program
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
   .option('--concurrency <n>', 'OCR page jobs at once in this process (default: cores)', positiveInt)
+  .option('--document-concurrency <n>', 'document jobs at once in this process', positiveInt, 2)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
   .option('--no-workers', 'only watch and queue; `plan-ingest worker` processes')
   .option('--stable-ms <ms>', 'a file must keep its size this long before it is taken', positiveInt, 2000)
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
-  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number }) =>
+  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number }) =>
     watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, graceS: o.grace }),
   );
 
@@ -99,6 +101,20 @@ program
   .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number; queues: QueueName[] }) =>
     workerCommand({ ...o, graceS: o.grace }),
   );
+
+program
+  .command('submit')
+  .description("queue files for the service's workers, leaving them where they are; --reprocess processes known content again (a new version)")
+  .argument('<path...>', 'files or folders')
+  .option('-o, --out <dir>', 'output folder for <base>.json', './out')
+  .option('--reprocess', 'process content that was processed before again')
+  .option('--no-ocr', 'do not OCR pages without a usable text layer')
+  .option('--no-restore', 'do not restore diacritics of pages that lost them')
+  .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
+  .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
+  .action(async (paths: string[], o: { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number }) => {
+    await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
+  });
 
 program
   .command('serve')

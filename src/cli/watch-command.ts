@@ -15,6 +15,8 @@ export interface WatchOptions {
   workers: boolean;
   /** OCR page jobs at once here (default: cores). */
   concurrency?: number;
+  /** Document jobs at once here (default 2). */
+  documentConcurrency?: number;
   ocrEngine: 'tesseract.js' | 'native';
   /** How long a file must keep its size before it is taken (ms). */
   stableMs: number;
@@ -38,7 +40,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
   const registry = new ContentRegistry(target, prefix);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);
-  const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, ocrEngine: o.ocrEngine, log }) : null;
+  const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, documentConcurrency: o.documentConcurrency, ocrEngine: o.ocrEngine, log }) : null;
   const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
   const inboxService = await startInbox({
     inbox,

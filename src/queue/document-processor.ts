@@ -37,14 +37,16 @@ export function documentProcessor(ctx: ProcessorContext) {
     try {
       const done = await publishedBefore(data.outDir, jobId);
       if (done) return await wrapUp(ctx, data, jobId, dir, done);
+      // a draft read here and needing no page jobs goes straight on, without the round trip through its file
+      let draft: DocumentDraft | null = null;
       if (data.step === 'read') {
-        const draft = await readDocument(data.file, {
+        draft = await readDocument(data.file, {
           maxBytes: data.options.maxBytes,
           onProgress: (stage, d, t) => void job.updateProgress({ stage, done: d, total: t }).catch(() => {}),
         });
-        await writeJson(draftFile(dir), draft);
         const pages = data.options.ocr && draft.intake.source.kind === 'pdf' ? draft.pages.needsOcr : [];
         if (pages.length) {
+          await writeJson(draftFile(dir), draft);
           await ctx.queues.pages.addBulk(
             pages.map((page) => ({
               name: `page ${page}`,
@@ -56,9 +58,10 @@ export function documentProcessor(ctx: ProcessorContext) {
           await job.updateData({ ...data, step: 'finish' });
           await job.updateProgress({ stage: 'ocr', done: 0, total: pages.length });
           if (await job.moveToWaitingChildren(token!)) throw new WaitingChildrenError();
+          draft = null; // the children are done already: read what they wrote
         }
       }
-      const doc = await finish(ctx, job, data, dir);
+      const doc = await finish(ctx, job, data, dir, draft);
       const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, job: jobId, keepOtherDocuments: true });
       return await wrapUp(ctx, data, jobId, dir, { ...summary(doc), version: published.version, output: published.path });
     } catch (error) {
@@ -73,10 +76,10 @@ export function documentProcessor(ctx: ProcessorContext) {
 }
 
 /** The draft, the page jobs' readings, and OCR for what they did not cover; then the finish half. */
-async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, dir: string): Promise<Document> {
-  const draft = (await readJson(draftFile(dir), DocumentDraft)) ?? (await readDocument(data.file, { maxBytes: data.options.maxBytes }));
+async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, dir: string, read: DocumentDraft | null): Promise<Document> {
+  const draft = read ?? (await readJson(draftFile(dir), DocumentDraft)) ?? (await readDocument(data.file, { maxBytes: data.options.maxBytes }));
   const readings: PageReading[] = [];
-  for (const n of draft.pages.needsOcr) {
+  for (const n of read ? [] : draft.pages.needsOcr) {
     const reading = await readJson(pageFile(dir, n), PageReading);
     if (reading) readings.push(reading);
   }

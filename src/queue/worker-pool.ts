@@ -63,6 +63,9 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
   const workers: Worker[] = [];
   if (wanted.has(DOCUMENTS_QUEUE)) workers.push(new Worker(DOCUMENTS_QUEUE, documentProcessor(ctx), { ...common, concurrency: opts.documentConcurrency ?? 2 }));
   if (wanted.has(PAGES_QUEUE)) workers.push(new Worker(PAGES_QUEUE, pageProcessor(ctx), { ...common, concurrency: pageConcurrency }));
+  // a service's worker gets ready while it waits: the OCR engine (seconds to start) and the restoration model
+  if (wanted.has(PAGES_QUEUE) || wanted.has(DOCUMENTS_QUEUE)) engine.warm();
+  if (wanted.has(DOCUMENTS_QUEUE)) void ctx.restoreModel().catch((e: unknown) => log.error({ err: e }, 'restoration model'));
   for (const w of workers) {
     w.on('error', (e) => log.error({ err: e }, 'worker error'));
     w.on('failed', (job, e) => log.info({ job: job?.id, err: e.message }, 'job failed'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '../../schemas/index.js';
 import { startCli, type CliProcess } from '../support/cli-process.js';
+import { runCli } from '../support/run-cli.js';
 import { finished, list, makeDirs, waitForFeed } from '../support/inbox.js';
 import { runRedisTests, startTestRedis, uniquePrefix } from '../support/redis.js';
 import { scannedPdf } from '../support/scanned-pdf.js';
@@ -15,12 +16,13 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
   let redis: Awaited<ReturnType<typeof startTestRedis>>;
   let watch: CliProcess;
   const dirs = makeDirs('watch');
+  const prefix = uniquePrefix('watch');
 
   beforeAll(async () => {
     redis = await startTestRedis();
     watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300', '--concurrency', '1'], {
       REDIS_URL: redis.url,
-      PLAN_INGEST_QUEUE_PREFIX: uniquePrefix('watch'),
+      PLAN_INGEST_QUEUE_PREFIX: prefix,
       PLAN_INGEST_DATA_DIR: dirs.data,
     });
     await watch.waitFor(/watching /);
@@ -61,6 +63,25 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     expect(readFileSync(join(dirs.inbox, 'failed', 'ghi chú.pdf'), 'utf8')).toBe('this is not a PDF\n');
     expect(list(dirs.inbox)).toContain('copying.pdf.part');
     expect(watch.output()).toMatch(/failed +ghi chú\.pdf: not a PDF/);
+  });
+
+  it('re-processes known content only when asked: a new version, the same document and record ids', async () => {
+    const output = join(dirs.out, 'kh-xa-chi-minh-2026.json');
+    const first = Document.parse(JSON.parse(readFileSync(output, 'utf8')));
+    const env = { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data };
+    const again = await runCli(['submit', PDF('kh-xa-chi-minh-2026.pdf'), '--out', dirs.out], { env });
+    expect(again.stdout).toMatch(/duplicate kh-xa-chi-minh-2026\.pdf: same content as kh-xa-chi-minh-2026\.pdf/);
+    const forced = await runCli(['submit', PDF('kh-xa-chi-minh-2026.pdf'), '--out', dirs.out, '--reprocess'], { env });
+    expect(forced.code).toBe(0);
+    const feed = await waitForFeed(dirs.out, (es) => es.some((e) => e.id === first.id && e.version === 2));
+    expect(feed.filter((e) => e.id === first.id && e.status === 'ok').map((e) => e.version)).toEqual([1, 2]);
+    const second = Document.parse(JSON.parse(readFileSync(output, 'utf8')));
+    expect(second.version).toBe(2);
+    expect(second.id).toBe(first.id);
+    expect(second.assignments.map((a) => a.id)).toEqual(first.assignments.map((a) => a.id));
+    expect(second.indicators.map((a) => a.id)).toEqual(first.indicators.map((a) => a.id));
+    // submitted files stay where they are
+    expect(readFileSync(PDF('kh-xa-chi-minh-2026.pdf')).length).toBeGreaterThan(0);
   });
 
   it('takes a file copied slowly in chunks once, complete', async () => {
