@@ -3,6 +3,7 @@ import { Metadata } from './metadata.js';
 import { Page } from './page.js';
 import { Assignment, Indicator } from './records.js';
 import { RecordedIssue, StageName } from './recorded-issue.js';
+import { DocumentReview } from './review.js';
 import { Section } from './section.js';
 import { Source } from './source.js';
 import { Table } from './table.js';
@@ -37,6 +38,8 @@ export const Document = z.object({
   indicators: z.array(Indicator),
   assignments: z.array(Assignment),
   issues: z.array(RecordedIssue),
+  /** Present once reviewers corrected or reviewed the document. */
+  review: DocumentReview.optional(),
   pipeline: z.object({
     version: z.string(),
     processedAt: z.string(),

@@ -6,6 +6,7 @@ export * from './page.js';
 export * from './metadata.js';
 export * from './section.js';
 export * from './table.js';
+export * from './review.js';
 export * from './records.js';
 export * from './document.js';
 export * from './json-schemas.js';

@@ -57,14 +57,18 @@ export const ChangeEntry = z.object({
   /** 1 for the first output of a document, +1 for every re-processing. Null until an output exists. */
   version: z.number().int().positive().nullable(),
   time: z.string(),
-  status: z.enum(['queued', 'ok', 'partial', 'failed', 'duplicate']),
+  status: z.enum(['queued', 'ok', 'partial', 'failed', 'duplicate', 'corrected']),
   /** The file name as dropped. */
   file: z.string(),
   /** `<base>.json` in the output folder (absent for failures and duplicates). */
   output: z.string().nullable(),
-  /** Why it failed, or what it duplicates. */
+  /** Why it failed, what it duplicates, or (corrected) who corrected what. */
   reason: z.string().nullable().default(null),
+  /** Absolute path of the original as processed (for the review page's crops; checked by hash before use). */
+  original: z.string().nullable().default(null),
   /** The queue job that wrote the entry (so a retried job never writes it twice). */
   job: z.string().nullable().default(null),
 });
 export type ChangeEntry = z.infer<typeof ChangeEntry>;
+/** A feed entry as written (fields with defaults may be left out). */
+export type ChangeEntryInput = z.input<typeof ChangeEntry>;

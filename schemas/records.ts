@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordReview } from './review.js';
 import { Box, Confidence } from './geometry.js';
 
 /** An agency as printed and as the registry names it. */
@@ -73,6 +74,8 @@ const RecordBase = {
   /** Columns the extractor has no role for, keyed by their header text. */
   extra: z.record(z.string(), z.string()),
   source: Provenance,
+  /** Present once reviewers touched the record (see schemas/review.ts). */
+  review: RecordReview.optional(),
   confidence: Confidence,
 };
 

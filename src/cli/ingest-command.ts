@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Document } from '../../schemas/index.js';
 import { defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
@@ -61,7 +61,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       bases.set(base, file);
       try {
         const doc = await runDocument(file, { ocr: engine, restoreModel, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
-        const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file) });
+        const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
       } catch (error) {

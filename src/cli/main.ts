@@ -3,6 +3,7 @@ import type { QueueName } from '../queue/index.js';
 import { PIPELINE_VERSION } from '../core/index.js';
 import { ingestCommand } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
+import { reviewerAddCommand } from './reviewer-command.js';
 import { serveCommand } from './serve-command.js';
 import { submitCommand } from './submit-command.js';
 import { trainCommand } from './train-command.js';
@@ -123,5 +124,13 @@ program
   .option('-p, --port <n>', 'port (0: any free one)', (v) => (v === '0' ? 0 : positiveInt(v)), 8080)
   .option('--host <addr>', 'address to bind; 0.0.0.0 exposes it to the network', '127.0.0.1')
   .action(async (o: { out: string; port: number; host: string }) => serveCommand(o));
+
+const reviewer = program.command('reviewer').description('local accounts for the review page');
+reviewer
+  .command('add')
+  .description('create a reviewer (or set a new password); the password is read from stdin, or asked for on a terminal')
+  .argument('<name>', 'sign-in name (letters, digits, . _ -)')
+  .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
+  .action(async (name: string, o: { out: string }) => reviewerAddCommand(name, o));
 
 await program.parseAsync(process.argv);

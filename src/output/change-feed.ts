@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ChangeEntry } from '../../schemas/index.js';
+import { ChangeEntry, type ChangeEntryInput } from '../../schemas/index.js';
 
 /** The feed's file in an output folder. */
 export const changeFeedPath = (outDir: string): string => join(outDir, 'changes.jsonl');
@@ -33,7 +33,7 @@ export async function readChanges(outDir: string): Promise<ChangeEntry[]> {
  * written by the same job with the same status is not written again, so a
  * retried job leaves one line.
  */
-export async function appendChange(outDir: string, entry: ChangeEntry): Promise<void> {
+export async function appendChange(outDir: string, entry: ChangeEntryInput): Promise<void> {
   const valid = ChangeEntry.parse(entry);
   if (valid.job !== null) {
     const existing = await readChanges(outDir);

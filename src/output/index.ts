@@ -3,3 +3,5 @@ export { assembleDocument, documentId, type AssembleInput } from './assemble-doc
 export { writeDocument } from './write-document.js';
 export { appendChange, readChanges, nextVersion, changeFeedPath } from './change-feed.js';
 export { publishDocument, type PublishOptions } from './publish-document.js';
+export { applyCorrections } from './apply-corrections.js';
+export { appendCorrection, readCorrections, recordFingerprint, reviewDir, correctionsPath, extractedPath } from './corrections-store.js';

@@ -62,7 +62,7 @@ export function documentProcessor(ctx: ProcessorContext) {
         }
       }
       const doc = await finish(ctx, job, data, dir, draft);
-      const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, job: jobId, keepOtherDocuments: true });
+      const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, original: data.file, job: jobId, keepOtherDocuments: true });
       return await wrapUp(ctx, data, jobId, dir, { ...summary(doc), version: published.version, output: published.path });
     } catch (error) {
       if (error instanceof WaitingChildrenError) throw error;

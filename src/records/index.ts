@@ -4,3 +4,4 @@ export { parseTimeline } from './timeline-parser.js';
 export { columnRole } from './column-roles.js';
 export { splitAgencies } from './agency-list.js';
 export { splitLeadCell } from './agency-list.js';
+export { parseTarget, parseTargets } from './target-parser.js';

@@ -1,13 +1,16 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { PUBLISHED_SCHEMAS, toJsonSchema } from '../../schemas/index.js';
 import { readChanges } from '../output/index.js';
-import type { DocumentIndex } from './document-index.js';
+import { DOCUMENT_ID, type DocumentIndex } from './document-index.js';
+import type { ReviewStore } from './review-store.js';
 
 const KINDS = new Set(['indicators', 'assignments']);
 const SCHEMA_NAMES = new Map(Object.keys(PUBLISHED_SCHEMAS).map((f) => [f.replace('.schema.json', ''), f as keyof typeof PUBLISHED_SCHEMAS]));
 
 export interface ApiOptions {
   index: DocumentIndex;
+  /** Documents as reviewers left them (corrections applied). */
+  store: ReviewStore;
   /** Whether the queue's Redis answers (for /api/health); null when the server runs without a queue. */
   queueUp: () => Promise<boolean | null>;
 }
@@ -32,14 +35,16 @@ export function apiRoutes(o: ApiOptions): Router {
     res.json({ documents: await o.index.list() });
   });
   api.get('/documents/:id', async (req, res) => {
-    const doc = await o.index.get(String(req.params.id));
+    const id = String(req.params.id);
+    const doc = DOCUMENT_ID.test(id) ? await o.store.current(id) : null;
     if (!doc) return notFound(res, 'document');
     res.json(doc);
   });
-  api.get('/documents/:id/:kind', async (req, res) => {
+  api.get('/documents/:id/:kind', async (req, res, next) => {
     const kind = String(req.params.kind);
-    if (!KINDS.has(kind)) return notFound(res, 'record kind (indicators or assignments)');
-    const doc = await o.index.get(String(req.params.id));
+    if (!KINDS.has(kind)) return next(); // the review routes' paths (export.csv, corrections)
+    const id = String(req.params.id);
+    const doc = DOCUMENT_ID.test(id) ? await o.store.current(id) : null;
     if (!doc) return notFound(res, 'document');
     res.json({ id: doc.id, version: doc.version ?? null, [kind]: kind === 'indicators' ? doc.indicators : doc.assignments });
   });
@@ -54,7 +59,6 @@ export function apiRoutes(o: ApiOptions): Router {
     const entries = await readChanges(o.index.outDir);
     res.json({ entries: entries.slice(after), next: entries.length });
   });
-  api.use((_req, res) => notFound(res, 'route'));
   return api;
 }
 

@@ -5,8 +5,15 @@ import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { PlanQueues } from '../queue/index.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { apiRoutes } from './api-routes.js';
 import { DocumentIndex } from './document-index.js';
+import { PageImages } from './page-images.js';
+import { ReviewStore } from './review-store.js';
+import { reviewRoutes } from './review-routes.js';
+import { ReviewerAccounts } from './reviewer-accounts.js';
+import { Sessions } from './sessions.js';
 
 export interface ServeOptions {
   /** The output folder of `ingest` or `watch`. */
@@ -19,17 +26,48 @@ export interface ServeOptions {
   queues?: PlanQueues | null;
 }
 
-/** The HTTP server: the API under /api, the queue dashboard under /admin/queues. */
-export function createApp(o: ServeOptions): Express {
+/**
+ * The page's own files: src/review/static, found from here whether this runs
+ * from the sources (tsx) or from dist/ (tsc does not copy them).
+ */
+function staticDir(): string {
+  for (const rel of ['./static/', '../../../src/review/static/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  throw new Error('the review page files (src/review/static) are missing');
+}
+
+/** No inline script or style anywhere: text from PDFs can never run, even if it slipped past escaping. */
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/** The app and what it holds (so tests and the CLI can flush pending writes). */
+export interface ReviewApp {
+  app: Express;
+  store: ReviewStore;
+}
+
+/** The HTTP server: the API under /api, the review page at /, the queue dashboard under /admin/queues. */
+export function createApp(o: ServeOptions): ReviewApp {
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': CSP });
     next();
   });
-  const index = new DocumentIndex(resolve(o.outDir));
+  const outDir = resolve(o.outDir);
+  const index = new DocumentIndex(outDir);
+  const store = new ReviewStore(index);
   const queues = o.queues ?? null;
-  app.use('/api', apiRoutes({ index, queueUp: async () => (queues ? pingQueue(queues) : null) }));
+  app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
+  app.use('/api', reviewRoutes({ store, accounts: new ReviewerAccounts(outDir), sessions: new Sessions(), images: new PageImages(outDir) }));
+  app.use('/api', (_req, res) => void res.status(404).json({ error: 'no such route' }));
+  const assets = staticDir();
+  app.use('/static', express.static(assets, { index: false, maxAge: 0 }));
+  const page = (_req: express.Request, res: express.Response) => res.sendFile('index.html', { root: assets });
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  app.get('/', page);
+  app.get('/documents/:id', page);
   if (queues) {
     const board = new ExpressAdapter();
     board.setBasePath('/admin/queues');
@@ -38,12 +76,12 @@ export function createApp(o: ServeOptions): Express {
   } else {
     app.use('/admin/queues', (_req, res) => void res.status(503).type('text/plain').send('No queue: start `plan-ingest watch` (or set REDIS_URL) and serve again.'));
   }
-  return app;
+  return { app, store };
 }
 
 /** Starts listening; resolves once the port is bound. */
-export async function startServer(o: ServeOptions): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
-  const app = createApp(o);
+export async function startServer(o: ServeOptions): Promise<{ server: Server; url: string; store: ReviewStore; close: () => Promise<void> }> {
+  const { app, store } = createApp(o);
   const host = o.host ?? '127.0.0.1';
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(o.port ?? 8080, host, (error?: Error) => (error ? fail(error) : ok(s)));
@@ -52,8 +90,13 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; ur
   const port = typeof address === 'object' && address ? address.port : o.port;
   return {
     server,
+    store,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: async () => {
+      await store.flush();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }
 

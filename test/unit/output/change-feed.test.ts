@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appendChange, changeFeedPath, nextVersion, readChanges } from '../../../src/output/index.js';
 import type { ChangeEntry } from '../../../schemas/index.js';
 
-const entry = (over: Partial<ChangeEntry>): ChangeEntry => ({ id: 'doc-0123456789abcdef', version: null, time: '2026-01-01T00:00:00Z', status: 'queued', file: 'a.pdf', output: null, reason: null, job: null, ...over });
+const entry = (over: Partial<ChangeEntry>): ChangeEntry => ({ id: 'doc-0123456789abcdef', version: null, time: '2026-01-01T00:00:00Z', status: 'queued', file: 'a.pdf', output: null, reason: null, original: null, job: null, ...over });
 
 describe('change feed', () => {
   it('appends lines in order and numbers versions per document', async () => {

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Correction, EDITABLE_FIELDS, type Assignment, type Indicator, type RecordKind } from '../../schemas/index.js';
+
+/** A document id as the pipeline makes them; the only thing review paths are built from. */
+const DOCUMENT_ID = /^doc-[0-9a-f]{16}$/;
+
+/**
+ * Where a document's review lives in the output folder: `.review/<id>/`
+ * holds `corrections.jsonl` (the append-only trail: every correction with
+ * reviewer, time, before and after) and `extracted.json` (the machine's
+ * Document, kept once corrections exist so they can be re-applied).
+ * Plain files rather than SQLite: no native module to build, the trail is
+ * readable and diffable, and it sits on the same (shared) storage as the
+ * outputs it belongs to; appends are fsynced.
+ */
+export function reviewDir(outDir: string, docId: string): string {
+  if (!DOCUMENT_ID.test(docId)) throw new Error(`not a document id: ${JSON.stringify(docId)}`);
+  return join(outDir, '.review', docId);
+}
+export const correctionsPath = (outDir: string, docId: string): string => join(reviewDir(outDir, docId), 'corrections.jsonl');
+export const extractedPath = (outDir: string, docId: string): string => join(reviewDir(outDir, docId), 'extracted.json');
+
+/** Every correction of a document, in order (a torn last line after a crash is skipped). */
+export async function readCorrections(outDir: string, docId: string): Promise<Correction[]> {
+  let text = '';
+  try {
+    text = await readFile(correctionsPath(outDir, docId), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const out: Correction[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const parsed = Correction.safeParse(JSON.parse(line));
+      if (parsed.success) out.push(parsed.data);
+    } catch {
+      // torn line
+    }
+  }
+  return out;
+}
+
+/** Appends one correction and waits until it is on disk (fsync). */
+export async function appendCorrection(outDir: string, correction: Correction): Promise<void> {
+  const valid = Correction.parse(correction);
+  await mkdir(reviewDir(outDir, valid.document), { recursive: true });
+  const handle = await open(correctionsPath(outDir, valid.document), 'a');
+  try {
+    await handle.write(`${JSON.stringify(valid)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A short fingerprint of the machine's reading of a record (its editable
+ * fields), stored with each correction: when re-processing reads the row
+ * differently, the correction is flagged for another look.
+ */
+export function recordFingerprint(kind: RecordKind, record: Indicator | Assignment): string {
+  const fields = EDITABLE_FIELDS[kind] as readonly string[];
+  const values = fields.map((f) => (record as unknown as Record<string, unknown>)[f] ?? null);
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
+}

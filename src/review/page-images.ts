@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import type { Box, Document, Page } from '../../schemas/index.js';
+import { openPdf } from '../core/index.js';
+import { renderPdfPage } from '../ocr/index.js';
+import { readChanges } from '../output/index.js';
+
+const PREVIEW_DPI = 150;
+const MARGIN_PT = 8;
+
+/**
+ * Crops of the page images records came from, for reviewers. The original
+ * file is found through the change feed (where it was read; for the
+ * service, also its `processed/` resting place) and used only when its
+ * sha256 is the document's: never a path made from document content.
+ * Rendered pages are kept in a small cache.
+ */
+export class PageImages {
+  readonly #originals = new Map<string, string | null>();
+  readonly #pages = new Map<string, Promise<{ image: Image; dpi: number }>>();
+  constructor(readonly outDir: string) {}
+
+  /** PNG of `box` (points, top-left origin) on page `n`, with a margin; null when the original is not at hand. */
+  async crop(doc: Document, n: number, box: Box): Promise<Buffer | null> {
+    const original = await this.#original(doc);
+    if (!original || doc.source.mediaType === 'image/tiff') return null;
+    const { image, dpi } = await this.#page(doc, original, n);
+    const k = dpi / 72;
+    const x = Math.max(0, Math.floor((box.x0 - MARGIN_PT) * k));
+    const y = Math.max(0, Math.floor((box.y0 - MARGIN_PT) * k));
+    const w = Math.min(image.width - x, Math.ceil((box.x1 - box.x0 + 2 * MARGIN_PT) * k));
+    const h = Math.min(image.height - y, Math.ceil((box.y1 - box.y0 + 2 * MARGIN_PT) * k));
+    if (w <= 0 || h <= 0) return null;
+    const canvas = createCanvas(w, h);
+    canvas.getContext('2d').drawImage(image, x, y, w, h, 0, 0, w, h);
+    return canvas.toBuffer('image/png');
+  }
+
+  #page(doc: Document, original: string, n: number): Promise<{ image: Image; dpi: number }> {
+    const key = `${doc.id}:${n}`;
+    let cached = this.#pages.get(key);
+    if (!cached) {
+      cached = (async () => {
+        if (doc.source.kind === 'image') {
+          const image = await loadImage(original);
+          return { image, dpi: imageDpi(image, doc.pages[n - 1]) };
+        }
+        const pdf = await openPdf(original);
+        try {
+          const rendered = await renderPdfPage(pdf, n, PREVIEW_DPI);
+          return { image: await loadImage(rendered.bytes), dpi: rendered.dpi };
+        } finally {
+          await pdf.destroy();
+        }
+      })();
+      cached.catch(() => this.#pages.delete(key));
+      this.#pages.set(key, cached);
+      if (this.#pages.size > 12) this.#pages.delete(this.#pages.keys().next().value!);
+    }
+    return cached;
+  }
+
+  async #original(doc: Document): Promise<string | null> {
+    if (this.#originals.has(doc.id)) return this.#originals.get(doc.id)!;
+    const candidates: string[] = [];
+    for (const e of (await readChanges(this.outDir)).reverse()) {
+      if (e.id !== doc.id || !e.original) continue;
+      candidates.push(e.original, join(dirname(dirname(e.original)), 'processed', basename(e.original)));
+    }
+    let found: string | null = null;
+    for (const c of candidates) if (await sameContent(c, doc)) {
+      found = c;
+      break;
+    }
+    this.#originals.set(doc.id, found);
+    return found;
+  }
+}
+
+/** An image input's resolution: its pixel width over the page's width in points (300 when the page does not say). */
+function imageDpi(image: Image, page: Page | undefined): number {
+  return page?.width ? (image.width * 72) / page.width : 300;
+}
+
+async function sameContent(path: string, doc: Document): Promise<boolean> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile() || info.size !== doc.source.bytes) return false;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex') === doc.source.sha256;
+}
+
+/** The box a record came from: its own, or the union of its prose lines. */
+export function recordBox(doc: Document, source: { page: number | null; box: Box | null; lines: [number, number] | null }): Box | null {
+  if (source.box) return source.box;
+  const page = source.page ? doc.pages[source.page - 1] : undefined;
+  if (!page || !source.lines) return null;
+  const boxes = page.lines.slice(source.lines[0], source.lines[1] + 1).flatMap((l) => (l.box ? [l.box] : []));
+  if (!boxes.length) return null;
+  return { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
+}

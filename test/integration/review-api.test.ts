@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document, type Assignment } from '../../schemas/index.js';
+import { readCorrections } from '../../src/output/index.js';
+import { ReviewerAccounts, startServer } from '../../src/review/index.js';
+import { runCli } from '../support/run-cli.js';
+
+const FIXTURE = 'fixtures/pdf/kh-xa-chi-minh-2026.pdf';
+
+/** The review API: accounts, CSRF, edits with conflicts and an audit trail, re-processing, export. */
+describe('review API', () => {
+  const out = mkdtempSync(join(tmpdir(), 'pi-review-'));
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let id: string;
+  let cookie = '';
+  let csrf = '';
+
+  beforeAll(async () => {
+    expect((await runCli(['ingest', FIXTURE, '--out', out, '--no-progress'])).code).toBe(0);
+    id = JSON.parse(readFileSync(join(out, 'kh-xa-chi-minh-2026.json'), 'utf8')).id;
+    await new ReviewerAccounts(out).set('lan', 'correct horse');
+    await new ReviewerAccounts(out).set('minh', 'battery staple');
+    server = await startServer({ outDir: out, port: 0 });
+  });
+  afterAll(async () => server?.close());
+
+  const call = (path: string, init: RequestInit & { json?: unknown; as?: { cookie: string; csrf: string } } = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), Cookie: (init.as ?? { cookie }).cookie, 'X-CSRF-Token': (init.as ?? { csrf }).csrf },
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
+  const signIn = async (name: string, password: string) => {
+    const res = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }) });
+    return { res, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: res.status === 200 ? ((await res.json()) as { csrf: string }).csrf : '' };
+  };
+  const first = async (): Promise<Assignment> => ((await (await call(`/api/documents/${id}`)).json()) as Document).assignments[0]!;
+
+  it('stores no plain password, and refuses a wrong one', async () => {
+    expect(readFileSync(join(out, '.review', 'reviewers.json'), 'utf8')).not.toContain('correct horse');
+    expect((await signIn('lan', 'wrong password')).res.status).toBe(401);
+    expect((await signIn('nobody', 'correct horse')).res.status).toBe(401);
+    const ok = await signIn('lan', 'correct horse');
+    expect(ok.res.status).toBe(200);
+    expect(ok.res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    cookie = ok.cookie;
+    csrf = ok.csrf;
+  });
+
+  it('refuses writes without a session, without the CSRF token, or as a form post', async () => {
+    const a = await first();
+    const edit = { op: 'set', kind: 'assignment', record: a.id, revision: 0, field: 'notes', value: 'x' };
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: edit, as: { cookie: '', csrf: '' } })).status).toBe(401);
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: edit, as: { cookie, csrf: 'forged' } })).status).toBe(403);
+    const form = await fetch(`${server.url}/api/documents/${id}/edits`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'op=set' });
+    expect(form.status).toBe(415);
+    expect((await readCorrections(out, id)).length).toBe(0);
+  });
+
+  it('saves a lead agency and a timeline, normalized, with who, when, before and after', async () => {
+    const a = await first();
+    const lead = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: 0, field: 'lead', value: 'Sở Khoa học và Công nghệ; Phòng Kinh tế' } });
+    expect(lead.status).toBe(200);
+    const timeline = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: 1, field: 'timeline', value: 'Quý III/2026' } });
+    const { record } = (await timeline.json()) as { record: Assignment };
+    expect(record.lead.map((l) => l.raw)).toEqual(['Sở Khoa học và Công nghệ', 'Phòng Kinh tế']);
+    expect(record.timeline).toMatchObject({ raw: 'Quý III/2026', start: '2026-07-01', end: '2026-09-30' });
+    expect(record.review).toMatchObject({ corrected: ['lead', 'timeline'], revision: 2, reviewer: 'lan' });
+    const trail = await readCorrections(out, id);
+    expect(trail.map((c) => [c.reviewer, c.field, c.record])).toEqual([['lan', 'lead', a.id], ['lan', 'timeline', a.id]]);
+    expect(trail[0]!.before).toEqual(a.lead);
+    expect(Date.parse(trail[0]!.time)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('gives the second reviewer of a row a conflict, not a silent overwrite', async () => {
+    const a = await first();
+    const minh = await signIn('minh', 'battery staple');
+    const stale = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: 0, field: 'output', value: 'Báo cáo' }, as: minh });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as { error: string; current: Assignment };
+    expect(body.error).toContain('lan');
+    expect(body.current.review?.revision).toBe(2);
+    expect((await first()).output).toBe(a.output);
+  });
+
+  it('rejects values that do not fit the field', async () => {
+    const a = await first();
+    const res = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: 2, field: 'task', value: '   ' } });
+    expect(res.status).toBe(422);
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: 2, field: 'confidence', value: 1 } })).status).toBe(422);
+  });
+
+  it('keeps corrections when the document is processed again, in the emitted JSON too', async () => {
+    await server.store.flush();
+    expect((await runCli(['ingest', FIXTURE, '--out', out, '--no-progress'])).code).toBe(0);
+    const emitted = Document.parse(JSON.parse(readFileSync(join(out, 'kh-xa-chi-minh-2026.json'), 'utf8')));
+    expect(emitted.version).toBe(2);
+    expect(emitted.assignments[0]!.timeline?.raw).toBe('Quý III/2026');
+    expect(emitted.assignments[0]!.review).toMatchObject({ corrected: ['lead', 'timeline'], sourceChanged: false });
+    const served = await first();
+    expect(served.lead.map((l) => l.raw)).toEqual(['Sở Khoa học và Công nghệ', 'Phòng Kinh tế']);
+    // the machine's own reading is kept apart
+    const machine = Document.parse(JSON.parse(readFileSync(join(out, '.review', id, 'extracted.json'), 'utf8')));
+    expect(machine.assignments[0]!.timeline?.raw ?? null).not.toBe('Quý III/2026');
+  });
+
+  it('exports CSV and XLSX with the corrections and the Vietnamese intact', async () => {
+    const bytes = Buffer.from(await (await call(`/api/documents/${id}/export.csv?kind=assignments`)).arrayBuffer());
+    // a UTF-8 byte order mark, so that Excel reads the Vietnamese letters
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
+    expect(csv.startsWith('code,section,task,lead')).toBe(true);
+    expect(csv).toContain('Sở Khoa học và Công nghệ; Phòng Kinh tế');
+    const xlsx = Buffer.from(await (await call(`/api/documents/${id}/export.xlsx?kind=assignments`)).arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as never);
+    const sheet = book.getWorksheet('assignments')!;
+    expect(sheet.getRow(1).getCell(4).value).toBe('lead');
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    expect(rows.some((r) => r[4] === 'Sở Khoa học và Công nghệ; Phòng Kinh tế' && r[6] === 'Quý III/2026')).toBe(true);
+  });
+
+  it('previews how a timeline parses, and suggests agencies', async () => {
+    const { timeline } = (await (await call('/api/parse/timeline?raw=Tháng%2012%2F2026')).json()) as { timeline: { kind: string; start: string } };
+    expect(timeline).toMatchObject({ start: '2026-12-01' });
+    const { agencies } = (await (await call('/api/agencies')).json()) as { agencies: { name: string }[] };
+    expect(agencies.length).toBeGreaterThan(3);
+  });
+});
