@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { Box, Document, Page } from '../../schemas/index.js';
 import { openPdf } from '../core/index.js';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPdfPage } from '../ocr/index.js';
 import { readChanges } from '../output/index.js';
 
@@ -21,6 +22,8 @@ const MARGIN_PT = 8;
 export class PageImages {
   readonly #originals = new Map<string, string | null>();
   readonly #pages = new Map<string, Promise<{ image: Image; dpi: number }>>();
+  /** Open PDFs of the last documents looked at: a reviewer goes from row to row, page to page. */
+  readonly #pdfs = new Map<string, Promise<PDFDocumentProxy>>();
   constructor(readonly outDir: string) {}
 
   /** PNG of `box` (points, top-left origin) on page `n`, with a margin; null when the original is not at hand. */
@@ -48,19 +51,36 @@ export class PageImages {
           const image = await loadImage(original);
           return { image, dpi: imageDpi(image, doc.pages[n - 1]) };
         }
-        const pdf = await openPdf(original);
-        try {
-          const rendered = await renderPdfPage(pdf, n, PREVIEW_DPI);
-          return { image: await loadImage(rendered.bytes), dpi: rendered.dpi };
-        } finally {
-          await pdf.destroy();
-        }
+        const rendered = await renderPdfPage(await this.#pdf(doc.id, original), n, PREVIEW_DPI);
+        return { image: await loadImage(rendered.bytes), dpi: rendered.dpi };
       })();
       cached.catch(() => this.#pages.delete(key));
       this.#pages.set(key, cached);
       if (this.#pages.size > 12) this.#pages.delete(this.#pages.keys().next().value!);
     }
     return cached;
+  }
+
+  #pdf(id: string, path: string): Promise<PDFDocumentProxy> {
+    let pdf = this.#pdfs.get(id);
+    if (!pdf) {
+      pdf = openPdf(path);
+      pdf.catch(() => this.#pdfs.delete(id));
+      this.#pdfs.set(id, pdf);
+      if (this.#pdfs.size > 2) {
+        const [oldest, stale] = this.#pdfs.entries().next().value!;
+        this.#pdfs.delete(oldest);
+        void stale.then((p) => p.destroy()).catch(() => {});
+      }
+    }
+    return pdf;
+  }
+
+  /** Closes the open PDFs. */
+  async close(): Promise<void> {
+    const open = [...this.#pdfs.values()];
+    this.#pdfs.clear();
+    await Promise.all(open.map((p) => p.then((d) => d.destroy()).catch(() => {})));
   }
 
   async #original(doc: Document): Promise<string | null> {

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { Document, RecordKind, type Assignment, type Correction, type Indicator } from '../../schemas/index.js';
-import { writeFileAtomic } from '../core/index.js';
 import { appendChange, appendCorrection, applyCorrections, extractedPath, readCorrections, recordFingerprint, writeDocument } from '../output/index.js';
 import type { DocumentIndex } from './document-index.js';
 import { blankRecord, normalizeField } from './field-values.js';
+
+async function keepMachineVersion(output: string, extracted: string): Promise<void> {
+  await mkdir(dirname(extracted), { recursive: true });
+  const tmp = `${extracted}.${process.pid}.tmp`;
+  await copyFile(output, tmp);
+  await rename(tmp, extracted);
+}
 
 /** What a reviewer asks for; parsed at the HTTP boundary. */
 export const EditRequest = z.discriminatedUnion('op', [
@@ -95,8 +101,13 @@ export class ReviewStore {
         correction = { ...base, record: record.id, code: record.code, op: request.op, field: null, before: null, after: null, source };
       }
     }
-    // the machine's version is kept before the first correction, so corrections can always be re-applied
-    if (!loaded.corrections.length) await writeFileAtomic(extractedPath(this.index.outDir, id), JSON.stringify(loaded.machine));
+    // the machine's version is kept before the first correction, so corrections can always be re-applied;
+    // until then the output file is that version, and a copy is cheaper than serializing megabytes again
+    if (!loaded.corrections.length) {
+      const extracted = extractedPath(this.index.outDir, id);
+      await keepMachineVersion(join(this.index.outDir, loaded.output), extracted);
+      loaded.machineKey = `${extracted}:${(await stat(extracted)).mtimeMs}`; // the same document: no need to parse it again
+    }
     await appendCorrection(this.index.outDir, correction);
     loaded.corrections.push(correction);
     this.#scheduleWrite(id, loaded, correction);

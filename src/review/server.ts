@@ -45,6 +45,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 export interface ReviewApp {
   app: Express;
   store: ReviewStore;
+  images: PageImages;
 }
 
 /** The HTTP server: the API under /api, the review page at /, the queue dashboard under /admin/queues. */
@@ -60,7 +61,8 @@ export function createApp(o: ServeOptions): ReviewApp {
   const store = new ReviewStore(index);
   const queues = o.queues ?? null;
   app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
-  app.use('/api', reviewRoutes({ store, accounts: new ReviewerAccounts(outDir), sessions: new Sessions(), images: new PageImages(outDir) }));
+  const images = new PageImages(outDir);
+  app.use('/api', reviewRoutes({ store, accounts: new ReviewerAccounts(outDir), sessions: new Sessions(), images }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'no such route' }));
   const assets = staticDir();
   app.use('/static', express.static(assets, { index: false, maxAge: 0 }));
@@ -76,12 +78,12 @@ export function createApp(o: ServeOptions): ReviewApp {
   } else {
     app.use('/admin/queues', (_req, res) => void res.status(503).type('text/plain').send('No queue: start `plan-ingest watch` (or set REDIS_URL) and serve again.'));
   }
-  return { app, store };
+  return { app, store, images };
 }
 
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(o: ServeOptions): Promise<{ server: Server; url: string; store: ReviewStore; close: () => Promise<void> }> {
-  const { app, store } = createApp(o);
+  const { app, store, images } = createApp(o);
   const host = o.host ?? '127.0.0.1';
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(o.port ?? 8080, host, (error?: Error) => (error ? fail(error) : ok(s)));
@@ -94,6 +96,7 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; ur
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: async () => {
       await store.flush();
+      await images.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
     },
