@@ -58,8 +58,12 @@ program
 program
   .command('train')
   .description("add correct Vietnamese plans (.pdf with a good text layer, .txt, .md) to the restoration model's corpus and retrain it")
-  .argument('<path...>', 'files or folders')
-  .action(async (paths: string[]) => trainCommand(paths));
+  .argument('[path...]', 'files or folders')
+  .option('--corrections <dir>', "also learn from the reviewers' corrected texts in this output folder")
+  .action(async (paths: string[], o: { corrections?: string }) => {
+    if (!paths.length && !o.corrections) throw new InvalidArgumentError('give files or folders, or --corrections <dir>');
+    await trainCommand(paths, o);
+  });
 
 const queueNames = (v: string): QueueName[] => {
   const names = v.split(',').map((s) => s.trim());

@@ -1,4 +1,5 @@
-import { defaultDataDir } from '../core/index.js';
+import { defaultDataDir, measureTextQuality } from '../core/index.js';
+import { correctedTexts } from '../output/index.js';
 import { expandInputs } from '../intake/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { addToCorpus, loadModel } from '../restore/index.js';
@@ -9,9 +10,15 @@ import { addToCorpus, loadModel } from '../restore/index.js';
  * corpus and retrains it. Pages that are not good Vietnamese (no
  * diacritics, OCR noise) are skipped: the model must learn from correct text only.
  */
-export async function trainCommand(paths: string[]): Promise<void> {
+export async function trainCommand(paths: string[], opts: { corrections?: string } = {}): Promise<void> {
   const dataDir = defaultDataDir();
   const texts: string[] = [];
+  if (opts.corrections) {
+    // reviewers' corrected texts are correct Vietnamese by construction; lines without marks are still left out
+    const corrected = (await correctedTexts(opts.corrections)).filter((t) => measureTextQuality(t).verdict === 'good');
+    if (corrected.length) texts.push(corrected.join('\n'));
+    process.stderr.write(`${opts.corrections}: ${corrected.length} corrected text(s) taken\n`);
+  }
   for (const file of await expandInputs(paths)) {
     try {
       const doc = await runDocument(file, { ocr: null, restoreModel: null });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Correction, EDITABLE_FIELDS, type Assignment, type Indicator, type RecordKind } from '../../schemas/index.js';
 
@@ -65,4 +65,24 @@ export function recordFingerprint(kind: RecordKind, record: Indicator | Assignme
   const fields = EDITABLE_FIELDS[kind] as readonly string[];
   const values = fields.map((f) => (record as unknown as Record<string, unknown>)[f] ?? null);
   return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
+}
+
+/** Text fields whose corrected values are sentences a reviewer wrote or fixed. */
+const TEXT_FIELDS = new Set(['task', 'name', 'output', 'notes', 'section', 'directing', 'period']);
+
+/**
+ * The latest corrected text of every text field in an output folder's
+ * corrections (one per record and field): reviewers' Vietnamese, for the
+ * restoration model's corpus (`plan-ingest train --corrections DIR`).
+ */
+export async function correctedTexts(outDir: string): Promise<string[]> {
+  const ids = await readdir(join(outDir, '.review')).catch(() => [] as string[]);
+  const texts: string[] = [];
+  for (const id of ids.filter((n) => DOCUMENT_ID.test(n)).sort()) {
+    const latest = new Map<string, string>();
+    for (const c of await readCorrections(outDir, id))
+      if (c.op === 'set' && c.field && TEXT_FIELDS.has(c.field) && typeof c.after === 'string') latest.set(`${c.record}\u0000${c.field}`, c.after);
+    texts.push(...latest.values());
+  }
+  return texts;
 }

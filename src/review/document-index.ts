@@ -23,6 +23,8 @@ export interface DocumentSummary {
   assignments: number | null;
   /** Records with confidence below REVIEW_THRESHOLD: the ones a reviewer should look at first. */
   needsReview: number | null;
+  /** A reviewer marked the whole document reviewed. */
+  reviewed: boolean;
 }
 
 /** Records under this confidence are counted as needing review. */
@@ -97,6 +99,7 @@ function summarize(id: string, found: { file: string; doc: Document } | undefine
     pages: doc?.source.pages ?? null,
     indicators: doc?.indicators.length ?? null,
     assignments: doc?.assignments.length ?? null,
-    needsReview: records ? records.filter((r) => r.confidence < REVIEW_THRESHOLD).length : null,
+    needsReview: records ? records.filter((r) => r.confidence < REVIEW_THRESHOLD && !r.review?.reviewed).length : null,
+    reviewed: doc?.review?.reviewed ?? false,
   };
 }

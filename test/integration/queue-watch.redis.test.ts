@@ -84,6 +84,21 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     expect(readFileSync(PDF('kh-xa-chi-minh-2026.pdf')).length).toBeGreaterThan(0);
   });
 
+  it('serves the queue dashboard and says the queue is up', async () => {
+    const serve = startCli(['serve', '--out', dirs.out, '--port', '0'], { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data });
+    try {
+      const [, url] = await serve.waitFor(/serving .* at (http:\/\/127\.0\.0\.1:\d+)/);
+      expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ status: 'ok', queue: 'up' });
+      const board = await fetch(`${url}/admin/queues`);
+      expect(board.status).toBe(200);
+      expect(await board.text()).toMatch(/bull|queue/i);
+      const queues = (await (await fetch(`${url}/admin/queues/api/queues`)).json()) as { queues: { name: string }[] };
+      expect(queues.queues.map((q) => q.name).sort()).toEqual(['documents', 'pages']);
+    } finally {
+      await serve.stop();
+    }
+  });
+
   it('takes a file copied slowly in chunks once, complete', async () => {
     const bytes = readFileSync(PDF('kh-bql-2026.pdf'));
     const handle = await open(join(dirs.inbox, 'slow copy.pdf'), 'w');

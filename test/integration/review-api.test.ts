@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, type Assignment } from '../../schemas/index.js';
-import { readCorrections } from '../../src/output/index.js';
+import { correctedTexts, readCorrections } from '../../src/output/index.js';
 import { ReviewerAccounts, startServer } from '../../src/review/index.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -121,6 +121,17 @@ describe('review API', () => {
     expect(sheet.getRow(1).getCell(4).value).toBe('lead');
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     expect(rows.some((r) => r[4] === 'Sở Khoa học và Công nghệ; Phòng Kinh tế' && r[6] === 'Quý III/2026')).toBe(true);
+  });
+
+  it('feeds corrected texts to the restoration model (train --corrections)', async () => {
+    const a = (await (await call(`/api/documents/${id}`)).json() as Document).assignments[1]!;
+    const task = 'Xây dựng cơ sở dữ liệu số về khoa học và công nghệ của xã, cập nhật hằng năm.';
+    const res = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: a.review?.revision ?? 0, field: 'task', value: task } });
+    expect(res.status).toBe(200);
+    expect(await correctedTexts(out)).toEqual([task]);
+    const train = await runCli(['train', '--corrections', out]);
+    expect(train.code).toBe(0);
+    expect(train.stderr).toMatch(/1 corrected text\(s\) taken/);
   });
 
   it('previews how a timeline parses, and suggests agencies', async () => {

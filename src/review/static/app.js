@@ -67,7 +67,7 @@ async function showList() {
       el('td', {}, d.pages ?? ''),
       el('td', {}, d.indicators ?? ''),
       el('td', {}, d.assignments ?? ''),
-      el('td', {}, d.needsReview ?? ''),
+      el('td', {}, d.reviewed ? '✓ reviewed' : (d.needsReview ?? '')),
       el('td', {}, d.updatedAt ? new Date(d.updatedAt).toLocaleString() : '')));
   view.replaceChildren(
     el('h1', { class: 'doc-title' }, 'Documents'),
