@@ -11,6 +11,10 @@ export const Agency = z.object({
   kind: z.enum(['department', 'district', 'commune', 'party', 'state', 'enterprise', 'group', 'person', 'unit', 'unknown']),
   /** Registry match score in [0, 1]; null when not matched. */
   score: z.number().min(0).max(1).nullable(),
+  /** The body that took over its duties after a reorganisation (Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ since 2025-03-01); name null when the level was abolished. */
+  successor: z.object({ name: z.string().nullable(), since: z.string() }).nullable().optional(),
+  /** For a person ("Đồng chí Hoàng Minh Cường, Phó Chủ tịch …"): the name when printed, and the titles. */
+  person: z.object({ name: z.string().nullable(), titles: z.array(z.string()) }).nullable().optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 

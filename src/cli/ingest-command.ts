@@ -5,6 +5,7 @@ import { expandInputs } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
+import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
 import { createProgressReporter } from './progress-reporter.js';
 
@@ -46,6 +47,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const bases = new Map<string, string>();
   let model: Promise<NgramModel> | null = null;
   const restoreModel = opts.restore ? () => (model ??= loadModel(defaultDataDir())) : null;
+  const agencyRegistry = loadAgencyRegistry(defaultDataDir());
   const summary: IngestSummary = { ok: 0, partial: 0, failed: 0 };
   const started = performance.now();
   try {
@@ -60,7 +62,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       }
       bases.set(base, file);
       try {
-        const doc = await runDocument(file, { ocr: engine, restoreModel, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');

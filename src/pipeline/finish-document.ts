@@ -2,7 +2,7 @@ import type { Document, DocumentDraft } from '../../schemas/index.js';
 import { IssueLog } from '../core/index.js';
 import { layoutPages } from '../layout/index.js';
 import { assembleDocument, documentId } from '../output/index.js';
-import { extractRecords } from '../records/index.js';
+import { extractRecords, type AgencyRegistry } from '../records/index.js';
 import { restorePages, type NgramModel } from '../restore/index.js';
 import { segmentDocument } from '../segment/index.js';
 import { timed } from './stage-timer.js';
@@ -10,6 +10,8 @@ import { timed } from './stage-timer.js';
 export interface FinishOptions {
   /** The diacritic-restoration model, loaded on first need; null or absent: pages that need restoring are only flagged. */
   restoreModel?: (() => Promise<NgramModel>) | null;
+  /** Canonical agencies (shipped registry + the users' + reviewers' aliases). Default: the shipped registry. */
+  agencyRegistry?: AgencyRegistry;
   /** Clock, injectable for repeatable output. Default: now. */
   now?: () => Date;
 }
@@ -28,7 +30,7 @@ export async function finishDocument(draft: DocumentDraft, opts: FinishOptions =
   const restored = await timed(stages, 'restore', () => restorePages(read, log.forStage('restore'), model));
   const layout = await timed(stages, 'layout', () => layoutPages(restored, log.forStage('layout')));
   const segment = await timed(stages, 'segment', () => segmentDocument(layout, log.forStage('segment')));
-  const records = await timed(stages, 'records', () => extractRecords(documentId(draft.intake.source.sha256), layout, segment, log.forStage('records')));
+  const records = await timed(stages, 'records', () => extractRecords(documentId(draft.intake.source.sha256), layout, segment, log.forStage('records'), opts.agencyRegistry));
   return timed(stages, 'output', async () =>
     assembleDocument({ intake: draft.intake, layout, segment, records, issues: log.all(), stages, processedAt: (opts.now?.() ?? new Date()).toISOString() }),
   );

@@ -96,7 +96,7 @@ async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, di
           : { stage: 'ocr', code: 'ocr-disabled', message: `page ${n} needs OCR but OCR is disabled`, page: n, severity: 'error' },
       );
   }
-  return finishDocument(merged, { restoreModel: data.options.restore ? ctx.restoreModel : null });
+  return finishDocument(merged, { restoreModel: data.options.restore ? ctx.restoreModel : null, agencyRegistry: ctx.agencyRegistry() });
 }
 
 /** The steps after the output is written; each can run again harmlessly when a crash cut them short. */

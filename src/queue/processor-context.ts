@@ -1,5 +1,6 @@
 import type { Logger } from '../core/index.js';
 import type { OcrEngine } from '../ocr/index.js';
+import type { AgencyRegistry } from '../records/index.js';
 import type { NgramModel } from '../restore/index.js';
 import type { ContentRegistry } from './content-registry.js';
 import type { PlanQueues } from './queues.js';
@@ -12,5 +13,7 @@ export interface ProcessorContext {
   engine: OcrEngine;
   /** Loaded on first need, reused. */
   restoreModel: () => Promise<NgramModel>;
+  /** Canonical agencies; reloaded per document so reviewers' new aliases apply. */
+  agencyRegistry: () => AgencyRegistry;
   log: Logger;
 }

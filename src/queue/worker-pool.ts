@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import { availableParallelism } from 'node:os';
 import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
 import { ContentRegistry } from './content-registry.js';
 import { documentProcessor } from './document-processor.js';
@@ -57,7 +58,8 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
     opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: pageConcurrency }) : createTesseractEngine({ workers: pageConcurrency }),
   );
   let model: Promise<NgramModel> | null = null;
-  const ctx = { queues, registry, engine, restoreModel: () => (model ??= loadModel(opts.dataDir ?? defaultDataDir())), log };
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const ctx = { queues, registry, engine, restoreModel: () => (model ??= loadModel(dataDir)), agencyRegistry: () => loadAgencyRegistry(dataDir), log };
   const common = { connection: target.options, prefix, lockDuration, stalledInterval: Math.max(1000, Math.round(lockDuration / 2)), maxStalledCount: 2 };
   const wanted = new Set(opts.queues ?? [DOCUMENTS_QUEUE, PAGES_QUEUE]);
   const workers: Worker[] = [];

@@ -1,13 +1,20 @@
 import type { Agency } from '../../schemas/index.js';
 
+/** Words that open the name of a body: after a comma or full stop, they start the next agency of a list. */
+const HEAD = '(?:Sở|Phòng|Văn phòng|Trung tâm|Ban|Công an|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Chi cục|Cục|Thanh tra|Kho bạc|Bảo hiểm|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Thành đoàn|Liên đoàn|Hội|Viện|Trường|Bệnh viện|Báo|Đài)';
+const LIST_BREAK = new RegExp(`[,.]\\s+(?=(?:${HEAD}|[Cc]ác|[Nn]hững)\\s)`, 'u');
+
 /**
- * Splits an agency cell into agencies at ";" and line-level separators.
- * Commas are not split on: "các sở, ban, ngành" is one group. The agency
- * registry and successor resolution come with the records issue.
+ * Splits an agency cell into agencies at ";", line breaks, and a comma or
+ * full stop followed by a body name or a group ("Sở Y tế, Sở Giáo dục và
+ * Đào tạo, Sở Xây dựng." is three). Other commas split nothing: "các sở,
+ * ban, ngành" is one group. Names are made canonical by the agency registry
+ * afterwards (extractRecords).
  */
 export function splitAgencies(cell: string): Agency[] {
   return cell
     .split(/;|\n/u)
+    .flatMap((part) => part.split(LIST_BREAK))
     .map((s) => s.replace(/\s+/gu, ' ').trim())
     .filter(Boolean)
     .map((raw) => ({ raw, name: raw.replace(/[.;,]+$/u, ''), kind: agencyKind(raw), score: null }));

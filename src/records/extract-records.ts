@@ -1,5 +1,6 @@
-import type { Assignment, Indicator, LayoutResult, RecordsResult, SegmentResult } from '../../schemas/index.js';
+import type { Agency, Assignment, Indicator, LayoutResult, RecordsResult, SegmentResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
+import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
 import { recordsFromTable } from './table-records.js';
 
@@ -7,9 +8,10 @@ import { recordsFromTable } from './table-records.js';
  * The records stage: indicators and assignments from the document's tables
  * and from its prose,
  * with ids stable for the same document content: `<docId>:<kind>:<code>`,
- * a repeated code getting "~2", "~3", ….
+ * a repeated code getting "~2", "~3", …. Agencies are made canonical by
+ * `registry` (default: the shipped one).
  */
-export async function extractRecords(docId: string, layout: LayoutResult, segment: SegmentResult, issues: IssueRecorder): Promise<RecordsResult> {
+export async function extractRecords(docId: string, layout: LayoutResult, segment: SegmentResult, issues: IssueRecorder, registry: AgencyRegistry = defaultRegistry()): Promise<RecordsResult> {
   const indicators: Indicator[] = [];
   const assignments: Assignment[] = [];
   for (const table of layout.tables) {
@@ -21,8 +23,15 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   const placed = placeBlocks(layout.pages, segment.sections);
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
   assignments.push(...proseAssignments(placed).map((r) => ({ ...r, id: '' })));
-  return { indicators: withIds(docId, 'ind', indicators), assignments: withIds(docId, 'asg', assignments) };
+  const canonical = (list: Agency[]): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind));
+  return {
+    indicators: withIds(docId, 'ind', indicators).map((r) => ({ ...r, agencies: canonical(r.agencies) })),
+    assignments: withIds(docId, 'asg', assignments).map((r) => ({ ...r, lead: canonical(r.lead), cooperating: canonical(r.cooperating) })),
+  };
 }
+
+let shipped: AgencyRegistry | null = null;
+const defaultRegistry = (): AgencyRegistry => (shipped ??= new AgencyRegistry([shippedRegistry()]));
 
 function withIds<T extends { id: string; code: string }>(docId: string, kind: string, records: T[]): T[] {
   const seen = new Map<string, number>();

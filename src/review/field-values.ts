@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EDITABLE_FIELDS, type Agency, type RecordKind } from '../../schemas/index.js';
-import { parseTarget, parseTimeline, splitAgencies } from '../records/index.js';
+import { parseTarget, parseTimeline, splitAgencies, type AgencyRegistry } from '../records/index.js';
 
 const Text = z.string().transform((s) => s.replace(/\s+/gu, ' ').trim().normalize('NFC'));
 const OptionalText = Text.transform((s) => (s === '' ? null : s));
@@ -11,10 +11,9 @@ const AgencyList = z.union([z.array(z.string()), z.string()]).transform((v) =>
 );
 const TargetList = z.array(z.object({ year: z.number().int().min(1900).max(2200).nullable(), raw: RequiredText }));
 
-/** One agency from a reviewer's text: read as the pipeline reads a cell, keeping the text as typed. */
-function agency(raw: string): Agency {
-  const read = splitAgencies(raw);
-  return read.length === 1 ? { ...read[0]!, raw } : { raw, name: raw, kind: 'unknown', score: null };
+/** One agency from a reviewer's text, made canonical by the registry as the pipeline does, keeping the text as typed. */
+function agency(raw: string, registry: AgencyRegistry): Agency {
+  return registry.resolve(raw, splitAgencies(raw)[0]?.kind ?? 'unknown');
 }
 
 /**
@@ -23,7 +22,7 @@ function agency(raw: string): Agency {
  * parsed ({kind, start, end, …}), agencies split into Agency objects,
  * targets read by the target parser. Throws a ZodError with the reason.
  */
-export function normalizeField(kind: RecordKind, field: string, value: unknown): unknown {
+export function normalizeField(kind: RecordKind, field: string, value: unknown, registry: AgencyRegistry): unknown {
   if (!(EDITABLE_FIELDS[kind] as readonly string[]).includes(field)) throw new z.ZodError([{ code: 'custom', path: ['field'], message: `${field} cannot be edited on an ${kind}`, input: field }]);
   switch (field) {
     case 'code':
@@ -36,9 +35,9 @@ export function normalizeField(kind: RecordKind, field: string, value: unknown):
     }
     case 'agencies':
     case 'cooperating':
-      return AgencyList.parse(value).map(agency);
+      return AgencyList.parse(value).map((a) => agency(a, registry));
     case 'lead':
-      return kind === 'assignment' ? AgencyList.parse(value).map(agency) : OptionalText.parse(value);
+      return kind === 'assignment' ? AgencyList.parse(value).map((a) => agency(a, registry)) : OptionalText.parse(value);
     case 'targets':
       return TargetList.parse(value).map((t) => parseTarget(t.raw, { year: t.year }));
     default:

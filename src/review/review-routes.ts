@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Assignment, Document, Indicator } from '../../schemas/index.js';
-import { parseTimeline } from '../records/index.js';
+import { loadAgencyRegistry, parseTimeline } from '../records/index.js';
 import { DOCUMENT_ID } from './document-index.js';
 import { recordBox, type PageImages } from './page-images.js';
 import { toCsv, toXlsx } from './record-export.js';
@@ -96,6 +96,8 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
     const counts = new Map<string, number>();
     for (const { doc: d } of (await o.store.index.documents()).values())
       for (const a of [...d.assignments.flatMap((r) => [...r.lead, ...r.cooperating]), ...d.indicators.flatMap((r) => r.agencies)]) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
+    // the registry's names too, so a reviewer can pick the current name of a body no document used yet
+    for (const name of loadAgencyRegistry(o.store.dataDir).names()) if (!counts.has(name)) counts.set(name, 0);
     res.json({ agencies: [...counts].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })) });
   });
   api.get('/documents/:id/export.:format', async (req, res) => {

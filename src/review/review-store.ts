@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { Document, RecordKind, type Assignment, type Correction, type Indicator } from '../../schemas/index.js';
+import { Document, RecordKind, type Agency, type Assignment, type Correction, type Indicator } from '../../schemas/index.js';
+import { addLearnedAliases, loadAgencyRegistry } from '../records/index.js';
 import { appendChange, appendCorrection, applyCorrections, extractedPath, readCorrections, recordFingerprint, writeDocument } from '../output/index.js';
 import type { DocumentIndex } from './document-index.js';
 import { blankRecord, normalizeField } from './field-values.js';
@@ -12,6 +13,20 @@ async function keepMachineVersion(output: string, extracted: string): Promise<vo
   const tmp = `${extracted}.${process.pid}.tmp`;
   await copyFile(output, tmp);
   await rename(tmp, extracted);
+}
+
+/**
+ * What an agency correction teaches the registry: an agency replaced one
+ * for one ("Sở KHCN" read, "Sở Khoa học và Công nghệ" chosen) becomes an
+ * alias. Lists that changed length (split, merged) teach nothing.
+ */
+function taughtAliases(c: Correction): { alias: string; name: string }[] {
+  if (c.op !== 'set' || !c.field || !['lead', 'cooperating', 'agencies'].includes(c.field)) return [];
+  if (!Array.isArray(c.before) || !Array.isArray(c.after) || c.before.length !== c.after.length) return [];
+  return (c.before as Agency[]).flatMap((b, i) => {
+    const a = (c.after as Agency[])[i]!;
+    return b.raw !== a.raw ? [{ alias: b.raw, name: a.name }] : [];
+  });
 }
 
 /** What a reviewer asks for; parsed at the HTTP boundary. */
@@ -45,8 +60,12 @@ export class ReviewStore {
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /**
+   * @param dataDir where the agency registry's learned aliases live (reviewers' agency corrections teach it)
+   */
   constructor(
     readonly index: DocumentIndex,
+    readonly dataDir: string,
     readonly writeDelayMs = 250,
   ) {}
 
@@ -92,7 +111,7 @@ export class ReviewStore {
       if (request.op === 'set') {
         let after: unknown;
         try {
-          after = normalizeField(request.kind, request.field, request.value);
+          after = normalizeField(request.kind, request.field, request.value, loadAgencyRegistry(this.dataDir));
         } catch (e) {
           return { ok: false, status: 422, error: e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : String(e) };
         }
@@ -110,6 +129,7 @@ export class ReviewStore {
     }
     await appendCorrection(this.index.outDir, correction);
     loaded.corrections.push(correction);
+    await addLearnedAliases(this.dataDir, taughtAliases(correction)).catch(() => {});
     this.#scheduleWrite(id, loaded, correction);
     const document = applyCorrections(loaded.machine, loaded.corrections);
     const list: (Indicator | Assignment)[] = request.kind === 'indicator' ? document.indicators : document.assignments;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { PlanQueues } from '../queue/index.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { defaultDataDir } from '../core/index.js';
 import { apiRoutes } from './api-routes.js';
 import { DocumentIndex } from './document-index.js';
 import { PageImages } from './page-images.js';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
+  /** The data dir (agency registry and its learned aliases). Default: PLAN_INGEST_DATA_DIR or ~/.cache/plan-ingest. */
+  dataDir?: string;
   /** The queue, for the dashboard at /admin/queues; null serves the folder alone. */
   queues?: PlanQueues | null;
 }
@@ -58,7 +61,7 @@ export function createApp(o: ServeOptions): ReviewApp {
   });
   const outDir = resolve(o.outDir);
   const index = new DocumentIndex(outDir);
-  const store = new ReviewStore(index);
+  const store = new ReviewStore(index, o.dataDir ?? defaultDataDir());
   const queues = o.queues ?? null;
   app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
   const images = new PageImages(outDir);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, type Assignment } from '../../schemas/index.js';
 import { correctedTexts, readCorrections } from '../../src/output/index.js';
 import { ReviewerAccounts, startServer } from '../../src/review/index.js';
-import { runCli } from '../support/run-cli.js';
+import { DATA_DIR, runCli } from '../support/run-cli.js';
 
 const FIXTURE = 'fixtures/pdf/kh-xa-chi-minh-2026.pdf';
 
@@ -23,7 +23,7 @@ describe('review API', () => {
     id = JSON.parse(readFileSync(join(out, 'kh-xa-chi-minh-2026.json'), 'utf8')).id;
     await new ReviewerAccounts(out).set('lan', 'correct horse');
     await new ReviewerAccounts(out).set('minh', 'battery staple');
-    server = await startServer({ outDir: out, port: 0 });
+    server = await startServer({ outDir: out, port: 0, dataDir: DATA_DIR });
   });
   afterAll(async () => server?.close());
 
@@ -139,5 +139,21 @@ describe('review API', () => {
     expect(timeline).toMatchObject({ start: '2026-12-01' });
     const { agencies } = (await (await call('/api/agencies')).json()) as { agencies: { name: string }[] };
     expect(agencies.length).toBeGreaterThan(3);
+  });
+
+  it('learns an agency alias from a correction, which the next processing applies', async () => {
+    const doc = (await (await call(`/api/documents/${id}`)).json()) as Document;
+    const a = doc.assignments.find((r) => r.lead.length === 1 && !r.review)!;
+    const printed = a.lead[0]!.raw;
+    const res = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: 0, field: 'lead', value: 'Sở Khoa học và Công nghệ' } });
+    expect(res.status).toBe(200);
+    const aliases = JSON.parse(readFileSync(join(DATA_DIR, 'agency-aliases.json'), 'utf8')) as { alias: string; name: string }[];
+    expect(aliases).toContainEqual({ alias: printed, name: 'Sở Khoa học và Công nghệ' });
+    await server.store.flush();
+    expect((await runCli(['ingest', FIXTURE, '--out', out, '--no-progress'])).code).toBe(0);
+    const machine = Document.parse(JSON.parse(readFileSync(join(out, '.review', id, 'extracted.json'), 'utf8')));
+    const same = machine.assignments.flatMap((r) => r.lead).filter((l) => l.raw === printed);
+    expect(same.length).toBeGreaterThan(0);
+    for (const l of same) expect(l).toMatchObject({ raw: printed, name: 'Sở Khoa học và Công nghệ' });
   });
 });

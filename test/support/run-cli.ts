@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Tests keep their caches and trained models apart from the user's. */
-const DATA_DIR = mkdtempSync(join(tmpdir(), 'plan-ingest-data-'));
+export const DATA_DIR = mkdtempSync(join(tmpdir(), 'plan-ingest-data-'));
 
 export interface CliResult {
   code: number | null;

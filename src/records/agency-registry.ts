@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Agency } from '../../schemas/index.js';
+import { similarity, writeFileAtomic } from '../core/index.js';
+
+const Kind = z.enum(['department', 'district', 'commune', 'party', 'state', 'enterprise', 'group', 'person', 'unit', 'unknown']);
+const Entry = z.object({
+  name: z.string(),
+  kind: Kind,
+  aliases: z.array(z.string()).default([]),
+  successor: z.object({ name: z.string().nullable(), since: z.string() }).optional(),
+});
+/** The registry file's format (models/agency-registry.json; users' extensions the same). */
+export const RegistryFile = z.object({
+  abbreviations: z.array(z.tuple([z.string(), z.string()])).default([]),
+  agencies: z.array(Entry).default([]),
+  abolished: z.array(z.object({ pattern: z.string(), kind: Kind, since: z.string() })).default([]),
+});
+export type RegistryFile = z.infer<typeof RegistryFile>;
+/** Aliases learned from reviewers: what was printed (or read) → the name they chose. */
+export const LearnedAliases = z.array(z.object({ alias: z.string(), name: z.string() }));
+
+/** Fuzzy matches below this similarity are not taken (OCR leftovers are a letter or two). */
+const FUZZY_MIN = 0.9;
+const SHIPPED = [new URL('../../models/agency-registry.json', import.meta.url), new URL('../../../models/agency-registry.json', import.meta.url)].map((u) => fileURLToPath(u));
+
+/**
+ * Canonical agencies: abbreviations expanded ("Sở KH&CN" → "Sở Khoa học
+ * và Công nghệ", "UBND" → "Ủy ban nhân dân"), names matched exactly or
+ * fuzzily (score kept) to the registry, successors after the 2025
+ * reorganisation added, people read as name + titles, groups ("các sở,
+ * ban, ngành") left as groups. The printed text always stays in `raw`.
+ */
+export class AgencyRegistry {
+  readonly #byKey = new Map<string, z.infer<typeof Entry>>();
+  readonly #entries: z.infer<typeof Entry>[] = [];
+  readonly #abbreviations: [RegExp, string][];
+  readonly #abolished: { pattern: RegExp; kind: Agency['kind']; since: string }[];
+
+  constructor(files: readonly RegistryFile[], learned: z.infer<typeof LearnedAliases> = []) {
+    const abbreviations = new Map<string, string>();
+    this.#abolished = [];
+    for (const f of files) {
+      for (const [short, long] of f.abbreviations) abbreviations.set(short, long);
+      for (const e of f.agencies) {
+        this.#entries.push(e);
+        for (const n of [e.name, ...e.aliases]) this.#byKey.set(fold(n), e);
+      }
+      for (const a of f.abolished) this.#abolished.push({ pattern: new RegExp(a.pattern, 'iu'), kind: a.kind, since: a.since });
+    }
+    // longest first, so "KH&CN" is expanded before "KH"; only as whole words
+    this.#abbreviations = [...abbreviations].sort((a, b) => b[0].length - a[0].length).map(([s, l]) => [new RegExp(`(?<![\\p{L}\\p{N}&])${escape(s)}(?![\\p{L}\\p{N}&])`, 'gu'), l]);
+    for (const { alias, name } of learned) {
+      const target = this.#byKey.get(fold(name)) ?? { name, kind: 'unknown' as const, aliases: [] };
+      this.#byKey.set(fold(alias), target);
+    }
+  }
+
+  /** Every canonical name (for reviewers' suggestions). */
+  names(): string[] {
+    return [...new Set(this.#entries.map((e) => e.name))];
+  }
+
+  /** Expands the registry's abbreviations in a name. */
+  expand(text: string): string {
+    let out = text;
+    for (const [re, long] of this.#abbreviations) out = out.replace(re, long);
+    return out.replace(/\s+/gu, ' ').trim();
+  }
+
+  /** The canonical reading of one printed agency; `kind` is the list splitter's guess, kept when the registry knows nothing better. */
+  resolve(raw: string, kind: Agency['kind']): Agency {
+    const text = raw.replace(/\s+/gu, ' ').trim().replace(/[.;,:]+$/u, '');
+    if (kind === 'group') return { raw, name: text, kind, score: null };
+    const person = readPerson(text);
+    if (person) return { raw, name: person.name ?? this.expand(person.titles.join(', ')), kind: 'person', score: null, person: { name: person.name, titles: person.titles.map((t) => this.expand(t)) } };
+    const expanded = this.expand(text);
+    const exact = this.#byKey.get(fold(expanded));
+    const match = exact ? { entry: exact, score: 1 } : this.#fuzzy(expanded);
+    const abolished = this.#abolished.find((a) => a.pattern.test(expanded));
+    if (!match) {
+      if (abolished) return { raw, name: expanded, kind: abolished.kind, score: null, successor: { name: null, since: abolished.since } };
+      return { raw, name: expanded, kind, score: null };
+    }
+    const { entry, score } = match;
+    return { raw, name: entry.name, kind: entry.kind === 'unknown' ? kind : entry.kind, score: Math.round(score * 1000) / 1000, ...(entry.successor ? { successor: entry.successor } : {}) };
+  }
+
+  #fuzzy(text: string): { entry: z.infer<typeof Entry>; score: number } | null {
+    const key = fold(text);
+    let best: { entry: z.infer<typeof Entry>; score: number } | null = null;
+    for (const [k, entry] of this.#byKey) {
+      if (Math.abs(k.length - key.length) > key.length * (1 - FUZZY_MIN)) continue;
+      const score = similarity(k, key);
+      if (score >= FUZZY_MIN && (!best || score > best.score)) best = { entry, score };
+    }
+    return best;
+  }
+}
+
+/**
+ * "Đồng chí Hoàng Minh Cường, Ủy viên Thành ủy, Phó Chủ tịch UBND thành phố"
+ * → name "Hoàng Minh Cường", titles ["Ủy viên Thành ủy", "Phó Chủ tịch UBND
+ * thành phố"]; "Đồng chí Giám đốc Sở Nội vụ" → no name, title "Giám đốc Sở
+ * Nội vụ". Null when the text is not about a person.
+ */
+export function readPerson(text: string): { name: string | null; titles: string[] } | null {
+  const m = /^(?:đồng chí|đ\/c|ông|bà)\s+(.+)$/iu.exec(text);
+  if (!m?.[1]) return null;
+  const parts = m[1].split(/,\s*/u).map((s) => s.trim()).filter(Boolean);
+  const first = parts[0] ?? '';
+  // a personal name: 2-5 capitalised syllables, none of them a title word
+  const isName = /^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$/u.test(first) && !/^(Giám|Phó|Chủ|Bí|Trưởng|Thủ|Ủy|Uỷ|Chánh|Tổng|Cục|Chi)\b/u.test(first);
+  return isName ? { name: first, titles: parts.slice(1) } : { name: null, titles: parts };
+}
+
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/** Comparison key: lower case, the tone mark at the end of its syllable ("hoà" = "hòa"), no punctuation or spaces. */
+function fold(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const d = w.normalize('NFD');
+      return d.replace(TONE, '').normalize('NFC') + (d.match(TONE)?.[0] ?? '');
+    })
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+let shipped: RegistryFile | null = null;
+/** The shipped registry file. */
+export function shippedRegistry(): RegistryFile {
+  if (!shipped) {
+    const path = SHIPPED.find((p) => {
+      try {
+        readFileSync(p);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    shipped = path ? RegistryFile.parse(JSON.parse(readFileSync(path, 'utf8'))) : RegistryFile.parse({});
+  }
+  return shipped;
+}
+
+/**
+ * The registry for a data dir: the shipped file, the users' own
+ * (`<dataDir>/agency-registry.json`) and the aliases reviewers taught
+ * (`<dataDir>/agency-aliases.json`).
+ */
+export function loadAgencyRegistry(dataDir: string | null): AgencyRegistry {
+  const read = <T>(name: string, schema: z.ZodType<T>, empty: T): T => {
+    if (!dataDir) return empty;
+    try {
+      return schema.parse(JSON.parse(readFileSync(join(dataDir, name), 'utf8')));
+    } catch {
+      return empty;
+    }
+  };
+  return new AgencyRegistry([shippedRegistry(), read('agency-registry.json', RegistryFile, RegistryFile.parse({}))], read('agency-aliases.json', LearnedAliases, []));
+}
+
+/**
+ * Adds aliases reviewers taught (the agency as printed or read → the name
+ * they corrected it to) to `<dataDir>/agency-aliases.json`; the next
+ * document processed uses them.
+ */
+export async function addLearnedAliases(dataDir: string, pairs: readonly { alias: string; name: string }[]): Promise<void> {
+  if (!pairs.length) return;
+  const path = join(dataDir, 'agency-aliases.json');
+  let known: z.infer<typeof LearnedAliases> = [];
+  try {
+    known = LearnedAliases.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch {
+    known = [];
+  }
+  const key = (p: { alias: string; name: string }) => `${fold(p.alias)}\u0000${p.name}`;
+  const seen = new Set(known.map(key));
+  const added = pairs.filter((p) => p.alias.trim() && fold(p.alias) !== fold(p.name) && !seen.has(key(p)));
+  if (!added.length) return;
+  await writeFileAtomic(path, `${JSON.stringify([...known, ...added], null, 2)}\n`);
+}
