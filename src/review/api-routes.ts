@@ -32,6 +32,7 @@ export function apiRoutes(o: ApiOptions): Router {
     res.status(queue === false ? 503 : 200).json({ status: queue === false ? 'degraded' : 'ok', documents, queue: queue === null ? 'not configured' : queue ? 'up' : 'down' });
   });
   api.get('/documents', async (_req, res) => {
+    await o.store.flush(); // the list reads the files: write reviewers' pending edits first
     res.json({ documents: await o.index.list() });
   });
   api.get('/documents/:id', async (req, res) => {

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,5 +77,21 @@ describe.runIf(runRedisTests)('queue faults (real Redis, real workers)', () => {
     expect(feed.filter((e) => e.status === 'ok' && e.time > restarted).length).toBeGreaterThan(0);
     expect(list(join(dirs.inbox, 'processed'))).toEqual([...names].sort());
     expect(list(join(dirs.inbox, 'processing'))).toEqual([]);
+  });
+
+  it('a file left in processing/ by a crash is taken up when the service starts again', async () => {
+    const redis = await startTestRedis();
+    stops.push(redis.stop);
+    const dirs = makeDirs('recover');
+    mkdirSync(join(dirs.inbox, 'processing'), { recursive: true });
+    // as if the service died after moving the file and before queueing it
+    copyFileSync(join('fixtures', 'pdf', 'kh-xa-chi-minh-2026.pdf'), join(dirs.inbox, 'processing', 'kh-xa-chi-minh-2026.pdf'));
+    const env = { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: uniquePrefix('recover'), PLAN_INGEST_DATA_DIR: dirs.data };
+    const watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300'], env);
+    procs.push(watch);
+    const feed = await waitForFeed(dirs.out, (es) => finished(es, 'kh-xa-chi-minh-2026.pdf').length > 0);
+    expect(finished(feed, 'kh-xa-chi-minh-2026.pdf')).toEqual([expect.objectContaining({ status: 'ok', version: 1 })]);
+    expect(list(join(dirs.inbox, 'processing'))).toEqual([]);
+    expect(list(join(dirs.inbox, 'processed'))).toEqual(['kh-xa-chi-minh-2026.pdf']);
   });
 });

@@ -99,6 +99,14 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     }
   });
 
+  it('refuses to replace an output that holds another document with the same name', async () => {
+    writeFileSync(join(dirs.inbox, 'kh-skhcn-2026.txt'), 'KẾ HOẠCH\nMột kế hoạch khác, cùng tên tệp với kế hoạch đã xử lý.\n');
+    const feed = await waitForFeed(dirs.out, (es) => finished(es, 'kh-skhcn-2026.txt').length > 0);
+    expect(finished(feed, 'kh-skhcn-2026.txt')[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('already holds another document') });
+    expect(Document.parse(JSON.parse(readFileSync(join(dirs.out, 'kh-skhcn-2026.json'), 'utf8'))).source.file).toBe('kh-skhcn-2026.pdf');
+    expect(list(join(dirs.inbox, 'failed'))).toContain('kh-skhcn-2026.txt');
+  });
+
   it('takes a file copied slowly in chunks once, complete', async () => {
     const bytes = readFileSync(PDF('kh-bql-2026.pdf'));
     const handle = await open(join(dirs.inbox, 'slow copy.pdf'), 'w');

@@ -123,15 +123,36 @@ describe('review API', () => {
     expect(rows.some((r) => r[4] === 'Sở Khoa học và Công nghệ; Phòng Kinh tế' && r[6] === 'Quý III/2026')).toBe(true);
   });
 
+  it('adds a missing row, deletes a spurious one, marks rows and the document reviewed', async () => {
+    const before = ((await (await call(`/api/documents/${id}`)).json()) as Document).assignments;
+    const added = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'add', kind: 'assignment', code: '9.9' } });
+    const { record } = (await added.json()) as { record: Assignment };
+    expect(record).toMatchObject({ code: '9.9', review: { added: true, revision: 1 } });
+    const filled = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: record.id, revision: 1, field: 'task', value: 'Tổ chức sơ kết việc thực hiện kế hoạch' } });
+    expect(filled.status).toBe(200);
+    const victim = before.at(-1)!;
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'delete', kind: 'assignment', record: victim.id, revision: victim.review?.revision ?? 0 } })).status).toBe(200);
+    const second = before[1]!;
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'reviewed', kind: 'assignment', record: second.id, revision: second.review?.revision ?? 0 } })).status).toBe(200);
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'reviewed', kind: 'assignment', record: id, revision: 0 } })).status).toBe(200);
+    const after = (await (await call(`/api/documents/${id}`)).json()) as Document;
+    expect(after.assignments.map((a) => a.id)).not.toContain(victim.id);
+    expect(after.assignments.find((a) => a.code === '9.9')?.task).toBe('Tổ chức sơ kết việc thực hiện kế hoạch');
+    expect(after.assignments.find((a) => a.id === second.id)?.review?.reviewed).toBe(true);
+    expect(after.review).toMatchObject({ reviewed: true, reviewer: 'lan', deleted: [victim.id] });
+    const { documents } = (await (await call('/api/documents')).json()) as { documents: { id: string; reviewed: boolean }[] };
+    expect(documents.find((d) => d.id === id)?.reviewed).toBe(true);
+  });
+
   it('feeds corrected texts to the restoration model (train --corrections)', async () => {
     const a = (await (await call(`/api/documents/${id}`)).json() as Document).assignments[1]!;
     const task = 'Xây dựng cơ sở dữ liệu số về khoa học và công nghệ của xã, cập nhật hằng năm.';
     const res = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: a.review?.revision ?? 0, field: 'task', value: task } });
     expect(res.status).toBe(200);
-    expect(await correctedTexts(out)).toEqual([task]);
+    expect(await correctedTexts(out)).toEqual(['Tổ chức sơ kết việc thực hiện kế hoạch', task]);
     const train = await runCli(['train', '--corrections', out]);
     expect(train.code).toBe(0);
-    expect(train.stderr).toMatch(/1 corrected text\(s\) taken/);
+    expect(train.stderr).toMatch(/2 corrected text\(s\) taken/);
   });
 
   it('previews how a timeline parses, and suggests agencies', async () => {
