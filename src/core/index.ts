@@ -11,3 +11,5 @@ export * from './string-similarity.js';
 export * from './data-dir.js';
 export * from './line-builder.js';
 export * from './text-runs.js';
+export * from './json-lines.js';
+export * from './file-hash.js';

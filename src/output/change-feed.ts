@@ -1,6 +1,6 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChangeEntry, type ChangeEntryInput } from '../../schemas/index.js';
+import { appendJsonLine, readJsonLines } from '../core/index.js';
 
 /** The feed's file in an output folder. */
 export const changeFeedPath = (outDir: string): string => join(outDir, 'changes.jsonl');
@@ -10,21 +10,7 @@ export const changeFeedPath = (outDir: string): string => join(outDir, 'changes.
  * write after a crash) is skipped, not fatal: the feed stays readable.
  */
 export async function readChanges(outDir: string): Promise<ChangeEntry[]> {
-  const text = await readFile(changeFeedPath(outDir), 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return '';
-    throw e;
-  });
-  const entries: ChangeEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const parsed = ChangeEntry.safeParse(JSON.parse(line));
-      if (parsed.success) entries.push(parsed.data);
-    } catch {
-      // torn line: skipped
-    }
-  }
-  return entries;
+  return readJsonLines(changeFeedPath(outDir), ChangeEntry);
 }
 
 /**
@@ -39,8 +25,7 @@ export async function appendChange(outDir: string, entry: ChangeEntryInput): Pro
     const existing = await readChanges(outDir);
     if (existing.some((e) => e.job === valid.job && e.status === valid.status && e.id === valid.id)) return;
   }
-  await mkdir(outDir, { recursive: true });
-  await appendFile(changeFeedPath(outDir), `${JSON.stringify(valid)}\n`, 'utf8');
+  await appendJsonLine(changeFeedPath(outDir), valid);
 }
 
 /** The version the next output of document `id` in `outDir` gets: 1 + the highest written so far. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { appendJsonLine, readJsonLines } from '../core/index.js';
 import { Correction, EDITABLE_FIELDS, type Assignment, type Indicator, type RecordKind } from '../../schemas/index.js';
 
-/** A document id as the pipeline makes them; the only thing review paths are built from. */
-const DOCUMENT_ID = /^doc-[0-9a-f]{16}$/;
+/** A document id as the pipeline makes them (`doc-` + 16 hex); the only thing review paths are built from. */
+export const DOCUMENT_ID = /^doc-[0-9a-f]{16}$/;
 
 /**
  * Where a document's review lives in the output folder: `.review/<id>/`
@@ -24,36 +25,13 @@ export const extractedPath = (outDir: string, docId: string): string => join(rev
 
 /** Every correction of a document, in order (a torn last line after a crash is skipped). */
 export async function readCorrections(outDir: string, docId: string): Promise<Correction[]> {
-  let text = '';
-  try {
-    text = await readFile(correctionsPath(outDir, docId), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  const out: Correction[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const parsed = Correction.safeParse(JSON.parse(line));
-      if (parsed.success) out.push(parsed.data);
-    } catch {
-      // torn line
-    }
-  }
-  return out;
+  return readJsonLines(correctionsPath(outDir, docId), Correction);
 }
 
 /** Appends one correction and waits until it is on disk (fsync). */
 export async function appendCorrection(outDir: string, correction: Correction): Promise<void> {
   const valid = Correction.parse(correction);
-  await mkdir(reviewDir(outDir, valid.document), { recursive: true });
-  const handle = await open(correctionsPath(outDir, valid.document), 'a');
-  try {
-    await handle.write(`${JSON.stringify(valid)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await appendJsonLine(correctionsPath(outDir, valid.document), valid, { sync: true });
 }
 
 /**

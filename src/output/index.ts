@@ -4,4 +4,4 @@ export { writeDocument } from './write-document.js';
 export { appendChange, readChanges, nextVersion, changeFeedPath } from './change-feed.js';
 export { publishDocument, type PublishOptions } from './publish-document.js';
 export { applyCorrections } from './apply-corrections.js';
-export { appendCorrection, readCorrections, recordFingerprint, reviewDir, correctionsPath, extractedPath, correctedTexts } from './corrections-store.js';
+export { appendCorrection, readCorrections, recordFingerprint, reviewDir, correctionsPath, extractedPath, correctedTexts, DOCUMENT_ID } from './corrections-store.js';

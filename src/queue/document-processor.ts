@@ -2,7 +2,7 @@ import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { DocumentDraft, DocumentJobData, PageReading, type Document } from '../../schemas/index.js';
 import { isInputError } from '../core/index.js';
-import { appendChange, publishDocument, readChanges } from '../output/index.js';
+import { appendChange, documentId, publishDocument, readChanges } from '../output/index.js';
 import { finishDocument, mergeReadings, readDocument, readPagesByOcr } from '../pipeline/index.js';
 import { exists, moveOriginal } from './originals.js';
 import type { ProcessorContext } from './processor-context.js';
@@ -109,7 +109,7 @@ async function wrapUp(ctx: ProcessorContext, data: DocumentJobData, jobId: strin
 }
 
 async function failDocument(ctx: ProcessorContext, data: DocumentJobData, jobId: string, dir: string, reason: string): Promise<void> {
-  const id = `doc-${data.sha256.slice(0, 16)}`;
+  const id = documentId(data.sha256);
   await appendChange(data.outDir, { id, version: null, time: new Date().toISOString(), status: 'failed', file: data.name, output: null, reason, job: jobId });
   if (data.inbox && (await exists(data.file))) await moveOriginal(data.inbox, data.file, 'failed', reason);
   await ctx.registry.settle(data.sha256, jobId, 'failed');

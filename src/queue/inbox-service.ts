@@ -2,11 +2,11 @@ import { Job } from 'bullmq';
 import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
-import type { Logger } from '../core/index.js';
+import { sha256File, type Logger } from '../core/index.js';
 import { isTempName, watchInbox, type InboxWatchOptions } from '../intake/index.js';
-import { appendChange } from '../output/index.js';
+import { appendChange, documentId } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
-import { ensureInboxFolders, hashFile, moveOriginal } from './originals.js';
+import { ensureInboxFolders, moveOriginal } from './originals.js';
 import type { PlanQueues } from './queues.js';
 
 /** What the inbox tells the clerk watching it. */
@@ -72,8 +72,8 @@ export async function startInbox(o: InboxOptions): Promise<{ close: () => Promis
 }
 
 async function submitFile(o: InboxOptions, path: string, name: string, recovering: boolean): Promise<void> {
-  const sha256 = await hashFile(path);
-  const id = `doc-${sha256.slice(0, 16)}`;
+  const sha256 = await sha256File(path);
+  const id = documentId(sha256);
   const jobId = `${id}-${Date.now().toString(36)}`;
   const time = new Date().toISOString();
   const held = await o.registry.claim(sha256, { status: 'queued', jobId, file: name, time });

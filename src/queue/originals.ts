@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, mkdir, rename, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { writeFileAtomic } from '../core/index.js';
@@ -37,13 +35,6 @@ async function freeName(dir: string, name: string): Promise<string> {
     );
     if (!taken) return candidate;
   }
-}
-
-/** sha256 of a file, streamed (scans can be hundreds of MiB). */
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export async function exists(path: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { basename, extname, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
-import { appendChange } from '../output/index.js';
+import { appendChange, documentId } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
-import { hashFile } from './originals.js';
+import { sha256File } from '../core/index.js';
 import type { PlanQueues } from './queues.js';
 
 export interface SubmitResult {
@@ -26,8 +26,8 @@ export async function submitFiles(
   for (const p of paths) {
     const file = resolve(p);
     const name = basename(file);
-    const sha256 = await hashFile(file);
-    const id = `doc-${sha256.slice(0, 16)}`;
+    const sha256 = await sha256File(file);
+    const id = documentId(sha256);
     const jobId = `${id}-${Date.now().toString(36)}`;
     const time = new Date().toISOString();
     const claim = { status: 'queued' as const, jobId, file: name, time };

@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, type ChangeEntry } from '../../schemas/index.js';
-import { readChanges } from '../output/index.js';
+import { DOCUMENT_ID, readChanges } from '../output/index.js';
 
-/** A document id as the pipeline makes them; anything else is refused before it reaches the disk. */
-export const DOCUMENT_ID = /^doc-[0-9a-f]{16}$/;
+/** Document ids as the pipeline makes them; anything else is refused before it reaches the disk. */
+export { DOCUMENT_ID };
 
 /** One document of the output folder as the list shows it. */
 export interface DocumentSummary {

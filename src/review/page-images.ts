@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { Box, Document, Page } from '../../schemas/index.js';
-import { openPdf } from '../core/index.js';
+import { openPdf, sha256File } from '../core/index.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderPdfPage } from '../ocr/index.js';
 import { readChanges } from '../output/index.js';
@@ -108,9 +106,7 @@ function imageDpi(image: Image, page: Page | undefined): number {
 async function sameContent(path: string, doc: Document): Promise<boolean> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile() || info.size !== doc.source.bytes) return false;
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex') === doc.source.sha256;
+  return (await sha256File(path)) === doc.source.sha256;
 }
 
 /** The box a record came from: its own, or the union of its prose lines. */
