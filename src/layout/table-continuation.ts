@@ -6,6 +6,8 @@ import { ROW_CODE } from './ruling-table.js';
 const SAME_COLUMN = 3;
 /** Two header printings this similar are the same header. */
 const SAME_HEADER = 0.8;
+/** Two readings of one header cell this similar agree (OCR noise on bold cells). */
+const SAME_CELL = 0.6;
 
 /**
  * Merges a table continued on the next page into its first part: the next
@@ -33,8 +35,25 @@ function continues(prev: Table, next: Table): boolean {
   const b = columnEdges(next, next.pages[0] ?? 0);
   if (a.length !== b.length || a.some((x, i) => Math.abs(x - (b[i] ?? 0)) > SAME_COLUMN)) return false;
   const nextHeader = headerTexts(next);
-  // a repeated header is the same text; OCR may read it a little differently on each page
-  return nextHeader.length === 0 || similarity(nextHeader.join('|'), headerTexts(prev).join('|')) >= SAME_HEADER;
+  return nextHeader.length === 0 || sameHeader(headerTexts(prev), nextHeader);
+}
+
+/**
+ * Whether two printings of a header are the same header. The text layer
+ * repeats it exactly; OCR reads bold header cells differently on each page
+ * ("TT" / "4 HH", "Nội dung" / "ˆ Nội dung", "Thời gian hoàn thành" / "cu"),
+ * so, with the columns already lined up, most cells agreeing is enough:
+ * a cell agrees when one reading contains the other or they are close.
+ */
+function sameHeader(a: readonly string[], b: readonly string[]): boolean {
+  if (similarity(a.join('|'), b.join('|')) >= SAME_HEADER) return true;
+  if (a.length !== b.length || a.length < 2) return false;
+  const clean = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const agree = a.filter((x, i) => {
+    const [p, q] = [clean(x), clean(b[i] ?? '')];
+    return p.length > 1 && q.length > 1 && (p.includes(q) || q.includes(p) || similarity(p, q) >= SAME_CELL);
+  }).length;
+  return agree * 2 >= a.length;
 }
 
 function merge(prev: Table, next: Table): Table {

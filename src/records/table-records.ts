@@ -86,7 +86,39 @@ function headerColumns(table: Table): Column[] {
     const header = covering[0]?.text ?? '';
     columns.push({ index: col, header, role: columnRole(header) });
   }
-  return columns;
+  return withRolesFromContent(table, columns);
+}
+
+/** Share of a column's printed body cells that must look alike for its content to name its role. */
+const CONTENT_MAJORITY = 0.6;
+
+/**
+ * A header OCR could not read ("4 HH" for "TT", "cu" for "Thời gian hoàn
+ * thành": bold header cells read worst) leaves a column without a role; its
+ * body cells can still say what it is: row numbers ("1.1", "2.3") make the
+ * code column, timelines ("Quý III/2026", "Thường xuyên") the timeline
+ * column. Only columns without a role are given one, and only roles the
+ * table does not have yet.
+ */
+function withRolesFromContent(table: Table, columns: Column[]): Column[] {
+  const body = new Set(table.rows.filter((r) => r.kind === 'body').map((r) => r.index));
+  const texts = (col: number) => table.cells.filter((c) => body.has(c.row) && c.col === col && c.colSpan === 1 && c.text.trim()).map((c) => c.text.trim());
+  const mostly = (col: number, test: (t: string) => boolean) => {
+    const t = texts(col);
+    return t.length >= 2 && t.filter(test).length >= t.length * CONTENT_MAJORITY;
+  };
+  // the row number is printed first (a figures column of a garbled header must not pass for it)
+  const guesses: [ColumnRole, (t: string) => boolean, number][] = [
+    ['code', (t) => CODE.test(t.replace(/\.$/u, '')), 1],
+    ['timeline', (t) => parseTimeline(t).kind !== 'unknown', Infinity],
+  ];
+  const out = [...columns];
+  for (const [role, test, lastIndex] of guesses) {
+    if (out.some((c) => c.role === role)) continue;
+    const found = out.find((c) => c.role === 'extra' && c.index <= lastIndex && mostly(c.index, test));
+    if (found) out[out.indexOf(found)] = { ...found, role };
+  }
+  return out;
 }
 
 const cellText = (cells: Table['cells'], col: number): string => cells.find((c) => c.col === col)?.text.trim() ?? '';

@@ -59,6 +59,21 @@ describe('tables from ruling lines', () => {
     expect(rowTexts(tables[0] as Table)).toEqual([['TT', 'Nội', 'Đơn'], ['1', 'A', 'B'], ['2', 'C', 'D']]);
   });
 
+  it('merges a continuation whose repeated header OCR read differently', async () => {
+    const header = (a: string, b: string, c: string) => [word(a, 55, 105, true), word(b, 105, 105, true), word(c, 305, 105, true)];
+    const p1 = page(1, [...header('TT', 'Nội dung', 'Ghi chú'), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    const p2 = page(2, [...header('4 HH', 'ˆ Nội dung', 'Ghi chú'), word('2', 55, 125), word('C', 105, 125), word('D', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    const tables = await layout([p1, p2]);
+    expect(tables).toHaveLength(1);
+    expect(rowTexts(tables[0] as Table)).toEqual([['TT', 'Nội dung', 'Ghi chú'], ['1', 'A', 'B'], ['2', 'C', 'D']]);
+  });
+
+  it('keeps a table with the same columns but another header apart', async () => {
+    const p1 = page(1, [word('TT', 55, 105, true), word('Chỉ tiêu', 105, 105, true), word('Đơn vị', 305, 105, true), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    const p2 = page(2, [word('STT', 55, 105, true), word('Nhiệm vụ', 105, 105, true), word('Thời gian', 305, 105, true), word('1', 55, 125), word('C', 105, 125), word('D', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    expect(await layout([p1, p2])).toHaveLength(2);
+  });
+
   it('keeps tables with different columns apart', async () => {
     const p1 = page(1, [word('TT', 55, 105, true), word('A', 105, 105, true), word('B', 305, 105, true), word('1', 55, 125), word('x', 105, 125), word('y', 305, 125)], fullGrid(XS, [100, 120, 140]));
     const p2 = page(2, [word('Stt', 55, 105, true), word('C', 205, 105, true), word('1', 55, 125), word('z', 205, 125)], fullGrid([50, 200, 400], [100, 120, 140]));

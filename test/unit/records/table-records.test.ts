@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../../../schemas/index.js';
+import { IssueLog } from '../../../src/core/index.js';
+import { recordsFromTable } from '../../../src/records/table-records.js';
+
+/** A one-page table from rows of cell texts; the first `headers` rows are header rows. */
+function table(rows: string[][], headers = 1): Table {
+  return {
+    id: 't1', caption: null, pages: [1], columnCount: rows[0]!.length, detection: 'ruling-lines', confidence: 0.9,
+    rows: rows.map((_, i) => ({ index: i, kind: i < headers ? 'header' : 'body', page: 1 })),
+    cells: rows.flatMap((r, i) => r.map((text, col) => ({ row: i, col, rowSpan: 1, colSpan: 1, text, page: 1, box: null }))),
+  };
+}
+
+describe('records from a table', () => {
+  it('reads the columns of a header OCR garbled from what the body cells hold', () => {
+    const t = table([
+      ['4 HH', 'Nội dung', 'Đơn vị chủ trì', 'cu'],
+      ['1.1', 'Xây dựng cơ sở dữ liệu', 'Văn phòng', 'Quý III/2026'],
+      ['1.2', 'Tổ chức tập huấn', 'Phòng Quản lý đầu tư', 'Thường xuyên'],
+      ['1.3', 'Số hóa hồ sơ', 'Văn phòng', 'Hằng năm'],
+    ]);
+    const { assignments } = recordsFromTable(t, new IssueLog().forStage('records'));
+    expect(assignments.map((a) => [a.code, a.timeline?.kind])).toEqual([['1.1', 'quarter'], ['1.2', 'ongoing'], ['1.3', 'annual']]);
+    expect(assignments[0]?.extra).toEqual({});
+  });
+
+  it('does not take a figures column for the row numbers', () => {
+    const t = table([
+      ['x', 'Chỉ tiêu', 'Đơn vị tính', '2030'],
+      ['', 'Tỷ lệ hồ sơ trực tuyến', '%', '80'],
+      ['', 'Số doanh nghiệp', 'doanh nghiệp', '150'],
+    ]);
+    const issues = new IssueLog();
+    expect(recordsFromTable(t, issues.forStage('records')).indicators).toEqual([]);
+    expect(issues.all().map((i) => i.code)).toContain('row-without-code');
+  });
+});
