@@ -16,7 +16,7 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
     if (page.rulings.length) found.push(...findRulingTables(page));
     else if (page.words.length === 0) found.push(...findDelimitedTables(page, found.length));
   }
-  const tables = mergeContinuations(found);
+  const tables = mergeContinuations(found, input.pages);
   if (!tables.length) issues.record('no-tables', 'no tables found', { severity: 'info' });
   const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables) }));
   return { pages, tables };

@@ -1,4 +1,4 @@
-import type { Table, TableCell } from '../../schemas/index.js';
+import type { Page, Table, TableCell } from '../../schemas/index.js';
 import { similarity } from '../core/index.js';
 import { ROW_CODE } from './ruling-table.js';
 
@@ -16,17 +16,18 @@ const SAME_CELL = 0.6;
  * number continues the last row (a row split by the page break), so its
  * cells are joined onto that row's cells.
  */
-export function mergeContinuations(tables: Table[]): Table[] {
+export function mergeContinuations(tables: Table[], pages: readonly Page[] = []): Table[] {
   const out: Table[] = [];
+  const byNumber = new Map(pages.map((p) => [p.number, p]));
   for (const table of tables) {
     const prev = out.at(-1);
-    if (prev && continues(prev, table)) out[out.length - 1] = merge(prev, table);
+    if (prev && continues(prev, table, byNumber)) out[out.length - 1] = merge(prev, table);
     else out.push(table);
   }
   return out.map((t, i) => ({ ...t, id: `t${i + 1}` }));
 }
 
-function continues(prev: Table, next: Table): boolean {
+function continues(prev: Table, next: Table, pages: ReadonlyMap<number, Page>): boolean {
   const lastPage = prev.pages.at(-1) ?? 0;
   if (next.pages[0] !== lastPage + 1 || next.columnCount !== prev.columnCount) return false;
   if (next.detection !== prev.detection) return false;
@@ -35,7 +36,42 @@ function continues(prev: Table, next: Table): boolean {
   const b = columnEdges(next, next.pages[0] ?? 0);
   if (a.length !== b.length || a.some((x, i) => Math.abs(x - (b[i] ?? 0)) > SAME_COLUMN)) return false;
   const nextHeader = headerTexts(next);
-  return nextHeader.length === 0 || sameHeader(headerTexts(prev), nextHeader);
+  if (nextHeader.length === 0 || sameHeader(headerTexts(prev), nextHeader) || sameHeader(headerByColumn(prev), headerByColumn(next))) return true;
+  // a header OCR garbled beyond comparison: a table that runs to the end of its page, and one with the same
+  // columns that opens the next page (no caption or title above it) are one table
+  return prev.columnCount >= 3 && endsPage(prev, lastPage, pages) && opensPage(next, next.pages[0] ?? 0, pages);
+}
+
+/** Words a page may carry outside the table without it being a new table's caption: a page number, a running header. */
+const MARGIN_WORDS = 4;
+
+function tableTop(table: Table, page: number): number {
+  return Math.min(...table.cells.filter((c) => c.page === page && c.box).map((c) => c.box!.y0));
+}
+function tableBottom(table: Table, page: number): number {
+  return Math.max(...table.cells.filter((c) => c.page === page && c.box).map((c) => c.box!.y1));
+}
+function opensPage(table: Table, page: number, pages: ReadonlyMap<number, Page>): boolean {
+  const p = pages.get(page);
+  const top = tableTop(table, page);
+  return Boolean(p) && Number.isFinite(top) && p!.words.filter((w) => w.box && w.box.y1 <= top).length <= MARGIN_WORDS;
+}
+function endsPage(table: Table, page: number, pages: ReadonlyMap<number, Page>): boolean {
+  const p = pages.get(page);
+  const bottom = tableBottom(table, page);
+  return Boolean(p) && Number.isFinite(bottom) && p!.words.filter((w) => w.box && w.box.y0 >= bottom).length <= MARGIN_WORDS;
+}
+
+/**
+ * The header text naming each column: the lowest header cell covering it
+ * (multi-level headers: "Năm 2030" under "Mục tiêu"). Compared column by
+ * column, two printings agree even when OCR merged or split a header cell.
+ */
+function headerByColumn(table: Table): string[] {
+  const header = new Set(table.rows.filter((r) => r.kind === 'header').map((r) => r.index));
+  return Array.from({ length: table.columnCount }, (_, col) =>
+    table.cells.filter((c) => header.has(c.row) && c.col <= col && col < c.col + c.colSpan).sort((a, b) => b.row - a.row)[0]?.text ?? '',
+  );
 }
 
 /**

@@ -26,6 +26,14 @@ const RULES: readonly [ColumnRole, RegExp][] = [
 
 /** The role of one header cell ("Năm 2030" → year, "Đơn vị chủ trì" → lead). */
 export function columnRole(header: string): ColumnRole {
-  const text = header.replace(/\s+/gu, ' ').trim();
-  return RULES.find(([, re]) => re.test(text))?.[0] ?? 'extra';
+  // stray marks an OCR leaves in bold header cells split the words ("Đồng chí được. phân công chủ : trì")
+  const text = header.replace(/[^\p{L}\p{N}\s/%-]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return RULES.find(([, re]) => re.test(text))?.[0] ?? (GARBLED_YEAR.test(text) ? 'year' : 'extra');
 }
+
+/**
+ * A year column whose "Năm" OCR garbled ("NHI 2035", "E7) 2040"): one year
+ * and at most one short word before it. Two years ("20252030": two cells
+ * read as one) are not taken.
+ */
+const GARBLED_YEAR = /^(?:\p{L}[\p{L}\p{N}]{0,7}\s*)?(?:19|20)\d{2}$/u;

@@ -68,10 +68,19 @@ describe('tables from ruling lines', () => {
     expect(rowTexts(tables[0] as Table)).toEqual([['TT', 'Nội dung', 'Ghi chú'], ['1', 'A', 'B'], ['2', 'C', 'D']]);
   });
 
-  it('keeps a table with the same columns but another header apart', async () => {
+  it('keeps a table with the same columns but another header and a title above it apart', async () => {
     const p1 = page(1, [word('TT', 55, 105, true), word('Chỉ tiêu', 105, 105, true), word('Đơn vị', 305, 105, true), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140]));
-    const p2 = page(2, [word('STT', 55, 105, true), word('Nhiệm vụ', 105, 105, true), word('Thời gian', 305, 105, true), word('1', 55, 125), word('C', 105, 125), word('D', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    const title = ['PHỤ', 'LỤC', 'II:', 'NHIỆM', 'VỤ', 'CỤ', 'THỂ'].map((w, i) => word(w, 60 + i * 40, 60, true));
+    const p2 = page(2, [...title, word('STT', 55, 105, true), word('Nhiệm vụ', 105, 105, true), word('Thời gian', 305, 105, true), word('1', 55, 125), word('C', 105, 125), word('D', 305, 125)], fullGrid(XS, [100, 120, 140]));
     expect(await layout([p1, p2])).toHaveLength(2);
+  });
+
+  it('merges a continuation whose header OCR garbled beyond comparison when it opens the next page', async () => {
+    const p1 = page(1, [word('Stt', 55, 105, true), word('Chỉ tiêu', 105, 105, true), word('Sản phẩm đầu ra', 305, 105, true), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    const p2 = page(2, [word('sư', 55, 105, true), word('ñ pham', 105, 105, true), word('” Sự phản', 305, 105, true), word('2', 55, 125), word('C', 105, 125), word('D', 305, 125)], fullGrid(XS, [100, 120, 140]));
+    const tables = await layout([p1, p2]);
+    expect(tables).toHaveLength(1);
+    expect(rowTexts(tables[0] as Table).slice(1)).toEqual([['1', 'A', 'B'], ['2', 'C', 'D']]);
   });
 
   it('keeps tables with different columns apart', async () => {

@@ -27,5 +27,13 @@ describe('columnRole', () => {
     ['Sản phẩm đầu ra', 'output'],
     ['Ghi chú', 'notes'],
     ['Kinh phí', 'extra'],
+    // as an OCR reads bold header cells
+    ['Đồng chí được. phân công chủ : trì', 'lead'],
+    ['Cơ quan chủ trì theo dõi, ¿ á đánh gì.', 'monitor'],
+    ['NHI 2035', 'year'],
+    ['E7) 2040', 'year'],
+    ['E5 20252030', 'extra'],
+    ['2025 2030', 'extra'],
+    ['Quý 2030 và những năm sau', 'extra'],
   ])('%s → %s', (header, role) => expect(columnRole(header)).toBe(role));
 });
