@@ -1,5 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { buildLines, type TextRun } from '../core/index.js';
+import { unglue } from './glued-words.js';
 import type { OcrResult } from './ocr-engine.js';
 
 /**
@@ -12,14 +13,19 @@ import type { OcrResult } from './ocr-engine.js';
 export function ocrResultToPage(number: number, result: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }): Page {
   const k = 72 / dpi;
   const runs: TextRun[] = [];
+  let unglued = 0;
   for (const line of result.lines) {
     const height = (line.box.y1 - line.box.y0) * k;
     // the line box runs from ascenders to descenders: the baseline sits about a fifth of it above the bottom
     const baseline = line.box.y1 * k - height * 0.2;
     // an OCR line box is taller than the type (accents above, descenders below): about 0.7 of it is the font size
     const fontSize = Math.max(4, height * 0.7);
-    for (const w of line.words)
-      runs.push({ text: w.text, x: w.box.x0 * k, baseline, width: (w.box.x1 - w.box.x0) * k, fontSize, fontName: null, bold: false, confidence: w.confidence });
+    for (const w of line.words) {
+      // syllables an OCR read without the space between them are split again; the line builder shares out the box
+      const text = unglue(w.text);
+      if (text !== w.text) unglued++;
+      runs.push({ text, x: w.box.x0 * k, baseline, width: (w.box.x1 - w.box.x0) * k, fontSize, fontName: null, bold: false, confidence: w.confidence });
+    }
   }
   const { lines, words } = buildLines(runs);
   return {
@@ -33,7 +39,7 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
     rulings: [],
     blocks: [],
     quality: null,
-    repairs: [],
+    repairs: unglued ? [`unglued(${unglued})`] : [],
     originalText: null,
   };
 }

@@ -55,7 +55,7 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
       return withQuality({ ...ocrResultToPage(n, { lines: [], widthPx: null, heightPx: null }, image.dpi, size), repairs: ['blank'] });
     }
     const page = ocrResultToPage(n, await engine.recognize(prepared.image), image.dpi, size);
-    return withQuality({ ...page, rulings: prepared.rulings, repairs: prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : [] });
+    return withQuality({ ...page, rulings: prepared.rulings, repairs: [...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...page.repairs] });
   };
   if (input.source.kind === 'image') {
     const dpi = opts.imageDpi ?? 300;

@@ -89,11 +89,13 @@ export class AgencyRegistry {
   }
 
   #fuzzy(text: string): { entry: z.infer<typeof Entry>; score: number } | null {
-    const key = fold(text);
+    // compared with the marks apart (NFD), so a lost diacritic costs one mark, not a whole letter
+    const key = fold(text).normalize('NFD');
     let best: { entry: z.infer<typeof Entry>; score: number } | null = null;
     for (const [k, entry] of this.#byKey) {
-      if (Math.abs(k.length - key.length) > key.length * (1 - FUZZY_MIN)) continue;
-      const score = similarity(k, key);
+      const other = k.normalize('NFD');
+      if (Math.abs(other.length - key.length) > key.length * (1 - FUZZY_MIN)) continue;
+      const score = similarity(other, key);
       if (score >= FUZZY_MIN && (!best || score > best.score)) best = { entry, score };
     }
     return best;
@@ -116,18 +118,19 @@ export function readPerson(text: string): { name: string | null; titles: string[
   return isName ? { name: first, titles: parts.slice(1) } : { name: null, titles: parts };
 }
 
-const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
-
-/** Comparison key: lower case, the tone mark at the end of its syllable ("hoà" = "hòa"), no punctuation or spaces. */
+/**
+ * Comparison key: lower case, no punctuation or spaces (OCR drops spaces:
+ * "SởKhoahọc"), one tone placement: the old style puts the mark on the
+ * first vowel of "oa", "oe", "uy" ("hòa", "thủy"), the new on the second
+ * ("hoà", "thuỷ"); both fold to the new.
+ */
 function fold(s: string): string {
   return s
+    .normalize('NFD')
+    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])/gu, '$1$3$2')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\p{L}\p{N}]+/gu, (w) => {
-      const d = w.normalize('NFD');
-      return d.replace(TONE, '').normalize('NFC') + (d.match(TONE)?.[0] ?? '');
-    })
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

@@ -9,6 +9,8 @@ interface Column {
   index: number;
   header: string;
   role: ColumnRole;
+  /** The year of a year column, when its header did not say it clearly (see completeYears). */
+  year?: number;
 }
 
 /** Row numbers as printed: "1", "2.3", "11.1", "6" (a trailing dot is dropped). */
@@ -86,7 +88,33 @@ function headerColumns(table: Table): Column[] {
     const header = covering[0]?.text ?? '';
     columns.push({ index: col, header, role: columnRole(header) });
   }
-  return withRolesFromContent(table, columns);
+  return completeYears(withRolesFromContent(table, columns));
+}
+
+/**
+ * Year columns run in a sequence ("Năm 2025 | Năm 2030 | … | Năm 2045").
+ * When an OCR garbled some of their headers ("Năm", "E5 20252030") but two
+ * or more next to each other read as years with a constant step, the
+ * sequence is carried over the garbled neighbours that still look like year
+ * headers (a "năm" or digits): 2035, 2040, 2045 → 2030, 2025 before them.
+ */
+function completeYears(columns: Column[]): Column[] {
+  const yearOf = (h: string): number | null => {
+    const all = h.match(/(?:19|20)\d{2}(?!\d)/gu);
+    return all?.length === 1 && !/\d{5}/u.test(h) ? Number(all[0]) : null;
+  };
+  const run = columns.filter((c) => c.role === 'year' && yearOf(c.header) !== null);
+  if (run.length < 2) return columns;
+  const step = yearOf(run[1]!.header)! - yearOf(run[0]!.header)!;
+  const consecutive = run.every((c, i) => i === 0 || (c.index === run[i - 1]!.index + 1 && yearOf(c.header)! - yearOf(run[i - 1]!.header)! === step));
+  if (!consecutive || step <= 0) return columns;
+  const out = [...columns];
+  const looksLikeYear = (c: Column | undefined): c is Column => Boolean(c && (c.role === 'extra' || c.role === 'target') && /năm|\d/iu.test(c.header));
+  const first = run[0]!;
+  const last = run.at(-1)!;
+  for (let i = first.index - 1, y = yearOf(first.header)! - step; looksLikeYear(out[i]); i--, y -= step) out[i] = { ...out[i]!, role: 'year', year: y };
+  for (let i = last.index + 1, y = yearOf(last.header)! + step; looksLikeYear(out[i]); i++, y += step) out[i] = { ...out[i]!, role: 'year', year: y };
+  return out;
 }
 
 /** Share of a column's printed body cells that must look alike for its content to name its role. */
@@ -129,7 +157,7 @@ function targetsOf(columns: Column[], cells: Table['cells']): Target[] {
   for (const c of columns.filter((col) => col.role === 'year' || col.role === 'target')) {
     const raw = cellText(cells, c.index);
     if (!raw || /^[-–—]$/u.test(raw)) continue;
-    const year = Number(/\d{4}/u.exec(c.header)?.[0]) || null;
+    const year = c.year ?? (Number(/\d{4}/u.exec(c.header)?.[0]) || null);
     // one target per cell: its raw is the cell as printed (../shared/CONTRACT.md)
     out.push(parseTarget(raw, { year }));
   }

@@ -25,6 +25,15 @@ describe('records from a table', () => {
     expect(assignments[0]?.extra).toEqual({});
   });
 
+  it('carries a sequence of year columns over the headers OCR garbled', () => {
+    const t = table([
+      ['Stt', 'Chỉ tiêu', 'Năm', 'E5 20252030', 'NHI 2035', 'NHI 2040', 'Ghi chú'],
+      ['1', 'Tỷ lệ hồ sơ trực tuyến', '≥60%', '100%', '100%', '100%', ''],
+    ]);
+    const [indicator] = recordsFromTable(t, new IssueLog().forStage('records')).indicators;
+    expect(indicator?.targets.map((x) => [x.year, x.raw])).toEqual([[2025, '≥60%'], [2030, '100%'], [2035, '100%'], [2040, '100%']]);
+  });
+
   it('does not take a figures column for the row numbers', () => {
     const t = table([
       ['x', 'Chỉ tiêu', 'Đơn vị tính', '2030'],

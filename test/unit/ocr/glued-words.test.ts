@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { unglue } from '../../../src/ocr/glued-words.js';
+
+describe('unglue: syllables an OCR read without the space between them', () => {
+  it.each([
+    ['SởTàichính', 'Sở Tài chính'],
+    ['Côngnghệ', 'Công nghệ'],
+    ['Cótừ', 'Có từ'],
+    ['phấnđấu', 'phấn đấu'],
+    ['doanhnghiệp', 'doanh nghiệp'],
+    ['thànhphố', 'thành phố'],
+    ['trên3%', 'trên 3%'],
+  ])('%s → %s', (glued, spaced) => expect(unglue(glued)).toBe(spaced));
+
+  it.each([
+    ['UBND'], ['KH&CN'], ['ĐMST'], ['IoT'], ['online'], ['website'], ['57-NQ/TW'], ['100%'], ['(STEM)'],
+    ['nghiêng'], ['Việt'], ['số.'],
+    ['Khoahoc'], // no marks and no capital inside: it could be anything
+    ['SởKhoahọoc'], // a misread inside: no clean split
+    ['đấuít'], // two splits as good: "đấu ít" or "đấ uít"
+  ])('leaves %s alone', (token) => expect(unglue(token)).toBe(token));
+});
