@@ -1,5 +1,5 @@
 import type { Page, Table, TableCell } from '../../schemas/index.js';
-import { similarity } from '../core/index.js';
+import { headerByColumn, similarity } from '../core/index.js';
 import { ROW_CODE } from './ruling-table.js';
 
 /** Column boundaries of two parts of one table differ by at most this (points). */
@@ -60,18 +60,6 @@ function endsPage(table: Table, page: number, pages: ReadonlyMap<number, Page>):
   const p = pages.get(page);
   const bottom = tableBottom(table, page);
   return Boolean(p) && Number.isFinite(bottom) && p!.words.filter((w) => w.box && w.box.y0 >= bottom).length <= MARGIN_WORDS;
-}
-
-/**
- * The header text naming each column: the lowest header cell covering it
- * (multi-level headers: "Năm 2030" under "Mục tiêu"). Compared column by
- * column, two printings agree even when OCR merged or split a header cell.
- */
-function headerByColumn(table: Table): string[] {
-  const header = new Set(table.rows.filter((r) => r.kind === 'header').map((r) => r.index));
-  return Array.from({ length: table.columnCount }, (_, col) =>
-    table.cells.filter((c) => header.has(c.row) && c.col <= col && col < c.col + c.colSpan).sort((a, b) => b.row - a.row)[0]?.text ?? '',
-  );
 }
 
 /**

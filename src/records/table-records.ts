@@ -1,5 +1,5 @@
 import type { Assignment, Indicator, Table, Target } from '../../schemas/index.js';
-import type { IssueRecorder } from '../core/index.js';
+import { headerByColumn, type IssueRecorder } from '../core/index.js';
 import { splitAgencies, splitLeadCell } from './agency-list.js';
 import { columnRole, type ColumnRole } from './column-roles.js';
 import { parseTarget } from './target-parser.js';
@@ -80,14 +80,8 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
 }
 
 function headerColumns(table: Table): Column[] {
-  const headerRows = new Set(table.rows.filter((r) => r.kind === 'header').map((r) => r.index));
-  const columns: Column[] = [];
-  for (let col = 0; col < table.columnCount; col++) {
-    // multi-level headers: the lowest header cell covering the column names it
-    const covering = table.cells.filter((c) => headerRows.has(c.row) && c.col <= col && col < c.col + c.colSpan).sort((a, b) => b.row - a.row);
-    const header = covering[0]?.text ?? '';
-    columns.push({ index: col, header, role: columnRole(header) });
-  }
+  // multi-level headers: the lowest header cell covering the column names it
+  const columns: Column[] = headerByColumn(table).map((header, index) => ({ index, header, role: columnRole(header) }));
   return completeYears(withRolesFromContent(table, columns));
 }
 
