@@ -137,4 +137,10 @@ reviewer
   .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
   .action(async (name: string, o: { out: string }) => reviewerAddCommand(name, o));
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // a service that cannot start (no Redis, a bad flag) says why in one line, not with a stack trace
+  process.stderr.write(`plan-ingest: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exitCode = 1;
+}
