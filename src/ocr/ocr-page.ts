@@ -1,6 +1,7 @@
 import type { Page } from '../../schemas/index.js';
 import { buildLines, type TextRun } from '../core/index.js';
 import { unglue } from './glued-words.js';
+import { repairMissingGlyphs } from './missing-glyphs.js';
 import type { OcrResult } from './ocr-engine.js';
 
 /**
@@ -21,8 +22,8 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
     // an OCR line box is taller than the type (accents above, descenders below): about 0.7 of it is the font size
     const fontSize = Math.max(4, height * 0.7);
     for (const w of line.words) {
-      // syllables an OCR read without the space between them are split again; the line builder shares out the box
-      const text = unglue(w.text);
+      // glyphs the model lacks are put back; syllables read without the space between them are split again (the line builder shares out the box)
+      const text = unglue(repairMissingGlyphs(w.text));
       if (text !== w.text) unglued++;
       runs.push({ text, x: w.box.x0 * k, baseline, width: (w.box.x1 - w.box.x0) * k, fontSize, fontName: null, bold: false, confidence: w.confidence });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unglue } from '../../../src/ocr/glued-words.js';
+import { repairMissingGlyphs } from '../../../src/ocr/missing-glyphs.js';
 
 describe('unglue: syllables an OCR read without the space between them', () => {
   it.each([
@@ -19,4 +20,16 @@ describe('unglue: syllables an OCR read without the space between them', () => {
     ['SởKhoahọoc'], // a misread inside: no clean split
     ['đấuít'], // two splits as good: "đấu ít" or "đấ uít"
   ])('leaves %s alone', (token) => expect(unglue(token)).toBe(token));
+});
+
+describe('repairMissingGlyphs: what the Vietnamese model reads for "≥"', () => {
+  it.each([
+    ['z>60%', '≥60%'],
+    ['z95%', '≥95%'],
+    ['z>', '≥'],
+    ['z>1.200', '≥1.200'],
+    ['>70%', '>70%'],
+    ['zalo', 'zalo'],
+    ['z', 'z'],
+  ])('%s → %s', (read, repaired) => expect(repairMissingGlyphs(read)).toBe(repaired));
 });
