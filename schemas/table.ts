@@ -30,8 +30,13 @@ export const Table = z.object({
   columnCount: z.number().int().nonnegative(),
   rows: z.array(TableRow),
   cells: z.array(TableCell),
-  /** How the table was found. */
-  detection: z.enum(['ruling-lines', 'alignment', 'text-delimited']),
+  /**
+   * How the table was found: ruling lines (PDF or image), column alignment,
+   * TAB-delimited text rows, a linearized dump with one cell line per text line
+   * (pdftotext without -layout), or OCR text rows whose cells are separated by
+   * spaces only (a plain OCR export of a ruled table).
+   */
+  detection: z.enum(['ruling-lines', 'alignment', 'text-delimited', 'text-linearized', 'text-rows']),
   confidence: Confidence,
 });
 export type Table = z.infer<typeof Table>;
