@@ -14,3 +14,4 @@ export * from './text-runs.js';
 export * from './json-lines.js';
 export * from './file-hash.js';
 export * from './table-header.js';
+export * from './column-roles.js';

@@ -1,7 +1,9 @@
 import type { LayoutResult, PagesResult, Table } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
 import { findDelimitedTables } from './delimited-table.js';
+import { findLinearizedTables } from './linearized-table.js';
 import { findRulingTables } from './ruling-table.js';
+import { findTextRowTables } from './text-row-table.js';
 import { mergeContinuations } from './table-continuation.js';
 import { buildBlocks } from './text-blocks.js';
 
@@ -14,10 +16,21 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
   const found: Table[] = [];
   for (const page of input.pages) {
     if (page.rulings.length) found.push(...findRulingTables(page));
-    else if (page.words.length === 0) found.push(...findDelimitedTables(page, found.length));
+    else if (page.words.length === 0) {
+      const delimited = findDelimitedTables(page, found.length);
+      found.push(...delimited);
+      // an OCR text export: indicator rows whose cells are separated by spaces only
+      if (!delimited.length) found.push(...findTextRowTables(page, found.length));
+    }
   }
-  const tables = mergeContinuations(found, input.pages);
+  // pdftotext dumps without -layout (one line per cell line): the text pages are read as one stream, so a table
+  // runs on over form feeds; TAB lines are left to the delimited reader. On a page with both, the linearized
+  // table goes first: a TAB block beside it is a digital signature's metadata at the end of the text.
+  const linearized = findLinearizedTables(input.pages.filter((p) => !p.rulings.length));
+  found.push(...linearized.tables);
+  const firstPage = (t: Table): number => (t.pages[0] ?? 0) + (t.detection === 'text-linearized' ? 0 : 0.5);
+  const tables = mergeContinuations(found.sort((a, b) => firstPage(a) - firstPage(b)), input.pages);
   if (!tables.length) issues.record('no-tables', 'no tables found', { severity: 'info' });
-  const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables) }));
+  const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables, linearized.taken.get(page.number)) }));
   return { pages, tables };
 }

@@ -8,13 +8,16 @@ const ITEM_START = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zÄ‘]\)\s|[IVXLC]+\.\s|[-+â
  * block starts at a first-line indent, a wider vertical gap, a change of
  * bold or size, a list/heading mark at the margin, or after a line that
  * stopped short of the right margin; lines inside table cells are left to
- * the tables. On text inputs every line is a block (one paragraph a line).
+ * the tables. On text inputs every line is a block (one paragraph a line),
+ * but for `tableLines` (indexes into `page.lines`): lines a table read
+ * without positions (a linearized dump's cell lines).
  * A word broken after a hyphen at a line end is joined back.
  */
-export function buildBlocks(page: Page, tables: readonly Table[]): Block[] {
+export function buildBlocks(page: Page, tables: readonly Table[], tableLines: ReadonlySet<number> = new Set()): Block[] {
   const cellBoxes = tables.flatMap((t) => t.cells.filter((c) => c.page === page.number && c.box).map((c) => c.box as Box));
   const lines = page.lines
     .map((line, index) => ({ line, index }))
+    .filter(({ index }) => !tableLines.has(index))
     .filter(({ line }) => !line.box || (!cellBoxes.some((b) => inside(line.box as Box, b)) && !isPageNumber(line, page.height)));
   if (!lines.some(({ line }) => line.box)) return lines.map(({ line, index }) => block([line], index));
   const left = mode(lines.map(({ line }) => Math.round(line.box?.x0 ?? 0)));

@@ -1,7 +1,6 @@
 import type { Assignment, Indicator, Table, Target } from '../../schemas/index.js';
-import { headerByColumn, type IssueRecorder } from '../core/index.js';
+import { columnRole, headerByColumn, type ColumnRole, type IssueRecorder } from '../core/index.js';
 import { splitAgencies, splitLeadCell } from './agency-list.js';
-import { columnRole, type ColumnRole } from './column-roles.js';
 import { parseTarget } from './target-parser.js';
 import { parseTimeline } from './timeline-parser.js';
 

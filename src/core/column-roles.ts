@@ -2,6 +2,8 @@
  * Roles of table columns, recognised from the header text by meaning, not by
  * position: plans name the same column many ways ("Cơ quan chủ trì theo dõi,
  * đánh giá", "Đơn vị chủ trì", "Cá nhân/tổ chức được phân công chủ trì").
+ * Shared vocabulary: records maps columns to fields with it, and layout finds
+ * the header cells of a linearized text table by it.
  */
 export type ColumnRole =
   | 'code' | 'name' | 'task' | 'unit' | 'target' | 'year' | 'directing'

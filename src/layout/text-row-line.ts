@@ -1,0 +1,104 @@
+import { agencyStartsAt, fold, unitAt } from './text-row-vocabulary.js';
+
+/**
+ * One printed line of an OCR text-row table split into its cells. An OCR
+ * export of a ruled indicator table puts the words of a row that sit at the
+ * same height on one line, cells separated by single spaces:
+ * "11.1 |Tỷ lệ sử dụng dịch vụ công trực tuyến của % ≥ 80 Sở Thông tin và Truyền thông".
+ * Without positions the cells are found by what they hold: the row number
+ * first, the unit (a closed vocabulary), the target (a figure or the words
+ * after the unit), the agency (its head word: "Sở", "Văn phòng", "Công an").
+ */
+export interface LineCells {
+  /** The token where the row number is printed, as read ("" when the line has none). */
+  code: string;
+  name: string;
+  unit: string;
+  target: string;
+  lead: string;
+}
+
+/** "11.1", "117", "[23.2", "1112|": a printed row number, possibly garbled. */
+const CODE_TOKEN = /^[[|(]?\d{1,4}(?:[.,]\d{1,2}){0,2}\.?[|\]]?$/u;
+/** A target figure: "80", "≥", "> 85", "62-65", "0,7", "01", "~=30", "3%". */
+const FIGURE = /^(?:[≥≤<>=~]+\d?|[≥≤<>=~]*\d[\d.,%-]*%?)$/u;
+/** Leading border marks an OCR reads at a cell's left edge: "|Quy mô", "[toàn trình". */
+const BORDER = /^[|[\]{}]+/u;
+
+/** True when the line reads as the middle line of a row (its number, or its unit/figure and agency). */
+export function isAnchorLine(line: string): boolean {
+  const words = line.split(/\s+/u).filter(Boolean);
+  if (words.length >= 2 && CODE_TOKEN.test(words[0]!) && /\p{L}/u.test(words.slice(1).join(' '))) return true;
+  const agency = agencyIndex(words, 3);
+  return agency !== null && hasValueBefore(words, agency);
+}
+
+/** Splits an anchor line into cells; see LineCells. */
+export function splitAnchorLine(line: string): LineCells {
+  const words = line.split(/\s+/u).filter(Boolean);
+  const hasCode = words.length > 0 && (CODE_TOKEN.test(words[0]!) || looksLikeGarbledCode(words[0]!));
+  const start = hasCode ? 1 : 0;
+  const code = hasCode ? words[0]! : '';
+  let agency = agencyIndex(words, start + 1);
+  if (agency !== null && !hasValueBefore(words, agency)) agency = laterAgency(words, agency) ?? agency;
+  const end = agency ?? words.length;
+  const unit = unitIndex(words, start, end);
+  let nameEnd = unit?.at ?? end;
+  let targetStart = unit ? unit.at + unit.length : end;
+  if (!unit) {
+    const figure = words.findIndex((w, i) => i >= start + 2 && i < end && FIGURE.test(w));
+    if (figure >= 0) nameEnd = targetStart = figure;
+  }
+  // no agency head: what follows the target's figures is the agency as read ("S§ Y tế")
+  let targetEnd = end;
+  if (agency === null) {
+    let i = targetStart;
+    while (i < words.length && FIGURE.test(words[i]!)) i++;
+    if (i > targetStart && i < words.length) targetEnd = i;
+  }
+  return {
+    code,
+    name: words.slice(start, nameEnd).join(' ').replace(BORDER, ''),
+    unit: unit?.text ?? '',
+    target: words.slice(targetStart, targetEnd).join(' '),
+    lead: words.slice(targetEnd === end ? end : targetEnd).join(' '),
+  };
+}
+
+/** Where an agency starts in a continuation line ("(R&D) Sở Khoa học và Công nghệ" → 1), null when none. */
+export function agencyIndex(words: readonly string[], from: number): number | null {
+  for (let i = from; i < words.length; i++) if (agencyStartsAt(words, i)) return i;
+  return null;
+}
+
+/** A second agency head later in the line, when the first had no value before it (a name that mentions an agency). */
+function laterAgency(words: readonly string[], first: number): number | null {
+  for (let i = first + 1; i < words.length; i++) if (agencyStartsAt(words, i) && hasValueBefore(words, i)) return i;
+  return null;
+}
+
+/** A unit or a figure among the few words before `i`: the cells between the name and the agency. */
+function hasValueBefore(words: readonly string[], i: number): boolean {
+  for (let k = Math.max(1, i - 5); k < i; k++) if (FIGURE.test(words[k]!) || (isUnitWord(words[k]!) && unitAt(words, k))) return true;
+  return false;
+}
+
+/** The leftmost capitalised unit after the name's first word: units are printed at the start of their cell ("Thứ bậc", "% GDP"). */
+function unitIndex(words: readonly string[], start: number, end: number): { at: number; length: number; text: string } | null {
+  for (let i = Math.max(start, 1); i < end; i++) {
+    if (i === start && end - start > 3 && !FIGURE.test(words[i + 1] ?? '')) continue;
+    if (!isUnitWord(words[i]!)) continue;
+    const u = unitAt(words, i);
+    if (u && i + u.length <= end) return { at: i, ...u };
+  }
+  return null;
+}
+
+const isUnitWord = (w: string): boolean => /^(?:\p{Lu}|%)/u.test(w);
+
+/** "jg", "gỡ", "O", "-": one or two characters where the row number is printed, not a word of a name. */
+function looksLikeGarbledCode(token: string): boolean {
+  if ([...token].length > 2) return false;
+  const f = fold(token);
+  return !/^\p{Lu}\p{Ll}$/u.test(token) && f !== 'va';
+}

@@ -1,0 +1,225 @@
+import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
+import { agencyStartsAt, fold, isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-vocabulary.js';
+
+/** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
+export type ParsedRow =
+  | { kind: 'section'; text: string }
+  | { kind: 'body'; code: string; afterSection: boolean; cells: Partial<Record<TextRowRole, string>> };
+
+/** "I Đến năm 2030", "II. Giai đoạn 2026 - 2030", "Đến năm 2045": a period row. */
+const PERIOD = /^(?:[ivxl]+|\d{1,2})?\s*(?:den nam|giai doan|nam)\s+\d{4}\b/u;
+const isPeriod = (line: string): boolean => PERIOD.test(fold(line));
+const isBareNumber = (line: string): boolean => /^\s*[[|(]?\d{1,4}(?:[.,]\d{1,2})*\.?[|\]]?\s*$/u.test(line);
+
+/**
+ * Rows printed one line per row height (see text-row-line.ts). Lines between
+ * two row lines belong to one of them: a line that starts in lower case (or
+ * with a bracket or a figure) continues the cell above; one that starts with
+ * a capital begins a cell of the row below ("Top 3 các địa phương dẫn" above
+ * "1 Tiềm lực, …", its cells being centred in the row).
+ */
+export function parseLineRows(segment: readonly string[]): ParsedRow[] {
+  const out: ParsedRow[] = [];
+  const rows: LineRow[] = [];
+  let pending: string[] = [];
+  let afterSection = false;
+  const flushPending = (): void => {
+    const last = rows.at(-1);
+    if (last) last.below.push(...pending);
+    pending = [];
+  };
+  for (const raw of segment) {
+    const line = raw.trim();
+    if (!line || isGarbageLine(line)) continue;
+    if (isPeriod(line)) {
+      flushPending();
+      rows.splice(0).forEach((r) => out.push(bodyRow(r)));
+      out.push({ kind: 'section', text: line });
+      afterSection = true;
+      continue;
+    }
+    if (isAnchorLine(line)) {
+      // lines waiting since the last row: those starting in lower case continue it, the rest open this one
+      const last = rows.at(-1);
+      const split = last ? pending.findIndex((l) => !continuesAbove(l)) : 0;
+      const cut = split < 0 ? pending.length : split;
+      if (last) last.below.push(...pending.slice(0, cut));
+      rows.push({ cells: splitAnchorLine(line), above: pending.slice(cut), below: [], afterSection });
+      pending = [];
+      afterSection = false;
+      continue;
+    }
+    pending.push(line);
+  }
+  flushPending();
+  rows.forEach((r) => out.push(bodyRow(r)));
+  return out;
+}
+
+/** A row line with the lines above and below it that belong to its cells. */
+interface LineRow {
+  cells: LineCells;
+  above: string[];
+  below: string[];
+  afterSection: boolean;
+}
+
+function bodyRow(r: LineRow): ParsedRow {
+  const cells = { ...r.cells };
+  const textualTarget = cells.target.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
+  const nameOpens = /^\p{Lu}/u.test(cells.name);
+  for (const line of r.above.reverse()) {
+    const { rest, agency } = splitAgency(line);
+    if (agency) cells.lead = join(agency, cells.lead);
+    // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
+    if (nameOpens && textualTarget) cells.target = join(rest, cells.target);
+    else cells.name = join(rest, cells.name);
+  }
+  for (const line of r.below) {
+    const { rest, agency } = splitAgency(line);
+    const tail = agency ? null : localityTail(rest, cells.lead);
+    if (agency) cells.lead = join(cells.lead, agency);
+    cells.name = join(cells.name, tail ? tail.rest : rest);
+    if (tail) cells.lead = join(cells.lead, tail.tail);
+  }
+  return {
+    kind: 'body',
+    code: cells.code,
+    afterSection: r.afterSection,
+    cells: { code: cells.code, name: trimGarbage(cells.name), unit: cells.unit, target: trimGarbage(cells.target), lead: trimGarbage(cells.lead) },
+  };
+}
+
+/** A continuation line: starts in lower case, with a bracket, or with a figure ("(R&D) Sở …", "1Gb/s."). */
+function continuesAbove(line: string): boolean {
+  const start = line.replace(/^[-–|{[\s'"‘’.,:;]+/u, '');
+  return !/^\p{Lu}/u.test(start);
+}
+
+/** The agency part of a continuation line: "(RÕ) ° Sở Khoa học và Công nghệ" → rest "(RÕ) °", agency "Sở Khoa học và Công nghệ". */
+function splitAgency(line: string): { rest: string; agency: string } {
+  const words = line.split(/\s+/u).filter(Boolean);
+  const at = agencyIndex(words, 0);
+  if (at === null) return { rest: line, agency: '' };
+  return { rest: words.slice(0, at).join(' '), agency: words.slice(at).join(' ') };
+}
+
+/**
+ * "… giữa các cấp thành phố" under a row whose agency stops at "Văn phòng Ủy
+ * ban nhân dân": the locality that ends the agency's name was read on the
+ * line of the name's next words.
+ */
+function localityTail(line: string, lead: string): { rest: string; tail: string } | null {
+  const f = fold(lead);
+  if (!/(nhan dan|nha nuoc|cong an|van phong)$/u.test(f)) return null;
+  const m = /^(.*?)\s*(thành phố|tỉnh)\.?$/iu.exec(line);
+  return m ? { rest: m[1] ?? '', tail: m[2]! } : null;
+}
+
+/**
+ * Stray marks an OCR of shading and borders leaves at a cell's end
+ * ("… ngang tầm . SỰ A 5 A là"): a run of three or more tokens of one or two
+ * characters at least one of which is not a word.
+ */
+export function trimGarbage(text: string): string {
+  const words = text.split(/\s+/u).filter(Boolean);
+  let cut = words.length;
+  while (cut > 0 && isStray(words[cut - 1]!)) cut--;
+  const run = words.slice(cut);
+  const cleaned = run.length >= 3 && run.some((w) => !isMeaningfulWord(w)) ? words.slice(0, cut) : words;
+  return cleaned.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
+}
+
+const isStray = (w: string): boolean => [...w].length <= 2 && !/^\d+%?$/u.test(w);
+
+const join = (a: string, b: string): string => [a, b].filter((s) => s.trim()).join(' ');
+
+/**
+ * Rows printed one paragraph per cell: the row number alone, the name's
+ * paragraphs, the unit, the target, the agency. Paragraphs (runs of lines
+ * between blank lines) are taken in order; a bare number after the agency
+ * opens the next row, a bare number after the unit is the target.
+ */
+export function parseBlockRows(segment: readonly string[]): ParsedRow[] {
+  const blocks = paragraphs(segment);
+  const out: ParsedRow[] = [];
+  let current: string[][] | null = null;
+  let code = '';
+  let afterSection = false;
+  const flush = (): void => {
+    if (current) out.push({ kind: 'body', code, afterSection, cells: { code, ...blockCells(current) } });
+    if (current) afterSection = false;
+    current = null;
+  };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    const first = block[0]!;
+    if (isPeriod(block.join(' '))) {
+      flush();
+      out.push({ kind: 'section', text: block.join(' ') });
+      afterSection = true;
+      continue;
+    }
+    const opensRow = block.length === 1 && isBareNumber(first) && (current === null || hasAgencyBlock(current));
+    if (opensRow && isPeriod((blocks[b + 1] ?? []).join(' '))) continue; // "II" read as "11" before "Đến năm 2045"
+    if (opensRow) {
+      flush();
+      current = [];
+      code = first.trim();
+      continue;
+    }
+    current?.push(block);
+  }
+  flush();
+  return out;
+}
+
+function paragraphs(segment: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let block: string[] = [];
+  for (const raw of segment) {
+    const line = raw.trim();
+    if (line && !isGarbageLine(line)) block.push(line);
+    else if (!line && block.length) {
+      out.push(block);
+      block = [];
+    }
+  }
+  if (block.length) out.push(block);
+  return out;
+}
+
+const startsAgency = (block: readonly string[]): boolean => {
+  const words = block.join(' ').replace(/^[-–]\s+/u, '').split(/\s+/u);
+  return agencyStartsAt(words, 0);
+};
+const hasAgencyBlock = (blocks: readonly string[][]): boolean => blocks.some(startsAgency);
+const isFigureBlock = (block: readonly string[]): boolean => /^[-–≥≤<>=~]*\s*\d/u.test(block.join(' ')) && block.join(' ').length <= 24;
+const isUnitBlock = (block: readonly string[]): boolean => {
+  const words = block.join(' ').split(/\s+/u);
+  return Boolean(unitAt(words, 0) && unitAt(words, 0)!.length === words.length) || (block.length <= 2 && block.every((l) => l.split(/\s+/u).length <= 3));
+};
+
+/** The cells of one row's paragraphs: agency last, then the target figure, then the unit, the rest the name. */
+function blockCells(blocks: readonly string[][]): Partial<Record<TextRowRole, string>> {
+  let end = blocks.length;
+  let lead = '';
+  const agencyAt = blocks.findIndex((b, i) => i > 0 && startsAgency(b));
+  let target = '';
+  if (agencyAt > 0) {
+    const text = blocks.slice(agencyAt).flat().join(' ');
+    const dash = /^[-–]\s+/u.exec(text);
+    if (dash) target = '-';
+    lead = text.slice(dash?.[0].length ?? 0);
+    end = agencyAt;
+  }
+  if (end > 1 && isFigureBlock(blocks[end - 1]!)) target = blocks[--end]!.join(' ');
+  let unit = '';
+  if (end > 1 && isUnitBlock(blocks[end - 1]!)) {
+    const block = blocks[--end]!;
+    const words = block.join(' ').split(/\s+/u);
+    const known = unitAt(words, 0);
+    unit = known && known.length === words.length ? known.text : block.join(' ');
+  }
+  return { name: trimGarbage(blocks.slice(0, end).flat().join(' ')), unit, target, lead: trimGarbage(lead) };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { Page, Table } from '../../../schemas/index.js';
+import { repairRowCodes } from '../../../src/layout/row-codes.js';
+import { splitAnchorLine } from '../../../src/layout/text-row-line.js';
+import { findTextRowTables } from '../../../src/layout/text-row-table.js';
+import { headerRolesIn } from '../../../src/layout/text-row-vocabulary.js';
+
+const page = (text: string): Page => ({
+  number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
+});
+/** Body and section rows as arrays of cell texts. */
+const grid = (t: Table): string[][] =>
+  t.rows.filter((r) => r.kind !== 'header').map((r) => t.cells.filter((c) => c.row === r.index).map((c) => c.text));
+
+describe('headerRolesIn', () => {
+  it('reads a header line whose words an OCR garbled, and not a sentence that uses the same words', () => {
+    expect(headerRolesIn('TƯ Chỉ tiêu Pon vị Kết quả theo dõi, đánh giá').map((r) => r.role)).toEqual(['name', 'unit', 'target']);
+    expect(headerRolesIn('Hoàn thành các chỉ tiêu, kết quả của kế hoạch được giao trong năm')).toEqual([]);
+  });
+});
+
+describe('splitAnchorLine', () => {
+  it('splits a row line into number, name, unit, target and agency by what they hold', () => {
+    expect(splitAnchorLine('11.1 |Tỷ lệ sử dụng dịch vụ công trực tuyến của % ≥ 80 Sở Thông tin và Truyền thông')).toEqual({
+      code: '11.1', name: 'Tỷ lệ sử dụng dịch vụ công trực tuyến của', unit: '%', target: '≥ 80', lead: 'Sở Thông tin và Truyền thông',
+    });
+    expect(splitAnchorLine('10 Quy mô kinh tế số % GÓP ≥ 40 Sở Thông tin và Truyền thông')).toMatchObject({ name: 'Quy mô kinh tế số', unit: '% GDP', target: '≥ 40' });
+    expect(splitAnchorLine('4 Xếp hạng năng lực cạnh tranh số Thủ bắc Phấn đấu đứng top 3 Sở Tư pháp')).toMatchObject({ unit: 'Thứ bậc', target: 'Phấn đấu đứng top 3', lead: 'Sở Tư pháp' });
+  });
+
+  it('takes what follows the figure as the agency when its head word was misread', () => {
+    expect(splitAnchorLine('32 Tỷ lệ người dân có hồ sơ sức khỏe điện tử % ≥ 95 S§ Y tế')).toMatchObject({ unit: '%', target: '≥ 95', lead: 'S§ Y tế' });
+  });
+});
+
+describe('repairRowCodes', () => {
+  it('reads garbled row numbers from their sequence', () => {
+    const read = ['1', '2', 'O', '4', '4.1', '42', '', '5', 'jg', '37', '8'];
+    expect(repairRowCodes(read.map((r) => ({ read: r, afterSection: false })))).toEqual(['1', '2', '3', '4', '4.1', '4.2', '4.3', '5', '6', '7', '8']);
+  });
+
+  it('lets numbering restart after a section row', () => {
+    const slots = [{ read: '1', afterSection: false }, { read: '2', afterSection: false }, { read: '1', afterSection: true }, { read: '2', afterSection: false }];
+    expect(repairRowCodes(slots)).toEqual(['1', '2', '1', '2']);
+  });
+});
+
+describe('findTextRowTables', () => {
+  it('rebuilds rows printed one line per row height, with wrapped cells above and below', () => {
+    const text = [
+      'PHỤ LỤC: CÁC CHỈ TIÊU',
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      'I Đến năm 2030',
+      '1 Tỷ lệ hồ sơ công việc được xử lý % ≥ 90 Văn phòng Ủy ban nhân dân',
+      'trên môi trường mạng thành phố',
+      '',
+      'Số doanh nghiệp công nghệ số ngang tầm',
+      '2 khu vực Doanh nghiệp 5 Sở Công Thương',
+      'Tỷ lệ người dân có tài khoản thanh toán',
+      '',
+      '3 điện tử % 80 Ngân hàng Nhà nước thành phố',
+      '. N 3 ~ e A 0 \\ A',
+      '4 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(table?.detection).toBe('text-rows');
+    expect(grid(table!)).toEqual([
+      ['I Đến năm 2030'],
+      ['1', 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', '%', '≥ 90', 'Văn phòng Ủy ban nhân dân thành phố'],
+      ['2', 'Số doanh nghiệp công nghệ số ngang tầm khu vực', 'Doanh nghiệp', '5', 'Sở Công Thương'],
+      ['3', 'Tỷ lệ người dân có tài khoản thanh toán điện tử', '%', '80', 'Ngân hàng Nhà nước thành phố'],
+      ['4', 'Xếp hạng chỉ số cải cách hành chính', 'Thứ bậc', '≤ 10', 'Sở Nội vụ'],
+    ]);
+  });
+
+  it('rebuilds rows printed one paragraph per cell, over a repeated header', () => {
+    const text = [
+      'TT', '', 'Chỉ tiêu', '', 'Đơn vị', '', 'Kết quả', '', 'Cơ quan chủ trì', 'theo dõi, đánh giá', '',
+      '11', '', 'Đến năm 2045', '',
+      '12', '', 'Quy mô kinh tế số', '', '% GDP', '', '30', '', 'Sở Tài chính', '',
+      '13', '', 'Tổ chức khoa học được xếp', 'hạng khu vực', '', 'Tổ chức', '', 'Sở Khoa học và Công nghệ', '',
+      'TT', '', 'Chỉ tiêu', '', 'Đơn vị', '', 'Kết quả', '', 'Cơ quan chủ trì', '',
+      '14', '', 'Số doanh nghiệp công nghệ', '', 'Doanh nghiệp', '', '- Sở Tài chính',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)).toEqual([
+      ['Đến năm 2045'],
+      ['12', 'Quy mô kinh tế số', '% GDP', '30', 'Sở Tài chính'],
+      ['13', 'Tổ chức khoa học được xếp hạng khu vực', 'Tổ chức', '', 'Sở Khoa học và Công nghệ'],
+      ['14', 'Số doanh nghiệp công nghệ', 'Doanh nghiệp', '-', 'Sở Tài chính'],
+    ]);
+  });
+
+  it('finds nothing in prose that mentions indicators and results', () => {
+    const text = ['Các chỉ tiêu, kết quả và đơn vị chủ trì được giao tại Kế hoạch này', '1. Tỷ lệ hồ sơ trực tuyến đạt 80%', '2. Sở Tài chính chủ trì'].join('\n');
+    expect(findTextRowTables(page(text), 0)).toEqual([]);
+  });
+});
