@@ -15,6 +15,8 @@ export const Agency = z.object({
   successor: z.object({ name: z.string().nullable(), since: z.string() }).nullable().optional(),
   /** For a person ("Đồng chí Hoàng Minh Cường, Phó Chủ tịch …"): the name when printed, and the titles. */
   person: z.object({ name: z.string().nullable(), titles: z.array(z.string()) }).nullable().optional(),
+  /** What an OCR read, when `raw` was repaired to the registry's spelling of a near match ("Số¢ Thông tin và Truyền thông"). */
+  read: z.string().optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 

@@ -117,17 +117,25 @@ function localityTail(line: string, lead: string): { rest: string; tail: string 
 }
 
 /**
- * Stray marks an OCR of shading and borders leaves at a cell's end
- * ("… ngang tầm . SỰ A 5 A là"): a run of three or more tokens of one or two
- * characters at least one of which is not a word.
+ * Stray marks an OCR of shading and borders leaves in a cell ("… ngang tầm
+ * . SỰ A 5 A là", "toàn . . A trình"): a run of three or more tokens of one
+ * or two characters, two or more of them not words, is dropped wherever it
+ * stands; so are border marks at the cell's edges.
  */
 export function trimGarbage(text: string): string {
   const words = text.split(/\s+/u).filter(Boolean);
-  let cut = words.length;
-  while (cut > 0 && isStray(words[cut - 1]!)) cut--;
-  const run = words.slice(cut);
-  const cleaned = run.length >= 3 && run.some((w) => !isMeaningfulWord(w)) ? words.slice(0, cut) : words;
-  return cleaned.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j < words.length && isStray(words[j]!)) j++;
+    const run = words.slice(i, j);
+    if (run.length >= 3 && run.filter((w) => !isMeaningfulWord(w)).length >= 2) i = j;
+    else if (run.length) {
+      kept.push(...run);
+      i = j;
+    } else kept.push(words[i++]!);
+  }
+  return kept.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
 }
 
 const isStray = (w: string): boolean => [...w].length <= 2 && !/^\d+%?$/u.test(w);

@@ -2,7 +2,8 @@ import type { Agency } from '../../schemas/index.js';
 
 /** Words that open the name of a body: after a comma or full stop, they start the next agency of a list. */
 const HEAD = '(?:Sở|Phòng|Văn phòng|Trung tâm|Ban|Công an|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Chi cục|Cục|Thanh tra|Kho bạc|Bảo hiểm|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Thành đoàn|Liên đoàn|Hội|Viện|Trường|Bệnh viện|Báo|Đài)';
-const LIST_BREAK = new RegExp(`[,.]\\s+(?=(?:${HEAD}|[Cc]ác|[Nn]hững)\\s)`, 'u');
+// "Số Kế hoạch": "Sở" as an OCR read it, still a head before a capitalised name
+const LIST_BREAK = new RegExp(`[,.]\\s+(?=(?:${HEAD}|[Cc]ác|[Nn]hững)\\s|Số\\s\\p{Lu})`, 'u');
 
 /**
  * Splits an agency cell into agencies at ";", line breaks, and a comma or

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Agency } from '../../schemas/index.js';
-import { similarity, writeFileAtomic } from '../core/index.js';
+import { similarity, stripDiacritics, writeFileAtomic } from '../core/index.js';
 
 const Kind = z.enum(['department', 'district', 'commune', 'party', 'state', 'enterprise', 'group', 'person', 'unit', 'unknown']);
 const Entry = z.object({
@@ -24,6 +24,17 @@ export const LearnedAliases = z.array(z.object({ alias: z.string(), name: z.stri
 
 /** Fuzzy matches below this similarity are not taken (OCR leftovers are a letter or two). */
 const FUZZY_MIN = 0.9;
+/**
+ * Text an OCR misread is also compared without its diacritics, which an
+ * English model garbles most ("Sở Khoa học và Công ngũ¢", "Sở Thoong tin"):
+ * letters must agree this well.
+ */
+const MISREAD_MIN = 0.88;
+
+/** How the agency text was read: `misread` for OCR'd or restored text, where a near match is a repair. */
+export interface ResolveOptions {
+  misread?: boolean;
+}
 const SHIPPED = [new URL('../../models/agency-registry.json', import.meta.url), new URL('../../../models/agency-registry.json', import.meta.url)].map((u) => fileURLToPath(u));
 
 /**
@@ -35,6 +46,8 @@ const SHIPPED = [new URL('../../models/agency-registry.json', import.meta.url), 
  */
 export class AgencyRegistry {
   readonly #byKey = new Map<string, z.infer<typeof Entry>>();
+  /** The registry's own spelling of each key (a name or an alias), for repairing what an OCR misread. */
+  readonly #printed = new Map<string, string>();
   readonly #entries: z.infer<typeof Entry>[] = [];
   readonly #abbreviations: [RegExp, string][];
   readonly #abolished: { pattern: RegExp; kind: Agency['kind']; since: string }[];
@@ -46,7 +59,10 @@ export class AgencyRegistry {
       for (const [short, long] of f.abbreviations) abbreviations.set(short, long);
       for (const e of f.agencies) {
         this.#entries.push(e);
-        for (const n of [e.name, ...e.aliases]) this.#byKey.set(fold(n), e);
+        for (const n of [e.name, ...e.aliases]) {
+          this.#byKey.set(fold(n), e);
+          this.#printed.set(fold(n), n);
+        }
       }
       for (const a of f.abolished) this.#abolished.push({ pattern: new RegExp(a.pattern, 'iu'), kind: a.kind, since: a.since });
     }
@@ -70,33 +86,53 @@ export class AgencyRegistry {
     return out.replace(/\s+/gu, ' ').trim();
   }
 
-  /** The canonical reading of one printed agency; `kind` is the list splitter's guess, kept when the registry knows nothing better. */
-  resolve(raw: string, kind: Agency['kind']): Agency {
+  /**
+   * The canonical reading of one printed agency; `kind` is the list
+   * splitter's guess, kept when the registry knows nothing better. For text
+   * an OCR read (`misread`), a near match also repairs `raw` to the
+   * registry's spelling of the matched name, and what was read is kept in
+   * `read` ("Số¢ Thông tin và Truyền thông" → "Sở Thông tin và Truyền thông").
+   */
+  resolve(raw: string, kind: Agency['kind'], opts: ResolveOptions = {}): Agency {
     const text = raw.replace(/\s+/gu, ' ').trim().replace(/[.;,:]+$/u, '');
     if (kind === 'group') return { raw, name: text, kind, score: null };
     const person = readPerson(text);
     if (person) return { raw, name: person.name ?? this.expand(person.titles.join(', ')), kind: 'person', score: null, person: { name: person.name, titles: person.titles.map((t) => this.expand(t)) } };
-    const expanded = this.expand(text);
+    const expanded = this.expand(opts.misread ? text.replace(/[^\p{L}\p{N}\s&/-]+/gu, '') : text);
     const exact = this.#byKey.get(fold(expanded));
-    const match = exact ? { entry: exact, score: 1 } : this.#fuzzy(expanded);
+    const match = exact ? { entry: exact, score: 1, key: fold(expanded) } : this.#fuzzy(expanded, opts.misread ?? false);
     const abolished = this.#abolished.find((a) => a.pattern.test(expanded));
     if (!match) {
       if (abolished) return { raw, name: expanded, kind: abolished.kind, score: null, successor: { name: null, since: abolished.since } };
       return { raw, name: expanded, kind, score: null };
     }
-    const { entry, score } = match;
-    return { raw, name: entry.name, kind: entry.kind === 'unknown' ? kind : entry.kind, score: Math.round(score * 1000) / 1000, ...(entry.successor ? { successor: entry.successor } : {}) };
+    const { entry, score, key } = match;
+    const repaired = opts.misread && score < 1 ? { raw: this.#printed.get(key) ?? entry.name, read: raw } : { raw };
+    return { ...repaired, name: entry.name, kind: entry.kind === 'unknown' ? kind : entry.kind, score: Math.round(score * 1000) / 1000, ...(entry.successor ? { successor: entry.successor } : {}) };
   }
 
-  #fuzzy(text: string): { entry: z.infer<typeof Entry>; score: number } | null {
-    // compared with the marks apart (NFD), so a lost diacritic costs one mark, not a whole letter
+  #fuzzy(text: string, misread: boolean): { entry: z.infer<typeof Entry>; score: number; key: string } | null {
     const key = fold(text).normalize('NFD');
-    let best: { entry: z.infer<typeof Entry>; score: number } | null = null;
-    for (const [k, entry] of this.#byKey) {
+    const bare = stripDiacritics(key);
+    const min = misread ? MISREAD_MIN : FUZZY_MIN;
+    const scoreOf = (k: string): number => {
       const other = k.normalize('NFD');
-      if (Math.abs(other.length - key.length) > key.length * (1 - FUZZY_MIN)) continue;
       const score = similarity(other, key);
-      if (score >= FUZZY_MIN && (!best || score > best.score)) best = { entry, score };
+      if (score >= FUZZY_MIN || !misread) return score;
+      const plain = similarity(stripDiacritics(other), bare);
+      // a match on letters alone ranks just under one with the marks
+      return plain >= MISREAD_MIN ? plain * 0.99 : score;
+    };
+    let best: { entry: z.infer<typeof Entry>; score: number; key: string } | null = null;
+    for (const [k, entry] of this.#byKey) {
+      if (Math.abs(stripDiacritics(k).length - bare.length) > bare.length * (1 - min)) continue;
+      const score = scoreOf(k);
+      if (score >= min && (!best || score > best.score)) best = { entry, score, key: k };
+    }
+    // an alias and the name scoring alike: the name is the likelier printing ("Sở Khoa học v Công nghệ")
+    if (best && misread) {
+      const nameKey = fold(best.entry.name);
+      if (nameKey !== best.key && scoreOf(nameKey) >= best.score - 0.02) best = { ...best, key: nameKey };
     }
     return best;
   }

@@ -23,10 +23,12 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   const placed = placeBlocks(layout.pages, segment.sections);
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
   assignments.push(...proseAssignments(placed).map((r) => ({ ...r, id: '' })));
-  const canonical = (list: Agency[]): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind));
+  // on pages an OCR read, a near registry match is a repair of what was misread
+  const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
+  const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: page !== null && misread.has(page) }));
   return {
-    indicators: withIds(docId, 'ind', indicators).map((r) => ({ ...r, agencies: canonical(r.agencies) })),
-    assignments: withIds(docId, 'asg', assignments).map((r) => ({ ...r, lead: canonical(r.lead), cooperating: canonical(r.cooperating) })),
+    indicators: withIds(docId, 'ind', indicators).map((r) => ({ ...r, agencies: canonical(r.agencies, r.source.page) })),
+    assignments: withIds(docId, 'asg', assignments).map((r) => ({ ...r, lead: canonical(r.lead, r.source.page), cooperating: canonical(r.cooperating, r.source.page) })),
   };
 }
 

@@ -15,6 +15,8 @@ export interface NgramCounts {
   tri: [string, number][];
   /** Training tokens seen, for reports. */
   tokens: number;
+  /** How often each comparison sign stood before a figure ("≥60%", "> 40"): the prior for signs an OCR confuses. */
+  comparators?: Record<string, number>;
 }
 
 interface Context {
@@ -32,6 +34,17 @@ export class NgramModel {
   readonly #contUni = new Map<number, number>(); // N1+(· w)
   #contUniTotal = 0;
   #tokens = 0;
+  readonly #comparators = new Map<string, number>();
+
+  /** Counts one comparison sign printed before a figure. */
+  addComparator(sign: string): void {
+    this.#comparators.set(sign, (this.#comparators.get(sign) ?? 0) + 1);
+  }
+
+  /** How often the training text printed `sign` before a figure. */
+  comparatorCount(sign: string): number {
+    return this.#comparators.get(sign) ?? 0;
+  }
 
   /** The integer id of a token (new tokens get one; past the packing limit they share the last). */
   id(token: string): number {
@@ -117,7 +130,7 @@ export class NgramModel {
       const uv = (k - w) / BASE;
       tri.push([[this.#words[(uv - (uv % BASE)) / BASE], this.#words[uv % BASE], this.#words[w]].join('\u0001'), c]);
     }
-    return { version: 1, tri, tokens: this.#tokens };
+    return { version: 1, tri, tokens: this.#tokens, comparators: Object.fromEntries(this.#comparators) };
   }
 
   static fromJSON(data: NgramCounts): NgramModel {
@@ -128,6 +141,7 @@ export class NgramModel {
       m.#tri.set(key, (m.#tri.get(key) ?? 0) + c);
     }
     m.#tokens = data.tokens;
+    for (const [sign, n] of Object.entries(data.comparators ?? {})) m.#comparators.set(sign, n);
     return m.finish();
   }
 }

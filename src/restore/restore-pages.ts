@@ -1,6 +1,7 @@
 import type { Page, PagesResult } from '../../schemas/index.js';
 import { measureTextQuality, type IssueRecorder } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
+import { repairComparators } from './comparator-repair.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLine, type RestoredLine } from './restore-text.js';
 
@@ -41,13 +42,15 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
 
 function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null): Page {
   const words = page.words.map((w) => ({ ...w }));
+  // signs are repaired only where the OCR was an English model's (the channel's pages)
+  const read = (text: string): RestoredLine => restoreLine(channel ? repairComparators(text, model) : text, model, channel);
   const lines = page.lines.map((line) => {
-    const restored = restoreLine(line.text, model, channel);
+    const restored = read(line.text);
     mapOntoWords(restored, words.slice(line.wordStart, line.wordEnd));
     return { ...line, text: restored.text };
   });
   // text inputs keep blank lines in page.text; positioned pages are their lines
-  const text = page.words.length ? lines.map((l) => l.text).join('\n') : page.text.split('\n').map((l) => restoreLine(l, model, channel).text).join('\n');
+  const text = page.words.length ? lines.map((l) => l.text).join('\n') : page.text.split('\n').map((l) => read(l).text).join('\n');
   return { ...page, text, lines, words, originalText: page.text, quality: measureTextQuality(text), repairs: [...page.repairs, channel ? 'ocr-repaired' : 'restored'] };
 }
 

@@ -48,6 +48,17 @@ describe('agency registry', () => {
     expect(resolve('Phòng Kinh tế xã')).toMatchObject({ name: 'Phòng Kinh tế xã', score: null });
   });
 
+  it('repairs what an OCR misread to the registry spelling, keeping the reading, only for OCR text', () => {
+    const misread = (raw: string) => registry.resolve(raw, 'unknown', { misread: true });
+    expect(misread('Số¢ Thông tin và Truyền thông')).toMatchObject({ raw: 'Sở Thông tin và Truyền thông', read: 'Số¢ Thông tin và Truyền thông', name: 'Sở Thông tin và Truyền thông' });
+    expect(misread('Sở Khoa học và Công ngũ¢')).toMatchObject({ raw: 'Sở Khoa học và Công nghệ', name: 'Sở Khoa học và Công nghệ' });
+    expect(misread('Văn phòng Uỷ ban nhân dân thành')).toMatchObject({ raw: 'Văn phòng Ủy ban nhân dân thành phố' });
+    // the same text from a digital document keeps its printing
+    expect(resolve('Sở Khoa hoc và Cong nghệ').raw).toBe('Sở Khoa hoc và Cong nghệ');
+    expect(misread('Sở Tư pháp')).toMatchObject({ raw: 'Sở Tư pháp', name: 'Sở Tư pháp' });
+    expect(misread('Sở Tư pháp').read).toBeUndefined();
+  });
+
   it('leaves groups as groups', () => {
     expect(resolve('các sở, ban, ngành')).toMatchObject({ kind: 'group', score: null });
   });
