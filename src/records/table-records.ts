@@ -30,9 +30,15 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
     return out;
   }
   let section: string | null = null;
+  let period: { text: string; year: number } | null = null;
+  /** Name of each numbered row so far, for the `parent` of the rows numbered under it ("11" → "11.1"). */
+  const names = new Map<string, string>();
   for (const row of table.rows) {
     const cells = table.cells.filter((c) => c.row === row.index);
-    if (row.kind === 'section') section = cells[0]?.text ?? null;
+    if (row.kind === 'section') {
+      section = cells[0]?.text ?? null;
+      period = periodOf(section ?? '') ?? period;
+    }
     if (row.kind !== 'body') continue;
     const byRole = (role: ColumnRole): string => columns.filter((c) => c.role === role).map((c) => cellText(cells, c.index)).filter(Boolean).join('; ');
     const code = byRole('code').replace(/\.$/u, '');
@@ -40,12 +46,17 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
       issues.record('row-without-code', `table ${table.id} row ${row.index}: no row number; skipped`, { page: row.page });
       continue;
     }
+    const title = byRole(kind === 'indicators' ? 'name' : 'task');
+    const parent = parentOf(code, names);
+    names.set(code, title);
+    // a numbered heading row ("11 Chỉ tiêu về thủ tục hành chính …" with every other cell empty) only names the rows under it
+    if (isHeadingRow(columns, cells)) continue;
     const extra = Object.fromEntries(columns.filter((c) => c.role === 'extra').map((c) => [c.header, cellText(cells, c.index)]));
     const base = {
       id: '',
       code,
       section,
-      parent: null,
+      parent,
       directing: byRole('directing') || null,
       output: byRole('output') || null,
       notes: byRole('notes') || null,
@@ -56,10 +67,10 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
     if (kind === 'indicators') {
       out.indicators.push({
         ...base,
-        name: byRole('name'),
+        name: title,
         unit: byRole('unit') || null,
-        period: null,
-        targets: targetsOf(columns, cells),
+        period: period?.text ?? null,
+        targets: targetsOf(columns, cells, period),
         agencies: splitAgencies(byRole('monitor') || byRole('lead')),
         lead: has('monitor') ? byRole('lead') || null : null,
       });
@@ -68,7 +79,7 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
       const lead = splitLeadCell(byRole('lead'));
       out.assignments.push({
         ...base,
-        task: byRole('task'),
+        task: title,
         lead: lead.lead,
         cooperating: [...lead.cooperating, ...splitAgencies(byRole('cooperating'))],
         timeline: timeline ? parseTimeline(timeline) : null,
@@ -144,15 +155,43 @@ function withRolesFromContent(table: Table, columns: Column[]): Column[] {
 
 const cellText = (cells: Table['cells'], col: number): string => cells.find((c) => c.col === col)?.text.trim() ?? '';
 
-/** One target per year column whose cell is printed (a "-" means no target that year). */
-function targetsOf(columns: Column[], cells: Table['cells']): Target[] {
+/**
+ * One target per year column whose cell is printed (a "-" means no target
+ * that year). A "Kết quả" column under a period row ("I. Đến năm 2030")
+ * has the period's year.
+ */
+function targetsOf(columns: Column[], cells: Table['cells'], period: { text: string; year: number } | null): Target[] {
   const out: Target[] = [];
   for (const c of columns.filter((col) => col.role === 'year' || col.role === 'target')) {
     const raw = cellText(cells, c.index);
     if (!raw || /^[-–—]$/u.test(raw)) continue;
     const year = c.year ?? (Number(/\d{4}/u.exec(c.header)?.[0]) || null);
     // one target per cell: its raw is the cell as printed (../shared/CONTRACT.md)
-    out.push(parseTarget(raw, { year }));
+    out.push(parseTarget(raw, year ? { year } : { year: period?.year ?? null, period: period?.text ?? null }));
   }
   return out;
+}
+
+/** "I. Đến năm 2030" → { text: "Đến năm 2030", year: 2030 }; "Giai đoạn 2026 - 2030" → 2030 (its end). */
+function periodOf(section: string): { text: string; year: number } | null {
+  const m = /((?:đến|tới)\s+năm\s+(\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})|năm\s+(\d{4}))\s*$/iu.exec(section.trim());
+  if (!m?.[1]) return null;
+  const text = m[1].charAt(0).toUpperCase() + m[1].slice(1);
+  return { text, year: Number(m[2] ?? m[3] ?? m[4]) };
+}
+
+/** The name of the nearest row numbered above this one: "11.1" → row "11"'s, "2.3.1" → "2.3"'s. */
+function parentOf(code: string, names: ReadonlyMap<string, string>): string | null {
+  const parts = code.split('.');
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const name = names.get(parts.slice(0, n).join('.'));
+    if (name) return name;
+  }
+  return null;
+}
+
+/** A body row with its number and title only: every other column with a role is empty. */
+function isHeadingRow(columns: Column[], cells: Table['cells']): boolean {
+  const others = columns.filter((c) => !['code', 'name', 'task', 'extra'].includes(c.role));
+  return others.length > 0 && others.every((c) => !cellText(cells, c.index));
 }

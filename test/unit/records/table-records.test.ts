@@ -13,6 +13,27 @@ function table(rows: string[][], headers = 1): Table {
 }
 
 describe('records from a table', () => {
+  it('gives targets the year of their period row, and rows the name of the heading row they sit under', () => {
+    const t = table([
+      ['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Cơ quan chủ trì'],
+      ['I', 'Đến năm 2030', '', '', ''],
+      ['11', 'Chỉ tiêu về dịch vụ công', '', '', ''],
+      ['11.1', 'Tỷ lệ hồ sơ trực tuyến', '%', '≥ 80', 'Sở Tư pháp'],
+      ['12', 'Hạ tầng số', '', 'Hiện đại', 'Sở Xây dựng'],
+      ['12.1', 'Phủ sóng 5G', '%', '100', 'Sở Xây dựng'],
+    ]);
+    t.rows[1]!.kind = 'section';
+    t.cells = t.cells.filter((c) => c.row !== 1 || c.col === 0).map((c) => (c.row === 1 ? { ...c, text: 'I Đến năm 2030', colSpan: 5 } : c));
+    const { indicators } = recordsFromTable(t, new IssueLog().forStage('records'));
+    // row 11 names the rows under it and is no record of its own; row 12 is both
+    expect(indicators.map((r) => [r.code, r.parent, r.period])).toEqual([
+      ['11.1', 'Chỉ tiêu về dịch vụ công', 'Đến năm 2030'],
+      ['12', null, 'Đến năm 2030'],
+      ['12.1', 'Hạ tầng số', 'Đến năm 2030'],
+    ]);
+    expect(indicators[0]?.targets.map((x) => [x.year, x.raw, x.comparator])).toEqual([[2030, '≥ 80', '>=']]);
+  });
+
   it('reads the columns of a header OCR garbled from what the body cells hold', () => {
     const t = table([
       ['4 HH', 'Nội dung', 'Đơn vị chủ trì', 'cu'],
