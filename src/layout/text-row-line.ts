@@ -1,3 +1,4 @@
+import { isVietnameseSyllable } from '../core/index.js';
 import { agencyStartsAt, fold, unitAt } from './text-row-vocabulary.js';
 
 /**
@@ -60,9 +61,25 @@ export function splitAnchorLine(line: string): LineCells {
     code,
     name: words.slice(start, nameEnd).join(' ').replace(BORDER, ''),
     unit: unit?.text ?? '',
-    target: words.slice(targetStart, targetEnd).join(' '),
+    target: figureTail(words.slice(targetStart, targetEnd).join(' ')),
     lead: words.slice(targetEnd === end ? end : targetEnd).join(' '),
   };
+}
+
+/** A figure expression ending a target: "70", "≥1", "40 - 50", "0,7", "3%". */
+const FIGURE_TAIL = /(?:[≥≤<>=]\s?)?\d+(?:[.,]\d+)?(?:\s?[-–]\s?\d+(?:[.,]\d+)?)?%?$/u;
+
+/**
+ * The figure of a target cell whose start is stray marks an OCR read from
+ * borders or a garbled unit ("5 70", "1 i 40 - 50", "14 Cguﬁiédoanh ≥1"):
+ * the figure at the end, when nothing before it reads as a word. A target
+ * in words ("Phấn đấu đạt 3%") is kept whole.
+ */
+function figureTail(target: string): string {
+  const tail = FIGURE_TAIL.exec(target)?.[0];
+  if (!tail || tail === target) return target;
+  const before = target.slice(0, target.length - tail.length).trim().split(/\s+/u);
+  return before.some((w) => /^\p{L}{2,}$/u.test(w) && isVietnameseSyllable(w)) ? target : tail;
 }
 
 /** Where an agency starts in a continuation line ("(R&D) Sở Khoa học và Công nghệ" → 1), null when none. */

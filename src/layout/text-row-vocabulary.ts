@@ -73,7 +73,7 @@ export function headerRolesIn(line: string): { role: TextRowRole; text: string }
 const UNITS: readonly string[] = [
   '% GDP', '% dân số', '% tổng chi ngân sách nhà nước', '%/năm', '%', 'Thứ bậc', 'Thứ hạng', 'Xếp hạng', 'Người/vạn dân',
   'Số doanh nghiệp/1000 dân', 'Doanh nghiệp', 'Tổ chức, doanh nghiệp', 'Tổ chức', 'Cơ sở', 'Đơn vị', 'Người', 'Hộ', 'Lượt',
-  'Lần', 'Điểm', 'Chỉ số', 'Sản phẩm', 'Tỷ đồng', 'Triệu đồng', 'USD', 'Km', 'Ha', 'Xã', 'Phường', 'Quận', 'Huyện', 'Năm',
+  'Lần', 'Điểm', 'Chỉ số', 'Sản phẩm', 'Tỷ đồng', 'Triệu đồng', 'USD', 'Km', 'Ha', 'Xã', 'Phường', 'Quận', 'Huyện',
 ];
 const FOLDED_UNITS = UNITS.map((u) => ({ text: u, folded: fold(u), words: fold(u).split(' ').length })).sort((a, b) => b.words - a.words);
 

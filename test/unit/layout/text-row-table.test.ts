@@ -28,6 +28,11 @@ describe('splitAnchorLine', () => {
     expect(splitAnchorLine('4 Xếp hạng năng lực cạnh tranh số Thủ bắc Phấn đấu đứng top 3 Sở Tư pháp')).toMatchObject({ unit: 'Thứ bậc', target: 'Phấn đấu đứng top 3', lead: 'Sở Tư pháp' });
   });
 
+  it('keeps the figure of a target whose start is stray marks, and a target in words whole', () => {
+    expect(splitAnchorLine('19 Tổ chức khoa học được xếp | 1 i 40 - 50 Sở Khoa học và Công nghệ')).toMatchObject({ target: '40 - 50' });
+    expect(splitAnchorLine('17 Chi ngân sách cho khoa học % Phấn đấu đạt 3% Sở Tài chính')).toMatchObject({ unit: '%', target: 'Phấn đấu đạt 3%' });
+  });
+
   it('takes what follows the figure as the agency when its head word was misread', () => {
     expect(splitAnchorLine('32 Tỷ lệ người dân có hồ sơ sức khỏe điện tử % ≥ 95 S§ Y tế')).toMatchObject({ unit: '%', target: '≥ 95', lead: 'S§ Y tế' });
   });
