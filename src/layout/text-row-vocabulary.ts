@@ -61,8 +61,10 @@ export function headerRolesIn(line: string): { role: TextRowRole; text: string }
       found.push({ role, text, at: i });
     }
   }
-  const covered = words.filter((w, i) => taken.has(i) || HEADER_FILLER.has(w)).length;
-  if (!found.length || covered < words.length * HEADER_COVER) return [];
+  // stray marks an OCR read from the header's borders ("tfe", "i") count neither way
+  const counted = words.map((w, i) => ({ w, i })).filter(({ w, i }) => taken.has(i) || HEADER_FILLER.has(w) || (w.length >= 2 && isVietnameseSyllable(w)));
+  const covered = counted.filter(({ w, i }) => taken.has(i) || HEADER_FILLER.has(w)).length;
+  if (!found.length || covered < counted.length * HEADER_COVER) return [];
   return found.sort((a, b) => a.at - b.at).map(({ role, text }) => ({ role, text }));
 }
 

@@ -26,10 +26,15 @@ export interface Reading {
 const MIN_SUB_COUNT = 8;
 /** Readings kept per token. */
 const MAX_READINGS = 24;
+/** Readings kept for a token with an unknown sign, all equally likely. */
+const MAX_UNREAD_READINGS = 400;
 
 export class OcrChannel {
   readonly #subs: [string, string, number][];
+  /** Characters the channel learned something about (as a confusion's source). */
+  readonly #known: Set<string>;
   constructor(readonly data: ChannelData) {
+    this.#known = new Set(Object.keys(data.subs).flatMap((k) => [...k]));
     // insertions (nothing observed where a letter was) are left out: trying them everywhere explodes the readings
     this.#subs = Object.entries(data.subs).filter(([from]) => from !== '').flatMap(([from, row]) => {
       const total = Object.values(row).reduce((a, b) => a + b, 0);
@@ -41,7 +46,7 @@ export class OcrChannel {
 
   /** Readings of a noisy token: as learned for the token, as its letters say, and with one or two learned confusions undone. */
   readings(token: string): Reading[] {
-    const t = syllableKey(token).replace(/[^\p{L}\p{N}&§$@€]/gu, '');
+    const t = syllableKey(token).replace(/[^\p{L}\p{N}&§$@€¢¥£]/gu, '');
     const out = new Map<string, number>();
     const add = (word: string, logp: number): void => {
       if (logp > (out.get(word) ?? -Infinity)) out.set(word, logp);
@@ -56,7 +61,11 @@ export class OcrChannel {
     for (const s of direct) add(s, identity - 1);
     // undo learned confusions only for tokens that are not already a syllable's letters and were not learned whole
     if (!seen && !direct.length) for (const [key, logp] of this.#variants(t)) for (const s of syllablesFor(key)) add(s, logp - 1);
-    return [...out.entries()].map(([word, logp]) => ({ word, logp })).sort((a, b) => b.logp - a.logp).slice(0, MAX_READINGS);
+    // a sign the channel never learned stands for a letter the OCR could not read ("ngh¢" → nghệ, "¢6" → có)
+    // (all of them equally likely: the language model alone chooses, so none is cut)
+    const unread = !out.size;
+    if (unread) for (const key of wildcards(t, this.#known)) for (const s of syllablesFor(key)) add(s, identity + UNREAD_LOGP);
+    return [...out.entries()].map(([word, logp]) => ({ word, logp })).sort((a, b) => b.logp - a.logp).slice(0, unread ? MAX_UNREAD_READINGS : MAX_READINGS);
   }
 
   /** Keys reachable from `t` by undoing one or two learned confusions. */
@@ -77,6 +86,19 @@ export class OcrChannel {
     step(t, 0, 1);
     return out;
   }
+}
+
+/** log-probability of reading an unknown sign as one particular letter (or as nothing). */
+const UNREAD_LOGP = Math.log(1 / 24) - 1;
+const LETTERS = ['', ...'abcdeghiklmnopqrstuvxy'];
+
+/** Keys for a token with signs the channel does not know put back as each letter: at most two such signs. */
+function wildcards(t: string, known: ReadonlySet<string>): string[] {
+  const unknown = [...t].map((c, i) => (/[\p{L}]/u.test(c) || known.has(c) ? -1 : i)).filter((i) => i >= 0);
+  if (!unknown.length || unknown.length > 2 || /^\d+$/u.test(t.replace(/[^\p{L}\p{N}]/gu, '') || '0')) return [];
+  let keys = [[...t]];
+  for (const i of unknown) keys = keys.flatMap((k) => LETTERS.map((l) => k.map((c, j) => (j === i ? l : c))));
+  return keys.map((k) => k.join('')).filter((k) => /^\p{L}+$/u.test(k));
 }
 
 const CHANNEL_FILE = [new URL('../../models/ocr-channel.json', import.meta.url), new URL('../../../models/ocr-channel.json', import.meta.url)].map((u) => fileURLToPath(u));

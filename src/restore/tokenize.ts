@@ -39,7 +39,7 @@ export function modelTokens(pieces: readonly Piece[]): string[] {
 }
 
 /** Letters with digits or symbols inside them are one word in OCR noise ("d6i", "S&", "ctia", "tr1en"); codes stay codes. */
-const NOISY_WORD = /^(?=.*[\p{L}€&§])[\p{L}\p{M}\d&§$@€]+$/u;
+const NOISY_WORD = /^(?=.*[\p{L}€&§])[\p{L}\p{M}\d&§$@€¢¥£]+$/u;
 
 /** A short syllable an OCR read without a single letter: "1€" (lệ), "1&" (lệ): a figure and a sign the channel maps to letters. */
 const LETTERLESS_SYLLABLE = /^\d{1,2}[€&§]$/u;
@@ -49,7 +49,7 @@ export function tokenizeNoisy(line: string): Piece[] {
   const pieces: Piece[] = [];
   for (const part of line.split(/(\s+)/u)) {
     if (!part) continue;
-    const core = /^([^\p{L}\p{N}&§$@€]*)(.*?)([^\p{L}\p{N}&§$@€]*)$/u.exec(part);
+    const core = /^([^\p{L}\p{N}&§$@€¢¥£]*)(.*?)([^\p{L}\p{N}&§$@€¢¥£]*)$/u.exec(part);
     const word = core?.[2] ?? '';
     const lettered = /\p{L}/u.test(word) || LETTERLESS_SYLLABLE.test(word);
     if (word && NOISY_WORD.test(word) && lettered && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word)) {

@@ -20,6 +20,12 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(channel?.readings(token).map((r) => r.word)).toContain(word);
   });
 
+  it('reads a sign it never learned as the letter the context needs, and "lệ" read without a letter', () => {
+    expect(restoreLine('Sở Khoa hoc va Cong ngh¢', model, channel).text).toBe('Sở Khoa học và Công nghệ');
+    expect(restoreLine('S¢ Khoa hoc va Cong nghé', model, channel).text).toBe('Sở Khoa học và Công nghệ');
+    expect(restoreLine('Ty 1€ giao dich khong dung tien mat', model, channel).text).toBe('Tỷ lệ giao dịch không dùng tiền mặt');
+  });
+
   it('repairs an English-model OCR line in context', () => {
     const out = restoreLine('phat trién khoa hoc, cong nghé, d6i méi sang tao va chuyén déi s6', model, channel);
     expect(out.text).toBe('phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
