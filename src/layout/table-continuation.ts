@@ -21,7 +21,10 @@ export function mergeContinuations(tables: Table[], pages: readonly Page[] = [])
   const byNumber = new Map(pages.map((p) => [p.number, p]));
   for (const table of tables) {
     const prev = out.at(-1);
-    if (prev && continues(prev, table, byNumber)) out[out.length - 1] = merge(prev, table);
+    const page = prev?.pages.at(-1) ?? 0;
+    const split = prev && table.pages[0] === page ? splitGrid(prev, table, page, byNumber) : null;
+    if (prev && split) out[out.length - 1] = merge(withSectionRow(prev, split, page), table);
+    else if (prev && continues(prev, table, byNumber)) out[out.length - 1] = merge(prev, table);
     else out.push(table);
   }
   return out.map((t, i) => ({ ...t, id: `t${i + 1}` }));
@@ -29,8 +32,8 @@ export function mergeContinuations(tables: Table[], pages: readonly Page[] = [])
 
 function continues(prev: Table, next: Table, pages: ReadonlyMap<number, Page>): boolean {
   const lastPage = prev.pages.at(-1) ?? 0;
-  if (next.pages[0] !== lastPage + 1 || next.columnCount !== prev.columnCount) return false;
-  if (next.detection !== prev.detection) return false;
+  if (next.columnCount !== prev.columnCount || next.detection !== prev.detection) return false;
+  if (next.pages[0] !== lastPage + 1) return false;
   // the previous part must be the last table on its page, the next the first on its page
   const a = columnEdges(prev, lastPage);
   const b = columnEdges(next, next.pages[0] ?? 0);
@@ -40,6 +43,50 @@ function continues(prev: Table, next: Table, pages: ReadonlyMap<number, Page>): 
   // a header OCR garbled beyond comparison: a table that runs to the end of its page, and one with the same
   // columns that opens the next page (no caption or title above it) are one table
   return prev.columnCount >= 3 && endsPage(prev, lastPage, pages) && opensPage(next, next.pages[0] ?? 0, pages);
+}
+
+/** Largest gap (points) between two parts of one grid that a missed rule split on the same page. */
+const SPLIT_GAP = 24;
+
+/**
+ * One grid read as two on the same page: a horizontal rule a scan lost (a
+ * faint line at 150 DPI), or a section row printed across the table ("II
+ * Phát triển khoa học, công nghệ": no column rules inside it) that the grid
+ * builder could not place, cuts the grid in two. The second part starts
+ * right under the first, with the same columns. Returns the words between
+ * the parts (the section row's, possibly none), null when they are two
+ * tables.
+ */
+function splitGrid(prev: Table, next: Table, page: number, pages: ReadonlyMap<number, Page>): Page['words'] | null {
+  if (next.columnCount !== prev.columnCount || next.detection !== prev.detection || next.detection !== 'ruling-lines') return null;
+  const a = columnEdges(prev, page);
+  const b = columnEdges(next, page);
+  if (a.length < 2 || a.length !== b.length || a.some((x, i) => Math.abs(x - (b[i] ?? 0)) > SAME_COLUMN * 2)) return null;
+  const bottom = tableBottom(prev, page);
+  const top = tableTop(next, page);
+  if (!Number.isFinite(bottom) || !Number.isFinite(top) || top < bottom - SAME_COLUMN || top - bottom > SPLIT_GAP) return null;
+  const between = pages.get(page)?.words.filter((w) => w.box && w.box.y1 > bottom && w.box.y0 < top) ?? [];
+  // words between the parts must lie inside the table's width (a caption or a title is wider or elsewhere)
+  const [left, right] = [a[0]! - SAME_COLUMN, Math.max(...prev.cells.filter((c) => c.page === page && c.box).map((c) => c.box!.x1)) + SAME_COLUMN];
+  if (between.some((w) => w.box!.x0 < left || w.box!.x1 > right)) return null;
+  // one line of words at most: a row, not a paragraph
+  const lines = new Set(between.map((w) => Math.round((w.box!.y0 + w.box!.y1) / 8)));
+  return lines.size <= 2 ? between : null;
+}
+
+/** The words between two parts of one grid as a section row at the end of the first. */
+function withSectionRow(table: Table, words: Page['words'], page: number): Table {
+  if (!words.length) return table;
+  const index = (table.rows.at(-1)?.index ?? -1) + 1;
+  const line = (w: Page['words'][number]): number => Math.round((w.box!.y0 + w.box!.y1) / 8);
+  const sorted = [...words].sort((x, y) => line(x) - line(y) || x.box!.x0 - y.box!.x0);
+  const box = { x0: Math.min(...sorted.map((w) => w.box!.x0)), y0: Math.min(...sorted.map((w) => w.box!.y0)), x1: Math.max(...sorted.map((w) => w.box!.x1)), y1: Math.max(...sorted.map((w) => w.box!.y1)) };
+  const text = sorted.map((w) => w.text).join(' ').replace(/\s+/gu, ' ').trim();
+  return {
+    ...table,
+    rows: [...table.rows, { index, kind: 'section', page }],
+    cells: [...table.cells, { row: index, col: 0, rowSpan: 1, colSpan: table.columnCount, text, page, box }],
+  };
 }
 
 /** Words a page may carry outside the table without it being a new table's caption: a page number, a running header. */

@@ -83,6 +83,22 @@ describe('tables from ruling lines', () => {
     expect(rowTexts(tables[0] as Table).slice(1)).toEqual([['1', 'A', 'B'], ['2', 'C', 'D']]);
   });
 
+  it('joins one grid that a lost rule or a full-width section row split in two on the same page', async () => {
+    const head = [word('TT', 55, 105, true), word('Nội', 105, 105, true), word('Đơn', 305, 105, true), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125)];
+    const rest = [word('2', 55, 165), word('C', 105, 165), word('D', 305, 165), word('3', 55, 185), word('E', 105, 185), word('F', 305, 185)];
+    const grids = [...fullGrid(XS, [100, 120, 140]), ...fullGrid(XS, [160, 180, 200])];
+    const split = await layout([page(1, [...head, ...rest], grids)]);
+    expect(split).toHaveLength(1);
+    expect(rowTexts(split[0] as Table).slice(1)).toEqual([['1', 'A', 'B'], ['2', 'C', 'D'], ['3', 'E', 'F']]);
+    const section = [word('II', 55, 145, true), word('Phát', 75, 145, true), word('triển', 100, 145, true)];
+    const [withSection] = await layout([page(1, [...head, ...section, ...rest], grids)]);
+    expect(rowTexts(withSection as Table).slice(1)).toEqual([['1', 'A', 'B'], ['II Phát triển'], ['2', 'C', 'D'], ['3', 'E', 'F']]);
+    expect(withSection?.rows[2]?.kind).toBe('section');
+    // a caption wider than the table between them: two tables
+    const caption = [word('Bảng', 30, 145), word('2:', 60, 145), word('các', 200, 145), word('chỉ', 420, 145)];
+    expect(await layout([page(1, [...head, ...caption, ...rest], grids)])).toHaveLength(2);
+  });
+
   it('keeps tables with different columns apart', async () => {
     const p1 = page(1, [word('TT', 55, 105, true), word('A', 105, 105, true), word('B', 305, 105, true), word('1', 55, 125), word('x', 105, 125), word('y', 305, 125)], fullGrid(XS, [100, 120, 140]));
     const p2 = page(2, [word('Stt', 55, 105, true), word('C', 205, 105, true), word('1', 55, 125), word('z', 205, 125)], fullGrid([50, 200, 400], [100, 120, 140]));
