@@ -5,6 +5,11 @@ import { findRulingGrids } from './ruling-grid.js';
 /** A row number as printed in the first column: "1", "2.3", "11.1.", "I", "V". */
 export const ROW_CODE = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)$/u;
 
+/** A row number with a stray mark an OCR read beside it from the cell's rule: "1 |", "2 ñ", "3 Ị". */
+const OCR_ROW_CODE = /^\d{1,3}(?:\.\d{1,2})*\.?\s+\S{1,2}$/u;
+/** Header cells are short ("Cá nhân/tổ chức được phân công chủ trì"); a longer cell is a body row's. */
+const HEADER_CELL_MAX = 80;
+
 /**
  * Tables drawn with ruling lines on one page, as grids of merged cells.
  * Row kinds: leading rows set in bold with no row number are headers; a
@@ -31,10 +36,12 @@ function rowKinds(cells: GridCell[], rowCount: number, columnCount: number, page
     const covering = cells.filter((c) => c.row <= r && r < c.row + c.rowSpan);
     const first = covering.find((c) => c.col === 0);
     const section = starting.length === 1 && starting[0]?.colSpan === columnCount;
-    const coded = first !== undefined && first.row === r && ROW_CODE.test(first.text);
+    const ocr = page.origin === 'ocr';
+    const coded = first !== undefined && first.row === r && (ROW_CODE.test(first.text) || (ocr && OCR_ROW_CODE.test(first.text)));
     const bold = starting.filter((c) => c.text).every((c) => c.bold) && starting.some((c) => c.text);
     // without font information (OCR), rows above the first numbered one are headers when they have text in column 0
-    const headerish = page.origin === 'ocr' ? Boolean(first?.text) && !coded : bold && !coded;
+    // and no cell as long as a body cell's (a continuation page's first row is no header)
+    const headerish = ocr ? Boolean(first?.text) && !coded && !starting.some((c) => c.text.length > HEADER_CELL_MAX) : bold && !coded;
     inHeader = inHeader && !section && (headerish || (first !== undefined && first.row < r && rows[first.row]?.kind === 'header'));
     rows.push({ index: r, kind: inHeader ? 'header' : section ? 'section' : 'body', page: page.number });
   }

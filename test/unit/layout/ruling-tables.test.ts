@@ -99,6 +99,18 @@ describe('tables from ruling lines', () => {
     expect(await layout([page(1, [...head, ...caption, ...rest], grids)])).toHaveLength(2);
   });
 
+  it('on an OCR page, takes a number with a stray mark for a row number, and a long first row for a body row', async () => {
+    const ocr = (p: ReturnType<typeof page>) => ({ ...p, origin: 'ocr' as const });
+    const long = 'Kiện toàn Ban Chỉ đạo có cơ chế chính sách đãi ngộ phù hợp bố trí cán bộ có trình độ năng lực về khoa học kỹ thuật'.split(' ');
+    const p1 = ocr(page(1, [word('Stt', 55, 105), word('Nội', 105, 105), word('Đơn', 305, 105), word('1', 55, 125), word('|', 65, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140])));
+    const [t1] = await layout([p1]);
+    expect(t1?.rows.map((r) => r.kind)).toEqual(['header', 'body']);
+    // the first column holds a task (its number column lost): long text, no number
+    const p2 = ocr(page(2, [...long.map((w) => word(w, 55, 105)), word('Sở', 305, 105), word('Việc', 55, 125), word('C', 305, 125)], fullGrid(XS, [100, 120, 140])));
+    const [t2] = await layout([p2]);
+    expect(t2?.rows.map((r) => r.kind)).toEqual(['body', 'body']);
+  });
+
   it('keeps tables with different columns apart', async () => {
     const p1 = page(1, [word('TT', 55, 105, true), word('A', 105, 105, true), word('B', 305, 105, true), word('1', 55, 125), word('x', 105, 125), word('y', 305, 125)], fullGrid(XS, [100, 120, 140]));
     const p2 = page(2, [word('Stt', 55, 105, true), word('C', 205, 105, true), word('1', 55, 125), word('z', 205, 125)], fullGrid([50, 200, 400], [100, 120, 140]));

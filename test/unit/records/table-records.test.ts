@@ -13,6 +13,15 @@ function table(rows: string[][], headers = 1): Table {
 }
 
 describe('records from a table', () => {
+  it('reads a row number with a stray mark an OCR read beside it', () => {
+    const t = table([
+      ['Stt', 'Tên nhiệm vụ', 'Tiến độ thực hiện'],
+      ['1 |', 'Kiện toàn Ban Chỉ đạo', 'Thường xuyên'],
+      ['2 ñ', 'Mời các chuyên gia', 'Hằng năm'],
+    ]);
+    expect(recordsFromTable(t, new IssueLog().forStage('records')).assignments.map((a) => a.code)).toEqual(['1', '2']);
+  });
+
   it('gives targets the year of their period row, and rows the name of the heading row they sit under', () => {
     const t = table([
       ['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Cơ quan chủ trì'],
