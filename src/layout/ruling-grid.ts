@@ -30,7 +30,7 @@ export function findRulingGrids(rulings: readonly Ruling[]): RulingGrid[] {
   rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
   const grids: RulingGrid[] = [];
   for (const group of groups.values()) {
-    const xs = clusterPositions(group.filter((r) => r.orientation === 'v').map((r) => r.at));
+    const xs = withLostBorders(clusterPositions(group.filter((r) => r.orientation === 'v').map((r) => r.at)), group);
     const ys = clusterPositions(group.filter((r) => r.orientation === 'h').map((r) => r.at));
     if (xs.length >= 2 && ys.length >= 2) grids.push({ rules: group, xs, ys });
   }
@@ -70,6 +70,34 @@ function mergeCollinear(rulings: readonly Ruling[]): Ruling[] {
       }
     }
   }
+  return out;
+}
+
+/** A border must lie this far (points) outside the outermost column rule found to be a lost one: a narrow number column. */
+const LOST_BORDER_MIN = 8;
+
+/**
+ * The left or right border of a scanned table whose rule the scan lost (a
+ * faint line at 150 DPI drops the "Stt" column or the last one): the row
+ * rules still run out to it. When most of the long horizontal rules end at
+ * the same x beyond the outermost vertical rule, that x is a column
+ * boundary too.
+ */
+function withLostBorders(xs: number[], group: readonly Ruling[]): number[] {
+  const first = xs[0];
+  const last = xs.at(-1);
+  if (first === undefined || last === undefined || xs.length < 2) return xs;
+  const long = group.filter((r) => r.orientation === 'h' && r.to - r.from >= (last - first) * 0.8);
+  if (long.length < 3) return xs;
+  const agreed = (ends: number[]): number | null => {
+    const m = [...ends].sort((a, b) => a - b)[Math.floor(ends.length / 2)]!;
+    return ends.filter((e) => Math.abs(e - m) <= TOUCH).length >= ends.length * 0.6 ? m : null;
+  };
+  const left = agreed(long.map((r) => r.from));
+  const right = agreed(long.map((r) => r.to));
+  const out = [...xs];
+  if (left !== null && left < first - LOST_BORDER_MIN) out.unshift(left);
+  if (right !== null && right > last + LOST_BORDER_MIN) out.push(right);
   return out;
 }
 

@@ -111,6 +111,14 @@ describe('tables from ruling lines', () => {
     expect(t2?.rows.map((r) => r.kind)).toEqual(['body', 'body']);
   });
 
+  it('recovers a column whose outer rule the scan lost from the row rules running out to it', async () => {
+    const rules = fullGrid(XS, [100, 120, 140, 160]).filter((r) => !(r.orientation === 'v' && r.at === XS[0]));
+    const words = [word('TT', 55, 105), word('Nội', 105, 105), word('Đơn', 305, 105), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125), word('2', 55, 145), word('C', 105, 145), word('D', 305, 145)];
+    const [t] = await layout([page(1, words, rules)]);
+    expect(t?.columnCount).toBe(3);
+    expect(rowTexts(t as Table)).toEqual([['TT', 'Nội', 'Đơn'], ['1', 'A', 'B'], ['2', 'C', 'D']]);
+  });
+
   it('keeps tables with different columns apart', async () => {
     const p1 = page(1, [word('TT', 55, 105, true), word('A', 105, 105, true), word('B', 305, 105, true), word('1', 55, 125), word('x', 105, 125), word('y', 305, 125)], fullGrid(XS, [100, 120, 140]));
     const p2 = page(2, [word('Stt', 55, 105, true), word('C', 205, 105, true), word('1', 55, 125), word('z', 205, 125)], fullGrid([50, 200, 400], [100, 120, 140]));
