@@ -29,7 +29,8 @@ const RULES: readonly [ColumnRole, RegExp][] = [
 /** The role of one header cell ("Năm 2030" → year, "Đơn vị chủ trì" → lead). */
 export function columnRole(header: string): ColumnRole {
   // stray marks an OCR leaves in bold header cells split the words ("Đồng chí được. phân công chủ : trì")
-  const text = header.replace(/[^\p{L}\p{N}\s/%-]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  // and single letters ("chủ ầ trì"): no header word is one letter
+  const text = header.replace(/[^\p{L}\p{N}\s/%-]+/gu, ' ').replace(/(^|\s)\p{L}(?=\s|$)/gu, ' ').replace(/\s+/gu, ' ').trim();
   return RULES.find(([, re]) => re.test(text))?.[0] ?? (GARBLED_YEAR.test(text) ? 'year' : 'extra');
 }
 

@@ -29,6 +29,7 @@ describe('columnRole', () => {
     ['Kinh phí', 'extra'],
     // as an OCR reads bold header cells
     ['Đồng chí được. phân công chủ : trì', 'lead'],
+    ['Đồng chí được. nhân công chủ ầ trì', 'lead'], // a stray letter an OCR read inside the words
     ['Cơ quan chủ trì theo dõi, ¿ á đánh gì.', 'monitor'],
     ['NHI 2035', 'year'],
     ['E7) 2040', 'year'],
