@@ -6,7 +6,7 @@ import { findRulingGrids } from './ruling-grid.js';
 export const ROW_CODE = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)$/u;
 
 /** A row number with a stray mark an OCR read beside it from the cell's rule: "1 |", "2 ñ", "3 Ị". */
-const OCR_ROW_CODE = /^\d{1,3}(?:\.\d{1,2})*\.?\s+\S{1,2}$/u;
+const OCR_ROW_CODE = /^\d{1,3}(?:\.\d{1,2})*\.?\s+\S$/u;
 /** Header cells are short ("Cá nhân/tổ chức được phân công chủ trì"); a longer cell is a body row's. */
 const HEADER_CELL_MAX = 80;
 

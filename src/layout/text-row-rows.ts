@@ -9,7 +9,8 @@ export type ParsedRow =
 /** "I Đến năm 2030", "II. Giai đoạn 2026 - 2030", "Đến năm 2045": a period row. */
 const PERIOD = /^(?:[ivxl]+|\d{1,2})?\s*(?:den nam|giai doan|nam)\s+\d{4}\b/u;
 const isPeriod = (line: string): boolean => PERIOD.test(fold(line));
-const isBareNumber = (line: string): boolean => /^\s*[[|(]?\d{1,4}(?:[.,]\d{1,2})*\.?[|\]]?\s*$/u.test(line);
+/** A row number or figure alone on its line: "37", "[11.2", "1112|". */
+export const isBareNumber = (line: string): boolean => /^\s*[[|(]?\d{1,4}(?:[.,]\d{1,2})*\.?[|\]]?\s*$/u.test(line);
 
 /**
  * Rows printed one line per row height (see text-row-line.ts). Lines between

@@ -1,6 +1,6 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
-import { parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
+import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
 import { fold, HEADER_TEXT, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
@@ -112,7 +112,7 @@ function readRegion(lines: readonly string[], header: HeaderBlock, end: number, 
  */
 function isBlockSegment(segment: readonly string[]): boolean {
   const nonBlank = segment.filter((l) => l.trim());
-  const bare = nonBlank.filter((l) => /^\s*[[|(]?\d{1,4}(?:[.,]\d{1,2})*\.?\s*$/u.test(l)).length;
+  const bare = nonBlank.filter(isBareNumber).length;
   const multi = nonBlank.filter((l) => /\S+\s+\S+.*\s(?:%|\d+)\s+\p{Lu}/u.test(l)).length;
   return bare > multi;
 }

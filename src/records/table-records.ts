@@ -42,7 +42,7 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
     if (row.kind !== 'body') continue;
     const byRole = (role: ColumnRole): string => columns.filter((c) => c.role === role).map((c) => cellText(cells, c.index)).filter(Boolean).join('; ');
     // a stray mark an OCR read from the cell's rule beside the number is not part of it: "1 |", "2 ñ"
-    const code = byRole('code').replace(/^(\d+(?:\.\d+)*)\.?\s+\S{1,2}$/u, '$1').replace(/\.$/u, '');
+    const code = byRole('code').replace(/^(\d+(?:\.\d+)*)\.?\s+\S$/u, '$1').replace(/\.$/u, '');
     if (!CODE.test(code)) {
       issues.record('row-without-code', `table ${table.id} row ${row.index}: no row number; skipped`, { page: row.page });
       continue;

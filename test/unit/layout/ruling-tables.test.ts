@@ -105,6 +105,9 @@ describe('tables from ruling lines', () => {
     const p1 = ocr(page(1, [word('Stt', 55, 105), word('Nội', 105, 105), word('Đơn', 305, 105), word('1', 55, 125), word('|', 65, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140])));
     const [t1] = await layout([p1]);
     expect(t1?.rows.map((r) => r.kind)).toEqual(['header', 'body']);
+    // "TT" read as "4 HH" is still the header: a number with a word beside it is no row number
+    const garbled = ocr(page(1, [word('4', 55, 105), word('HH', 65, 105), word('Nội', 105, 105), word('Đơn', 305, 105), word('1', 55, 125), word('A', 105, 125), word('B', 305, 125)], fullGrid(XS, [100, 120, 140])));
+    expect((await layout([garbled]))[0]?.rows.map((r) => r.kind)).toEqual(['header', 'body']);
     // the first column holds a task (its number column lost): long text, no number
     const p2 = ocr(page(2, [...long.map((w) => word(w, 55, 105)), word('Sở', 305, 105), word('Việc', 55, 125), word('C', 305, 125)], fullGrid(XS, [100, 120, 140])));
     const [t2] = await layout([p2]);
