@@ -14,11 +14,14 @@ import { buildBlocks } from './text-blocks.js';
  */
 export async function layoutPages(input: PagesResult, issues: IssueRecorder): Promise<LayoutResult> {
   const found: Table[] = [];
+  /** Lines of text inputs that tables took (indexes into page.lines), kept out of the paragraphs and the outline. */
+  const taken = new Map<number, Set<number>>();
   for (const page of input.pages) {
     if (page.rulings.length) found.push(...findRulingTables(page));
     else if (page.words.length === 0) {
       const delimited = findDelimitedTables(page, found.length);
       found.push(...delimited);
+      if (delimited.length) taken.set(page.number, new Set(page.lines.flatMap((l, i) => (l.text.includes('\t') ? [i] : []))));
       // an OCR text export: indicator rows whose cells are separated by spaces only
       if (!delimited.length) found.push(...findTextRowTables(page, found.length));
     }
@@ -31,6 +34,7 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
   const firstPage = (t: Table): number => (t.pages[0] ?? 0) + (t.detection === 'text-linearized' ? 0 : 0.5);
   const tables = mergeContinuations(found.sort((a, b) => firstPage(a) - firstPage(b)), input.pages);
   if (!tables.length) issues.record('no-tables', 'no tables found', { severity: 'info' });
-  const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables, linearized.taken.get(page.number)) }));
+  for (const [page, lines] of linearized.taken) taken.set(page, new Set([...(taken.get(page) ?? []), ...lines]));
+  const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables, taken.get(page.number)) }));
   return { pages, tables };
 }

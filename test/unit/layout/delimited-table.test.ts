@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from '../../../schemas/index.js';
+import { IssueLog } from '../../../src/core/index.js';
+import { layoutPages } from '../../../src/layout/index.js';
+
+const textPage = (lines: string[]): Page => ({
+  number: 1, width: null, height: null, origin: 'text-layer', text: lines.join('\n'), words: [],
+  lines: lines.map((text) => ({ text, box: null, fontSize: null, bold: false, wordStart: 0, wordEnd: 0 })),
+  rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
+});
+
+describe('TAB-delimited tables in text inputs', () => {
+  it('reads the rows as a table and keeps them out of the paragraphs (so out of the outline)', async () => {
+    const page = textPage(['III. TỔ CHỨC THỰC HIỆN', 'PHỤ LỤC', 'TT\tNội dung\tĐơn vị chủ trì', '1.1\tTổ chức tập huấn\tVăn phòng', '1.2\tSố hóa hồ sơ\tPhòng Quản lý']);
+    const { tables, pages } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.rows.filter((r) => r.kind === 'body')).toHaveLength(2);
+    expect(pages[0]?.blocks.map((b) => b.text)).toEqual(['III. TỔ CHỨC THỰC HIỆN', 'PHỤ LỤC']);
+  });
+});
