@@ -23,6 +23,7 @@ export function readSections(pages: readonly Page[]): Section[] {
       const isLast = blockIndex === page.blocks.length - 1;
       const found = classify(isLast ? continuedOnNextPage(block, pages[pageIndex + 1]) : block, enclosing?.level ?? 1);
       if (!found) continue;
+      if (found.kind === 'appendix') found.title = withTitleLine(found.title, page.blocks[blockIndex + 1]);
       while (parents.length && (parents.at(-1)?.level ?? 0) >= found.level) parents.pop();
       const section: Section = {
         id: `s${sections.length + 1}`,
@@ -36,6 +37,16 @@ export function readSections(pages: readonly Page[]): Section[] {
     }
   }
   return sections;
+}
+
+/**
+ * "PHỤ LỤC" (or "PHỤ LỤC SỐ 01") alone on its line, its title on the next
+ * in capitals ("NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG NHIỆM VỤ"), as text inputs
+ * give it (one block a line): the title is the appendix's.
+ */
+function withTitleLine(title: string, next: Block | undefined): string {
+  if (!/^(PHỤ LỤC|Phụ lục)(\s+(SỐ|số)\s*\d+)?\s*:?$/u.test(title.trim()) || !next || !isUpperTitle(next.text) || ROMAN.test(next.text) || DECIMAL.test(next.text)) return title;
+  return `${title.trim()} ${next.text.trim()}`;
 }
 
 /** A paragraph cut by the page break goes on in the next page's first block when that starts in lower case. */
