@@ -14,7 +14,7 @@ export function properCase(upper: string, body: string): string {
  * "Ủy ban nhân dân xã Chí Minh", "Ủy ban nhân dân thành phố Hải Phòng"
  * (a stray "Xã" in the body does not make it a proper name).
  */
-function lowerUnitWords(name: string): string {
+export function lowerUnitWords(name: string): string {
   return name.replace(/(?<=\S\s)(Xã|Phường|Thị trấn|Thị xã|Thành phố|Quận|Huyện|Tỉnh)(?=\s\p{Lu})/gu, (w) => w.toLowerCase());
 }
 

@@ -1,7 +1,7 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { readCitations } from './citations.js';
 import { isMottoLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
-import { properCase } from './proper-case.js';
+import { lowerUnitWords, properCase } from './proper-case.js';
 
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
@@ -123,5 +123,5 @@ function withAuthor(author: string, agency: string | undefined): string | null {
 /** "…, Sở Khoa học và Công nghệ xây dựng Kế hoạch …" → "Sở Khoa học và Công nghệ" (header block lost). */
 function issuerFromBody(body: string): string | null {
   const m = /(?:^|[,.;]\s*|\n)((?:Sở|Ủy ban|Uỷ ban|Ban|Phòng|Văn phòng|Trung tâm|Đảng ủy|Thành ủy)[\p{L} ]+?)(?:\s*\([^)]*\))?\s+xây dựng\s+(?:Kế hoạch|kế hoạch)/u.exec(body);
-  return m?.[1]?.trim() ?? null;
+  return m?.[1] ? lowerUnitWords(m[1].trim()) : null;
 }

@@ -61,4 +61,9 @@ describe('readMetadata', () => {
     );
     expect(readMetadata([p])).toMatchObject({ issuer: 'Ban Thường vụ Thành ủy Hải Phòng', issuerChain: ['Thành ủy Hải Phòng'], number: '-KH/TU', docType: 'Kế hoạch hành động', title: 'thực hiện Nghị quyết số 57-NQ/TW' });
   });
+
+  it('finds the issuer in the body when the header block was lost, unit words in lower case', () => {
+    const p = page([line('Số: /KH-UBND', 110, 100)], 'Thực hiện Kế hoạch số 350/KH-UBND. Ủy ban nhân dân Xã Chí Minh xây dựng Kế hoạch triển khai như sau.');
+    expect(readMetadata([p]).issuer).toBe('Ủy ban nhân dân xã Chí Minh');
+  });
 });
