@@ -20,6 +20,29 @@ const CODE_LIKE = /[/\-.:]|^\d+\p{L}{0,2}$|^\p{Lu}{2,}\d*$/u;
 // All-caps abbreviations are not syllables and say nothing about diacritics.
 const ABBREVIATION = /^(?:\p{Lu}{2,6}|\p{Lu}+&\p{Lu}+)$/u;
 
+const GARBLED_TOKEN = 1;
+const LETTERS = 2;
+const VALID = 4;
+const DIACRITIC = 8;
+/** Tokens repeat a great deal ("và", "của", "Sở"): each is judged once. Cleared when it grows past this. */
+const CACHE_MAX = 50_000;
+const kinds = new Map<string, number>();
+
+/** What a token is, as bit flags: garbled, a word of letters, a well-formed syllable, with diacritics. */
+function tokenKind(token: string): number {
+  const known = kinds.get(token);
+  if (known !== undefined) return known;
+  let kind = GARBLED.test(token) && !CODE_LIKE.test(token) ? GARBLED_TOKEN : 0;
+  if (/^\p{L}+$/u.test(token) && !ABBREVIATION.test(token)) {
+    kind |= LETTERS;
+    if (isVietnameseSyllable(token)) kind |= VALID;
+    if (hasVietnameseDiacritic(token)) kind |= DIACRITIC;
+  }
+  if (kinds.size >= CACHE_MAX) kinds.clear();
+  kinds.set(token, kind);
+  return kind;
+}
+
 /**
  * Scores how usable a page's text is as Vietnamese:
  * clean digital text → good; typed without accents → no-diacritics;
@@ -35,11 +58,12 @@ export function measureTextQuality(text: string): TextQuality {
   let withDiacritic = 0;
   let garbled = 0;
   for (const token of tokens) {
-    if (GARBLED.test(token) && !CODE_LIKE.test(token)) garbled++;
-    if (!/^\p{L}+$/u.test(token) || ABBREVIATION.test(token)) continue;
+    const kind = tokenKind(token);
+    if (kind & GARBLED_TOKEN) garbled++;
+    if (!(kind & LETTERS)) continue;
     letters++;
-    if (isVietnameseSyllable(token)) valid++;
-    if (hasVietnameseDiacritic(token)) withDiacritic++;
+    if (kind & VALID) valid++;
+    if (kind & DIACRITIC) withDiacritic++;
   }
   const t = QUALITY_THRESHOLDS;
   const validSyllableShare = letters ? valid / letters : 0;

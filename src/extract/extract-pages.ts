@@ -11,6 +11,9 @@ function imagePage(): Page {
   };
 }
 
+
+/** Pages asked of pdfjs ahead of the one being read. */
+const READ_AHEAD = 4;
 /** Above this share of the page covered by one image, the page is a scan. */
 const SCAN_COVERAGE = 0.5;
 
@@ -52,8 +55,19 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
     const pages = [];
     const needsOcr: number[] = [];
     const scanDpi: Record<string, number> = {};
+    // pdfjs answers through a message loop in this thread: asking for the next few pages while one is read
+    // overlaps its waits (pages still come out in order)
+    const reading = new Map<number, ReturnType<typeof readPdfPage>>();
+    const readAt = (n: number): ReturnType<typeof readPdfPage> => {
+      const read = pdf.getPage(n).then(readPdfPage);
+      read.catch(() => undefined); // a page read ahead that fails is reported when its turn comes, not as unhandled
+      return read;
+    };
     for (let n = 1; n <= pdf.numPages; n++) {
-      const { page, imageCoverage, imageDpi } = await readPdfPage(await pdf.getPage(n));
+      for (let k = n; k < n + READ_AHEAD && k <= pdf.numPages; k++) if (!reading.has(k)) reading.set(k, readAt(k));
+      const next = reading.get(n)!;
+      reading.delete(n);
+      const { page, imageCoverage, imageDpi } = await next;
       if (imageDpi && imageCoverage > SCAN_COVERAGE) scanDpi[String(n)] = imageDpi;
       const reason = ocrReason(page.quality?.verdict, imageCoverage);
       if (reason) {
