@@ -1,15 +1,14 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import { columnWidth } from './column-width.js';
 import { atomsOf, joinLines } from './linearized-cells.js';
 import { chunkTables, type DumpLine, type RowChunk, type TableChunks } from './linearized-rows.js';
-import { normCell, openingOf, segmentPart, type ColumnModel } from './row-segmentation.js';
+import { normCell, openingOf, preparePart, segmentPart, type ColumnModel, type PreparedPart } from './row-segmentation.js';
 import { textWidth } from './text-width.js';
 
 /** Below ruling tables (0.97): the grid is inferred from line shapes, not drawn. */
 const CONFIDENCE = 0.6;
 /** Readings of the rows: the first without widths or repetitions, each later one with those of the reading before. */
 const READINGS = 3;
-/** The median widest line of a column's multi-line cells, times this, is the column's width. */
-const MEDIAN_TO_WIDTH = 1.05;
 /** A line with a piece this much wider than every column's widest line but one is not in the table: prose or a caption after it. */
 const WIDER_THAN_ANY = 1;
 
@@ -62,10 +61,13 @@ function buildTable(chunks: TableChunks): Table {
   const columns: ColumnModel[] = header.slice(1).map((c) => ({ role: c.role, width: null, widest: null, cells: new Map(), openings: new Map() }));
   const body = chunks.rows.filter((r) => r.kind === 'body');
   let cells = new Map<RowChunk, string[][]>();
+  // a part's atoms and their runs are the same in every reading: cut once
+  const prepared = new Map<readonly DumpLine[], PreparedPart>();
+  const prepare = (part: readonly DumpLine[]): PreparedPart => prepared.get(part) ?? prepared.set(part, preparePart(part)).get(part)!;
   for (let reading = 0; reading < READINGS; reading++) {
-    cells = new Map(body.map((row) => [row, readRow(row, columns)]));
+    cells = new Map(body.map((row) => [row, readRow(row, columns, prepare)]));
     learn(columns, header.slice(1).map((c) => c.lines), [...cells.values()]);
-    if (reading === 0) dropTrailingProse(body.at(-1), columns);
+    if (reading === 0 && dropTrailingProse(body.at(-1), columns)) prepared.delete(body.at(-1)!.parts.at(-1)!);
   }
   const columnCount = header.length;
   const rows: TableRow[] = [];
@@ -88,31 +90,26 @@ function buildTable(chunks: TableChunks): Table {
 }
 
 /** A row's cells, part by part: the lines after a page break go on with the cells begun before it. */
-function readRow(row: RowChunk, columns: readonly ColumnModel[]): string[][] {
+function readRow(row: RowChunk, columns: readonly ColumnModel[], prepare: (part: readonly DumpLine[]) => PreparedPart): string[][] {
   const out: string[][] = columns.map(() => []);
   row.parts.forEach((part, i) => {
     const before = i === 0 ? null : out.map((lines) => joinLines(lines));
-    const got = segmentPart(part, { columns, before, cutShort: row.parts.length > 1 && i === 0 });
+    const got = segmentPart(prepare(part), { columns, before, cutShort: row.parts.length > 1 && i === 0 });
     got.forEach((lines, j) => out[j]!.push(...lines));
   });
   return out;
 }
 
 /**
- * What a reading teaches: each column's width (from its multi-line cells'
- * widest lines; never narrower than its header's lines), its widest line
- * but one, and its cells and
- * their openings, to be recognised in other rows.
+ * What a reading teaches: each column's width (column-width.ts), its widest
+ * line but one, and its cells and their openings, to be recognised in other
+ * rows.
  */
 function learn(columns: ColumnModel[], headerLines: readonly string[][], rows: readonly string[][][]): void {
   columns.forEach((col, j) => {
-    // the widest line of a cell broken over lines is close to the column's width; the median over rows
-    // keeps a misreading of a few rows from setting it
-    const widest = rows.filter((r) => (r[j]?.length ?? 0) >= 2).map((r) => Math.max(...r[j]!.map(textWidth))).sort((x, y) => x - y);
     const all = rows.flatMap((r) => r[j] ?? []).map(textWidth).sort((x, y) => y - x);
-    const fromBody = widest.length >= 3 ? (widest[Math.floor(widest.length / 2)] ?? 0) * MEDIAN_TO_WIDTH : (all[Math.min(1, all.length - 1)] ?? 0);
     const fromHeader = Math.max(0, ...(headerLines[j] ?? []).map(textWidth));
-    col.width = Math.max(fromHeader, fromBody) || null;
+    col.width = columnWidth(rows.map((r) => r[j] ?? []), headerLines[j] ?? []);
     col.widest = Math.max(fromHeader, all[Math.min(1, all.length - 1)] ?? 0) || null;
     col.cells = new Map();
     col.openings = new Map();
@@ -125,12 +122,16 @@ function learn(columns: ColumnModel[], headerLines: readonly string[][], rows: r
   });
 }
 
-/** The last row of a table runs on into whatever follows it; a line with a piece wider than any column ends the table there. */
-function dropTrailingProse(row: RowChunk | undefined, columns: readonly ColumnModel[]): void {
+/**
+ * The last row of a table runs on into whatever follows it; a line with a
+ * piece wider than any column ends the table there. Whether lines were cut.
+ */
+function dropTrailingProse(row: RowChunk | undefined, columns: readonly ColumnModel[]): boolean {
   const part = row?.parts.at(-1);
   const widest = Math.max(0, ...columns.map((c) => c.widest ?? 0));
-  if (!part || !widest) return;
+  if (!part || !widest) return false;
   // a line may hold several one-line cells side by side ("Báo cáo Thường xuyên"): each piece must be too wide
   const cut = part.findIndex((l) => atomsOf([l]).some((a) => textWidth(a.text) > widest * WIDER_THAN_ANY));
   if (cut > 0) part.splice(cut);
+  return cut > 0;
 }

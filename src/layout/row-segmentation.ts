@@ -1,12 +1,14 @@
 import type { ColumnRole } from '../core/index.js';
-import { atomLines, atomsOf, joinLines, joinsNext, opensCell, opensTimeline, startsLower, type Atom } from './linearized-cells.js';
+import { atomLines, joinLines, joinsNext, type Atom } from './linearized-cells.js';
 import type { DumpLine } from './linearized-rows.js';
-import { textWidth } from './text-width.js';
+import { normCell, openingOf, preparePart, spanNorm, spanOpening, type PreparedPart, type Span } from './row-spans.js';
+
+export { normCell, openingOf, preparePart, type PreparedPart } from './row-spans.js';
 
 /** What is known of one column while its rows are read: its role, and what earlier readings put in it. */
 export interface ColumnModel {
   role: ColumnRole;
-  /** How wide the column is (ems), from the widest lines of its multi-line cells; null before a first reading. */
+  /** How wide the column is (ems), from its lines and where they break (column-width.ts); null before a first reading. */
   width: number | null;
   /** Its widest line but one (ems): no line of the column is much wider; null before a first reading. */
   widest: number | null;
@@ -25,21 +27,13 @@ export interface PartContext {
   cutShort: boolean;
 }
 
-/** Scores (log-odds-like points): a line-start rule broken costs more than a hint missed. */
+/** Scores (log-odds-like points): a line-start rule broken costs more than a hint missed. Shape points are in row-spans.ts. */
 const W = {
   emptyCell: -2,
   emptyYear: -1,
   lowerStart: -3,
   lowerStartYear: -1,
-  brokenPhrase: -2.5,
-  sentenceEnd: 0.5,
-  opener: 1,
-  midLine: -1,
-  tallBesideAnother: -2,
-  goesOn: 0.5,
-  newSentenceInside: -1,
   wouldHaveFitted: -1.5,
-  openerInside: -1,
   tooWide: -4,
   looksLikeTarget: 1,
   notATarget: -1,
@@ -56,31 +50,12 @@ const W = {
 } as const;
 
 const isYear = (c: ColumnModel): boolean => c.role === 'year' || c.role === 'target';
-/** Cell texts are compared without case, spacing or a closing stop ("thành phố." = "Thành phố"). */
-export const normCell = (s: string): string => s.toLowerCase().replace(/\s+/gu, ' ').replace(/[.;,]+$/u, '').trim();
-export const openingOf = (s: string): string => normCell(s).split(' ').slice(0, 2).join(' ');
-
-/** A cell holds at most this many atoms (longest cells: a task of ten lines cut at capitals). */
-const MAX_ATOMS = 60;
-
-/** What a run of atoms is, whatever column it goes to: computed once per run. */
-interface Span {
-  text: string;
-  norm: string;
-  opening: string;
-  /** Points from how the run starts, ends and breaks (no column needed). */
-  shape: number;
-  /** Points from its start as a cell's first line (not given to the lines after a page break). */
-  start: number;
-  lowerStart: boolean;
-  widths: number[];
-  /** Widths of each line break's line plus the next line's first word: the word would have fitted below these. */
-  fits: number[];
-  targets: number;
-  /** It holds a piece of a line of several targets. */
-  inRun: boolean;
-  atoms: number;
-}
+/**
+ * A target cell holds a figure and a few words ("≥ 90%", "Có từ 07 người",
+ * "đạt trên 3,5%", "07 đến 10"): a run of more pieces than this is the text
+ * of a name or a note, never one year's target, and is not tried there.
+ */
+const MAX_TARGET_ATOMS = 8;
 
 /**
  * Puts the lines of one part of a row into columns (the row number's column
@@ -89,30 +64,47 @@ interface Span {
  * best total score, each cell scored by the cues a text dump keeps: how its
  * lines start and end, whether they fit the column's width, whether it
  * looks like a target, and whether the same cell was read in other rows.
- * Returns each column's lines.
+ * `part` is the part's lines, or their atoms and runs prepared once
+ * (preparePart) when the part is read again. Returns each column's lines.
  */
-export function segmentPart(lines: readonly DumpLine[], ctx: PartContext): string[][] {
-  const atoms = atomsOf(lines);
+export function segmentPart(part: readonly DumpLine[] | PreparedPart, ctx: PartContext): string[][] {
+  const { atoms, spans } = 'spans' in part ? part : preparePart(part);
   const n = atoms.length;
   const k = ctx.columns.length;
-  const spans: Span[][] = atoms.map((_, a) => spansFrom(atoms, a));
-  const dp: { score: number; from: number }[][] = Array.from({ length: k + 1 }, () => Array.from({ length: n + 1 }, () => ({ score: -Infinity, from: -1 })));
-  dp[0]![0] = { score: 0, from: -1 };
-  for (let j = 0; j < k; j++)
-    for (let a = 0; a <= n; a++) {
-      const base = dp[j]![a]!.score;
-      if (base === -Infinity) continue;
-      const empty = base + emptyScore(atoms, a, j, ctx);
-      if (empty > dp[j + 1]![a]!.score) dp[j + 1]![a] = { score: empty, from: a };
-      for (const span of spans[a] ?? []) {
-        const b = a + span.atoms;
-        const score = base + cellScore(span, j, ctx);
-        if (score > dp[j + 1]![b]!.score) dp[j + 1]![b] = { score, from: a };
+  const scoring = scoringOf(ctx);
+  // score[j][b]: best score with the first j columns taking atoms 0..b-1; from[j][b]: where column j-1's cell starts
+  const score = Array.from({ length: k + 1 }, () => new Float64Array(n + 1).fill(-Infinity));
+  const from = Array.from({ length: k + 1 }, () => new Int32Array(n + 1).fill(-1));
+  score[0]![0] = 0;
+  for (let j = 0; j < k; j++) {
+    const here = score[j]!;
+    const bonus = scoring.bonus[j]!;
+    const longest = scoring.year[j] ? MAX_TARGET_ATOMS : Infinity;
+    for (let b = 0; b <= n; b++) {
+      // cells ending at b, shortest first (an empty one, then from b-1, b-2, …); on a tie the longer wins, and a
+      // run whose score cannot reach the best so far even with every repetition bonus is not scored in full
+      let best = here[b]! === -Infinity ? -Infinity : here[b]! + emptyScore(atoms, b, j, ctx);
+      let bestFrom = best === -Infinity ? -1 : b;
+      for (let a = b - 1; a >= 0 && b - a <= longest; a--) {
+        const span = spans[a]![b - a - 1];
+        if (!span) break;
+        const base = here[a]!;
+        if (base === -Infinity) continue;
+        const quick = base + quickScore(span, j, scoring);
+        if (quick + bonus < best) continue;
+        const s = quick + detailScore(span, j, scoring);
+        if (s >= best) {
+          best = s;
+          bestFrom = a;
+        }
       }
+      score[j + 1]![b] = best;
+      from[j + 1]![b] = bestFrom;
     }
+  }
   const out: string[][] = [];
   for (let j = k, b = n; j > 0; j--) {
-    const a = dp[j]![b]!.from;
+    const a = from[j]![b]!;
     out.unshift(atomLines(atoms, a, b));
     b = a;
   }
@@ -126,90 +118,103 @@ function emptyScore(atoms: readonly Atom[], a: number, j: number, ctx: PartConte
   return (atoms[a]?.gapBefore ?? 0) >= 3 ? 0 : W.emptyYear;
 }
 
-function spansFrom(atoms: readonly Atom[], a: number): Span[] {
-  const out: Span[] = [];
-  const prev = a > 0 ? atoms[a - 1]!.text : null;
-  let start = 0;
-  let shape = 0;
-  if (prev !== null) {
-    if (joinsNext(prev)) shape += W.brokenPhrase;
-    if (/\.$/u.test(prev.trim())) shape += W.sentenceEnd;
-  }
-  if (!atoms[a]!.lineStart && !atoms[a]!.target) shape += W.midLine;
-  const lines: string[] = [];
-  const widths: number[] = [];
-  const fits: number[] = [];
-  let targets = 0;
-  let inRun = false;
-  let text = '';
-  for (let b = a; b < atoms.length && b - a < MAX_ATOMS; b++) {
-    const atom = atoms[b]!;
-    if (atom.target) targets++;
-    inRun ||= atom.inRun;
-    if (b > a && atom.line === atoms[b - 1]!.line) {
-      lines[lines.length - 1] += ` ${atom.text}`;
-      text += ` ${atom.text}`;
-    } else {
-      const l1 = lines.at(-1);
-      if (l1 !== undefined) {
-        if (startsLower(atom.text) || joinsNext(l1)) shape += W.goesOn;
-        else {
-          if (/\.$/u.test(l1.trim())) shape += W.newSentenceInside;
-          if (opensCell(atom.text)) shape += W.openerInside;
-        }
-        if (!joinsNext(l1)) fits.push(textWidth(`${l1} ${atom.text.split(/\s+/u)[0] ?? ''}`));
-      }
-      lines.push(atom.text);
-      text = joinLines([text, atom.text]);
-    }
-    widths[lines.length - 1] = textWidth(lines.at(-1)!);
-    const first = lines[0]!;
-    if (b === a) start = opensCell(first) ? W.opener : 0;
-    // cells share a printed line only when both are one line high ("Kế hoạch Thường xuyên")
-    const sharesLine = (!atoms[a]!.lineStart && !atoms[a]!.target) || (atoms[b + 1]?.line === atom.line && !atoms[b + 1]!.target);
-    const tall = sharesLine && lines.length > 1 ? W.tallBesideAnother : 0;
-    const norm = normCell(text);
-    out.push({
-      text, norm, opening: norm.split(' ').slice(0, 2).join(' '), shape: shape + tall, start,
-      lowerStart: startsLower(first), widths: [...widths], fits: [...fits], targets, inRun, atoms: b - a + 1,
-    });
-  }
-  return out;
+/** What scoring a part needs besides its runs: the context, and what the columns' neighbours read twice. */
+interface Scoring {
+  ctx: PartContext;
+  elsewhere: Elsewhere;
+  /** The longest cell text read twice in any column: a longer run is none of them. */
+  longestSeen: number;
+  /** The first two words of the cells read twice in any column: a run opening otherwise is none of them. */
+  seenHeads: Set<string>;
+  /** After a page break: each column's text so far, cut to its first words, and whether it must go on. */
+  before: { text: string; head: string; joinsNext: boolean }[] | null;
+  /** Per column: whether it holds targets, and the most its repetitions can add to a cell's score. */
+  year: boolean[];
+  bonus: number[];
 }
 
-function cellScore(span: Span, j: number, ctx: PartContext): number {
-  const col = ctx.columns[j]!;
-  const year = isYear(col);
-  const continuing = ctx.before !== null;
+function scoringOf(ctx: PartContext): Scoring {
+  const elsewhere = seenElsewhere(ctx.columns);
+  let longestSeen = 0;
+  const seenHeads = new Set<string>();
+  for (const c of ctx.columns)
+    for (const [text, count] of c.cells)
+      if (count >= 2) {
+        longestSeen = Math.max(longestSeen, text.length);
+        seenHeads.add(text.split(' ').slice(0, 2).join(' '));
+      }
+  const before = ctx.before?.map((text) => ({ text, head: firstWords(text), joinsNext: text !== '' && joinsNext(text) })) ?? null;
+  const year = ctx.columns.map(isYear);
+  const twice = (m: Map<string, number>): boolean => [...m.values()].some((n) => n >= 2);
+  const bonus = ctx.columns.map((c, j) => (year[j] ? 0 : (twice(c.cells) ? W.seenCell : 0) + (twice(c.openings) ? W.seenOpening : 0)));
+  return { ctx, elsewhere, longestSeen, seenHeads, before, year, bonus };
+}
+
+/** A cell's points from its own shape and the column's role: all but widths and repetition. */
+function quickScore(span: Span, j: number, scoring: Scoring): number {
+  const col = scoring.ctx.columns[j]!;
+  const year = scoring.year[j]!;
   let s = span.shape;
-  if (!continuing) s += span.start + (span.lowerStart ? (year ? W.lowerStartYear : W.lowerStart) : 0);
-  // a column is at least as wide as the cell's widest line: a next word that fitted below that was not wrapped
-  const width = Math.max(col.width ?? 0, ...span.widths);
-  for (const f of span.fits) if (f <= width * 0.9) s += W.wouldHaveFitted;
-  if (col.width !== null) for (const w of span.widths) if (w > col.width * 1.1) s += W.tooWide;
-  if (col.role === 'timeline' && opensTimeline(span.text)) s += W.timeline;
+  if (scoring.before === null) s += span.start + (span.lowerStart ? (year ? W.lowerStartYear : W.lowerStart) : 0);
+  else s += W.continued + (scoring.before[j]?.joinsNext ? W.continuesOpenCell : 0);
+  if (col.role === 'timeline' && span.opensTimeline) s += W.timeline;
   if (year) {
-    s += /\d/u.test(span.text) || /^[-–—]$/u.test(span.text) ? W.looksLikeTarget : W.notATarget;
+    s += span.hasDigit || span.dash ? W.looksLikeTarget : W.notATarget;
     if (span.targets >= 2) s += W.twoTargets;
   } else if (span.targets === span.atoms || span.inRun) s += W.targetsOutside;
-  if (continuing) {
-    const before = ctx.before![j] ?? '';
-    s += W.continued + (before && joinsNext(before) ? W.continuesOpenCell : 0);
-    const joined = joinLines([before, span.text]);
-    return s + seenScore(normCell(joined), openingOf(joined), j, ctx, false);
-  }
-  return s + seenScore(span.norm, span.opening, j, ctx, ctx.cutShort);
+  return s;
 }
 
-/** Repetition: a cell read the same in other rows of this column (or, for a row cut by a page break, the start of one). */
-function seenScore(norm: string, opening: string, j: number, ctx: PartContext, prefix: boolean): number {
-  const col = ctx.columns[j]!;
-  if (isYear(col)) return 0;
-  const elsewhere = seenElsewhere(ctx.columns)[j]!;
+/** A cell's points from the column's width (never above 0) and from cells read in other rows (at most `Scoring.bonus`). */
+function detailScore(span: Span, j: number, scoring: Scoring): number {
+  const col = scoring.ctx.columns[j]!;
   let s = 0;
-  if ((col.cells.get(norm) ?? 0) >= 2) s += W.seenCell;
-  else if (prefix && [...col.cells.entries()].some(([c, count]) => count >= 2 && c.startsWith(norm))) s += W.seenPrefix;
-  else if (elsewhere.cells.has(norm)) s += W.seenElsewhere;
+  // a column is at least as wide as the cell's widest line: a next word that fitted below that was not wrapped
+  const fitted = Math.max(col.width ?? 0, span.maxWidth) * 0.9;
+  for (let i = 0; i < span.fitCount; i++) if (span.fits[i]! <= fitted) s += W.wouldHaveFitted;
+  if (col.width !== null) {
+    const tooWide = col.width * 1.1;
+    for (let i = 0; i < span.lineCount - 1; i++) if (span.lineWidths[i]! > tooWide) s += W.tooWide;
+    if (span.lastWidth > tooWide) s += W.tooWide;
+  }
+  if (scoring.year[j]) return s;
+  const before = scoring.before?.[j];
+  if (before) {
+    // the opening is in the first three words of each, and a text longer than every cell read twice is none of them
+    const opening = openingOf(joinLines([before.head, span.head]));
+    const norm = before.text.length + trimmedLength(span.text) > scoring.longestSeen ? null : normCell(joinLines([before.text, span.text]));
+    return s + seenScore(norm, opening, j, scoring, false);
+  }
+  const { cutShort } = scoring.ctx;
+  // a run longer than every cell read twice, or opening unlike all of them, is none of them (its normalized text
+  // is never longer than the text, and opens with the words of its opening)
+  const norm = !cutShort && (!scoring.seenHeads.has(span.opening) || trimmedLength(span.text) > scoring.longestSeen) ? null : spanNorm(span);
+  return s + seenScore(norm, spanOpening(span), j, scoring, cutShort);
+}
+
+const firstWords = (text: string): string => text.split(' ', 3).join(' ');
+
+/** Length of a text without the closing stops and spaces that normCell drops. */
+function trimmedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && '.;, '.includes(text[end - 1]!)) end--;
+  return end;
+}
+
+/**
+ * Repetition: a cell read the same in other rows of this column (or, for a
+ * row cut by a page break, the start of one). `norm` is null for a run too
+ * long to be any cell read twice.
+ */
+function seenScore(norm: string | null, opening: string, j: number, scoring: Scoring, prefix: boolean): number {
+  const col = scoring.ctx.columns[j]!;
+  const elsewhere = scoring.elsewhere[j]!;
+  let s = 0;
+  if (norm !== null) {
+    if ((col.cells.get(norm) ?? 0) >= 2) s += W.seenCell;
+    else if (prefix && [...col.cells.entries()].some(([c, count]) => count >= 2 && c.startsWith(norm))) s += W.seenPrefix;
+    else if (elsewhere.cells.has(norm)) s += W.seenElsewhere;
+  }
   if ((col.openings.get(opening) ?? 0) >= 2) s += W.seenOpening;
   else if (elsewhere.openings.has(opening)) s += W.openingElsewhere;
   return s;

@@ -8,9 +8,10 @@ const ITEM_START = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVXLC]+\.\s|[-+�
  * block starts at a first-line indent, a wider vertical gap, a change of
  * bold or size, a list/heading mark at the margin, or after a line that
  * stopped short of the right margin; lines inside table cells are left to
- * the tables. On text inputs every line is a block (one paragraph a line),
- * but for `tableLines` (indexes into `page.lines`): lines a table read
- * without positions (a linearized dump's cell lines).
+ * the tables. On text inputs each line opens a block unless it goes on
+ * with the line before (see textBlocks), but for `tableLines` (indexes into
+ * `page.lines`): lines a table read without positions (a linearized dump's
+ * cell lines).
  * A word broken after a hyphen at a line end is joined back.
  */
 export function buildBlocks(page: Page, tables: readonly Table[], tableLines: ReadonlySet<number> = new Set()): Block[] {
@@ -19,7 +20,7 @@ export function buildBlocks(page: Page, tables: readonly Table[], tableLines: Re
     .map((line, index) => ({ line, index }))
     .filter(({ index }) => !tableLines.has(index))
     .filter(({ line }) => !line.box || (!cellBoxes.some((b) => inside(line.box as Box, b)) && !isPageNumber(line, page.height)));
-  if (!lines.some(({ line }) => line.box)) return lines.map(({ line, index }) => block([line], index));
+  if (!lines.some(({ line }) => line.box)) return textBlocks(lines);
   const left = mode(lines.map(({ line }) => Math.round(line.box?.x0 ?? 0)));
   const right = percentile(lines.map(({ line }) => line.box?.x1 ?? 0), 0.9);
   const blocks: Block[] = [];
@@ -35,6 +36,29 @@ export function buildBlocks(page: Page, tables: readonly Table[], tableLines: Re
   if (current.length) blocks.push(block(current.map((c) => c.line), current[0]?.index ?? 0));
   return blocks;
 }
+
+/**
+ * Blocks of a text input, which has no positions: one paragraph a line, but
+ * a line starting in lower case goes on with the line right before it. A
+ * dump keeps the printed line breaks, and a paragraph's next line opens in
+ * lower case ("1.4. Ban Chỉ đạo … các nhà khoa" / "học, nhà quản lý …"),
+ * while a new paragraph, heading or list item opens with a capital, a number
+ * or a mark ("a) …" is an item, not a continuation). TAB lines are rows of a
+ * delimited table and join nothing.
+ */
+function textBlocks(lines: readonly { line: Line; index: number }[]): Block[] {
+  const groups: { line: Line; index: number }[][] = [];
+  for (const item of lines) {
+    const last = groups.at(-1)?.at(-1);
+    const goesOn = last !== undefined && last.index === item.index - 1 && continuesLine(last.line.text, item.line.text);
+    if (goesOn) groups.at(-1)!.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((g) => block(g.map((c) => c.line), g[0]!.index));
+}
+
+const continuesLine = (prev: string, text: string): boolean =>
+  !prev.includes('\t') && !text.includes('\t') && /^\p{Ll}/u.test(text.trim()) && !ITEM_START.test(text.trim());
 
 function startsNew(prev: Line, line: Line, left: number, right: number): boolean {
   const [a, b] = [prev.box, line.box];
