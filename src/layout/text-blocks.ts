@@ -27,7 +27,7 @@ export function buildBlocks(page: Page, tables: readonly Table[], tableLines: Re
   let current: { line: Line; index: number }[] = [];
   for (const item of lines) {
     const prev = current.at(-1);
-    if (prev && !startsNew(prev.line, item.line, left, right)) current.push(item);
+    if (prev && !startsNew(prev.line, item.line, left, right, page.origin === 'ocr')) current.push(item);
     else {
       if (current.length) blocks.push(block(current.map((c) => c.line), current[0]?.index ?? 0));
       current = [item];
@@ -60,13 +60,23 @@ function textBlocks(lines: readonly { line: Line; index: number }[]): Block[] {
 const continuesLine = (prev: string, text: string): boolean =>
   !prev.includes('\t') && !text.includes('\t') && /^\p{Ll}/u.test(text.trim()) && !ITEM_START.test(text.trim());
 
-function startsNew(prev: Line, line: Line, left: number, right: number): boolean {
+/** Font sizes (points) of one paragraph's lines in a text layer differ by rounding only. */
+const SIZE_TOLERANCE = 0.5;
+/**
+ * An OCR line's size is its box height, which the letters on it move
+ * (ascenders, descenders, stacked marks: "người, rõ việc" 9.8 pt beside
+ * "1.2. Cụ thể hóa" 10.3 pt in one paragraph): a share of the size.
+ */
+const OCR_SIZE_SHARE = 0.15;
+
+function startsNew(prev: Line, line: Line, left: number, right: number, ocr: boolean): boolean {
   const [a, b] = [prev.box, line.box];
   if (!a || !b) return true;
   const em = line.fontSize ?? 12;
   if (b.y0 < a.y1 - em * 0.3) return true; // same baseline (two-column header) or going back up
   if (b.y0 - a.y1 > em * 0.9) return true; // paragraph spacing
-  if (prev.bold !== line.bold || Math.abs((prev.fontSize ?? 0) - (line.fontSize ?? 0)) > 0.5) return true;
+  const sizeStep = Math.abs((prev.fontSize ?? 0) - (line.fontSize ?? 0));
+  if (prev.bold !== line.bold || sizeStep > (ocr ? OCR_SIZE_SHARE * em : SIZE_TOLERANCE)) return true;
   // a title set centred over several lines ("PHỤ LỤC" / "NHIỆM VỤ, GIẢI PHÁP, …") stays one block
   if (prev.bold && line.bold && isCentred(a, left, right, em) && isCentred(b, left, right, em)) return false;
   if (b.x0 > left + em * 0.8) return true; // first-line indent, or centred

@@ -24,6 +24,13 @@ describe('buildBlocks', () => {
     expect(texts(p)).toEqual(['1. Quán triệt và cụ thể hóa Nghị quyết số 57-NQ/TW trong toàn Đảng bộ và hệ thống chính trị thành phố.', '2. Thống nhất nhận thức, tạo quyết tâm chính trị cao.']);
   });
 
+  it('on an OCR page, joins lines whose box heights the letters moved; in a text layer a size change splits', () => {
+    const sized = (text: string, y: number, size: number): Line => ({ ...line(text, 85, 538, y), fontSize: size });
+    const lines = [sized('1.2. Cụ thể hóa các nhiệm vụ, giải pháp theo nguyên tắc “rõ', 100, 10.4), sized('người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ kết quả”.', 115, 9.8)];
+    expect(buildBlocks({ ...page(lines), origin: 'ocr' }, [])).toHaveLength(1);
+    expect(buildBlocks(page(lines), [])).toHaveLength(2);
+  });
+
   it('keeps a line that wrapped early (the next word would not fit) in its paragraph', () => {
     const p = page([line('Xây dựng quy hoạch, chiến lược và các kế', 113, 500, 100), line('hoạch cụ thể để phát triển khoa học, công nghệ', 85, 538, 116), line('của thành phố.', 85, 200, 132)]);
     expect(texts(p)).toHaveLength(1);
