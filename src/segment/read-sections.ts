@@ -24,6 +24,7 @@ export function readSections(pages: readonly Page[]): Section[] {
       const found = classify(isLast ? continuedOnNextPage(block, pages[pageIndex + 1]) : block, enclosing?.level ?? 1);
       if (!found) continue;
       if (found.kind === 'appendix') found.title = withTitleLine(found.title, page.blocks[blockIndex + 1]);
+      if (page.origin === 'ocr') found.number = nextRomanAsRead(found.number, found.level, sections);
       while (parents.length && (parents.at(-1)?.level ?? 0) >= found.level) parents.pop();
       const section: Section = {
         id: `s${sections.length + 1}`,
@@ -37,6 +38,33 @@ export function readSections(pages: readonly Page[]): Section[] {
     }
   }
   return sections;
+}
+
+const ROMAN_VALUES: readonly [string, number][] = [['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1]];
+const romanValue = (r: string): number => {
+  let rest = r;
+  let value = 0;
+  for (const [sym, v] of ROMAN_VALUES) while (rest.startsWith(sym)) (value += v), (rest = rest.slice(sym.length));
+  return rest ? 0 : value;
+};
+const toRoman = (n: number): string => {
+  let out = '';
+  for (const [sym, v] of ROMAN_VALUES) while (n >= v) (out += sym), (n -= v);
+  return out;
+};
+
+/**
+ * An OCR reads "II." as "I." and "III." as "II." (thin strokes close
+ * together): on OCR'd pages a part number that does not follow the part
+ * before it is read as the next one. (Printed text keeps its numbering,
+ * repeats and skips included.)
+ */
+function nextRomanAsRead(number: string, level: number, before: readonly Section[]): string {
+  const value = romanValue(number);
+  if (level !== 1 || !value) return number;
+  const last = [...before].reverse().find((s) => s.level === 1 && romanValue(s.number) > 0);
+  const prev = last ? romanValue(last.number) : 0;
+  return prev && value <= prev ? toRoman(prev + 1) : number;
 }
 
 /**

@@ -22,4 +22,10 @@ describe('readSections', () => {
     const sections = readSections([page(['PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU CỤ THỂ', 'GHI CHÚ', 'PHỤ LỤC', 'II. NỘI DUNG'])]);
     expect(sections.map((s) => s.title)).toEqual(['PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU CỤ THỂ', 'PHỤ LỤC', 'NỘI DUNG']);
   });
+
+  it('reads a part number an OCR misread from the part before it, on OCR pages only', () => {
+    const lines = ['I. MỤC ĐÍCH, YÊU CẦU', 'I. NỘI DUNG, NHIỆM VỤ', 'II. TỔ CHỨC THỰC HIỆN'];
+    expect(readSections([{ ...page(lines), origin: 'ocr' }]).map((s) => s.number)).toEqual(['I', 'II', 'III']);
+    expect(readSections([page(lines)]).map((s) => s.number)).toEqual(['I', 'I', 'II']);
+  });
 });
