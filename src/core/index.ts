@@ -15,3 +15,4 @@ export * from './json-lines.js';
 export * from './file-hash.js';
 export * from './table-header.js';
 export * from './column-roles.js';
+export * from './row-number.js';

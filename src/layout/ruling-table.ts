@@ -1,12 +1,11 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import { rowNumberWithStrayMark } from '../core/index.js';
 import { gridCells, type GridCell } from './grid-cells.js';
 import { findRulingGrids } from './ruling-grid.js';
 
 /** A row number as printed in the first column: "1", "2.3", "11.1.", "I", "V". */
 export const ROW_CODE = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?)$/u;
 
-/** A row number with a stray mark an OCR read beside it from the cell's rule: "1 |", "2 ñ", "3 Ị". */
-const OCR_ROW_CODE = /^\d{1,3}(?:\.\d{1,2})*\.?\s+\S$/u;
 /** Header cells are short ("Cá nhân/tổ chức được phân công chủ trì"); a longer cell is a body row's. */
 const HEADER_CELL_MAX = 80;
 
@@ -37,7 +36,7 @@ function rowKinds(cells: GridCell[], rowCount: number, columnCount: number, page
     const first = covering.find((c) => c.col === 0);
     const section = starting.length === 1 && starting[0]?.colSpan === columnCount;
     const ocr = page.origin === 'ocr';
-    const coded = first !== undefined && first.row === r && (ROW_CODE.test(first.text) || (ocr && OCR_ROW_CODE.test(first.text)));
+    const coded = first !== undefined && first.row === r && (ROW_CODE.test(first.text) || (ocr && rowNumberWithStrayMark(first.text) !== null));
     const bold = starting.filter((c) => c.text).every((c) => c.bold) && starting.some((c) => c.text);
     // without font information (OCR), rows above the first numbered one are headers when they have text in column 0
     // and no cell as long as a body cell's (a continuation page's first row is no header)

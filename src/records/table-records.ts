@@ -1,5 +1,5 @@
 import type { Assignment, Indicator, Table, Target } from '../../schemas/index.js';
-import { columnRole, headerByColumn, type ColumnRole, type IssueRecorder } from '../core/index.js';
+import { columnRole, headerByColumn, rowNumberWithStrayMark, type ColumnRole, type IssueRecorder } from '../core/index.js';
 import { splitAgencies, splitLeadCell } from './agency-list.js';
 import { parseTarget } from './target-parser.js';
 import { parseTimeline } from './timeline-parser.js';
@@ -42,7 +42,8 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
     if (row.kind !== 'body') continue;
     const byRole = (role: ColumnRole): string => columns.filter((c) => c.role === role).map((c) => cellText(cells, c.index)).filter(Boolean).join('; ');
     // a stray mark an OCR read from the cell's rule beside the number is not part of it: "1 |", "2 ñ"
-    const code = byRole('code').replace(/^(\d+(?:\.\d+)*)\.?\s+\S$/u, '$1').replace(/\.$/u, '');
+    const printed = byRole('code');
+    const code = (rowNumberWithStrayMark(printed) ?? printed).replace(/\.$/u, '');
     if (!CODE.test(code)) {
       issues.record('row-without-code', `table ${table.id} row ${row.index}: no row number; skipped`, { page: row.page });
       continue;
