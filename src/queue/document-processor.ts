@@ -57,9 +57,13 @@ export function documentProcessor(ctx: ProcessorContext) {
           );
           await job.updateData({ ...data, step: 'finish' });
           await job.updateProgress({ stage: 'ocr', done: 0, total: pages.length });
-          if (await job.moveToWaitingChildren(token!)) throw new WaitingChildrenError();
+          await waitForPages(job, token);
           draft = null; // the children are done already: read what they wrote
         }
+      } else {
+        // a "finish" run that follows a crash between the step change and the
+        // wait: its page jobs may still be running, so wait again (a no-op once they are done)
+        await waitForPages(job, token);
       }
       const doc = await finish(ctx, job, data, dir, draft);
       const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, original: data.file, job: jobId, keepOtherDocuments: true });
@@ -73,6 +77,11 @@ export function documentProcessor(ctx: ProcessorContext) {
       throw isInputError(error) ? new UnrecoverableError(reason) : error;
     }
   };
+}
+
+/** Parks the document job until its page jobs are done; returns at once when they are. */
+async function waitForPages(job: Job, token: string | undefined): Promise<void> {
+  if (await job.moveToWaitingChildren(token!)) throw new WaitingChildrenError();
 }
 
 /** The draft, the page jobs' readings, and OCR for what they did not cover; then the finish half. */
