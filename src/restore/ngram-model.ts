@@ -114,6 +114,11 @@ export class NgramModel {
     return this.#ids.get(token) ?? -1;
   }
 
+  /** log P(w) with no context: how likely a word is at all. */
+  unigramLogProb(w: string): number {
+    return this.logProbIds(-1, -1, this.known(w));
+  }
+
   /** log P(w | u v) by tokens. */
   logProb(u: string, v: string, w: string, vocabulary = 20000): number {
     return this.logProbIds(this.known(u), this.known(v), this.known(w), vocabulary);

@@ -44,8 +44,14 @@ export class OcrChannel {
     });
   }
 
-  /** Readings of a noisy token: as learned for the token, as its letters say, and with one or two learned confusions undone. */
-  readings(token: string): Reading[] {
+  /**
+   * Readings of a noisy token: as learned for the token, as its letters say,
+   * and with one or two learned confusions undone. Only the likeliest are
+   * kept, by channel × `prior` (the word's own log-probability): one
+   * confusion undone can open dozens of equally likely syllables ("dbi" →
+   * "doi" → dõi, dối, đổi, …), and the frequent ones must survive the cut.
+   */
+  readings(token: string, prior: (word: string) => number = () => 0): Reading[] {
     const t = syllableKey(token).replace(/[^\p{L}\p{N}&§$@€¢¥£]/gu, '');
     const out = new Map<string, number>();
     const add = (word: string, logp: number): void => {
@@ -59,13 +65,18 @@ export class OcrChannel {
     const identity = Math.log(this.data.identity);
     const direct = syllablesFor(t);
     for (const s of direct) add(s, identity - 1);
-    // undo learned confusions only for tokens that are not already a syllable's letters and were not learned whole
-    if (!seen && !direct.length) for (const [key, logp] of this.#variants(t)) for (const s of syllablesFor(key)) add(s, logp - 1);
+    // learned confusions undone even where the letters already spell a syllable: the OCR writes
+    // real syllables for others ("nhim" for "nhằm", "chét" for "chất"); the language model decides
+    for (const [key, logp] of this.#variants(t)) for (const s of syllablesFor(key)) add(s, logp - 1);
     // a sign the channel never learned stands for a letter the OCR could not read ("ngh¢" → nghệ, "¢6" → có)
     // (all of them equally likely: the language model alone chooses, so none is cut)
     const unread = !out.size;
     if (unread) for (const key of wildcards(t, this.#known)) for (const s of syllablesFor(key)) add(s, identity + UNREAD_LOGP);
-    return [...out.entries()].map(([word, logp]) => ({ word, logp })).sort((a, b) => b.logp - a.logp).slice(0, unread ? MAX_UNREAD_READINGS : MAX_READINGS);
+    return [...out.entries()]
+      .map(([word, logp]) => ({ word, logp, rank: logp + prior(word) }))
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, unread ? MAX_UNREAD_READINGS : MAX_READINGS)
+      .map(({ word, logp }) => ({ word, logp }));
   }
 
   /** Keys reachable from `t` by undoing one or two learned confusions. */

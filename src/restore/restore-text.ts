@@ -39,7 +39,7 @@ export function restoreLine(line: string, model: NgramModel, channel: OcrChannel
   pieces.forEach((p, i) => {
     if (p.kind === 'word') {
       slotOfPiece.set(i, slots.length);
-      const readings = channel?.readings(p.text);
+      const readings = channel?.readings(p.text, (w) => model.unigramLogProb(w));
       if (readings?.length) {
         slots.push(readings.map((r) => r.word));
         weights[slots.length - 1] = readings.map((r) => r.logp);

@@ -20,6 +20,17 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(channel?.readings(token).map((r) => r.word)).toContain(word);
   });
 
+  it('keeps the frequent syllables among many equally likely readings ("dbi" → doi → đổi, not only dõi, dối, …)', () => {
+    const words = channel?.readings('dbi', (w) => model.unigramLogProb(w)).map((r) => r.word);
+    expect(words).toContain('đổi');
+    expect(restoreLine('cong nghé, dbi méi sang tao va chuyén dbi sd.', model, channel).text).toBe('công nghệ, đổi mới sáng tạo và chuyển đổi số.');
+  });
+
+  it('also undoes confusions where the OCR wrote another real syllable ("nhim" for "nhằm", "chét" for "chất")', () => {
+    expect(channel?.readings('nhim', (w) => model.unigramLogProb(w)).map((r) => r.word)).toContain('nhằm');
+    expect(restoreLine('Nang cao chét luong nguén nhan luc', model, channel).text).toBe('Nâng cao chất lượng nguồn nhân lực');
+  });
+
   it('reads a sign it never learned as the letter the context needs, and "lệ" read without a letter', () => {
     expect(restoreLine('Sở Khoa hoc va Cong ngh¢', model, channel).text).toBe('Sở Khoa học và Công nghệ');
     expect(restoreLine('S¢ Khoa hoc va Cong nghé', model, channel).text).toBe('Sở Khoa học và Công nghệ');
