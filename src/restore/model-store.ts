@@ -43,7 +43,7 @@ export async function loadModel(dataDir: string): Promise<NgramModel> {
   const texts = files.map((f) => readFileSync(f, 'utf8'));
   const hash = createHash('sha256');
   for (const t of texts) hash.update(t).update('\u0000');
-  const cache = join(dataDir, 'models', `restore-3gram-v2-${hash.digest('hex').slice(0, 16)}.json`);
+  const cache = join(dataDir, 'models', `restore-3gram-v3-${hash.digest('hex').slice(0, 16)}.json`);
   if (existsSync(cache)) return NgramModel.fromJSON(JSON.parse(await readFile(cache, 'utf8')) as NgramCounts);
   const model = trainModel(texts);
   await mkdir(join(dataDir, 'models'), { recursive: true });

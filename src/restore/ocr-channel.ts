@@ -23,7 +23,7 @@ export interface Reading {
 }
 
 /** A confusion must have been seen this often to be tried on unseen tokens. */
-const MIN_SUB_COUNT = 8;
+const MIN_SUB_COUNT = 5;
 /** Readings kept per token. */
 const MAX_READINGS = 24;
 /** Readings kept for a token with an unknown sign, all equally likely. */
@@ -31,10 +31,9 @@ const MAX_UNREAD_READINGS = 400;
 
 export class OcrChannel {
   readonly #subs: [string, string, number][];
-  /** Characters the channel learned something about (as a confusion's source). */
+  /** Characters the channel learned a usable confusion for (as a confusion's source). */
   readonly #known: Set<string>;
   constructor(readonly data: ChannelData) {
-    this.#known = new Set(Object.keys(data.subs).flatMap((k) => [...k]));
     // insertions (nothing observed where a letter was) are left out: trying them everywhere explodes the readings
     this.#subs = Object.entries(data.subs).filter(([from]) => from !== '').flatMap(([from, row]) => {
       const total = Object.values(row).reduce((a, b) => a + b, 0);
@@ -42,6 +41,8 @@ export class OcrChannel {
         .filter(([, n]) => n >= MIN_SUB_COUNT)
         .map(([to, n]) => [from, to, Math.log((n / total) * (1 - data.identity))] as [string, string, number]);
     });
+    // a sign seen too rarely to trust its confusions ("§" three times) counts as unknown
+    this.#known = new Set(this.#subs.flatMap(([from]) => [...from]));
   }
 
   /**
@@ -67,7 +68,12 @@ export class OcrChannel {
     for (const s of direct) add(s, identity - 1);
     // learned confusions undone even where the letters already spell a syllable: the OCR writes
     // real syllables for others ("nhim" for "nhằm", "chét" for "chất"); the language model decides
-    for (const [key, logp] of this.#variants(t)) for (const s of syllablesFor(key)) add(s, logp - 1);
+    for (const [key, logp] of this.#variants(t, 2)) for (const s of syllablesFor(key)) add(s, logp - 1);
+    // a sign beside letters is often a diacritic drawn apart ("vé&" for "về"): read without it, at a cost
+    const signless = t.replace(/[&§$@€¢¥£]/gu, '');
+    if (signless !== t && /^\p{L}+$/u.test(signless)) for (const s of syllablesFor(signless)) add(s, identity + UNREAD_LOGP);
+    // a token no one or two confusions explain may need three ("ctiia" → của)
+    if (!out.size && t.length >= 4) for (const [key, logp] of this.#variants(t, 3)) for (const s of syllablesFor(key)) add(s, logp - 1);
     // a sign the channel never learned stands for a letter the OCR could not read ("ngh¢" → nghệ, "¢6" → có)
     // (all of them equally likely: the language model alone chooses, so none is cut)
     const unread = !out.size;
@@ -79,17 +85,17 @@ export class OcrChannel {
       .map(({ word, logp }) => ({ word, logp }));
   }
 
-  /** Keys reachable from `t` by undoing one or two learned confusions. */
-  #variants(t: string): Map<string, number> {
+  /** Keys reachable from `t` by undoing up to `depth` learned confusions. */
+  #variants(t: string, depth: number): Map<string, number> {
     const out = new Map<string, number>();
-    const step = (s: string, base: number, depth: number): void => {
+    const step = (s: string, base: number, level: number): void => {
       for (const [from, to, logp] of this.#subs) {
         for (let at = s.indexOf(from); at >= 0; at = s.indexOf(from, at + 1)) {
           const next = s.slice(0, at) + to + s.slice(at + from.length);
           const score = base + logp;
           if (score > (out.get(next) ?? -Infinity)) {
             out.set(next, score);
-            if (depth < 2) step(next, score, depth + 1);
+            if (level < depth) step(next, score, level + 1);
           }
         }
       }

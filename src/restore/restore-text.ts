@@ -1,5 +1,5 @@
 import { hasVietnameseDiacritic, measureTextQuality } from '../core/index.js';
-import { candidatesFor, matchCase } from './candidates.js';
+import { candidatesFor, matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { CLAUSE_END, tokenize, tokenizeNoisy } from './tokenize.js';
@@ -37,7 +37,8 @@ export function restoreLine(line: string, model: NgramModel, channel: OcrChannel
   const weights: (number[] | null)[] = [];
   const slotOfPiece = new Map<number, number>();
   pieces.forEach((p, i) => {
-    if (p.kind === 'word') {
+    if (p.kind === 'word' && isAcronym(p.text)) slots.push(['<code>']);
+    else if (p.kind === 'word') {
       slotOfPiece.set(i, slots.length);
       const readings = channel?.readings(p.text, (w) => model.unigramLogProb(w));
       if (readings?.length) {
@@ -62,6 +63,11 @@ export function restoreLine(line: string, model: NgramModel, channel: OcrChannel
     })
     .join('');
   return { text, changed: text !== line, tokens };
+}
+
+/** An upper-case word no syllable strips down to ("GIS", "IOC", "ISO") is an abbreviation: kept as printed, even in OCR noise. */
+function isAcronym(word: string): boolean {
+  return /^\p{Lu}{2,6}$/u.test(word) && !syllablesFor(word.toLowerCase()).length;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { syllablesFor } from './candidates.js';
+import { syllableKey } from './syllable-inventory.js';
+
 /**
  * Splits a line into the pieces restoration works on, keeping every
  * character so the line can be put back exactly: words (letter runs),
@@ -14,13 +17,28 @@ const PIECE = /([\p{L}\p{M}\p{N}]+(?:[-/.&][\p{L}\p{M}\p{N}]+)+)|(\p{N}+(?:[.,]\
 export function tokenize(line: string): Piece[] {
   const out: Piece[] = [];
   for (const m of line.matchAll(PIECE)) {
-    if (m[1]) out.push({ text: m[1], kind: 'code' });
+    if (m[1] && isJoinedSyllables(m[1])) out.push(...splitJoined(m[1]));
+    else if (m[1]) out.push({ text: m[1], kind: 'code' });
     else if (m[2]) out.push({ text: m[2], kind: 'number' });
     else if (m[3]) out.push({ text: m[3], kind: 'word' });
     else if (m[4]) out.push({ text: m[4], kind: 'space' });
     else out.push({ text: m[0], kind: 'punct' });
   }
   return out;
+}
+
+/**
+ * Lower-case syllables joined by a dash or slash ("kinh tế-xã hội",
+ * "chương trình/kế hoạch") are words, not a document code: every part
+ * spells a syllable and none is upper case or a figure.
+ */
+function isJoinedSyllables(code: string): boolean {
+  const parts = code.split(/[-/.&]/u);
+  return parts.every((p) => /^[\p{Ll}\p{M}]+$/u.test(p) && syllablesFor(syllableKey(p)).length > 0);
+}
+
+function splitJoined(code: string): Piece[] {
+  return code.split(/([-/.&])/u).filter(Boolean).map((text) => ({ text, kind: /^[-/.&]$/u.test(text) ? ('punct' as const) : ('word' as const) }));
 }
 
 /** Punctuation that ends a clause: the language model starts again after it. */

@@ -31,6 +31,11 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(restoreLine('Nang cao chét luong nguén nhan luc', model, channel).text).toBe('Nâng cao chất lượng nguồn nhân lực');
   });
 
+  it('keeps abbreviations in capitals as printed inside OCR noise, and reads a sign drawn apart from its letter', () => {
+    expect(restoreLine('hé thdng thong tin dia ly (GIS) nham nang cao', model, channel).text).toBe('hệ thống thông tin địa lý (GIS) nhằm nâng cao');
+    expect(channel?.readings('vé&', (w) => model.unigramLogProb(w)).map((r) => r.word)).toContain('về');
+  });
+
   it('reads a sign it never learned as the letter the context needs, and "lệ" read without a letter', () => {
     expect(restoreLine('Sở Khoa hoc va Cong ngh¢', model, channel).text).toBe('Sở Khoa học và Công nghệ');
     expect(restoreLine('S¢ Khoa hoc va Cong nghé', model, channel).text).toBe('Sở Khoa học và Công nghệ');

@@ -29,6 +29,14 @@ describe('tokenize', () => {
     expect(pieces.map((p) => p.text).join('')).toBe(line);
     expect(pieces.filter((p) => p.kind === 'code').map((p) => p.text)).toEqual(['57-NQ/TW', '22/12/2024', '35/2021/QH15']);
   });
+
+  it('splits lower-case syllables joined by a dash or slash into words, keeping codes and e-mail', () => {
+    const line = 'kinh te-xa hoi, chuong trinh/ke hoach, KH&CN, e-mail';
+    const pieces = tokenize(line);
+    expect(pieces.map((p) => p.text).join('')).toBe(line);
+    expect(pieces.filter((p) => p.kind === 'word').map((p) => p.text)).toEqual(['kinh', 'te', 'xa', 'hoi', 'chuong', 'trinh', 'ke', 'hoach']);
+    expect(pieces.filter((p) => p.kind === 'code').map((p) => p.text)).toEqual(['KH&CN', 'e-mail']);
+  });
 });
 
 describe('restoreText', () => {

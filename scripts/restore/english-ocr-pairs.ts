@@ -1,0 +1,40 @@
+/**
+ * More training pairs for the OCR noise channel: the digital fixtures other
+ * than kh-tu-57 (which ships its KH 44-style copy in fixtures/scan), scanned
+ * and OCR'd with Tesseract's English model the same way, into a cache folder
+ * (.cache/eng-ocr, not committed: regenerated on demand, a few minutes).
+ * Every pair is our own text: never KH 44, never a gold file.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makeScanVariant, type ScanVariant } from '../fixtures/make-scans.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const path = (rel: string): string => fileURLToPath(new URL(rel, ROOT));
+
+/** Scanned like the shipped KH 44-style fixture (150 DPI, JPEG quality 40), each with its own noise seed. */
+const EXTRA: ScanVariant[] = [
+  { name: 'kh-bql-2026', dpi: 150, seed: 4401, jpegQuality: 40, englishOcr: { dpi: 150, jpegQuality: 40 } },
+  { name: 'kh-skhcn-2026', dpi: 150, seed: 4402, jpegQuality: 40, englishOcr: { dpi: 150, jpegQuality: 40 } },
+  { name: 'kh-xa-chi-minh-2026', dpi: 150, seed: 4403, jpegQuality: 40, englishOcr: { dpi: 150, jpegQuality: 40 } },
+];
+
+export interface ChannelPair {
+  clean: string;
+  noisy: string;
+}
+
+/** The (digital PDF, English-OCR PDF) pairs the channel learns from; missing English-OCR copies are made first. */
+export async function channelPairs(log: (m: string) => void = console.log): Promise<ChannelPair[]> {
+  const cache = path('.cache/eng-ocr');
+  mkdirSync(cache, { recursive: true });
+  const pairs: ChannelPair[] = [{ clean: path('fixtures/pdf/kh-tu-57.pdf'), noisy: path('fixtures/scan/kh-tu-57.eng-ocr.pdf') }];
+  for (const variant of EXTRA) {
+    const noisy = `${cache}/${variant.name}.eng-ocr.pdf`;
+    if (!existsSync(noisy)) await makeScanVariant(variant, path('fixtures/pdf'), cache, { skipOcr: false, log });
+    pairs.push({ clean: path(`fixtures/pdf/${variant.name}.pdf`), noisy });
+  }
+  return pairs;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await channelPairs();
