@@ -3,11 +3,11 @@ import { measureTextQuality, type IssueRecorder } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
 import { repairComparators } from './comparator-repair.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
-import { restoreLine, type RestoredLine } from './restore-text.js';
+import { restoreLines, type RestoredLine } from './restore-text.js';
 
 /**
  * The restore stage. Pages whose text lost its diacritics are restored line
- * by line; pages whose text is noisy OCR (an English model's reading of
+ * by line (wrapped lines decoded together); pages whose text is noisy OCR (an English model's reading of
  * Vietnamese) are read through the learned OCR channel ("d6i" → "đổi"), the
  * marks it printed not trusted. Good pages are left alone. The text before
  * restoration is kept in `originalText`; a restored word's confidence is
@@ -43,14 +43,16 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
 function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null): Page {
   const words = page.words.map((w) => ({ ...w }));
   // signs are repaired only where the OCR was an English model's (the channel's pages)
-  const read = (text: string): RestoredLine => restoreLine(channel ? repairComparators(text, model) : text, model, channel);
-  const lines = page.lines.map((line) => {
-    const restored = read(line.text);
+  // lines are decoded together, so a sentence wrapped over lines keeps its context
+  const read = (texts: readonly string[]): RestoredLine[] => restoreLines(channel ? texts.map((t) => repairComparators(t, model)) : texts, model, channel);
+  const restoredLines = read(page.lines.map((l) => l.text));
+  const lines = page.lines.map((line, i) => {
+    const restored = restoredLines[i]!;
     mapOntoWords(restored, words.slice(line.wordStart, line.wordEnd));
     return { ...line, text: restored.text };
   });
   // text inputs keep blank lines in page.text; positioned pages are their lines
-  const text = page.words.length ? lines.map((l) => l.text).join('\n') : page.text.split('\n').map((l) => read(l).text).join('\n');
+  const text = page.words.length ? lines.map((l) => l.text).join('\n') : read(page.text.split('\n')).map((l) => l.text).join('\n');
   return { ...page, text, lines, words, originalText: page.text, quality: measureTextQuality(text), repairs: [...page.repairs, channel ? 'ocr-repaired' : 'restored'] };
 }
 

@@ -1,8 +1,8 @@
 import { hasVietnameseDiacritic, measureTextQuality } from '../core/index.js';
 import { candidatesFor, matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
-import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
-import { CLAUSE_END, tokenize, tokenizeNoisy } from './tokenize.js';
+import { loadOcrChannel, type OcrChannel, type Reading } from './ocr-channel.js';
+import { CLAUSE_END, tokenize, tokenizeNoisy, type Piece } from './tokenize.js';
 import { decode } from './viterbi-decoder.js';
 
 /** A line whose words carry diacritics at least this often is Vietnamese as written: left untouched. */
@@ -20,6 +20,13 @@ export interface RestoredLine {
   tokens: RestoredToken[];
 }
 
+/** Does restoration leave this line alone? Lines with no words, and (outside OCR noise) lines already written with diacritics. */
+function untouched(pieces: readonly Piece[], channel: OcrChannel | null): boolean {
+  const words = pieces.filter((p) => p.kind === 'word');
+  const marked = words.filter((w) => hasVietnameseDiacritic(w.text)).length;
+  return !words.length || (!channel && marked / words.length >= WRITTEN_WITH_DIACRITICS);
+}
+
 /**
  * Restores the diacritics of one line: every word gets its candidate
  * readings, the trigram model picks the most probable sequence, and the
@@ -27,42 +34,76 @@ export interface RestoredLine {
  * as they were. A line already written with diacritics comes back unchanged.
  */
 export function restoreLine(line: string, model: NgramModel, channel: OcrChannel | null = null): RestoredLine {
-  // noisy OCR: words glued to digits and symbols ("d6i", "S&") are words, and the marks it printed are not trusted
-  const pieces = channel ? tokenizeNoisy(line) : tokenize(line);
-  const words = pieces.filter((p) => p.kind === 'word');
-  const marked = words.filter((w) => hasVietnameseDiacritic(w.text)).length;
-  if (!words.length || (!channel && marked / words.length >= WRITTEN_WITH_DIACRITICS)) return { text: line, changed: false, tokens: [] };
+  return restoreLines([line], model, channel)[0]!;
+}
 
+/**
+ * Restores lines, one result per line. Consecutive lines that need it are
+ * decoded together, so a sentence wrapped over lines keeps its context
+ * across the break ("Việt / Nam đến năm"); clause punctuation still
+ * restarts the context. Lines left alone break the run.
+ */
+export function restoreLines(lines: readonly string[], model: NgramModel, channel: OcrChannel | null = null): RestoredLine[] {
+  // noisy OCR: words glued to digits and symbols ("d6i", "S&") are words, and the marks it printed are not trusted
+  const pieces = lines.map((l) => (channel ? tokenizeNoisy(l) : tokenize(l)));
+  const out: RestoredLine[] = lines.map((text) => ({ text, changed: false, tokens: [] }));
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length) decodeRun(run.map((i) => pieces[i]!), model, channel).forEach((r, k) => (out[run[k]!] = r));
+    run = [];
+  };
+  pieces.forEach((p, i) => {
+    if (untouched(p, channel)) flush();
+    else run.push(i);
+  });
+  flush();
+  return out;
+}
+
+/** Decodes the words of several lines as one sequence and puts each line back. */
+function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, channel: OcrChannel | null): RestoredLine[] {
   const slots: (string[] | null)[] = [];
   const weights: (number[] | null)[] = [];
-  const slotOfPiece = new Map<number, number>();
-  pieces.forEach((p, i) => {
-    if (p.kind === 'word' && isAcronym(p.text)) slots.push(['<code>']);
-    else if (p.kind === 'word') {
-      slotOfPiece.set(i, slots.length);
-      const readings = channel?.readings(p.text, (w) => model.unigramLogProb(w));
-      if (readings?.length) {
-        slots.push(readings.map((r) => r.word));
-        weights[slots.length - 1] = readings.map((r) => r.logp);
-      } else slots.push(candidatesFor(p.text));
-    } else if (p.kind === 'number') slots.push(['<num>']);
-    else if (p.kind === 'code') slots.push(['<code>']);
-    else if (p.kind === 'punct' && CLAUSE_END.test(p.text)) slots.push(null);
-  });
+  const slotOf = lines.map(() => new Map<number, number>());
+  lines.forEach((pieces, li) =>
+    pieces.forEach((p, i) => {
+      if (p.kind === 'word' && isAcronym(p.text)) slots.push(['<code>']);
+      else if (p.kind === 'word') {
+        slotOf[li]!.set(i, slots.length);
+        const readings = channel ? withKnownWord(p.text, channel.readings(p.text, (w) => model.unigramLogProb(w)), model) : [];
+        if (readings.length) {
+          slots.push(readings.map((r) => r.word));
+          weights[slots.length - 1] = readings.map((r) => r.logp);
+        } else slots.push(candidatesFor(p.text));
+      } else if (p.kind === 'number') slots.push(['<num>']);
+      else if (p.kind === 'code') slots.push(['<code>']);
+      else if (p.kind === 'punct' && CLAUSE_END.test(p.text)) slots.push(null);
+    }),
+  );
   const decoded = decode(slots, model, weights);
-  const tokens: RestoredToken[] = [];
-  const text = pieces
-    .map((p, i) => {
-      const slot = slotOfPiece.get(i);
-      if (slot === undefined) return p.text;
-      const d = decoded[slot];
-      // a word read as itself keeps its own spelling and case ("VNeID", "groupType")
-      const restored = d && d.choice !== p.text.toLowerCase() ? matchCase(p.text, d.choice) : p.text;
-      tokens.push({ original: p.text, restored, confidence: d?.confidence ?? 1 });
-      return restored;
-    })
-    .join('');
-  return { text, changed: text !== line, tokens };
+  return lines.map((pieces, li) => {
+    const tokens: RestoredToken[] = [];
+    const text = pieces
+      .map((p, i) => {
+        const slot = slotOf[li]!.get(i);
+        if (slot === undefined) return p.text;
+        const d = decoded[slot];
+        // a word read as itself keeps its own spelling and case ("VNeID", "groupType")
+        const restored = d && d.choice !== p.text.toLowerCase() ? matchCase(p.text, d.choice) : p.text;
+        tokens.push({ original: p.text, restored, confidence: d?.confidence ?? 1 });
+        return restored;
+      })
+      .join('');
+    const line = pieces.map((p) => p.text).join('');
+    return { text, changed: text !== line, tokens };
+  });
+}
+
+/** A word the training text has as written ("camera", "logistics") may be just that, OCR noise or not. */
+function withKnownWord(token: string, readings: Reading[], model: NgramModel): Reading[] {
+  const lower = token.toLowerCase();
+  if (!/^\p{L}{3,}$/u.test(lower) || model.known(lower) < 0 || syllablesFor(lower).length || readings.some((r) => r.word === lower)) return readings;
+  return [...readings, { word: lower, logp: readings[0]?.logp ?? 0 }];
 }
 
 /** An upper-case word no syllable strips down to ("GIS", "IOC", "ISO") is an abbreviation: kept as printed, even in OCR noise. */
@@ -78,6 +119,6 @@ function isAcronym(word: string): boolean {
  */
 export function restoreText(text: string, model: NgramModel, channel: OcrChannel | null | 'auto' = null): { text: string; lines: RestoredLine[] } {
   const ch = channel === 'auto' ? (measureTextQuality(text).verdict === 'noisy' ? loadOcrChannel() : null) : channel;
-  const lines = text.split('\n').map((l) => restoreLine(l, model, ch));
+  const lines = restoreLines(text.split('\n'), model, ch);
   return { text: lines.map((l) => l.text).join('\n'), lines };
 }

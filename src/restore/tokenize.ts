@@ -62,6 +62,9 @@ const NOISY_WORD = /^(?=.*[\p{L}€&§])[\p{L}\p{M}\d&§$@€¢¥£]+$/u;
 /** A short syllable an OCR read without a single letter: "1€" (lệ), "1&" (lệ): a figure and a sign the channel maps to letters. */
 const LETTERLESS_SYLLABLE = /^\d{1,2}[€&§]$/u;
 
+/** A sign standing alone between spaces is a short syllable the OCR could not read ("&" for "ở"): Vietnamese prose writes "và" out. */
+const LONE_SIGN = /^[&§]$/u;
+
 /** Like `tokenize`, but a code or number mixed with letters the way OCR garbles a syllable is taken as a word. */
 export function tokenizeNoisy(line: string): Piece[] {
   const pieces: Piece[] = [];
@@ -69,7 +72,7 @@ export function tokenizeNoisy(line: string): Piece[] {
     if (!part) continue;
     const core = /^([^\p{L}\p{N}&§$@€¢¥£]*)(.*?)([^\p{L}\p{N}&§$@€¢¥£]*)$/u.exec(part);
     const word = core?.[2] ?? '';
-    const lettered = /\p{L}/u.test(word) || LETTERLESS_SYLLABLE.test(word);
+    const lettered = /\p{L}/u.test(word) || LETTERLESS_SYLLABLE.test(word) || LONE_SIGN.test(part);
     if (word && NOISY_WORD.test(word) && lettered && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word)) {
       if (core?.[1]) pieces.push(...tokenize(core[1]));
       pieces.push({ text: word, kind: 'word' });

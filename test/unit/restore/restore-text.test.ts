@@ -65,6 +65,12 @@ describe('restoreText', () => {
     expect(restoreText(heldOut, model).text).toBe(heldOut);
   });
 
+  it("keeps a sentence's context across a line break, and the lines apart", () => {
+    const out = restoreText('ve dinh huong phat trien nang luong quoc gia Viet\nNam den nam 2030, tam nhin den nam 2045.', model).text;
+    expect(out).toBe('về định hướng phát triển năng lượng quốc gia Việt\nNam đến năm 2030, tầm nhìn đến năm 2045.');
+    expect(restoreLine('Nam den nam 2030', model).text).toBe('Năm đến năm 2030');
+  });
+
   it('reports a confidence per restored word', () => {
     const line = restoreLine('phat trien khoa hoc cong nghe', model);
     expect(line.tokens.map((t) => t.restored)).toEqual(['phát', 'triển', 'khoa', 'học', 'công', 'nghệ']);
