@@ -13,7 +13,9 @@ export function findDelimitedTables(page: Page, tableIndexStart: number): Table[
   const tables: Table[] = [];
   let block: string[][] = [];
   const flush = (): void => {
-    if (block.length >= 2) tables.push(buildTable(block, page.number, tableIndexStart + tables.length));
+    // a header labels at least two columns: TAB-indented lines under one label (a digital signature's
+    // stamp: e-mail, time, certificate) are not a table
+    if (block.length >= 2 && (block[0] ?? []).filter(Boolean).length >= 2) tables.push(buildTable(block, page.number, tableIndexStart + tables.length));
     block = [];
   };
   for (const line of page.text.split('\n')) {

@@ -17,4 +17,10 @@ describe('TAB-delimited tables in text inputs', () => {
     expect(tables[0]?.rows.filter((r) => r.kind === 'body')).toHaveLength(2);
     expect(pages[0]?.blocks.map((b) => b.text)).toEqual(['III. TỔ CHỨC THỰC HIỆN', 'PHỤ LỤC']);
   });
+
+  it('does not take TAB-indented lines under a single label (a digital signature stamp) for a table', async () => {
+    const page = textPage(['\t\tnguoiky@haiphong.gov.vn', '\t2025-08-26T10:19:03+0700', '\tEMAILADDRESS=nguoiky@haiphong.gov.vn, CN=Nguyễn Văn A, C=VN']);
+    const { tables } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(tables).toEqual([]);
+  });
 });
