@@ -13,6 +13,18 @@ export function readDocumentNumber(line: string): string | null {
   return m?.[1] ? m[1].replace(/\s+/gu, '') : null;
 }
 
+/**
+ * The number an appendix gives its document when the header has none (a
+ * text copy that lost it): "(Kèm theo Kế hoạch hành động số -KH/TU, ngày …)"
+ * → "-KH/TU".
+ */
+export function numberFromAttachmentLine(text: string, docType: string | null): string | null {
+  const m = /Kèm theo\s+([\p{L} ]+?)\s(số\s*:?[^,;)\n]*)/u.exec(text);
+  // only when it names this document's type: a plan "kèm theo Quyết định số …" has the decision's number
+  if (!m?.[1] || !m[2] || !docType || m[1].toLowerCase() !== docType.toLowerCase()) return null;
+  return readDocumentNumber(`S${m[2].slice(1)}`);
+}
+
 export interface PlaceDate {
   place: string;
   /** ISO date, null when the day or month is left blank. */

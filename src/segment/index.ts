@@ -2,4 +2,4 @@
 export { segmentDocument } from './segment-document.js';
 export { readMetadata } from './read-metadata.js';
 export { readSections } from './read-sections.js';
-export { readDocumentNumber, readPlaceDate, readDocType } from './header-fields.js';
+export { numberFromAttachmentLine, readDocumentNumber, readPlaceDate, readDocType } from './header-fields.js';

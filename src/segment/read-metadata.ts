@@ -1,6 +1,6 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { readCitations } from './citations.js';
-import { isMottoLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import { isMottoLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
 /** How many lines from the top of page 1 the header block may take. */
@@ -27,13 +27,14 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const chain = issuerLines(lines, numberAt, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
   const issuer = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
+  const docType = typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null;
   return {
     issuer,
     issuerChain: chain.length ? chain : issuer ? [issuer] : [],
-    number: numberAt >= 0 ? readDocumentNumber(rowFrom(numberAt)) : null,
+    number: numberAt >= 0 ? readDocumentNumber(rowFrom(numberAt)) : numberFromAttachmentLine(body, docType),
     date: placeDate?.date ?? null,
     place: placeDate?.place ?? null,
-    docType: typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null,
+    docType,
     title: typeAt >= 0 ? readTitle(lines, typeAt, weights) : null,
     citations: readCitations(pages),
   };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readDocType, readDocumentNumber, readPlaceDate } from '../../../src/segment/index.js';
+import { numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from '../../../src/segment/index.js';
+
+describe('numberFromAttachmentLine', () => {
+  it.each([
+    ['(Kèm theo Kế hoạch hành động số       -KH/TU, ngày      tháng      năm 2025 của Ban Thường vụ Thành ủy)', 'Kế hoạch hành động', '-KH/TU'],
+    ['(Kèm theo Kế hoạch số 44/KH-UBND ngày 12/02/2025 của Ủy ban nhân dân thành phố)', 'Kế hoạch', '44/KH-UBND'],
+    ['(Kèm theo Quyết định số 12/QĐ-UBND ngày 01/03/2025)', 'Kế hoạch', null],
+    ['thực hiện Nghị quyết số 57-NQ/TW', 'Kế hoạch', null],
+  ])('%s (%s) → %s', (text, docType, number) => expect(numberFromAttachmentLine(text, docType)).toBe(number));
+});
 
 describe('readDocumentNumber', () => {
   it.each([
