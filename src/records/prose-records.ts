@@ -1,6 +1,6 @@
 import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
 import { splitAgencies } from './agency-list.js';
-import { readProseTarget } from './prose-target.js';
+import { readProseTargets } from './prose-target.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {
@@ -56,11 +56,11 @@ export function proseIndicators(placed: readonly PlacedBlock[], sections: readon
     const n = counters.get(section?.id ?? '') ?? 0;
     counters.set(section?.id ?? '', n + 1);
     const code = numbered?.[1] ?? `${section?.number ?? ''}.${letter(n)}`;
-    const target = readProseTarget(name);
+    const targets = readProseTargets(name);
     out.push({
       code, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
       source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
-      confidence: 0.7, name, unit: target?.unit ?? null, period: null, targets: target ? [target] : [], agencies: [], lead: null,
+      confidence: 0.7, name, unit: targets[0]?.unit ?? null, period: null, targets, agencies: [], lead: null,
     });
   }
   return out;

@@ -23,7 +23,8 @@ export function readNumber(text: string): number {
  * printed text kept in `raw`. Forms found in the plans: "≥60%", "≥ 0,85",
  * "≥ 1.200", "100%", "55-60%", "07 đến 10", "đạt trên 3,5%", "phấn đấu ít
  * nhất 3%", "Có từ 54 người", "> 0,7", "Top 3 …", "Phấn đấu đứng top 3 toàn
- * quốc", "150 doanh nghiệp", and text with no number ("Đạt mức cao của cả nước").
+ * quốc", "trong nhóm 5 địa phương dẫn đầu", "150 doanh nghiệp", "gấp 1,5 lần so
+ * với giai đoạn 2020 - 2025", and text with no number ("Đạt mức cao của cả nước").
  */
 export function parseTarget(raw: string, at: { year?: number | null; period?: string | null; scope?: string | null } = {}): Target {
   const text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -31,9 +32,11 @@ export function parseTarget(raw: string, at: { year?: number | null; period?: st
     year: at.year ?? null, period: at.period ?? null, raw: text, comparator: null, value: null, valueMax: null, unit: null, kind: 'text',
     aspiration: /phấn đấu|phần đầu/iu.test(text), annual: /h[àằ]ng năm/iu.test(text), scope: at.scope ?? null,
   };
-  const rank = /\btop\s*(\d+)/iu.exec(text) ?? /(?:thứ|hạng)\s*(\d+)\b/iu.exec(text);
+  const rank = /\btop\s*(\d+)/iu.exec(text) ?? /(?:thứ|hạng|trong nhóm)\s*(\d+)\b/iu.exec(text);
   if (rank?.[1]) return { ...base, kind: 'rank', comparator: '<=', value: Number(rank[1]), unit: 'Thứ bậc' };
-  const range = new RegExp(`(${NUMBER})\\s*(?:-|–|đến)\\s*(${NUMBER})\\s*(%)?`, 'u').exec(text);
+  // a baseline period after the figure ("gấp 1,5 lần so với giai đoạn 2020 - 2025") is no value range
+  const figures = text.replace(/\s+so với\s.*$/iu, '');
+  const range = new RegExp(`(${NUMBER})\\s*(?:-|–|đến)\\s*(${NUMBER})\\s*(%)?`, 'u').exec(figures);
   if (range?.[1] && range[2]) {
     const percent = Boolean(range[3]);
     return { ...base, kind: percent ? 'percent' : 'number', comparator: 'range', value: readNumber(range[1]), valueMax: readNumber(range[2]), unit: percent ? '%' : countUnit(text.slice((range.index ?? 0) + range[0].length)) };
@@ -41,7 +44,8 @@ export function parseTarget(raw: string, at: { year?: number | null; period?: st
   const num = new RegExp(`(${NUMBER})\\s*(%\\s*GDP|%)?`, 'u').exec(text);
   if (!num?.[1]) return base;
   const before = text.slice(0, num.index ?? 0);
-  const comparator = COMPARATOR_WORDS.find(([re]) => re.test(before))?.[1] ?? (before.trim() === '' ? '=' : null);
+  // nothing, or only "và"/"hoặc" joining it to a target before, in front of the figure: it is the value itself
+  const comparator = COMPARATOR_WORDS.find(([re]) => re.test(before))?.[1] ?? (/^\s*(?:(?:và|hoặc)\s*)?$/iu.test(before) ? '=' : null);
   const percent = num[2]?.replace(/\s+/gu, ' ') ?? null;
   return {
     ...base,

@@ -24,6 +24,9 @@ describe('parseTarget', () => {
     ['Top 3 các địa phương dẫn đầu', '<=', 3, null, 'Thứ bậc', 'rank'],
     ['Phấn đấu đứng top 3 toàn quốc', '<=', 3, null, 'Thứ bậc', 'rank'],
     ['200 đến 300 hoặc top 3 cả nước', '<=', 3, null, 'Thứ bậc', 'rank'],
+    ['trong nhóm 5 địa phương dẫn đầu', '<=', 5, null, 'Thứ bậc', 'rank'],
+    ['gấp 1,5 lần so với giai đoạn 2020 - 2025', null, 1.5, null, 'lần', 'number'],
+    ['và 100% vào năm 2026', '=', 100, null, '%', 'percent'],
   ])('%s', (raw, comparator, value, valueMax, unit, kind) => {
     expect(parseTarget(raw)).toMatchObject({ raw, comparator, value, valueMax, unit, kind });
   });
