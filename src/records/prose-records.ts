@@ -41,16 +41,20 @@ export function placeBlocks(pages: readonly Page[], sections: readonly Section[]
 /**
  * Indicators written as prose: numbered "(01) Chỉ số DTI … top 5" items, and
  * bullets under a heading about targets ("2.3. Nhóm chỉ tiêu về chuyển đổi
- * số" → "- Tối thiểu 80% hồ sơ …", coded "2.3.a", "2.3.b", …).
+ * số" → "- Tối thiểu 80% hồ sơ …", coded "2.3.a", "2.3.b", …), or the
+ * paragraphs of such a heading that has no bullets.
  */
 export function proseIndicators(placed: readonly PlacedBlock[], sections: readonly Section[]): Omit<Indicator, 'id'>[] {
   // bullets are indicators only right under a heading about targets ("2.3. Nhóm chỉ tiêu …"), not anywhere below one
   const isTargetSection = (s: Section | null): boolean => s !== null && /chỉ tiêu/iu.test(s.title) && !/nhiệm vụ|giải pháp/iu.test(s.title);
   const out: Omit<Indicator, 'id'>[] = [];
   const counters = new Map<string, number>();
+  const isLeafTargetSection = (s: Section | null): s is Section => s !== null && isTargetSection(s) && !sections.some((c) => c.parent === s.id);
+  // a group with no bullets states its indicator as a paragraph ("2.2. Nhóm chỉ tiêu … / Số lượng sáng kiến … tối thiểu 15 sáng kiến.")
+  const withBullets = new Set(placed.filter((p) => BULLET.test(p.block.text)).map((p) => p.section?.id));
   for (const { block, page, section } of placed) {
     const numbered = NUMBERED_INDICATOR.exec(block.text);
-    const bullet = BULLET.test(block.text) && isTargetSection(section) && section && !sections.some((s) => s.parent === section.id);
+    const bullet = isLeafTargetSection(section) && (BULLET.test(block.text) || (!withBullets.has(section.id) && statesTarget(section, block)));
     if (!numbered && !bullet) continue;
     const name = numbered?.[2]?.trim() ?? block.text.replace(BULLET, '').trim();
     const n = counters.get(section?.id ?? '') ?? 0;
@@ -64,6 +68,11 @@ export function proseIndicators(placed: readonly PlacedBlock[], sections: readon
     });
   }
   return out;
+}
+
+/** A paragraph of a numbered group heading that states a figure ("… tối thiểu 15 sáng kiến."): not a table's leftovers. */
+function statesTarget(section: Section, block: Block): boolean {
+  return section.number !== '' && !SUB_BULLET.test(block.text) && /[.:]$/u.test(block.text.trim()) && readProseTargets(block.text).length > 0;
 }
 
 /**

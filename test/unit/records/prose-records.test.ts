@@ -20,6 +20,10 @@ const PLAN = `Số: /KH-UBND
 
 - Tỷ lệ cán bộ được bồi dưỡng kỹ năng số: 100%.
 
+#### 3. Nhóm chỉ tiêu về sáng kiến
+
+Số lượng sáng kiến cấp cơ sở được công nhận tối thiểu 15 sáng kiến.
+
 ### II. TỔ CHỨC THỰC HIỆN
 
 #### 1. Phòng Văn hóa - Xã hội
@@ -44,8 +48,9 @@ describe('records from prose', async () => {
   writeFileSync(join(dir, 'plan.md'), PLAN);
   const doc = await runDocument(join(dir, 'plan.md'), { ocr: null });
 
-  it('reads numbered "(01)" indicators and bullets under a targets heading', () => {
-    expect(doc.indicators.map((i) => i.code)).toEqual(['01', '02', '2.a']);
+  it('reads numbered "(01)" indicators, bullets under a targets heading, and the paragraph of one without bullets', () => {
+    expect(doc.indicators.map((i) => i.code)).toEqual(['01', '02', '2.a', '3.a']);
+    expect(doc.indicators[3]?.targets.map((t) => t.raw)).toEqual(['tối thiểu 15 sáng kiến']);
     expect(doc.indicators[1]?.targets[0]).toMatchObject({ raw: 'Tối thiểu 80%', comparator: '>=', value: 80, unit: '%', kind: 'percent' });
     expect(doc.indicators[0]?.targets[0]).toMatchObject({ kind: 'rank', value: 5, annual: true });
     expect(doc.indicators[2]?.section).toBe('2. Nhóm chỉ tiêu về chuyển đổi số');
