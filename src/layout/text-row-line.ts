@@ -46,9 +46,16 @@ export function splitAnchorLine(line: string): LineCells {
   const unit = unitIndex(words, start, end);
   let nameEnd = unit?.at ?? end;
   let targetStart = unit ? unit.at + unit.length : end;
+  let unitText = unit?.text ?? '';
   if (!unit) {
     const figure = words.findIndex((w, i) => i >= start + 2 && i < end && FIGURE.test(w));
     if (figure >= 0) nameEnd = targetStart = figure;
+    const sign = figure >= 0 ? percentGlyphAt(words, figure, start + 2) : -1;
+    if (sign >= 0) {
+      unitText = '%';
+      nameEnd = sign;
+      targetStart = sign + 1;
+    }
   }
   // no agency head: what follows the target's figures is the agency as read ("S§ Y tế")
   let targetEnd = end;
@@ -60,10 +67,22 @@ export function splitAnchorLine(line: string): LineCells {
   return {
     code,
     name: words.slice(start, nameEnd).join(' ').replace(BORDER, ''),
-    unit: unit?.text ?? '',
+    unit: unitText,
     target: figureTail(words.slice(targetStart, targetEnd).join(' ')),
     lead: words.slice(targetEnd === end ? end : targetEnd).join(' '),
   };
+}
+
+/**
+ * The unit cell "%" as an English-model OCR prints it, alone before the
+ * target's figure: "5 70", "o > 95", "%o 50" (the sign read as a digit or a
+ * letter, or with a stray mark; restoration may have made the "o" an "ở").
+ * Its index, or -1.
+ */
+function percentGlyphAt(words: readonly string[], figure: number, min: number): number {
+  const glyph = (w: string | undefined): boolean => w !== undefined && /^(?:%\p{L}|[o5ở])$/u.test(w);
+  if (glyph(words[figure]) && FIGURE.test(words[figure + 1] ?? '')) return figure;
+  return figure - 1 >= min && glyph(words[figure - 1]) ? figure - 1 : -1;
 }
 
 /** A figure expression ending a target: "70", "≥1", "40 - 50", "0,7", "3%". */

@@ -33,6 +33,12 @@ describe('splitAnchorLine', () => {
     expect(splitAnchorLine('17 Chi ngân sách cho khoa học % Phấn đấu đạt 3% Sở Tài chính')).toMatchObject({ unit: '%', target: 'Phấn đấu đạt 3%' });
   });
 
+  it('reads the unit "%" an English-model OCR printed as a digit, a letter or with a mark', () => {
+    expect(splitAnchorLine('11.7 Tỷ lệ thủ tục hành chính được tiếp nhận giữa 5 70 Văn phòng Ủy ban nhân dân')).toMatchObject({ name: 'Tỷ lệ thủ tục hành chính được tiếp nhận giữa', unit: '%', target: '70' });
+    expect(splitAnchorLine('32 Tỷ lệ người dân có hồ sơ sức khỏe điện tử ở ≥ 95 Sở Y tế')).toMatchObject({ unit: '%', target: '≥ 95', lead: 'Sở Y tế' });
+    expect(splitAnchorLine('35 trong tổng doanh thu công nghiệp số Việt Nam %o 50 Sở Thông tin và Truyền thông')).toMatchObject({ unit: '%', target: '50' });
+  });
+
   it('takes what follows the figure as the agency when its head word was misread', () => {
     expect(splitAnchorLine('32 Tỷ lệ người dân có hồ sơ sức khỏe điện tử % ≥ 95 S§ Y tế')).toMatchObject({ unit: '%', target: '≥ 95', lead: 'S§ Y tế' });
   });
