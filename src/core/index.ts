@@ -16,3 +16,4 @@ export * from './file-hash.js';
 export * from './table-header.js';
 export * from './column-roles.js';
 export * from './row-number.js';
+export * from './tiff-pages.js';

@@ -1,12 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { measureTextQuality, openPdf } from '../core/index.js';
+import { measureTextQuality, openPdf, tiffPageCount } from '../core/index.js';
 import { readPdfPage } from './pdf-text-layer.js';
 import { readTextPages } from './text-input.js';
 
-function imagePage(): Page {
+function imagePage(number: number): Page {
   return {
-    number: 1, width: null, height: null, origin: 'ocr', text: '', words: [], lines: [], rulings: [], blocks: [],
+    number, width: null, height: null, origin: 'ocr', text: '', words: [], lines: [], rulings: [], blocks: [],
     quality: measureTextQuality(''), repairs: [], originalText: null,
   };
 }
@@ -47,8 +48,12 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
     opts.onPage?.(pages.length, pages.length);
     return { pages, needsOcr: [], scanDpi: {} };
   }
-  // an image is one page with no text layer: OCR fills it
-  if (source.kind === 'image') return { pages: [imagePage()], needsOcr: [1], scanDpi: {} };
+  // an image has no text layer: OCR fills its page (every page of a multi-page TIFF)
+  if (source.kind === 'image') {
+    const count = source.mediaType === 'image/tiff' ? await tiffPagesIn(path) : 1;
+    const numbers = Array.from({ length: count }, (_, i) => i + 1);
+    return { pages: numbers.map(imagePage), needsOcr: numbers, scanDpi: {} };
+  }
 
   const pdf = await openPdf(path);
   try {
@@ -80,5 +85,14 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
     return { pages, needsOcr, scanDpi };
   } finally {
     await pdf.destroy();
+  }
+}
+
+/** Pages of a TIFF; one when its directories cannot be read (the OCR stage then says why). */
+async function tiffPagesIn(path: string): Promise<number> {
+  try {
+    return Math.max(1, tiffPageCount(await readFile(path)));
+  } catch {
+    return 1;
   }
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { InputError, measureTextQuality, openPdf } from '../core/index.js';
+import { InputError, measureTextQuality, openPdf, tiffPage } from '../core/index.js';
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import { prepareImage } from './prepare-image.js';
 import { ocrResultToPage } from './ocr-page.js';
@@ -59,13 +59,26 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
   };
   if (input.source.kind === 'image') {
     const dpi = opts.imageDpi ?? 300;
-    const page = await read(1, { bytes: await readFile(input.path), dpi }, input.source.mediaType, { width: null, height: null }).catch((cause: unknown) => {
+    const bytes = await readFile(input.path);
+    const tiff = input.source.mediaType === 'image/tiff';
+    for (const n of pages.needsOcr) {
       // the image is the whole document: if it cannot be decoded, the file cannot be processed
-      throw new InputError('unreadable', `cannot read the image: ${String((cause as Error)?.message ?? cause)}`, { cause });
-    });
-    out.set(1, page);
-    if (input.source.mediaType === 'image/tiff') issues.record('tiff-first-page-only', 'only the first page of a TIFF is read', { page: 1, severity: 'info' });
-    opts.onPage?.(1, 1);
+      const unreadable = (cause: unknown): never => {
+        throw new InputError('unreadable', `cannot read the image${tiff ? ` (page ${n})` : ''}: ${String((cause as Error)?.message ?? cause)}`, { cause });
+      };
+      // a TIFF's pages are read one by one (decoded to PNG); other images are their one page
+      let image: PageImage = { bytes, dpi };
+      if (tiff) {
+        try {
+          const page = tiffPage(bytes, n);
+          image = { bytes: page.png, dpi: page.dpi ?? dpi };
+        } catch (cause) {
+          unreadable(cause);
+        }
+      }
+      out.set(n, await read(n, image, tiff ? 'image/png' : input.source.mediaType, { width: null, height: null }).catch(unreadable));
+      opts.onPage?.(++done, pages.needsOcr.length);
+    }
   } else {
     const dpi = opts.dpi ?? 300;
     const pdf = await openPdf(input.path);

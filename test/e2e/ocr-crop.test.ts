@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editDistance, openPdf } from '../../src/core/index.js';
 import { createTesseractEngine, renderPdfPage, type OcrEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
-import { cropPng, imageOnlyPdf } from '../support/crop-image.js';
+import { cropPng, grayImageOf, imageOnlyPdf } from '../support/crop-image.js';
+import { encodeGrayTiff } from '../../scripts/fixtures/tiff-gray.js';
 import { makePdf } from '../support/make-pdf.js';
 
 const LINES = ['KẾ HOẠCH', 'Ủy ban nhân dân thành phố Hải Phòng', 'về phát triển khoa học, công nghệ,', 'đổi mới sáng tạo và chuyển đổi số'];
@@ -57,5 +58,22 @@ describe('OCR of a scanned crop (tesseract.js, vie)', () => {
     // word boxes are in points on the page, inside it
     const box = doc.pages[0]?.words[0]?.box;
     expect(box?.x1).toBeLessThanOrEqual(doc.pages[0]?.width ?? 0);
+  });
+
+  it('reads every page of a multi-page TIFF, in order', async () => {
+    // page 2 shows the first two lines only, so the pages cannot be told apart by accident
+    const pdfPath = join(dir, 'first-lines.pdf');
+    writeFileSync(pdfPath, await makePdf(LINES.slice(0, 2)));
+    const pdf = await openPdf(pdfPath);
+    const rendered = await renderPdfPage(pdf, 1, DPI);
+    await pdf.destroy();
+    const second = await cropPng(rendered.bytes, 250, 250, size.width, size.height);
+    const tif = join(dir, 'two pages.tif');
+    writeFileSync(tif, encodeGrayTiff([await grayImageOf(crop, DPI), await grayImageOf(second, DPI)]));
+    const doc = await runDocument(tif, { ocr: engine });
+    expect(doc.source.pages).toBe(2);
+    expect(doc.pages.map((p) => p.origin)).toEqual(['ocr', 'ocr']);
+    expect(cer(LINES.join('\n'), doc.pages[0]?.text ?? '')).toBeLessThanOrEqual(0.02);
+    expect(cer(LINES.slice(0, 2).join('\n'), doc.pages[1]?.text ?? '')).toBeLessThanOrEqual(0.05);
   });
 });

@@ -1,5 +1,6 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
+import { rgbaToGray, type GrayImage } from '../../scripts/fixtures/gray-image.js';
 import { pdfBytes } from '../../scripts/fixtures/pdf-bytes.js';
 
 /** Crops a PNG (top-left x, y, width, height in pixels), on white. */
@@ -34,4 +35,13 @@ export async function imageOnlyPdfPages(pages: readonly { png: Buffer; widthPx: 
   }
   doc.end();
   return done;
+}
+
+/** A PNG as the fixtures' gray image, for the TIFF writer. */
+export async function grayImageOf(png: Buffer, dpi: number): Promise<GrayImage> {
+  const img = await loadImage(png);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return rgbaToGray(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, dpi);
 }
