@@ -14,21 +14,23 @@ export interface TiffPage {
   dpi: number | null;
 }
 
+/** The file's bytes as the ArrayBuffer utif2 reads. */
+const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
 /** The image directories that are pages (not thumbnails or masks: NewSubfileType bit 0 / bit 2 unset). */
-function pageDirectories(bytes: Uint8Array): UTIF.IFD[] {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+function pageDirectories(buffer: ArrayBuffer): UTIF.IFD[] {
   return UTIF.decode(buffer).filter((ifd) => ((Number((ifd.t254 as number[] | undefined)?.[0] ?? 0) & 0b101) === 0 && ifd.t256 !== undefined));
 }
 
 /** How many pages a TIFF holds. */
 export function tiffPageCount(bytes: Uint8Array): number {
-  return pageDirectories(bytes).length;
+  return pageDirectories(arrayBufferOf(bytes)).length;
 }
 
 /** Page `n` (1-based) of a TIFF, as PNG. */
 export function tiffPage(bytes: Uint8Array, n: number): TiffPage {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const ifd = pageDirectories(bytes)[n - 1];
+  const buffer = arrayBufferOf(bytes);
+  const ifd = pageDirectories(buffer)[n - 1];
   if (!ifd) throw new Error(`the TIFF has no page ${n}`);
   UTIF.decodeImage(buffer, ifd);
   const rgba = UTIF.toRGBA8(ifd);
