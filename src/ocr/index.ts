@@ -1,6 +1,6 @@
 /** OCR: page images to positioned words, behind the OcrEngine interface. */
 export { ocrPages, type OcrOptions } from './ocr-pages.js';
-export type { OcrEngine, OcrResult, OcrLine, OcrWord, PageImage } from './ocr-engine.js';
+export type { OcrEngine, OcrResult, OcrLine, OcrWord, OcrSymbol, PageImage } from './ocr-engine.js';
 export { createTesseractEngine, languageDataPath, type TesseractOptions } from './tesseract-engine.js';
 export { renderPdfPage } from './render-page.js';
 export { lazyEngine } from './lazy-engine.js';

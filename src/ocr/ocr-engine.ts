@@ -13,6 +13,14 @@ export interface OcrWord {
   box: Box;
   /** In [0, 1]. */
   confidence: number;
+  /** The word's characters with their pixel boxes, when the engine reports them. */
+  symbols?: OcrSymbol[];
+}
+
+/** One character as the engine read it, with its box in pixels. */
+export interface OcrSymbol {
+  text: string;
+  box: Box;
 }
 
 export interface OcrLine {

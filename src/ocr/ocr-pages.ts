@@ -4,6 +4,9 @@ import type { IssueRecorder } from '../core/index.js';
 import { InputError, measureTextQuality, openPdf, tiffPage } from '../core/index.js';
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import { prepareImage } from './prepare-image.js';
+import { readComparisonSigns } from './comparison-signs.js';
+import { splitWordsAtRules } from './words-at-rules.js';
+import { rereadGarbledCells } from './cell-reread.js';
 import { ocrResultToPage } from './ocr-page.js';
 import { renderPdfPage } from './render-page.js';
 
@@ -54,7 +57,11 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
       issues.record('blank-page', `page ${n} is blank; not OCR'd`, { page: n, severity: 'info' });
       return withQuality({ ...ocrResultToPage(n, { lines: [], widthPx: null, heightPx: null }, image.dpi, size), repairs: ['blank'] });
     }
-    const page = ocrResultToPage(n, await engine.recognize(prepared.image), image.dpi, size);
+    // garbled table cells are read again alone, words run over an erased column rule are cut there,
+    // and comparison signs the model lacks are read from their pixels
+    const read = await rereadGarbledCells(await engine.recognize(prepared.image), prepared.image, prepared.rulings, engine);
+    const words = splitWordsAtRules(read, prepared.rulings, image.dpi);
+    const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, size);
     return withQuality({ ...page, rulings: prepared.rulings, repairs: [...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...page.repairs] });
   };
   if (input.source.kind === 'image') {

@@ -1,5 +1,5 @@
 import type { Ruling } from '../../schemas/index.js';
-import { decodeGray, otsuThreshold, rotatePng, whiteOut } from './gray-bitmap.js';
+import { decodeGray, otsuThreshold, rotatePng, whiteOut, type GrayBitmap } from './gray-bitmap.js';
 import { findImageRulings } from './image-rulings.js';
 import type { PageImage } from './ocr-engine.js';
 import { estimateSkew } from './skew-angle.js';
@@ -15,6 +15,8 @@ export interface PreparedImage {
   skew: number;
   rulings: Ruling[];
   blank: boolean;
+  /** The straightened page in gray levels, rules not yet erased (null for formats not decoded here). */
+  gray: GrayBitmap | null;
 }
 
 /**
@@ -25,12 +27,12 @@ export interface PreparedImage {
  * PNG and JPEG only; other formats go to the engine as they are.
  */
 export async function prepareImage(image: PageImage, mediaType = 'image/png'): Promise<PreparedImage> {
-  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, rulings: [], blank: false };
+  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, rulings: [], blank: false, gray: null };
   let gray = await decodeGray(image.bytes);
   const threshold = Math.min(otsuThreshold(gray), 160);
   let ink = 0;
   for (const v of gray.data) if (v < threshold) ink++;
-  if (ink / gray.data.length < BLANK_INK) return { image, skew: 0, rulings: [], blank: true };
+  if (ink / gray.data.length < BLANK_INK) return { image, skew: 0, rulings: [], blank: true, gray };
   const skew = estimateSkew(gray);
   let bytes = image.bytes;
   if (Math.abs(skew) >= MIN_SKEW) {
@@ -39,7 +41,7 @@ export async function prepareImage(image: PageImage, mediaType = 'image/png'): P
   }
   const rulings = findImageRulings(gray, image.dpi);
   if (rulings.length) bytes = await whiteOut(bytes, ruleBoxesPx(rulings, image.dpi));
-  return { image: { bytes, dpi: image.dpi }, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, rulings, blank: false };
+  return { image: { bytes, dpi: image.dpi }, skew: Math.abs(skew) >= MIN_SKEW ? skew : 0, rulings, blank: false, gray };
 }
 
 /** The pixels a rule covers, a little wider than the rule so that its blurred edges go too. */

@@ -52,7 +52,12 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
           for (const line of para.lines) {
             const words = line.words
               .filter((w) => w.text.trim())
-              .map((w) => ({ text: w.text.normalize('NFC'), box: box(w.bbox), confidence: w.confidence / 100 }));
+              .map((w) => ({
+                text: w.text.normalize('NFC'),
+                box: box(w.bbox),
+                confidence: w.confidence / 100,
+                symbols: w.symbols.map((s) => ({ text: s.text.normalize('NFC'), box: box(s.bbox) })),
+              }));
             if (words.length) lines.push({ words, box: box(line.bbox) });
           }
       return { lines, widthPx: null, heightPx: null };

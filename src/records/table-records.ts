@@ -102,7 +102,8 @@ function headerColumns(table: Table): Column[] {
  * When an OCR garbled some of their headers ("Năm", "E5 20252030") but two
  * or more next to each other read as years with a constant step, the
  * sequence is carried over the garbled neighbours that still look like year
- * headers (a "năm" or digits): 2035, 2040, 2045 → 2030, 2025 before them.
+ * headers (a "năm" or digits): 2035, 2040, 2045 → 2030, 2025 before them;
+ * 2025, 2035, 2040 → 2030 between them.
  */
 function completeYears(columns: Column[]): Column[] {
   const yearOf = (h: string): number | null => {
@@ -111,15 +112,17 @@ function completeYears(columns: Column[]): Column[] {
   };
   const run = columns.filter((c) => c.role === 'year' && yearOf(c.header) !== null);
   if (run.length < 2) return columns;
-  const step = yearOf(run[1]!.header)! - yearOf(run[0]!.header)!;
-  const consecutive = run.every((c, i) => i === 0 || (c.index === run[i - 1]!.index + 1 && yearOf(c.header)! - yearOf(run[i - 1]!.header)! === step));
-  if (!consecutive || step <= 0) return columns;
+  // one step per column across the run, also over a garbled column inside it ("Năm 2025 | E 5 2030 | NHI 2035")
+  const first = run[0]!;
+  const step = (yearOf(run[1]!.header)! - yearOf(first.header)!) / (run[1]!.index - first.index);
+  const yearAt = (i: number) => yearOf(first.header)! + step * (i - first.index);
+  if (!Number.isInteger(step) || step <= 0 || !run.every((c) => yearOf(c.header) === yearAt(c.index))) return columns;
   const out = [...columns];
   const looksLikeYear = (c: Column | undefined): c is Column => Boolean(c && (c.role === 'extra' || c.role === 'target') && /năm|\d/iu.test(c.header));
-  const first = run[0]!;
   const last = run.at(-1)!;
-  for (let i = first.index - 1, y = yearOf(first.header)! - step; looksLikeYear(out[i]); i--, y -= step) out[i] = { ...out[i]!, role: 'year', year: y };
-  for (let i = last.index + 1, y = yearOf(last.header)! + step; looksLikeYear(out[i]); i++, y += step) out[i] = { ...out[i]!, role: 'year', year: y };
+  for (let i = first.index + 1; i < last.index; i++) if (looksLikeYear(out[i])) out[i] = { ...out[i]!, role: 'year', year: yearAt(i) };
+  for (let i = first.index - 1; looksLikeYear(out[i]); i--) out[i] = { ...out[i]!, role: 'year', year: yearAt(i) };
+  for (let i = last.index + 1; looksLikeYear(out[i]); i++) out[i] = { ...out[i]!, role: 'year', year: yearAt(i) };
   return out;
 }
 

@@ -64,6 +64,15 @@ describe('records from a table', () => {
     expect(indicator?.targets.map((x) => [x.year, x.raw])).toEqual([[2025, '≥60%'], [2030, '100%'], [2035, '100%'], [2040, '100%']]);
   });
 
+  it('carries the sequence over a garbled year header between two read ones', () => {
+    const t = table([
+      ['Stt', 'Chỉ tiêu', 'Năm 2025', 'E 5 2030', 'NHI 2035', 'IENIEET 2040', 'Ghi chú'],
+      ['1', 'Tỷ lệ hồ sơ trực tuyến', '≥ 60%', '≥ 70%', '100%', '100%', ''],
+    ]);
+    const [indicator] = recordsFromTable(t, new IssueLog().forStage('records')).indicators;
+    expect(indicator?.targets.map((x) => [x.year, x.raw])).toEqual([[2025, '≥ 60%'], [2030, '≥ 70%'], [2035, '100%'], [2040, '100%']]);
+  });
+
   it('does not take a figures column for the row numbers', () => {
     const t = table([
       ['x', 'Chỉ tiêu', 'Đơn vị tính', '2030'],
