@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createTesseractEngine, lazyEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
-import { loadModel, type NgramModel } from '../../src/restore/index.js';
+import { trainModel, trainingFiles, type NgramModel } from '../../src/restore/index.js';
 import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
@@ -33,9 +33,15 @@ const fmt = (v: number | null): string => (v === null ? '   -  ' : v.toFixed(4))
 
 await mkdir(outDir, { recursive: true });
 const engine = ocr ? lazyEngine(() => createTesseractEngine()) : null;
-// the restoration model as shipped: trained on the seed plans only (a data dir of the bench's own, no user corpus)
-let model: Promise<NgramModel> | null = null;
-const restoreModel = (): Promise<NgramModel> => (model ??= loadModel(`${outDir}data`));
+// the restoration model as shipped is trained on the seed plans, and every fixture is a copy of one of
+// them: each fixture is restored by a model trained on the other seeds, as a plan the model never saw
+const seedOf = new Map(readFixtureManifest(ROOT).filter((f) => f.variant === 'text').map((f) => [f.name, path(f.file)]));
+const models = new Map<string, Promise<NgramModel>>();
+const restoreModelFor = (name: string) => (): Promise<NgramModel> => {
+  const own = seedOf.get(name);
+  if (!models.has(name)) models.set(name, Promise.resolve(trainModel(trainingFiles(`${outDir}data`).filter((f) => f !== own).map((f) => readFileSync(f, 'utf8')))));
+  return models.get(name)!;
+};
 const rows: string[] = [];
 /** The digital fixture of each plan: the source text that OCR'd variants are scored against. */
 const digital = new Map<string, Document>();
@@ -50,7 +56,7 @@ for (const fx of readFixtureManifest(ROOT)) {
     continue;
   }
   const t0 = performance.now();
-  const doc = await runDocument(path(fx.file), { ocr: engine, restoreModel });
+  const doc = await runDocument(path(fx.file), { ocr: engine, restoreModel: restoreModelFor(fx.name) });
   const ms = performance.now() - t0;
   totalPages += doc.source.pages;
   if (fx.variant === 'digital') digital.set(fx.name, doc);

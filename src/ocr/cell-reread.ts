@@ -8,8 +8,14 @@ import type { OcrEngine, OcrLine, OcrResult, OcrWord, PageImage } from './ocr-en
 const PAD = 12;
 /** A cell larger than this share of the page is a frame, not a cell. */
 const MAX_CELL_SHARE = 0.25;
-/** A re-read must keep at least this share of the letters (it must not buy cleanliness by dropping text). */
+/** A re-read must keep at least this share of the letters read with confidence (it must not buy cleanliness by dropping text). */
 const KEEP_LETTERS = 0.85;
+/** Below this confidence a word is doubtful: bold header cells come out as "NHI 2035", "IENIEET 2045" for "Năm …". */
+const LOW_CONFIDENCE = 0.2;
+/** A word the engine is at least this sure of counts in what a re-read must keep. */
+const SURE = 0.5;
+/** A re-read with no fewer garbled words is still kept when the engine is this much surer of it, on average. */
+const SURER = 0.15;
 
 /**
  * Reads again, alone, the table cells whose words came out garbled. A page
@@ -17,8 +23,8 @@ const KEEP_LETTERS = 0.85;
  * and inside narrow cells the engine then loses the spaces and doubles
  * letters ("SởKhoahọoc" for "Sở Khoa học"); the same cell cut out and read
  * by itself comes back right. A cell is read again when one of its words is
- * neither a Vietnamese syllable nor syllables glued together, and the new
- * reading is kept only when it has fewer such words and keeps the text.
+ * neither a Vietnamese syllable nor syllables glued together, or the engine
+ * doubted it; the new reading is kept only when it is better (see `better`).
  * The cell is found from the table rules around the word.
  */
 export async function rereadGarbledCells(result: OcrResult, image: PageImage, rulings: readonly Ruling[], engine: OcrEngine): Promise<OcrResult> {
@@ -28,7 +34,7 @@ export async function rereadGarbledCells(result: OcrResult, image: PageImage, ru
   const cells = new Map<string, Box>();
   for (const line of result.lines)
     for (const w of line.words) {
-      if (!garbled(w.text)) continue;
+      if (!garbled(w.text) && w.confidence >= LOW_CONFIDENCE) continue;
       const cell = cellAround(w.box, rules);
       if (cell) cells.set(`${cell.x0},${cell.y0},${cell.x1},${cell.y1}`, cell);
     }
@@ -41,14 +47,21 @@ export async function rereadGarbledCells(result: OcrResult, image: PageImage, ru
     const before = lines.flatMap((l) => l.words.filter(inside));
     const reread = await readCrop(page, cell, image.dpi, engine);
     const after = reread.flatMap((l) => l.words);
-    if (garbledCount(after) >= garbledCount(before) || letters(after) < KEEP_LETTERS * letters(before)) continue;
+    if (!better(before, after)) continue;
     lines = [...lines.map((l) => ({ ...l, words: l.words.filter((w) => !inside(w)) })).filter((l) => l.words.length), ...reread];
   }
   return { ...result, lines };
 }
 
-/** A word that is not Vietnamese syllables: letters that are no syllable and do not split into syllables either. */
+/** Signs that are no part of Vietnamese text: what an OCR makes of specks and shading ("¿", "ˆ", "‹"). */
+const FOREIGN_SIGN = /[¿¡ˆ˜‹›¢¤¦§¨¬¯´¸]/u;
+
+/**
+ * A word that is not Vietnamese: letters that are no syllable and do not
+ * split into syllables either, or signs no Vietnamese text has.
+ */
 function garbled(text: string): boolean {
+  if (FOREIGN_SIGN.test(text)) return true;
   return (text.normalize('NFC').match(/\p{L}+/gu) ?? []).some(
     // capitals (UBND, KHCN) and mixed-case codes (IoT) are abbreviations, not garble
     (run) => /\p{Ll}/u.test(run) && run.length > 1 && !/^\p{Lu}{2,}/u.test(run) && !isVietnameseSyllable(run) && unglue(run) === run,
@@ -57,6 +70,17 @@ function garbled(text: string): boolean {
 
 const garbledCount = (words: readonly OcrWord[]) => words.filter((w) => garbled(w.text)).length;
 const letters = (words: readonly OcrWord[]) => words.reduce((n, w) => n + (w.text.match(/\p{L}/gu)?.length ?? 0), 0);
+const meanConfidence = (words: readonly OcrWord[]) => words.reduce((n, w) => n + w.confidence, 0) / Math.max(1, words.length);
+
+/**
+ * A cell's second reading is better when it keeps the letters the first was
+ * sure of, and has fewer garbled words or, as many, a clearly surer engine.
+ */
+function better(before: readonly OcrWord[], after: readonly OcrWord[]): boolean {
+  if (!after.length || letters(after) < KEEP_LETTERS * letters(before.filter((w) => w.confidence >= SURE))) return false;
+  const [was, is] = [garbledCount(before), garbledCount(after)];
+  return is < was || (is === was && meanConfidence(after) >= meanConfidence(before) + SURER);
+}
 
 /** A word belongs to a cell when its centre lies inside. */
 const contains = (cell: Box, b: Box) => {

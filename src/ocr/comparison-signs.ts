@@ -27,26 +27,62 @@ export function readComparisonSigns(result: OcrResult, gray: GrayBitmap | null):
 }
 
 function signWords(word: OcrWord, next: OcrWord | undefined, gray: GrayBitmap): OcrWord[] {
-  const symbols = word.symbols;
+  // the engine sometimes reports an empty symbol at a word's edge
+  const symbols = word.symbols?.filter((s) => s.text.trim());
   if (!symbols?.length || !SIGN_CHARS.test(symbols[0]!.text)) return [word];
   const firstDigit = symbols.findIndex((s) => /^\p{N}$/u.test(s.text));
   const signEnd = firstDigit < 0 ? symbols.length : firstDigit;
   if (!symbols.slice(0, signEnd).every((s) => SIGN_CHARS.test(s.text))) return [word];
   // the figure follows in the same word ("z>75%") or is the next word ("> 75%")
-  const figure: OcrSymbol | undefined = firstDigit >= 0 ? symbols[firstDigit] : next?.symbols?.[0];
+  const figure: OcrSymbol | undefined = firstDigit >= 0 ? symbols[firstDigit] : next?.symbols?.find((s) => s.text.trim());
   if (!figure || !/^\p{N}$/u.test(figure.text)) return [word];
-  const signBox = union(symbols.slice(0, signEnd).map((s) => s.box));
+  // an LSTM's symbol boxes are loose ("z" 824-841, ">" 837-851, "6" 852-865): the sign's own ink says where it ends
+  const drawn = inkSpans(gray, { ...word.box, x1: figure.box.x1 });
+  const signBox = drawn.length >= 2 ? { ...word.box, x0: drawn[0]!.from, x1: drawn[0]!.to } : union(symbols.slice(0, signEnd).map((s) => s.box));
+  const figureStart = drawn.length >= 2 ? drawn[1]!.from : figure.box.x0;
   const sign = classifySign(gray, signBox);
   if (!sign) return [word];
   if (firstDigit < 0) return [{ ...word, text: sign, symbols: [{ text: sign, box: signBox }] }];
   const rest = symbols.slice(firstDigit);
   const restText = rest.map((s) => s.text).join('');
   const figureHeight = figure.box.y1 - figure.box.y0;
-  if (figure.box.x0 - signBox.x1 < SPACE_GAP * figureHeight) return [{ ...word, text: sign + restText, symbols: [{ text: sign, box: signBox }, ...rest] }];
+  if (figureStart - signBox.x1 < SPACE_GAP * figureHeight) return [{ ...word, text: sign + restText, symbols: [{ text: sign, box: signBox }, ...rest] }];
   return [
     { text: sign, box: signBox, confidence: word.confidence, symbols: [{ text: sign, box: signBox }] },
     { text: restText, box: { ...union(rest.map((s) => s.box)), y0: word.box.y0, y1: word.box.y1 }, confidence: word.confidence, symbols: rest },
   ];
+}
+
+/** Runs of inked columns in a box, left to right (x1 exclusive): one glyph or touching glyphs each. */
+function inkSpans(img: GrayBitmap, box: Box): { from: number; to: number }[] {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const x1 = Math.min(img.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const y1 = Math.min(img.height, Math.ceil(box.y1));
+  const threshold = midGray(img, x0, y0, x1, y1);
+  if (threshold === null) return [];
+  const spans: { from: number; to: number }[] = [];
+  for (let x = x0; x < x1; x++) {
+    let inked = false;
+    for (let y = y0; y < y1 && !inked; y++) inked = img.data[y * img.width + x]! < threshold;
+    const last = spans[spans.length - 1];
+    if (inked && last && last.to === x) last.to = x + 1;
+    else if (inked) spans.push({ from: x, to: x + 1 });
+  }
+  return spans;
+}
+
+/** Half-way between the darkest and the lightest pixel of a box, or null when the box holds no contrast (no ink). */
+function midGray(img: GrayBitmap, x0: number, y0: number, x1: number, y1: number): number | null {
+  let lo = 255;
+  let hi = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const v = img.data[y * img.width + x]!;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  return hi - lo < 64 ? null : (lo + hi) / 2;
 }
 
 interface InkRow {
@@ -67,16 +103,8 @@ export function classifySign(img: GrayBitmap, box: Box): ComparisonSign | null {
   const y0 = Math.max(0, Math.floor(box.y0));
   const y1 = Math.min(img.height, Math.ceil(box.y1));
   if (x1 - x0 < 3 || y1 - y0 < 3) return null;
-  let lo = 255;
-  let hi = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) {
-      const v = img.data[y * img.width + x]!;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  if (hi - lo < 64) return null;
-  const threshold = (lo + hi) / 2;
+  const threshold = midGray(img, x0, y0, x1, y1);
+  if (threshold === null) return null;
   const rows: InkRow[] = [];
   for (let y = y0; y < y1; y++) {
     let count = 0;
