@@ -49,11 +49,15 @@ function looksLikeMarkdown(text: string): boolean {
   return headings >= 2 || bold >= 3;
 }
 
-/** "## **I. MỤC ĐÍCH**" → { text: "I. MỤC ĐÍCH", bold: true }. */
+/** "## **I. MỤC ĐÍCH**" → { text: "I. MỤC ĐÍCH", bold: true }; "*học tập số*" → "học tập số". */
 function stripMarkdown(line: string): { text: string; bold: boolean } {
   const heading = /^\s{0,3}#{1,6}\s+/u.test(line);
   let text = line.replace(/^\s{0,3}#{1,6}\s+/u, '');
   const fullyBold = /^\s*\*\*[^*]+\*\*\s*$/u.test(text);
-  text = text.replace(/\*\*/gu, '').replace(/[ \u00a0]+$/u, '');
+  // "**bold**" marks go; so do "*italic*" marks around words ("“*học tập số*”"), not a "* " bullet
+  text = text
+    .replace(/\*\*/gu, '')
+    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]*?\S)\*(?![\p{L}\p{N}*])/gu, '$1$2')
+    .replace(/[ \u00a0]+$/u, '');
   return { text, bold: heading || fullyBold };
 }

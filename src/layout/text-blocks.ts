@@ -39,26 +39,43 @@ export function buildBlocks(page: Page, tables: readonly Table[], tableLines: Re
 
 /**
  * Blocks of a text input, which has no positions: one paragraph a line, but
- * a line starting in lower case goes on with the line right before it. A
- * dump keeps the printed line breaks, and a paragraph's next line opens in
- * lower case ("1.4. Ban Chỉ đạo … các nhà khoa" / "học, nhà quản lý …"),
- * while a new paragraph, heading or list item opens with a capital, a number
- * or a mark ("a) …" is an item, not a continuation). TAB lines are rows of a
- * delimited table and join nothing.
+ * a line goes on with the line right before it when it opens in lower case,
+ * or when that line was cut mid-sentence. A dump keeps the printed line
+ * breaks, and a paragraph's next line opens in lower case ("1.4. Ban Chỉ
+ * đạo … các nhà khoa" / "học, nhà quản lý …") or, after a full line that
+ * ends without punctuation, with a name or a code ("… của thành phố ngay
+ * khi" / "Trung ương hoàn thiện …", "… Nghị quyết số" / "57-NQ/TW."); a new
+ * paragraph, heading or list item opens after a short or finished line, or
+ * with a number or a mark ("a) …" is an item, not a continuation).
+ * Capitals-only lines (titles) and TAB lines (rows of a delimited table)
+ * join nothing.
  */
 function textBlocks(lines: readonly { line: Line; index: number }[]): Block[] {
+  const full = FULL_LINE * percentile(lines.filter(({ line }) => !line.text.includes('\t')).map(({ line }) => line.text.trim().length), 0.75);
   const groups: { line: Line; index: number }[][] = [];
   for (const item of lines) {
     const last = groups.at(-1)?.at(-1);
-    const goesOn = last !== undefined && last.index === item.index - 1 && continuesLine(last.line.text, item.line.text);
+    const goesOn = last !== undefined && last.index === item.index - 1 && continuesLine(last.line.text.trim(), item.line.text.trim(), full);
     if (goesOn) groups.at(-1)!.push(item);
     else groups.push([item]);
   }
   return groups.map((g) => block(g.map((c) => c.line), g[0]!.index));
 }
 
-const continuesLine = (prev: string, text: string): boolean =>
-  !prev.includes('\t') && !text.includes('\t') && /^\p{Ll}/u.test(text.trim()) && !ITEM_START.test(text.trim());
+/** A line at least this share of the text's usual long line is a full line, which a wrap may have cut. */
+const FULL_LINE = 0.8;
+
+function continuesLine(prev: string, text: string, full: number): boolean {
+  if (prev.includes('\t') || text.includes('\t') || ITEM_START.test(text)) return false;
+  if (/^\p{Ll}/u.test(text)) return true;
+  const cut = prev.length >= full && !/[.:;!?…)”"]$/u.test(prev);
+  return cut && !isCapitals(prev) && !isCapitals(text);
+}
+
+const isCapitals = (s: string): boolean => {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length > 1 && letters === letters.toUpperCase();
+};
 
 /** Font sizes (points) of one paragraph's lines in a text layer differ by rounding only. */
 const SIZE_TOLERANCE = 0.5;

@@ -102,12 +102,13 @@ function classify(line: Block, enclosingLevel: number): Pick<Section, 'number' |
 /**
  * The outline title of a numbered block: a run-in title ends at a colon
  * ("1. Quán triệt …: Bảo đảm …" → "Quán triệt …"); otherwise the whole
- * heading or numbered paragraph.
+ * heading or numbered paragraph, without a colon it ends in.
  */
 function headingTitle(rest: string): string {
   const colon = rest.indexOf(':');
   if (colon > 0 && colon <= RUN_IN_MAX && colon < rest.trim().length - 1) return rest.slice(0, colon).trim();
-  return rest.trim();
+  // a heading that introduces what follows ends in a colon of its own: not part of the title
+  return rest.trim().replace(/\s*:$/u, '');
 }
 
 const isUpperTitle = (s: string): boolean => {

@@ -37,6 +37,31 @@ describe('blocks of a text dump (no positions)', () => {
     expect(blocks.map((b) => [b.lineStart, b.lineEnd])).toEqual([[0, 1], [1, 4], [4, 5], [5, 7], [7, 8], [8, 9]]);
   });
 
+  it('joins a full line cut mid-sentence to a next line that opens with a name or a code; not a short or finished line, or titles', () => {
+    const dump = [
+      '3.1. Kịp thời cụ thể hóa, triển khai các quy định pháp luật về khoa học, công',
+      'nghệ, đổi mới sáng tạo và chuyển đổi số thuộc thẩm quyền của thành phố ngay khi',
+      'Trung ương hoàn thiện thể chế theo tinh thần Nghị quyết số 57-NQ/TW.',
+      '2.3. Gắn trách nhiệm của người đứng đầu với kết quả thực hiện Nghị quyết số',
+      '57-NQ/TW. Đưa kết quả thực hiện vào tiêu chí đánh giá cán bộ hằng năm.',
+      'Hải Phòng, ngày 12 tháng 02 năm 2025',
+      'Kế hoạch này được phổ biến tới toàn thể cán bộ, công chức của các cơ quan',
+      'II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU VỀ KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂN ĐỔI SỐ',
+      'Các sở, ngành, địa phương tổ chức thực hiện các nhiệm vụ được giao sau đây:',
+    ].join('\n');
+    const blocks = buildBlocks(textPage(dump), []);
+    expect(blocks.map((b) => b.text.slice(0, 24))).toEqual([
+      '3.1. Kịp thời cụ thể hóa',
+      '2.3. Gắn trách nhiệm của',
+      'Hải Phòng, ngày 12 tháng',
+      'Kế hoạch này được phổ bi',
+      'II. NHIỆM VỤ, GIẢI PHÁP ',
+      'Các sở, ngành, địa phươn',
+    ]);
+    expect(blocks[0]?.text).toMatch(/ngay khi Trung ương hoàn thiện .* 57-NQ\/TW\.$/u);
+    expect(blocks[1]?.text).toMatch(/Nghị quyết số 57-NQ\/TW\. Đưa kết quả/u);
+  });
+
   it('does not join across lines a table took', () => {
     const blocks = buildBlocks(textPage(['Các chỉ tiêu như sau', 'Stt Chỉ tiêu', 'phân công'].join('\n')), [], new Set([1]));
     expect(blocks.map((b) => b.text)).toEqual(['Các chỉ tiêu như sau', 'phân công']);

@@ -9,6 +9,11 @@ const page = (lines: string[]): Page => ({
 });
 
 describe('readSections', () => {
+  it('drops the colon a heading ends in; keeps a run-in title before its colon', () => {
+    const sections = readSections([page(['2. Quán triệt sâu sắc, kế thừa và phát huy các kết quả, kinh nghiệm:', '3. Về chuyển đổi số: triển khai các nền tảng số'])]);
+    expect(sections.map((s) => s.title)).toEqual(['Quán triệt sâu sắc, kế thừa và phát huy các kết quả, kinh nghiệm', 'Về chuyển đổi số']);
+  });
+
   it('reads parts, numbered items and an appendix whose title is on the next line', () => {
     const sections = readSections([page(['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', 'Nội dung của mục.', 'PHỤ LỤC', 'NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG NHIỆM VỤ', '(Kèm theo Kế hoạch số 12/KH-BQL)'])]);
     expect(sections.map((s) => [s.number, s.title, s.level])).toEqual([
