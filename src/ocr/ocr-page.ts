@@ -1,8 +1,8 @@
-import type { Page } from '../../schemas/index.js';
+import type { Box, Page } from '../../schemas/index.js';
 import { buildLines, type TextRun } from '../core/index.js';
 import { unglue } from './glued-words.js';
 import { repairMissingGlyphs } from './missing-glyphs.js';
-import type { OcrResult } from './ocr-engine.js';
+import type { OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
 
 /**
  * Maps an engine's pixel words onto the page model the text layer uses
@@ -16,9 +16,10 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
   const runs: TextRun[] = [];
   let unglued = 0;
   for (const line of result.lines) {
-    const height = (line.box.y1 - line.box.y0) * k;
+    const box = typeBox(line);
+    const height = (box.y1 - box.y0) * k;
     // the line box runs from ascenders to descenders: the baseline sits about a fifth of it above the bottom
-    const baseline = line.box.y1 * k - height * 0.2;
+    const baseline = box.y1 * k - height * 0.2;
     // an OCR line box is taller than the type (accents above, descenders below): about 0.7 of it is the font size
     const fontSize = Math.max(4, height * 0.7);
     for (const w of line.words) {
@@ -44,3 +45,21 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
     originalText: null,
   };
 }
+
+/**
+ * The box of a line's type: its words' union, leaving out a stray mark
+ * ("|", a rule's remnant) much taller than the typical word or off its
+ * middle, which stretches the line box over the next text line, whose words
+ * would then share its baseline and interleave with its own.
+ */
+function typeBox(line: OcrLine): Box {
+  const height = (w: OcrWord) => w.box.y1 - w.box.y0;
+  const middle = (w: OcrWord) => (w.box.y0 + w.box.y1) / 2;
+  const typical = median(line.words.map(height));
+  const centre = median(line.words.map(middle));
+  const core = line.words.filter((w) => height(w) <= 1.5 * typical && Math.abs(middle(w) - centre) <= 0.5 * typical);
+  if (!core.length) return line.box;
+  return { x0: line.box.x0, x1: line.box.x1, y0: Math.min(...core.map((w) => w.box.y0)), y1: Math.max(...core.map((w) => w.box.y1)) };
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
