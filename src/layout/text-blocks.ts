@@ -93,7 +93,10 @@ function startsNew(prev: Line, line: Line, left: number, right: number, ocr: boo
   if (b.y0 < a.y1 - em * 0.3) return true; // same baseline (two-column header) or going back up
   if (b.y0 - a.y1 > em * 0.9) return true; // paragraph spacing
   const sizeStep = Math.abs((prev.fontSize ?? 0) - (line.fontSize ?? 0));
-  if (prev.bold !== line.bold || sizeStep > (ocr ? OCR_SIZE_SHARE * em : SIZE_TOLERANCE)) return true;
+  // on a scan, a line that starts at the margin under a line that ran to the right edge is that line's wrap,
+  // whatever its letters make of its box ("… hạ tầng cho KHCN," 10.3 pt / "ĐMST và CDS" 7.6 pt)
+  const wrap = ocr && right - a.x1 < em * 1.5 && b.x0 <= left + em * 0.8 && !ITEM_START.test(line.text);
+  if (prev.bold !== line.bold || (!wrap && sizeStep > (ocr ? OCR_SIZE_SHARE * em : SIZE_TOLERANCE))) return true;
   // a title set centred over several lines ("PHỤ LỤC" / "NHIỆM VỤ, GIẢI PHÁP, …") stays one block
   if (prev.bold && line.bold && isCentred(a, left, right, em) && isCentred(b, left, right, em)) return false;
   if (b.x0 > left + em * 0.8) return true; // first-line indent, or centred

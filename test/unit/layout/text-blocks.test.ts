@@ -31,6 +31,23 @@ describe('buildBlocks', () => {
     expect(buildBlocks(page(lines), [])).toHaveLength(2);
   });
 
+  it('on an OCR page, joins a short wrap under a full line however its letters sized its box; not an indented line', () => {
+    const sized = (text: string, x0: number, x1: number, y: number, size: number): Line => ({ ...line(text, x0, x1, y), fontSize: size });
+    const lines = [
+      sized('3. Tăng cường đầu tư, hoàn thiện hạ tầng cho KHCN,', 113, 537, 100, 10.3),
+      sized('ĐMST và CDS', 85, 185, 115, 7.6),
+      sized('3.1. Thực hiện triển khai hiệu quả các cơ chế, chính sách,', 113, 537, 130, 10.3),
+      sized('pháp luật về khoa học, công nghệ và đổi mới sáng tạo.', 85, 400, 145, 10.3),
+      sized('Nâng cao năng lực nghiên cứu ứng dụng khoa học của các', 113, 537, 160, 7.6),
+      sized('viện nghiên cứu.', 85, 200, 175, 7.6),
+    ];
+    expect(texts({ ...page(lines), origin: 'ocr' })).toEqual([
+      '3. Tăng cường đầu tư, hoàn thiện hạ tầng cho KHCN, ĐMST và CDS',
+      '3.1. Thực hiện triển khai hiệu quả các cơ chế, chính sách, pháp luật về khoa học, công nghệ và đổi mới sáng tạo.',
+      'Nâng cao năng lực nghiên cứu ứng dụng khoa học của các viện nghiên cứu.',
+    ]);
+  });
+
   it('keeps a line that wrapped early (the next word would not fit) in its paragraph', () => {
     const p = page([line('Xây dựng quy hoạch, chiến lược và các kế', 113, 500, 100), line('hoạch cụ thể để phát triển khoa học, công nghệ', 85, 538, 116), line('của thành phố.', 85, 200, 132)]);
     expect(texts(p)).toHaveLength(1);
