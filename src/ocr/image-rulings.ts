@@ -5,6 +5,8 @@ import { otsuThreshold, type GrayBitmap } from './gray-bitmap.js';
 const MIN_LENGTH_IN = 0.3;
 /** Breaks in a scanned line up to this many pixels are bridged. */
 const MAX_GAP_PX = 2;
+/** The faintest gray a found rule is followed on through. */
+const MAX_FAINT = 200;
 /** A rule is thinner than this, in inches (a run of text is as thick as its letters). */
 const MAX_THICKNESS_IN = 0.03;
 
@@ -16,17 +18,47 @@ const MAX_THICKNESS_IN = 0.03;
  * same table builder runs on scans.
  */
 export function findImageRulings(img: GrayBitmap, dpi: number): Ruling[] {
-  const threshold = Math.min(otsuThreshold(img), 160);
+  const otsu = otsuThreshold(img);
+  const threshold = Math.min(otsu, 160);
   const minLen = Math.round(MIN_LENGTH_IN * dpi);
   const k = 72 / dpi;
   const ink = (x: number, y: number): boolean => (img.data[y * img.width + x] ?? 255) < threshold;
+  // a thin rule in a soft scan fades in places ("150 DPI"): a rule already found is followed on as far as
+  // fainter ink goes; text is never looked at with this threshold, so it cannot become a rule
+  const faint = Math.max(threshold, Math.min(otsu, MAX_FAINT));
+  const faintInk = (x: number, y: number): boolean => (img.data[y * img.width + x] ?? 255) < faint;
   const maxThickness = Math.max(3, Math.round(MAX_THICKNESS_IN * dpi));
-  const horizontal = mergeRuns(scan(img.height, img.width, (line, pos) => ink(pos, line), minLen), maxThickness);
-  const vertical = mergeRuns(scan(img.width, img.height, (line, pos) => ink(line, pos), minLen), maxThickness);
+  const horizontal = mergeRuns(scan(img.height, img.width, (line, pos) => ink(pos, line), minLen), maxThickness).map((r) =>
+    extend(r, img.width, (line, pos) => faintInk(pos, line)),
+  );
+  const vertical = mergeRuns(scan(img.width, img.height, (line, pos) => ink(line, pos), minLen), maxThickness).map((r) =>
+    extend(r, img.height, (line, pos) => faintInk(line, pos)),
+  );
   return [
     ...horizontal.map((r) => ({ orientation: 'h' as const, at: r.at * k, from: r.from * k, to: r.to * k })),
     ...vertical.map((r) => ({ orientation: 'v' as const, at: r.at * k, from: r.from * k, to: r.to * k })),
   ];
+}
+
+/**
+ * Follows a rule on past both its ends while faint ink continues on its
+ * line or the lines beside it (a scanned rule drifts by a pixel), gaps up to
+ * MAX_GAP_PX bridged.
+ */
+export function extend(rule: { at: number; from: number; to: number }, length: number, ink: (line: number, pos: number) => boolean): { at: number; from: number; to: number } {
+  const line = Math.round(rule.at);
+  const inked = (pos: number) => ink(line - 1, pos) || ink(line, pos) || ink(line + 1, pos);
+  const walk = (start: number, step: number): number => {
+    let last = start;
+    for (let pos = start + step, gap = 0; pos >= 0 && pos < length && gap <= MAX_GAP_PX; pos += step) {
+      if (inked(pos)) {
+        last = pos;
+        gap = 0;
+      } else gap++;
+    }
+    return last;
+  };
+  return { at: rule.at, from: walk(rule.from, -1), to: walk(rule.to, 1) };
 }
 
 interface Run {
