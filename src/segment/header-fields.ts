@@ -47,7 +47,8 @@ const DOC_TYPES = ['KẾ HOẠCH HÀNH ĐỘNG', 'CHƯƠNG TRÌNH HÀNH ĐỘNG'
 
 /** "KẾ HOẠCH Khoa học và Công nghệ năm 2026" → { docType: "Kế hoạch", rest: "Khoa học và Công nghệ năm 2026" }. */
 export function readDocType(line: string): { docType: string; rest: string } | null {
-  const text = line.trim();
+  // specks an OCR read beside a title (".. KẾ HOẠCH HÀNH ĐỘNG") are no part of it
+  const text = line.trim().replace(/^[\p{P}\p{S}\s]+/u, '');
   const found = DOC_TYPES.find((t) => text === t || text.startsWith(`${t} `));
   if (!found) return null;
   const docType = found.charAt(0) + found.slice(1).toLowerCase();

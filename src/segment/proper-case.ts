@@ -1,3 +1,5 @@
+import { stripDiacritics } from '../core/index.js';
+
 /**
  * Turns an agency line printed in capitals ("SỞ KHOA HỌC VÀ CÔNG NGHỆ") into
  * the form the document itself uses in running text ("Sở Khoa học và Công
@@ -30,7 +32,26 @@ function casedFromBody(upper: string, body: string): string {
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (best) return best[0];
-  return casedByPairs(phrase, body);
+  return casedIgnoringMarks(phrase, body) ?? casedByPairs(phrase, body);
+}
+
+/**
+ * The body's spelling of a phrase whose marks an OCR got wrong in capitals
+ * ("BAN THƯỜNG VỤ THANH ỦY" → "Ban Thường vụ Thành ủy"): the same letters
+ * without their marks, the body's most frequent such spelling.
+ */
+function casedIgnoringMarks(phrase: string, body: string): string | null {
+  const bare = stripDiacritics(body.normalize('NFC'));
+  // NFC Vietnamese keeps its length without marks: a match in the bare body is the same span of the body
+  if (bare.length !== body.normalize('NFC').length) return null;
+  const text = body.normalize('NFC');
+  const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(stripDiacritics(phrase)).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
+  const counts = new Map<string, number>();
+  for (const m of bare.matchAll(pattern)) {
+    const form = text.slice(m.index, m.index + m[0].length).replace(/\s+/gu, ' ');
+    if (form !== form.toUpperCase()) counts.set(form, (counts.get(form) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /**
@@ -46,6 +67,8 @@ function casedByPairs(phrase: string, body: string): string {
     for (const m of body.matchAll(pair)) if (m[0] !== m[0].toUpperCase()) forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
     const best = [...forms.entries()].sort((a, b) => b[1] - a[1])[0]?.[0].split(/\s+/u);
     if (best?.[1] && /^\p{Lu}/u.test(best[1])) words[i + 1] = best[1];
+    // both words capitalised ("Hải Phòng") is a name, not a sentence's first word: the first takes its capital too
+    if (i > 0 && best?.[0] && best[1] && /^\p{Lu}/u.test(best[0]) && /^\p{Lu}/u.test(best[1])) words[i] = best[0];
   }
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

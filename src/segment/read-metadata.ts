@@ -1,4 +1,5 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
+import { stripDiacritics } from '../core/index.js';
 import { readCitations } from './citations.js';
 import { isMottoLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
@@ -92,7 +93,7 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
     const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text);
     if (BODY_START.test(text) && !subjectLine) break;
     // "CỦA BAN THƯỜNG VỤ THÀNH ỦY" names the author, not the subject
-    if (i === 0 && /^CỦA\s/u.test(text)) continue;
+    if (i === 0 && authorLine(lines, typeAt)) continue;
     if (positioned && !line.bold) break;
     parts.push(line.text.trim());
   }
@@ -102,8 +103,15 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
 
 /** "CỦA BAN THƯỜNG VỤ THÀNH ỦY" under the document type: the body that issues it, within the agency above. */
 function authorLine(lines: readonly Line[], typeAt: number): string | null {
-  const m = /^CỦA\s+(.+)$/u.exec(lines[typeAt + 1]?.text.trim() ?? '');
-  return m?.[1] ?? null;
+  const m = /^(\S+)\s+(.+)$/u.exec(lines[typeAt + 1]?.text.trim() ?? '');
+  return m?.[1] && m[2] && isCua(m[1]) ? m[2] : null;
+}
+
+/** "CỦA", also with a letter an OCR doubled in bold capitals ("CÚỦA"); not another word ("MUA", "CỤC"). */
+function isCua(word: string): boolean {
+  if (word === 'CỦA') return true;
+  const bare = stripDiacritics(word);
+  return word === word.toUpperCase() && bare.length === 4 && [0, 1, 2, 3].some((i) => bare.slice(0, i) + bare.slice(i + 1) === 'CUA');
 }
 
 /**

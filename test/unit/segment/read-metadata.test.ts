@@ -36,6 +36,33 @@ describe('readMetadata', () => {
     });
   });
 
+  it('reads a scanned party header through OCR slips: specks before the type, "CÚỦA", marks lost in capitals', () => {
+    const p = {
+      ...page(
+        [
+          line('THÀNH ỦY HẢI PHÒNG', 105, 59), line('ĐẢNG CỘNG SẢN VIỆT NAM', 302, 59),
+          line('Số -KH/TU', 134, 96), line('Hải Phòng,ngày tháng năm 2025', 275, 96),
+          line('.. KẾ HOẠCH HÀNH ĐỘNG', 192, 128), line('CÚỦA BAN THƯỜNG VỤ THANH ỦY', 176, 147),
+          line('thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của', 89, 163), line('Bộ Chính trị', 264, 181),
+          line('Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ', 113, 246),
+        ],
+        'Ban Thường vụ Thành ủy xây dựng Kế hoạch hành động.',
+      ),
+      origin: 'ocr' as const,
+    };
+    expect(readMetadata([p])).toMatchObject({
+      issuer: 'Ban Thường vụ Thành ủy Hải Phòng',
+      docType: 'Kế hoạch hành động',
+      title: 'thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị',
+      place: 'Hải Phòng',
+    });
+  });
+
+  it('takes no other word for "CỦA" under the type', () => {
+    const p = page([line('ỦY BAN NHÂN DÂN', 110, 50), line('Số: 12/KH-UBND', 110, 100), line('KẾ HOẠCH', 260, 160, true), line('MUA SẮM THIẾT BỊ NĂM 2026', 200, 176, true)], 'Ủy ban nhân dân mua sắm thiết bị.');
+    expect(readMetadata([p]).title).toBe('MUA SẮM THIẾT BỊ NĂM 2026');
+  });
+
   it('joins a commune\'s two-line name and writes its unit word in lower case', () => {
     const p = page([line('ỦY BAN NHÂN DÂN', 110, 50), line('XÃ CHÍ MINH', 130, 65, true), line('Số: /KH-UBND', 110, 100), line('Chí Minh, ngày tháng năm 2026', 280, 100)], 'Ủy ban nhân dân Xã Chí Minh xây dựng Kế hoạch.');
     expect(readMetadata([p])).toMatchObject({ issuerChain: ['Ủy ban nhân dân xã Chí Minh'], number: '/KH-UBND', date: null, place: 'Chí Minh' });
