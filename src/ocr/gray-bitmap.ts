@@ -32,6 +32,20 @@ export async function rotatePng(bytes: Buffer, degrees: number): Promise<Buffer>
   return canvas.toBuffer('image/png');
 }
 
+/** Turns an image by quarter turns clockwise (90: the top goes to the right) and encodes PNG; 90 and 270 swap width and height. */
+export async function turnPng(bytes: Buffer, clockwise: 90 | 180 | 270): Promise<Buffer> {
+  const img = await loadImage(bytes);
+  const [w, h] = clockwise === 180 ? [img.width, img.height] : [img.height, img.width];
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  if (clockwise === 90) ctx.translate(w, 0);
+  else if (clockwise === 180) ctx.translate(w, h);
+  else ctx.translate(0, h);
+  ctx.rotate((clockwise * Math.PI) / 180);
+  ctx.drawImage(img, 0, 0);
+  return canvas.toBuffer('image/png');
+}
+
 /** Otsu's threshold: the gray level that best separates ink from paper. */
 export function otsuThreshold(img: GrayBitmap): number {
   const hist = new Array<number>(256).fill(0);

@@ -61,8 +61,11 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     // and comparison signs the model lacks are read from their pixels
     const read = await rereadGarbledCells(await engine.recognize(prepared.image), prepared.image, prepared.rulings, engine);
     const words = splitWordsAtRules(read, prepared.rulings, image.dpi);
-    const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, size);
-    return withQuality({ ...page, rulings: prepared.rulings, repairs: [...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...page.repairs] });
+    // a page turned a quarter upright is as wide as it was tall
+    const quarter = prepared.orientation === 90 || prepared.orientation === 270;
+    const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, quarter ? { width: size.height, height: size.width } : size);
+    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : [])];
+    return withQuality({ ...page, rulings: prepared.rulings, repairs: [...steps, ...page.repairs] });
   };
   if (input.source.kind === 'image') {
     const dpi = opts.imageDpi ?? 300;

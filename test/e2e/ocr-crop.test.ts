@@ -6,6 +6,7 @@ import { editDistance, openPdf } from '../../src/core/index.js';
 import { createTesseractEngine, renderPdfPage, type OcrEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
 import { cropPng, grayImageOf, imageOnlyPdf } from '../support/crop-image.js';
+import { turnPng } from '../../src/ocr/gray-bitmap.js';
 import { encodeGrayTiff } from '../../scripts/fixtures/tiff-gray.js';
 import { makePdf } from '../support/make-pdf.js';
 
@@ -58,6 +59,36 @@ describe('OCR of a scanned crop (tesseract.js, vie)', () => {
     // word boxes are in points on the page, inside it
     const box = doc.pages[0]?.words[0]?.box;
     expect(box?.x1).toBeLessThanOrEqual(doc.pages[0]?.width ?? 0);
+  });
+
+  it('turns a page scanned sideways upright before reading it, and records it', async () => {
+    const lines = [
+      'Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển',
+      'khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;',
+      'Ủy ban nhân dân thành phố ban hành Kế hoạch với các nội dung sau:',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Tạo chuyển biến mạnh mẽ trong nhận thức và hành động của các cấp.',
+      '2. Xác định rõ nhiệm vụ, giải pháp, tiến độ và trách nhiệm của từng cơ quan.',
+    ];
+    const pdfPath = join(dir, 'sideways-source.pdf');
+    writeFileSync(pdfPath, await makePdf(lines));
+    const pdf = await openPdf(pdfPath);
+    const rendered = await renderPdfPage(pdf, 1, DPI);
+    await pdf.destroy();
+    const upright = await cropPng(rendered.bytes, 250, 250, 2000, 700);
+    const read = async (name: string, png: Buffer, w: number, h: number) => {
+      const path = join(dir, name);
+      writeFileSync(path, await imageOnlyPdf(png, w, h, DPI));
+      return (await runDocument(path, { ocr: engine })).pages[0];
+    };
+    const straight = await read('upright.pdf', upright, 2000, 700);
+    const sideways = await read('sideways.pdf', await turnPng(upright, 90), 700, 2000);
+    expect(straight?.repairs).not.toContain('turned(90°)');
+    expect(sideways?.repairs).toContain('turned(90°)');
+    // read as well as the same crop scanned upright, and as wide as the text reads
+    expect(cer(straight?.text ?? '', sideways?.text ?? '')).toBeLessThanOrEqual(0.01);
+    for (const phrase of ['Căn cứ Nghị quyết số 57-NQ/TW', 'đổi mới sáng tạo và chuyển đổi số quốc gia;', 'MỤC ĐÍCH, YÊU CẦU']) expect(sideways?.text).toContain(phrase);
+    expect(sideways?.width).toBeGreaterThan(sideways?.height ?? Infinity);
   });
 
   it('reads every page of a multi-page TIFF, in order', async () => {
