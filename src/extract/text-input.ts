@@ -42,11 +42,15 @@ function textPage(number: number, part: string, markdown: boolean, repairs: stri
   };
 }
 
-/** Plain-text exports of Word files are often Markdown whatever their extension: "## " headings, "**bold**". */
+/** "*học tập số*": asterisks around words, not a "* " bullet or a lone asterisk. */
+const ITALIC = /(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]*?\S)\*(?![\p{L}\p{N}*])/gmu;
+
+/** Plain-text exports of Word files are often Markdown whatever their extension: "## " headings, "**bold**", "*italic*". */
 function looksLikeMarkdown(text: string): boolean {
   const headings = text.match(/^#{1,6}\s+\S/gmu)?.length ?? 0;
   const bold = text.match(/\*\*[^*\n]+\*\*/gu)?.length ?? 0;
-  return headings >= 2 || bold >= 3;
+  const italic = text.match(ITALIC)?.length ?? 0;
+  return headings >= 2 || bold >= 3 || italic >= 2;
 }
 
 /** "## **I. MỤC ĐÍCH**" → { text: "I. MỤC ĐÍCH", bold: true }; "*học tập số*" → "học tập số". */
@@ -57,7 +61,7 @@ function stripMarkdown(line: string): { text: string; bold: boolean } {
   // "**bold**" marks go; so do "*italic*" marks around words ("“*học tập số*”"), not a "* " bullet
   text = text
     .replace(/\*\*/gu, '')
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*\n]*?\S)\*(?![\p{L}\p{N}*])/gu, '$1$2')
+    .replace(ITALIC, '$1$2')
     .replace(/[ \u00a0]+$/u, '');
   return { text, bold: heading || fullyBold };
 }

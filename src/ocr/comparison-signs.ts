@@ -1,7 +1,7 @@
 import type { Box } from '../../schemas/index.js';
 import type { GrayBitmap } from './gray-bitmap.js';
 import type { OcrResult, OcrSymbol, OcrWord } from './ocr-engine.js';
-import { union } from './words-at-rules.js';
+import { unionBox } from '../core/index.js';
 
 /** Characters the Vietnamese model prints for a comparison sign it lacks ("≥" comes out as ">", "=", "z>", "z"). */
 const SIGN_CHARS = /^[<>=z≥≤]$/u;
@@ -38,7 +38,7 @@ function signWords(word: OcrWord, next: OcrWord | undefined, gray: GrayBitmap): 
   if (!figure || !/^\p{N}$/u.test(figure.text)) return [word];
   // an LSTM's symbol boxes are loose ("z" 824-841, ">" 837-851, "6" 852-865): the sign's own ink says where it ends
   const drawn = inkSpans(gray, { ...word.box, x1: figure.box.x1 });
-  const signBox = drawn.length >= 2 ? { ...word.box, x0: drawn[0]!.from, x1: drawn[0]!.to } : union(symbols.slice(0, signEnd).map((s) => s.box));
+  const signBox = drawn.length >= 2 ? { ...word.box, x0: drawn[0]!.from, x1: drawn[0]!.to } : unionBox(symbols.slice(0, signEnd).map((s) => s.box))!;
   const figureStart = drawn.length >= 2 ? drawn[1]!.from : figure.box.x0;
   const sign = classifySign(gray, signBox);
   if (!sign) return [word];
@@ -49,7 +49,7 @@ function signWords(word: OcrWord, next: OcrWord | undefined, gray: GrayBitmap): 
   if (figureStart - signBox.x1 < SPACE_GAP * figureHeight) return [{ ...word, text: sign + restText, symbols: [{ text: sign, box: signBox }, ...rest] }];
   return [
     { text: sign, box: signBox, confidence: word.confidence, symbols: [{ text: sign, box: signBox }] },
-    { text: restText, box: { ...union(rest.map((s) => s.box)), y0: word.box.y0, y1: word.box.y1 }, confidence: word.confidence, symbols: rest },
+    { text: restText, box: { ...unionBox(rest.map((s) => s.box))!, y0: word.box.y0, y1: word.box.y1 }, confidence: word.confidence, symbols: rest },
   ];
 }
 

@@ -1,4 +1,5 @@
-import type { Box, Ruling } from '../../schemas/index.js';
+import type { Ruling } from '../../schemas/index.js';
+import { unionBox } from '../core/index.js';
 import type { OcrResult, OcrSymbol, OcrWord } from './ocr-engine.js';
 
 /**
@@ -28,14 +29,7 @@ export function splitWordsAtRules(result: OcrResult, rulings: readonly Ruling[],
       last = centre;
     }
     if (groups.length < 2) return [word];
-    return groups.map((g) => ({ text: g.map((s) => s.text).join(''), box: { ...union(g.map((s) => s.box)), y0: word.box.y0, y1: word.box.y1 }, confidence: word.confidence, symbols: g }));
+    return groups.map((g) => ({ text: g.map((s) => s.text).join(''), box: { ...unionBox(g.map((s) => s.box))!, y0: word.box.y0, y1: word.box.y1 }, confidence: word.confidence, symbols: g }));
   };
   return { ...result, lines: result.lines.map((line) => ({ ...line, words: line.words.flatMap(cut) })) };
 }
-
-export const union = (boxes: readonly Box[]): Box => ({
-  x0: Math.min(...boxes.map((b) => b.x0)),
-  y0: Math.min(...boxes.map((b) => b.y0)),
-  x1: Math.max(...boxes.map((b) => b.x1)),
-  y1: Math.max(...boxes.map((b) => b.y1)),
-});

@@ -13,4 +13,12 @@ describe('Markdown text inputs', () => {
     expect(page?.lines.map((l) => l.text)).toEqual(['I. MỤC ĐÍCH', 'triển khai phong trào “học tập số”, “Bình dân học vụ số” cho người dân', '* Một mục', 'Diện tích 5 * 3 m']);
     expect(page?.lines[0]?.bold).toBe(true);
   });
+
+  it('reads a .txt whose only Markdown is italics as Markdown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ingest-md-'));
+    const file = join(dir, 'plan.txt');
+    writeFileSync(file, ['4.4. Triển khai phong trào “*học tập số*”, “*Bình dân học vụ số*”.', 'Ghi chú (*): số liệu năm 2025.'].join('\n'));
+    const [page] = await readTextPages(file, 'text/plain');
+    expect(page?.lines.map((l) => l.text)).toEqual(['4.4. Triển khai phong trào “học tập số”, “Bình dân học vụ số”.', 'Ghi chú (*): số liệu năm 2025.']);
+  });
 });
