@@ -3,5 +3,6 @@ export { ocrPages, type OcrOptions } from './ocr-pages.js';
 export type { OcrEngine, OcrResult, OcrLine, OcrWord, OcrSymbol, PageImage } from './ocr-engine.js';
 export { createTesseractEngine, languageDataPath, type TesseractOptions } from './tesseract-engine.js';
 export { renderPdfPage } from './render-page.js';
+export { turnPng } from './gray-bitmap.js';
 export { lazyEngine } from './lazy-engine.js';
 export { createNativeTesseractEngine, haveNativeTesseract, type NativeTesseractOptions } from './native-tesseract-engine.js';

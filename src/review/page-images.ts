@@ -1,10 +1,10 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { Box, Document, Page } from '../../schemas/index.js';
 import { openPdf, sha256File } from '../core/index.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderPdfPage } from '../ocr/index.js';
+import { renderPdfPage, turnPng } from '../ocr/index.js';
 import { readChanges } from '../output/index.js';
 
 const PREVIEW_DPI = 150;
@@ -45,12 +45,13 @@ export class PageImages {
     let cached = this.#pages.get(key);
     if (!cached) {
       cached = (async () => {
+        const page = doc.pages[n - 1];
         if (doc.source.kind === 'image') {
-          const image = await loadImage(original);
-          return { image, dpi: imageDpi(image, doc.pages[n - 1]) };
+          const image = await loadImage(await uprightAsRead(await readFile(original), page));
+          return { image, dpi: imageDpi(image, page) };
         }
         const rendered = await renderPdfPage(await this.#pdf(doc.id, original), n, PREVIEW_DPI);
-        return { image: await loadImage(rendered.bytes), dpi: rendered.dpi };
+        return { image: await loadImage(await uprightAsRead(rendered.bytes, page)), dpi: rendered.dpi };
       })();
       cached.catch(() => this.#pages.delete(key));
       this.#pages.set(key, cached);
@@ -96,6 +97,16 @@ export class PageImages {
     this.#originals.set(doc.id, found);
     return found;
   }
+}
+
+/**
+ * The page image turned as OCR turned it (`turned(90°)` in the page's
+ * repairs: scanned sideways), so that the words' boxes, which are in the
+ * upright page's frame, land on their words.
+ */
+export async function uprightAsRead(png: Buffer, page: Page | undefined): Promise<Buffer> {
+  const turned = Number(/^turned\((\d+)°\)$/u.exec(page?.repairs.find((r) => r.startsWith('turned(')) ?? '')?.[1] ?? 0);
+  return turned === 90 ? turnPng(png, 270) : turned === 180 ? turnPng(png, 180) : turned === 270 ? turnPng(png, 90) : png;
 }
 
 /** An image input's resolution: its pixel width over the page's width in points (300 when the page does not say). */
