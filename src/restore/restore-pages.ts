@@ -45,14 +45,17 @@ function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null):
   // signs are repaired only where the OCR was an English model's (the channel's pages)
   // lines are decoded together, so a sentence wrapped over lines keeps its context
   const read = (texts: readonly string[]): RestoredLine[] => restoreLines(channel ? texts.map((t) => repairComparators(t, model)) : texts, model, channel);
-  const restoredLines = read(page.lines.map((l) => l.text));
+  // text inputs keep blank lines in page.text, and their lines are its other lines: one decoding serves both
+  const raw = page.text.split('\n');
+  const textLines = page.words.length ? null : read(raw);
+  const kept = textLines?.filter((_, i) => raw[i]!.trim());
+  const restoredLines = kept?.length === page.lines.length ? kept : read(page.lines.map((l) => l.text));
   const lines = page.lines.map((line, i) => {
     const restored = restoredLines[i]!;
     mapOntoWords(restored, words.slice(line.wordStart, line.wordEnd));
     return { ...line, text: restored.text };
   });
-  // text inputs keep blank lines in page.text; positioned pages are their lines
-  const text = page.words.length ? lines.map((l) => l.text).join('\n') : read(page.text.split('\n')).map((l) => l.text).join('\n');
+  const text = textLines ? textLines.map((l) => l.text).join('\n') : lines.map((l) => l.text).join('\n');
   return { ...page, text, lines, words, originalText: page.text, quality: measureTextQuality(text), repairs: [...page.repairs, channel ? 'ocr-repaired' : 'restored'] };
 }
 

@@ -22,6 +22,16 @@ describe('restorePages', () => {
     expect(pages[0]?.originalText).toBe(good.join('\n'));
   });
 
+  it('restores a text input that lost its marks: its lines and its text (blank lines kept) read alike', async () => {
+    const stripped = ['Uy ban nhan dan thanh pho giao cac so, ban, nganh trien khai', '', 'doi moi sang tao va chuyen doi so trong toan thanh pho'];
+    const page = { ...ocrPage(stripped.filter(Boolean), 'text-layer'), text: stripped.join('\n'), quality: measureTextQuality(stripped.join('\n')) };
+    const { pages } = await restorePages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('restore'), model);
+    const lines = pages[0]?.lines.map((l) => l.text) ?? [];
+    expect(lines[1]).toBe('đổi mới sáng tạo và chuyển đổi số trong toàn thành phố');
+    expect(pages[0]?.text).toBe([lines[0], '', lines[1]].join('\n'));
+    expect(pages[0]?.originalText).toBe(stripped.join('\n'));
+  });
+
   it('trusts a good text layer as it is', async () => {
     const page = ocrPage(good, 'text-layer');
     const { pages } = await restorePages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('restore'), model);
