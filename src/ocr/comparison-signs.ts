@@ -1,5 +1,5 @@
 import type { Box } from '../../schemas/index.js';
-import type { GrayBitmap } from './gray-bitmap.js';
+import { pixelBox, type GrayBitmap } from './gray-bitmap.js';
 import type { OcrResult, OcrSymbol, OcrWord } from './ocr-engine.js';
 import { unionBox } from '../core/index.js';
 
@@ -55,10 +55,7 @@ function signWords(word: OcrWord, next: OcrWord | undefined, gray: GrayBitmap): 
 
 /** Runs of inked columns in a box, left to right (x1 exclusive): one glyph or touching glyphs each. */
 function inkSpans(img: GrayBitmap, box: Box): { from: number; to: number }[] {
-  const x0 = Math.max(0, Math.floor(box.x0));
-  const x1 = Math.min(img.width, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0));
-  const y1 = Math.min(img.height, Math.ceil(box.y1));
+  const { x0, y0, x1, y1 } = pixelBox(img, box);
   const threshold = midGray(img, x0, y0, x1, y1);
   if (threshold === null) return [];
   const spans: { from: number; to: number }[] = [];
@@ -98,10 +95,7 @@ interface InkRow {
  * its middle row sits against its top row (right of it: ">").
  */
 export function classifySign(img: GrayBitmap, box: Box): ComparisonSign | null {
-  const x0 = Math.max(0, Math.floor(box.x0));
-  const x1 = Math.min(img.width, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0));
-  const y1 = Math.min(img.height, Math.ceil(box.y1));
+  const { x0, y0, x1, y1 } = pixelBox(img, box);
   if (x1 - x0 < 3 || y1 - y0 < 3) return null;
   const threshold = midGray(img, x0, y0, x1, y1);
   if (threshold === null) return null;

@@ -7,6 +7,16 @@ export interface GrayBitmap {
   data: Uint8Array;
 }
 
+/** Whether pixel (x, y) is ink at `threshold` (darker than it); outside the image is paper. */
+export function inkAt(img: GrayBitmap, threshold: number): (x: number, y: number) => boolean {
+  return (x, y) => (img.data[y * img.width + x] ?? 255) < threshold;
+}
+
+/** A box (pixels) snapped outward to whole pixels and clipped to the image. */
+export function pixelBox(img: GrayBitmap, box: { x0: number; y0: number; x1: number; y1: number }): { x0: number; y0: number; x1: number; y1: number } {
+  return { x0: Math.max(0, Math.floor(box.x0)), y0: Math.max(0, Math.floor(box.y0)), x1: Math.min(img.width, Math.ceil(box.x1)), y1: Math.min(img.height, Math.ceil(box.y1)) };
+}
+
 /** Decodes a PNG or JPEG into gray levels (luma). */
 export async function decodeGray(bytes: Buffer): Promise<GrayBitmap> {
   const img = await loadImage(bytes);

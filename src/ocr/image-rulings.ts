@@ -1,5 +1,5 @@
 import type { Ruling } from '../../schemas/index.js';
-import { otsuThreshold, type GrayBitmap } from './gray-bitmap.js';
+import { inkAt, otsuThreshold, type GrayBitmap } from './gray-bitmap.js';
 
 /** A ruling is at least this long, in inches (text strokes are far shorter). */
 const MIN_LENGTH_IN = 0.3;
@@ -22,11 +22,11 @@ export function findImageRulings(img: GrayBitmap, dpi: number): Ruling[] {
   const threshold = Math.min(otsu, 160);
   const minLen = Math.round(MIN_LENGTH_IN * dpi);
   const k = 72 / dpi;
-  const ink = (x: number, y: number): boolean => (img.data[y * img.width + x] ?? 255) < threshold;
+  const ink = inkAt(img, threshold);
   // a thin rule in a soft scan fades in places ("150 DPI"): a rule already found is followed on as far as
   // fainter ink goes; text is never looked at with this threshold, so it cannot become a rule
   const faint = Math.max(threshold, Math.min(otsu, MAX_FAINT));
-  const faintInk = (x: number, y: number): boolean => (img.data[y * img.width + x] ?? 255) < faint;
+  const faintInk = inkAt(img, faint);
   const maxThickness = Math.max(3, Math.round(MAX_THICKNESS_IN * dpi));
   const horizontal = mergeRuns(scan(img.height, img.width, (line, pos) => ink(pos, line), minLen), maxThickness).map((r) =>
     extend(r, img.width, (line, pos) => faintInk(pos, line)),

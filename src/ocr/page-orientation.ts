@@ -1,4 +1,4 @@
-import type { GrayBitmap } from './gray-bitmap.js';
+import { inkAt, type GrayBitmap } from './gray-bitmap.js';
 
 /** The quarter turn (clockwise) a page was scanned at, undone before OCR. */
 export type Orientation = 0 | 90 | 180 | 270;
@@ -19,7 +19,7 @@ const MIN_LINES = 4;
  * per row or column.
  */
 export function isSideways(img: GrayBitmap, threshold: number): boolean {
-  const ink = (x: number, y: number): boolean => img.data[y * img.width + x]! < threshold;
+  const ink = inkAt(img, threshold);
   const rows = swing(transitions(img.height, img.width, (line, pos) => ink(pos, line)));
   const cols = swing(transitions(img.width, img.height, (line, pos) => ink(line, pos)));
   return cols > rows * SIDEWAYS_MARGIN;
@@ -33,7 +33,7 @@ export function isSideways(img: GrayBitmap, threshold: number): boolean {
  * clear majority. Judge a straightened page: skew smears the lines.
  */
 export function isUpsideDown(img: GrayBitmap, threshold: number): boolean {
-  const ink = (x: number, y: number): boolean => img.data[y * img.width + x]! < threshold;
+  const ink = inkAt(img, threshold);
   const rows = transitions(img.height, img.width, (line, pos) => ink(pos, line));
   const ratio = aboveBelow(img.width, (line, pos) => ink(pos, line), rows);
   return ratio !== null && ratio < UPSIDE_DOWN_RATIO;
