@@ -4,6 +4,7 @@ import { findDelimitedTables } from './delimited-table.js';
 import { findLinearizedTables } from './linearized-table.js';
 import { findRulingTables } from './ruling-table.js';
 import { findTextRowTables } from './text-row-table.js';
+import { findTextRowTaskTables } from './text-row-task-table.js';
 import { mergeContinuations } from './table-continuation.js';
 import { buildBlocks } from './text-blocks.js';
 
@@ -22,8 +23,9 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
       const delimited = findDelimitedTables(page, found.length);
       found.push(...delimited);
       if (delimited.length) taken.set(page.number, new Set(page.lines.flatMap((l, i) => (l.text.includes('\t') ? [i] : []))));
-      // an OCR text export: indicator rows whose cells are separated by spaces only
+      // an OCR text export: indicator and assignment rows whose cells are separated by spaces only
       if (!delimited.length) found.push(...findTextRowTables(page, found.length));
+      if (!delimited.length) found.push(...findTextRowTaskTables(page, found.length));
     }
   }
   // pdftotext dumps without -layout (one line per cell line): the text pages are read as one stream, so a table

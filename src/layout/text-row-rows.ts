@@ -183,7 +183,8 @@ export function parseBlockRows(segment: readonly string[]): ParsedRow[] {
   return out;
 }
 
-function paragraphs(segment: readonly string[]): string[][] {
+/** Runs of non-blank lines between blank lines, lines of stray marks left out. */
+export function paragraphs(segment: readonly string[]): string[][] {
   const out: string[][] = [];
   let block: string[] = [];
   for (const raw of segment) {

@@ -1,7 +1,8 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
 import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
-import { fold, HEADER_TEXT, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
+import { bodySegments, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
+import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
  * Indicator tables in OCR text exports (a .txt of a scanned plan, like KH
@@ -20,7 +21,7 @@ export function findTextRowTables(page: Page, tableIndexStart: number): Table[] 
   const tables: Table[] = [];
   let i = 0;
   while (i < lines.length) {
-    const header = headerBlockAt(lines, i);
+    const header = headerAt(lines, i);
     if (!header) {
       i++;
       continue;
@@ -33,68 +34,18 @@ export function findTextRowTables(page: Page, tableIndexStart: number): Table[] 
   return tables;
 }
 
-interface HeaderBlock {
-  start: number;
-  /** First line after the header. */
-  end: number;
-  roles: TextRowRole[];
-}
-
 /** Canonical order of the columns this reader rebuilds. */
 const ORDER: readonly TextRowRole[] = ['code', 'name', 'unit', 'target', 'lead'];
-/** How many lines a header printed as one paragraph per cell may span (blank lines included). */
-const HEADER_SPAN = 14;
 
-/** A header starting at line `i`: header lines (and stray marks between them) naming at least an indicator and a target. */
-function headerBlockAt(lines: readonly string[], i: number): HeaderBlock | null {
-  if (!lines[i]?.trim() || !headerRolesIn(lines[i]!).length) return null;
-  const roles = new Set<TextRowRole>();
-  let end = i;
-  for (let k = i; k < Math.min(lines.length, i + HEADER_SPAN); k++) {
-    const line = lines[k]!;
-    if (!line.trim()) continue;
-    const found = headerRolesIn(line);
-    if (!found.length && !isHeaderFragment(line)) break;
-    for (const f of found) roles.add(f.role);
-    end = k + 1;
-  }
-  if (!roles.has('name') || !roles.has('target') || !(roles.has('unit') || roles.has('lead'))) return null;
-  return { start: i, end, roles: ORDER.filter((r) => r === 'code' || roles.has(r)) };
-}
-
-/** Pieces of a header that name no role: "TT", "TỪ" (TT as read), "theo dõi, đánh giá", stray marks. */
-function isHeaderFragment(line: string): boolean {
-  const f = fold(line);
-  return /^(?:s?tt|t[tu]|theo d\w*|danh gi\w*)\b/u.test(f) || (line.trim().split(/\s+/u).length <= 3 && isGarbageLine(line));
-}
-
-/** Drops the start of the next header ("TT" read alone before "Chỉ tiêu") from the end of a segment. */
-function withoutHeaderStart(segment: string[]): string[] {
-  let end = segment.length;
-  while (end > 0 && (!segment[end - 1]!.trim() || isHeaderFragment(segment[end - 1]!))) end--;
-  return segment.slice(0, end);
-}
-
-/** The table runs until the next appendix ("PHỤ LỤC SỐ 02"), a major heading ("III. TỔ CHỨC …") or the page's end. */
-function regionEnd(lines: readonly string[], from: number): number {
-  for (let k = from; k < lines.length; k++) {
-    const line = lines[k]!.trim().replace(/^[^\p{L}]+/u, '');
-    if (/^phu luc\b/u.test(fold(line))) return k;
-    if (/^[IVX]+\.\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line)) return k;
-  }
-  return lines.length;
-}
+/** An indicator table's header names an indicator, a target and a unit or an agency. */
+const isIndicatorHeader = (roles: ReadonlySet<TextRowRole>): boolean => roles.has('name') && roles.has('target') && (roles.has('unit') || roles.has('lead'));
+const headerAt = (lines: readonly string[], i: number): HeaderBlock | null => headerBlockAt(lines, i, isIndicatorHeader, ORDER);
 
 /** Reads the rows between `header` and `end` (repeated headers skipped) into one table. */
 function readRegion(lines: readonly string[], header: HeaderBlock, end: number, page: number, index: number): Table | null {
   const rows: ParsedRow[] = [];
-  let k = header.end;
-  while (k < end) {
-    let next = k;
-    while (next < end && !headerBlockAt(lines, next)) next++;
-    const segment = withoutHeaderStart(lines.slice(k, next));
+  for (const segment of bodySegments(lines, header, end, (k) => headerAt(lines, k))) {
     rows.push(...(isBlockSegment(segment) ? parseBlockRows(segment) : parseLineRows(segment)));
-    k = next < end ? (headerBlockAt(lines, next)?.end ?? next + 1) : end;
   }
   const body = rows.filter((r) => r.kind === 'body');
   if (body.length < 2) return null;

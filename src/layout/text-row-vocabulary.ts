@@ -8,8 +8,8 @@ import { isVietnameseSyllable, similarity, stripDiacritics } from '../core/index
  * "Thủ bắc" → "Thứ bậc").
  */
 
-/** Columns the reader can rebuild from text rows, in the order plans print them. */
-export type TextRowRole = 'code' | 'name' | 'unit' | 'target' | 'lead';
+/** Columns the readers can rebuild from text rows: an indicator table's, then an assignment table's own. */
+export type TextRowRole = 'code' | 'name' | 'unit' | 'target' | 'lead' | 'task' | 'cooperating' | 'timeline';
 
 /** "Đơn vị" → "don vi"; punctuation other than % and / becomes a space. */
 export function fold(text: string): string {
@@ -22,6 +22,13 @@ export function fold(text: string): string {
 
 /** Header phrases, longest first ("đơn vị chủ trì" is the lead, not the unit), with the text the header cell is given. */
 const HEADER_PHRASES: readonly [TextRowRole, string, string][] = [
+  ['task', 'noi dung cong viec', 'Nội dung công việc'],
+  ['task', 'noi dung nhiem vu', 'Nội dung nhiệm vụ'],
+  ['timeline', 'thoi gian thuc hien', 'Thời gian thực hiện'],
+  ['timeline', 'thoi gian hoan thanh', 'Thời gian hoàn thành'],
+  ['timeline', 'tien do thuc hien', 'Tiến độ thực hiện'],
+  ['cooperating', 'co quan phoi hop', 'Cơ quan phối hợp'],
+  ['cooperating', 'don vi phoi hop', 'Đơn vị phối hợp'],
   ['lead', 'co quan chu tri', 'Cơ quan chủ trì theo dõi, đánh giá'],
   ['lead', 'don vi chu tri', 'Đơn vị chủ trì'],
   ['lead', 'co quan theo doi', 'Cơ quan theo dõi'],
@@ -30,16 +37,27 @@ const HEADER_PHRASES: readonly [TextRowRole, string, string][] = [
   ['name', 'chi tieu', 'Chỉ tiêu'],
   ['target', 'ket qua', 'Kết quả'],
   ['target', 'muc tieu', 'Mục tiêu'],
+  ['task', 'nhiem vu', 'Nhiệm vụ'],
+  ['timeline', 'thoi gian', 'Thời gian thực hiện'],
 ];
 
 /** The printed header text of each role, as the records stage reads it. */
-export const HEADER_TEXT: Record<TextRowRole, string> = { code: 'TT', name: 'Chỉ tiêu', unit: 'Đơn vị', target: 'Kết quả', lead: 'Cơ quan chủ trì theo dõi, đánh giá' };
+export const HEADER_TEXT: Record<TextRowRole, string> = {
+  code: 'TT',
+  name: 'Chỉ tiêu',
+  unit: 'Đơn vị',
+  target: 'Kết quả',
+  lead: 'Cơ quan chủ trì theo dõi, đánh giá',
+  task: 'Nội dung công việc',
+  cooperating: 'Cơ quan phối hợp',
+  timeline: 'Thời gian thực hiện',
+};
 
 /** Similarity a folded phrase must reach: one letter in six may be wrong ("pon vi" / "don vi"). */
 const PHRASE_SIMILARITY = 0.8;
 
 /** Header words that name no column on their own ("TT", "theo dõi, đánh giá" under "Cơ quan chủ trì"). */
-const HEADER_FILLER = new Set(['tt', 'stt', 'tu', 'theo', 'doi', 'danh', 'gia', 'tinh', 'nam']);
+const HEADER_FILLER = new Set(['tt', 'stt', 'tu', 'theo', 'doi', 'danh', 'gia', 'tinh', 'nam', 'thuc', 'hien']);
 /** Share of a line's words that header phrases and fillers must cover: a header line holds nothing else. */
 const HEADER_COVER = 0.6;
 

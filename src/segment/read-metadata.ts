@@ -27,14 +27,17 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const weights = first.origin === 'text-layer' && first.lines.some((l) => l.box !== null);
   const chain = issuerLines(lines, numberAt, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
-  const issuer = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
+  const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
+  // a title block without the agency block ("CỦA BAN THƯỜNG VỤ THÀNH ỦY"): the body names the organ with its place
+  const locality = read && !placeDate ? localityFromBody(read, body) : null;
+  const issuer = read && locality ? `${read} ${locality}` : read;
   const docType = typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null;
   return {
     issuer,
     issuerChain: chain.length ? chain : issuer ? [issuer] : [],
     number: numberAt >= 0 ? readDocumentNumber(rowFrom(numberAt)) : numberFromAttachmentLine(body, docType),
     date: placeDate?.date ?? null,
-    place: placeDate?.place ?? null,
+    place: placeDate?.place ?? locality,
     docType,
     title: typeAt >= 0 ? readTitle(lines, typeAt, weights) : null,
     citations: readCitations(pages),
@@ -127,6 +130,31 @@ function withAuthor(author: string, agency: string | undefined): string | null {
     if (a.slice(-k).join(' ').toLowerCase() === b.slice(0, k).join(' ').toLowerCase()) return [...a.slice(0, -k), ...b].join(' ');
   }
   return null;
+}
+
+/** An organ named without its place: "Thành ủy", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân thành phố". */
+const PLACELESS_ORGAN = /(?:^|\s)(?:Thành ủy|Tỉnh ủy|Thành uỷ|Tỉnh uỷ|(?:Ủy|Uỷ) ban nhân dân (?:thành phố|tỉnh)|Hội đồng nhân dân (?:thành phố|tỉnh))$/u;
+/** How often the body must name the organ with one same place before the place is taken. */
+const LOCALITY_MIN_MENTIONS = 2;
+
+/**
+ * The place of an organ the title block names without it ("Ban Thường vụ
+ * Thành ủy"), from the body naming it in full ("… của Ban Thường vụ Thành
+ * ủy Hải Phòng"), line breaks included: the place named most often, and at
+ * least twice. Null for an issuer that names its place or a body that never
+ * does.
+ */
+function localityFromBody(issuer: string, body: string): string | null {
+  if (!PLACELESS_ORGAN.test(issuer)) return null;
+  const text = body.replace(/\s+/gu, ' ');
+  const escaped = issuer.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '\\s+');
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(new RegExp(`${escaped}\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2})`, 'gu'))) {
+    const place = m[1]!;
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= LOCALITY_MIN_MENTIONS ? best[0] : null;
 }
 
 /** "…, Sở Khoa học và Công nghệ xây dựng Kế hoạch …" → "Sở Khoa học và Công nghệ" (header block lost). */

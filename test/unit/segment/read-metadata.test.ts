@@ -93,4 +93,12 @@ describe('readMetadata', () => {
     const p = page([line('Số: /KH-UBND', 110, 100)], 'Thực hiện Kế hoạch số 350/KH-UBND. Ủy ban nhân dân Xã Chí Minh xây dựng Kế hoạch triển khai như sau.');
     expect(readMetadata([p]).issuer).toBe('Ủy ban nhân dân xã Chí Minh');
   });
+
+  it('completes an issuer named without its place from the body naming it in full, twice or more', () => {
+    const title = [line('KẾ HOẠCH HÀNH ĐỘNG', 220, 50, true), line('CỦA BAN THƯỜNG VỤ THÀNH ỦY', 180, 66, true), line('thực hiện Nghị quyết số 57-NQ/TW', 150, 82, true)];
+    const named = (times: number): string => Array.from({ length: times }, () => 'Căn cứ Chương trình số 89-CTr/TU của Ban Thường vụ Thành ủy Hải\nPhòng.').join('\n');
+    expect(readMetadata([page(title, named(2))])).toMatchObject({ issuer: 'Ban Thường vụ Thành ủy Hải Phòng', place: 'Hải Phòng' });
+    // once is not enough, and an issuer that names its place is left as it is
+    expect(readMetadata([page(title, named(1))])).toMatchObject({ issuer: 'Ban Thường vụ Thành ủy', place: null });
+  });
 });

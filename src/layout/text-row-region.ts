@@ -1,0 +1,83 @@
+import { fold, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
+
+/**
+ * Where a table of an OCR text export starts and ends, shared by the
+ * indicator and the assignment readers: a header printed on one line or one
+ * paragraph per cell, repeated at each page's top, and the table running on
+ * to the next appendix or major heading.
+ */
+export interface HeaderBlock {
+  start: number;
+  /** First line after the header. */
+  end: number;
+  roles: TextRowRole[];
+}
+
+/** How many lines a header printed as one paragraph per cell may span (blank lines included). */
+const HEADER_SPAN = 14;
+
+/**
+ * A header starting at line `i` whose roles `accept` takes: header lines
+ * (and stray marks between them); `order` is the column order the reader
+ * rebuilds, the row number always first.
+ */
+export function headerBlockAt(
+  lines: readonly string[],
+  i: number,
+  accept: (roles: ReadonlySet<TextRowRole>) => boolean,
+  order: readonly TextRowRole[],
+): HeaderBlock | null {
+  if (!lines[i]?.trim() || !headerRolesIn(lines[i]!).length) return null;
+  const roles = new Set<TextRowRole>();
+  let end = i;
+  for (let k = i; k < Math.min(lines.length, i + HEADER_SPAN); k++) {
+    const line = lines[k]!;
+    if (!line.trim()) continue;
+    const found = headerRolesIn(line);
+    if (!found.length && !isHeaderFragment(line)) break;
+    for (const f of found) roles.add(f.role);
+    end = k + 1;
+  }
+  if (!accept(roles)) return null;
+  return { start: i, end, roles: order.filter((r) => r === 'code' || roles.has(r)) };
+}
+
+/** Pieces of a header that name no role: "TT", "TỪ" (TT as read), "theo dõi, đánh giá", "thực hiện", stray marks. */
+export function isHeaderFragment(line: string): boolean {
+  const f = fold(line);
+  return /^(?:s?tt|t[tu]|theo d\w*|danh gi\w*|thuc hien)\b/u.test(f) || (line.trim().split(/\s+/u).length <= 3 && isGarbageLine(line));
+}
+
+/** Drops the start of the next header ("TT" read alone before "Chỉ tiêu") from the end of a segment. */
+export function withoutHeaderStart(segment: string[]): string[] {
+  let end = segment.length;
+  while (end > 0 && (!segment[end - 1]!.trim() || isHeaderFragment(segment[end - 1]!))) end--;
+  return segment.slice(0, end);
+}
+
+/** The table runs until the next appendix ("PHỤ LỤC SỐ 02"), a major heading ("III. TỔ CHỨC …") or the page's end. */
+export function regionEnd(lines: readonly string[], from: number): number {
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k]!.trim().replace(/^[^\p{L}]+/u, '');
+    if (/^phu luc\b/u.test(fold(line))) return k;
+    if (/^[IVX]+\.\s+\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(line)) return k;
+  }
+  return lines.length;
+}
+
+/**
+ * The stretches of body lines between `header` and `end`, the header
+ * repeated at a page's top skipped: each is read on its own, as one page
+ * of the table may print its rows one way and the next another.
+ */
+export function bodySegments(lines: readonly string[], header: HeaderBlock, end: number, headerAt: (k: number) => HeaderBlock | null): string[][] {
+  const out: string[][] = [];
+  let k = header.end;
+  while (k < end) {
+    let next = k;
+    while (next < end && !headerAt(next)) next++;
+    out.push(withoutHeaderStart(lines.slice(k, next)));
+    k = next < end ? (headerAt(next)?.end ?? next + 1) : end;
+  }
+  return out;
+}

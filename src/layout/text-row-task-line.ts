@@ -1,0 +1,159 @@
+import { stripDiacritics } from '../core/index.js';
+import { fold } from './text-row-vocabulary.js';
+
+/**
+ * One printed line of an OCR text-row assignment table split into the parts
+ * of its columns. An OCR export of a ruled task table ("STT | Nội dung công
+ * việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện") prints the
+ * words of a row that sit at one height on one line, cells side by side:
+ * "2.1 thành phố đề xuất, kiến nghị … | địa phương, đơn vị Sở Khoa học và
+ * Công nghệ Hằng năm". Without positions the parts are found by what they
+ * are: the timeline a closed set of forms at the line's end, the agencies a
+ * run of administrative words before it, the task the prose before them.
+ */
+export interface TaskLineParts {
+  /** The row number read at the line's start ("" when none). */
+  code: string;
+  task: string;
+  /** Agency fragments in printed order: one column's or two (the lead's, then the cooperating agencies'). */
+  agencies: string[];
+  timeline: string;
+}
+
+/** "2.1", "1.5 |", "312", "[4.2": a printed row number, possibly garbled. */
+const CODE_TOKEN = /^[[|(]?\d{1,3}(?:[.,]\d{1,2}){0,2}\.?[|\]]?$/u;
+
+/**
+ * Timelines as plans print them, read at a line's end without marks:
+ * "Hằng năm" (also misread "Flang năm"), "Thường xuyên", "2025 - 2026",
+ * "2025-2030", "2025 -" (its end on the next line), "2025".
+ */
+const TIMELINE_END = /(?:^|\s)(\p{L}{0,2}ang nam|thuong xuyen|20\d\d\s?[-–~]\s?20\d\d|20\d\d\s?[-–~]|20\d\d)$/u;
+
+/**
+ * Words agency names and lists are made of (folded): heads, sectors,
+ * localities and the words of group lists ("các sở, ban, ngành, Ủy ban nhân
+ * dân các quận, huyện, thành phố, các đơn vị liên quan"). A closed class:
+ * the task column's prose leaves it at once.
+ */
+const AGENCY_WORDS = new Set(
+  (
+    'so ban nganh uy ubnd hdnd nhan dan cac quan huyen thanh pho thi xa phuong don vi lien dia ' +
+    'khoa hoc cong nghe thong tin truyen ke hoach dau tu tai chinh noi vu giao duc dao tao y te an ' +
+    'van phong ngan hang nha nuoc viet nam mat tran to quoc chuc tri hoi doan the co truong dai ' +
+    'ngoai thuong xay dung nong nghiep moi tai nguyen lao binh hai cuc thue kho bac trung tam bao chi ' +
+    'va tu phap hoa du lich giao van cang ky thuat su bo chi huy bien ubmttq mttq dang uy tinh ' +
+    'bql khu kinh te hai phong hcm vien quan ly ha tang nha lien quan'
+  ).split(' '),
+);
+
+/**
+ * Words an agency part may open with: "Sở …", "Các sở …", "Ủy ban …",
+ * "UBND", "Công an …", "Trường …"; and, capitalised after the task's words,
+ * the second line of a lead's name ("Đào tạo", "Truyền thông", "Đầu tư").
+ */
+const AGENCY_OPENERS = /^(?:so|cac|uy|ubnd|ubmttq|cong|truong|van|ngan|ban|bo|mat|trung|lien|kho|cuc|chi|thanh|dao|truyen|dau|moi|xa)$/u;
+
+/** Splits a line into its row number, task words, agency fragments and timeline. */
+export function splitTaskLine(line: string, withCode: boolean): TaskLineParts {
+  let words = line.split(/\s+/u).filter(Boolean);
+  let code = '';
+  if (withCode && words.length && CODE_TOKEN.test(words[0]!)) code = words.shift()!.replace(/[|[\]()]/gu, '');
+  // a number the OCR garbled past reading before the task's border ("ở, | Nghị quyết …"): a row line all the same
+  else if (withCode && words.length > 2 && words[1] === '|' && [...words[0]!].length <= 3) code = (words.shift(), '?');
+  if (words[0] === '|') words.shift();
+  let timeline = '';
+  const tail = TIMELINE_END.exec(stripDiacritics(words.slice(-5).join(' ')).toLowerCase());
+  const n = tail ? tail[1]!.trim().split(/\s+/u).length : 0;
+  // "… đến năm 2045" ends a task's sentence: a year after "năm" or "đến" is not the timeline column
+  if (tail && !(/^20\d\d$/u.test(tail[1]!) && /^(?:nam|den|ngay|thang|tu)$/u.test(fold(words.at(-n - 1) ?? '')))) {
+    timeline = words.slice(-n).join(' ');
+    words = words.slice(0, -n);
+  }
+  while (words.length && /^[|[\]{}\\.,:;'"“”‘’`~^_-]+$/u.test(words.at(-1)!)) words.pop();
+  const start = agencyPartStart(words);
+  const agencies = splitAgencyPart(words.slice(start));
+  return { code, task: cleanTask(words.slice(0, start).join(' ')), agencies, timeline };
+}
+
+/** A word of an agency name (folded, punctuation dropped), or a stray mark that counts neither way. */
+function agencyWord(word: string): 'agency' | 'stray' | 'other' {
+  const f = fold(word);
+  if (!f) return 'stray';
+  const parts = f.split(' ');
+  if (parts.every((p) => AGENCY_WORDS.has(p))) return 'agency';
+  return [...word].length <= 2 && !/^\p{Ll}{2}$/u.test(word) ? 'stray' : 'other';
+}
+
+/**
+ * Where the agency part of a line starts: within the run of agency words
+ * (and stray marks) ending the line, at its first word when the run is the
+ * whole line (a line of agency cells only: "Truyền thông", "các quận,
+ * huyện, …") or opens a list ("các đơn vị liên quan" after the task's
+ * words), else at the first word an agency opens with ("… thực | Sở Khoa
+ * học và"). The line's length when it has none.
+ */
+function agencyPartStart(words: readonly string[]): number {
+  let run = words.length;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (w === '|' || w.endsWith('|') || agencyWord(w) === 'other') break;
+    run = i;
+  }
+  while (run < words.length && agencyWord(words[run]!) === 'stray') run++;
+  if (run >= words.length) return words.length;
+  const before = words.slice(0, run).filter((w) => agencyWord(w) !== 'stray' && w !== '|');
+  const border = run > 0 && (words[run - 1] === '|' || words[run - 1]!.endsWith('|'));
+  if (!before.length || border || opensList(words, run)) return run;
+  for (let i = run; i < words.length; i++) if (isOpener(words, i)) return i;
+  return words.length;
+}
+
+/** Lower-case words a list of agencies goes on with at a line's start: "các quận, huyện", "các đơn vị liên quan", "dân các quận". */
+function opensList(words: readonly string[], i: number): boolean {
+  if (/^\p{Lu}/u.test(words[i + 1] ?? '')) return false; // "các Sở Giáo dục …": the task's "các" before the lead's name
+  const f = fold(words.slice(i, i + 2).join(' '));
+  return /^(?:cac (?:so|ban|co|don|quan|huyen|to|dia|doan)|quan huyen|huyen thanh|nhan dan|dan cac|vi lien)\b/u.test(f);
+}
+
+/** A capitalised word an agency opens with ("Sở", "Các", "Ủy", "UBND"), followed by another agency word. */
+function isOpener(words: readonly string[], i: number): boolean {
+  const w = words[i]!;
+  if (!/^\p{Lu}/u.test(w.replace(/^[^\p{L}]+/u, ''))) return false;
+  return AGENCY_OPENERS.test(fold(w)) && (i + 1 >= words.length || agencyWord(words[i + 1]!) !== 'other');
+}
+
+/**
+ * The agency part as one or two column fragments: a second fragment opens
+ * at a "|" border or at an opener after the first fragment's own words
+ * ("Sở Khoa học và | Các sở, ban, ngành, …"; "địa phương, đơn vị Sở Khoa
+ * học và Công nghệ").
+ */
+function splitAgencyPart(words: readonly string[]): string[] {
+  const kept = words.filter((w) => w !== '|' && (agencyWord(w) !== 'stray' || /\p{L}{2}/u.test(w)));
+  if (!kept.length) return [];
+  const split = (i: number): string[] => [kept.slice(0, i).join(' '), kept.slice(i).join(' ')];
+  for (let i = 1; i < kept.length; i++) {
+    const prev = kept[i - 1]!;
+    const f = fold(kept[i]!);
+    // "Các sở, ban, ngành, Ủy ban …": a list goes on after a comma
+    if (/,$/u.test(prev)) continue;
+    if (isOpener(kept, i) && LIST_OPENERS.has(f)) return split(i);
+    // "Sở Khoa học và các quận, huyện, …": the list's next line beside the name's
+    if (i >= 2 && /^cac (?:quan|huyen|don|so|ban|co|to|dia|doan)\b/u.test(fold(kept.slice(i, i + 2).join(' ')))) return split(i);
+    // "Sở Khoa học và Công nghệ", "Sở Tài chính; Sở Kế hoạch …": a name goes on after "và" and a semicolon
+    if (/;$/u.test(prev) || fold(prev) === 'va' || i < 2 || !isOpener(kept, i)) continue;
+    if (NAME_OPENERS.has(f) && (f !== 'cong' || fold(kept[i + 1] ?? '') === 'an')) return split(i);
+  }
+  return [kept.join(' ')];
+}
+
+/** Openers of a list ("Các sở, …", "Ủy ban nhân dân các …"): never the go-on of a name. */
+const LIST_OPENERS = new Set(['cac', 'uy', 'ubnd', 'ubmttq']);
+/** Openers of one agency's name ("Sở …", "Công an …", "Trường …"). */
+const NAME_OPENERS = new Set(['so', 'cong', 'truong', 'van', 'ngan']);
+
+/** A task part without the border marks an OCR leaves at its cell's edges. */
+function cleanTask(text: string): string {
+  return text.replace(/^[|[\]{}\\).,:;'"‘’]+\s*/u, '').replace(/\s*[|[\]{}\\:;]+$/u, '').trim();
+}

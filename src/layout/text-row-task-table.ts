@@ -1,0 +1,76 @@
+import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import { repairRowCodes } from './row-codes.js';
+import { bodySegments, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
+import { isBareNumber } from './text-row-rows.js';
+import { parseTaskBlockRows, parseTaskLineRows, type TaskRow } from './text-row-task-rows.js';
+import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
+
+/**
+ * Assignment tables in OCR text exports (KH 44's "PHỤ LỤC SỐ 02: PHÂN CÔNG
+ * CÁC NHIỆM VỤ CỤ THỂ"): the header read as "STT Nội dung công việc Cơ quan
+ * chủ trì Cơ quan phối hợp Thời gian thực hiện", then each page's rows
+ * either one paragraph per cell or one line per row height with the cells
+ * side by side (text-row-task-rows.ts). Section rows ("1 Nâng cao nhận
+ * thức, …") are kept as sections of the rows under them; row numbers are
+ * repaired from their sequence, sections included.
+ */
+export function findTextRowTaskTables(page: Page, tableIndexStart: number): Table[] {
+  const lines = page.text.split('\n');
+  const tables: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const header = headerAt(lines, i);
+    if (!header) {
+      i++;
+      continue;
+    }
+    const end = regionEnd(lines, header.end);
+    const table = readRegion(lines, header, end, page.number, tableIndexStart + tables.length);
+    if (table) tables.push(table);
+    i = end;
+  }
+  return tables;
+}
+
+/** Canonical order of the columns this reader rebuilds. */
+const ORDER: readonly TextRowRole[] = ['code', 'task', 'lead', 'cooperating', 'timeline'];
+
+/** An assignment table's header names the task, the lead and the cooperating agencies or the timeline. */
+const isTaskHeader = (roles: ReadonlySet<TextRowRole>): boolean => roles.has('task') && roles.has('lead') && (roles.has('cooperating') || roles.has('timeline'));
+const headerAt = (lines: readonly string[], i: number): HeaderBlock | null => headerBlockAt(lines, i, isTaskHeader, ORDER);
+/** The header repeated at a page's top, read worse than the first ("Cơ quan phù(")i hợp"): two of its columns named are enough. */
+const repeatedHeaderAt = (lines: readonly string[], i: number): HeaderBlock | null => headerBlockAt(lines, i, (roles) => roles.size >= 2, ORDER);
+
+function readRegion(lines: readonly string[], header: HeaderBlock, end: number, page: number, index: number): Table | null {
+  const rows: TaskRow[] = [];
+  for (const segment of bodySegments(lines, header, end, (k) => repeatedHeaderAt(lines, k))) {
+    rows.push(...(isBlockSegment(segment) ? parseTaskBlockRows(segment) : parseTaskLineRows(segment)));
+  }
+  if (rows.filter((r) => r.kind === 'body').length < 2) return null;
+  const codes = repairRowCodes(rows.map((r) => ({ read: r.code, afterSection: false })));
+  rows.forEach((r, n) => (r.code = codes[n] ?? r.code));
+  return buildTable(header.roles, rows, page, index);
+}
+
+/** Rows printed one cell per paragraph: more row numbers alone on their line than lines opening with one. */
+function isBlockSegment(segment: readonly string[]): boolean {
+  const nonBlank = segment.map((l) => l.trim()).filter(Boolean);
+  const bare = nonBlank.filter(isBareNumber).length;
+  const numbered = nonBlank.filter((l) => /^[[|(]?\d{1,3}(?:[.,]\d{1,2})*\.?[|\]]?\s+\S/u.test(l)).length;
+  return bare > numbered;
+}
+
+function buildTable(roles: readonly TextRowRole[], parsed: readonly TaskRow[], page: number, index: number): Table {
+  const columnCount = roles.length;
+  const rows: TableRow[] = [{ index: 0, kind: 'header', page }];
+  const cells: TableCell[] = roles.map((role, col) => cell(0, col, role === 'lead' ? 'Cơ quan chủ trì' : HEADER_TEXT[role], page));
+  for (const r of parsed) {
+    const row = rows.length;
+    rows.push({ index: row, kind: r.kind, page });
+    if (r.kind === 'section') cells.push({ ...cell(row, 0, r.code ? `${r.code}. ${r.text}` : r.text, page), colSpan: columnCount });
+    else roles.forEach((role, col) => cells.push(cell(row, col, role === 'code' ? r.code : (r[role as Exclude<TextRowRole, 'code' | 'name' | 'unit' | 'target'>] ?? ''), page)));
+  }
+  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence: 0.4 };
+}
+
+const cell = (row: number, col: number, text: string, page: number): TableCell => ({ row, col, rowSpan: 1, colSpan: 1, text: text.replace(/\s+/gu, ' ').trim(), page, box: null });
