@@ -1,3 +1,4 @@
+import type { TableCell } from '../../schemas/index.js';
 import { fold, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
@@ -81,3 +82,6 @@ export function bodySegments(lines: readonly string[], header: HeaderBlock, end:
   }
   return out;
 }
+
+/** A cell of a table read from text: one row and column, whitespace collapsed, no box (the text has no positions). */
+export const textCell = (row: number, col: number, text: string, page: number): TableCell => ({ row, col, rowSpan: 1, colSpan: 1, text: text.replace(/\s+/gu, ' ').trim(), page, box: null });

@@ -1,7 +1,7 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
 import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
-import { bodySegments, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
+import { bodySegments, textCell as cell, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
 import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
@@ -80,5 +80,3 @@ function buildTable(roles: readonly TextRowRole[], parsed: readonly ParsedRow[],
   }
   return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence: 0.5 };
 }
-
-const cell = (row: number, col: number, text: string, page: number): TableCell => ({ row, col, rowSpan: 1, colSpan: 1, text: text.replace(/\s+/gu, ' ').trim(), page, box: null });

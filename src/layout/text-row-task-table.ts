@@ -1,6 +1,6 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
-import { bodySegments, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
+import { bodySegments, textCell as cell, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
 import { isBareNumber } from './text-row-rows.js';
 import { parseTaskBlockRows, parseTaskLineRows, type TaskRow } from './text-row-task-rows.js';
 import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
@@ -72,5 +72,3 @@ function buildTable(roles: readonly TextRowRole[], parsed: readonly TaskRow[], p
   }
   return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence: 0.4 };
 }
-
-const cell = (row: number, col: number, text: string, page: number): TableCell => ({ row, col, rowSpan: 1, colSpan: 1, text: text.replace(/\s+/gu, ' ').trim(), page, box: null });
