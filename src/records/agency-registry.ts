@@ -30,6 +30,14 @@ const FUZZY_MIN = 0.9;
  * letters must agree this well.
  */
 const MISREAD_MIN = 0.88;
+/**
+ * A misread name's letters may agree less (a garbled last word: "Sở Khoa
+ * học và Công hỗ", a lost head: "Giáo dục và Đào tạo") when one registry
+ * name is clearly nearer than every other: the runner-up at least
+ * MISREAD_MARGIN behind.
+ */
+const MISREAD_LOOSE = 0.8;
+const MISREAD_MARGIN = 0.12;
 
 /** How the agency text was read: `misread` for OCR'd or restored text, where a near match is a repair. */
 export interface ResolveOptions {
@@ -121,14 +129,21 @@ export class AgencyRegistry {
       if (score >= FUZZY_MIN || !misread) return score;
       const plain = similarity(stripDiacritics(other), bare);
       // a match on letters alone ranks just under one with the marks
-      return plain >= MISREAD_MIN ? plain * 0.99 : score;
+      return Math.max(score, plain * 0.99);
     };
     let best: { entry: z.infer<typeof Entry>; score: number; key: string } | null = null;
+    let second = 0;
+    const floor = misread ? MISREAD_LOOSE : min;
     for (const [k, entry] of this.#byKey) {
-      if (Math.abs(stripDiacritics(k).length - bare.length) > bare.length * (1 - min)) continue;
+      if (Math.abs(stripDiacritics(k).length - bare.length) > bare.length * (1 - floor)) continue;
       const score = scoreOf(k);
-      if (score >= min && (!best || score > best.score)) best = { entry, score, key: k };
+      if (score < floor) continue;
+      if (!best || score > best.score) {
+        if (best && best.entry !== entry) second = Math.max(second, best.score);
+        best = { entry, score, key: k };
+      } else if (entry !== best.entry) second = Math.max(second, score);
     }
+    if (best && best.score < min && best.score - second < MISREAD_MARGIN) best = null;
     // an alias and the name scoring alike: the name is the likelier printing ("Sở Khoa học v Công nghệ")
     if (best && misread) {
       const nameKey = fold(best.entry.name);

@@ -59,6 +59,15 @@ describe('agency registry', () => {
     expect(misread('Sở Tư pháp').read).toBeUndefined();
   });
 
+  it('takes a looser misread match only when one registry name is clearly nearer than the rest', () => {
+    const misread = (raw: string) => registry.resolve(raw, 'unknown', { misread: true });
+    // a garbled last word, a lost head word
+    expect(misread('Sở Khoa học và Công hỗ')).toMatchObject({ raw: 'Sở Khoa học và Công nghệ', read: 'Sở Khoa học và Công hỗ' });
+    expect(misread('Giáo dục và Đào tạo')).toMatchObject({ raw: 'Sở Giáo dục và Đào tạo' });
+    // near no name closely enough: left as read
+    expect(misread('Sở Tài pháp')).toMatchObject({ raw: 'Sở Tài pháp', score: null });
+  });
+
   it('leaves groups as groups', () => {
     expect(resolve('các sở, ban, ngành')).toMatchObject({ kind: 'group', score: null });
   });
