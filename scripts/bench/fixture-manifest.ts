@@ -5,7 +5,7 @@ export const FixtureEntry = z.object({
   file: z.string(),
   /** Groundtruth name: fixtures/groundtruth/<name>.*.json */
   name: z.string(),
-  variant: z.enum(['digital', 'scan', 'kh44-style', 'image', 'text']),
+  variant: z.enum(['digital', 'scan', 'kh44-style', 'image', 'text', 'text-export']),
 });
 export type FixtureEntry = z.infer<typeof FixtureEntry>;
 

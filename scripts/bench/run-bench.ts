@@ -81,7 +81,7 @@ for (const fx of readFixtureManifest(ROOT)) {
       fmt(whole ? recordF1('assignments', gt(fx.name, 'assignments'), docFile) : null),
       fmt(whole && meta ? metadataScore(doc, meta) : null),
       fmt(whole && outline ? outlineScore(doc, outline) : null),
-      fmt(whole && tables ? cellAccuracy(doc, tables, fx.variant === 'text') : null),
+      fmt(whole && tables ? cellAccuracy(doc, tables, fx.variant === 'text' || fx.variant === 'text-export') : null),
       cer === null ? '   -  ' : (cer * 100).toFixed(2).padStart(5) + '%',
       (doc.source.pages / (ms / 1000)).toFixed(2).padStart(8),
     ].join('  '),
