@@ -133,7 +133,9 @@ export function agencyStartsAt(words: readonly string[], i: number): boolean {
     const candidate = fold(words.slice(i, i + h.words).join(' '));
     if (h.words === 1) {
       const next = words[i + 1] ?? '';
-      if (candidate === h.folded && /^\p{Lu}/u.test(next)) return true;
+      // "Sở" as an English-model OCR prints it when restoration could not read it: "S¢&", "S§"
+      const garbledSo = h.folded === 'so' && /^S[¢&§$@€£]{1,3}$/u.test(first);
+      if ((candidate === h.folded || garbledSo) && /^\p{Lu}/u.test(next)) return true;
     } else if (similarity(candidate, h.folded) >= 0.8) return true;
   }
   return false;

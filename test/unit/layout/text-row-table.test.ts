@@ -41,6 +41,8 @@ describe('splitAnchorLine', () => {
 
   it('takes what follows the figure as the agency when its head word was misread', () => {
     expect(splitAnchorLine('32 Tỷ lệ người dân có hồ sơ sức khỏe điện tử % ≥ 95 S§ Y tế')).toMatchObject({ unit: '%', target: '≥ 95', lead: 'S§ Y tế' });
+    // "Sở" left garbled by restoration still opens the agency, after a target in words
+    expect(splitAnchorLine('17 Chi ngân sách cho khoa học % Phấn đấu đạt 3% S¢& Tài chính, Sở Kế hoạch và Đầu tư')).toMatchObject({ target: 'Phấn đấu đạt 3%', lead: 'S¢& Tài chính, Sở Kế hoạch và Đầu tư' });
   });
 });
 
