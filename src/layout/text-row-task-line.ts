@@ -43,7 +43,7 @@ const AGENCY_WORDS = new Set(
     'van phong ngan hang nha nuoc viet nam mat tran to quoc chuc tri hoi doan the co truong dai ' +
     'ngoai thuong xay dung nong nghiep moi tai nguyen lao binh hai cuc thue kho bac trung tam bao chi ' +
     'va tu phap hoa du lich giao van cang ky thuat su bo chi huy bien ubmttq mttq dang uy tinh ' +
-    'bql khu kinh te hai phong hcm vien quan ly ha tang nha lien quan'
+    'bql khu kinh te hai phong hcm vien quan ly ha tang nha lien quan thao thuy loi thon lam san khoang cong thuong'
   ).split(' '),
 );
 
@@ -155,5 +155,6 @@ const NAME_OPENERS = new Set(['so', 'cong', 'truong', 'van', 'ngan']);
 
 /** A task part without the border marks an OCR leaves at its cell's edges. */
 function cleanTask(text: string): string {
-  return text.replace(/^[|[\]{}\\).,:;'"‘’]+\s*/u, '').replace(/\s*[|[\]{}\\:;]+$/u, '').trim();
+  // a colon ending the task's last word stays ("… quản lý văn hóa:", a heading); one standing alone is a border's mark
+  return text.replace(/^[|[\]{}\\).,:;'"‘’]+\s*/u, '').replace(/(?:\s+[|[\]{}\\:;]+|[|[\]{}\\]+)$/u, '').trim();
 }

@@ -5,7 +5,7 @@ import { fold, isGarbageLine } from './text-row-vocabulary.js';
 /** A row of an assignment table read from text: a section ("1 Nâng cao nhận thức, …") or a task with its cells. */
 export type TaskRow =
   | { kind: 'section'; code: string; text: string }
-  | { kind: 'body'; code: string; task: string; lead: string; cooperating: string; timeline: string };
+  | { kind: 'body'; code: string; task: string; lead: string; cooperating: string; timeline: string; subItem?: boolean };
 
 /** "1 Nâng cao …", ") Khẩn trương, …" (the number garbled): a section row spanning the table, one or two full lines. */
 const SECTION_START = /^(?:\d{1,2}\.?|[)\]|}])\s+\p{Lu}/u;
@@ -57,7 +57,7 @@ const sectionCode = (line: string): string => /^(\d{1,2})\b/u.exec(line)?.[1] ??
 /** The rows of lines between two sections: cut around their numbered lines. */
 function stretchRows(lines: readonly TaskLineParts[]): TaskRow[] {
   const anchors = lines.flatMap((l, i) => (l.code ? [i] : []));
-  if (!anchors.length) return lines.some((l) => l.task) ? [assemble(lines, '')] : [];
+  if (!anchors.length) return lines.some((l) => l.task) ? withSubItems(lines, -1, '') : [];
   // gaps[g]: the lines between anchor g-1 and anchor g (gaps[0] before the first, the last after the last)
   const gaps: TaskLineParts[][] = [];
   let from = 0;
@@ -66,12 +66,39 @@ function stretchRows(lines: readonly TaskLineParts[]): TaskRow[] {
     from = a + 1;
   }
   gaps.push(lines.slice(from));
-  const cuts = balancedCuts(gaps);
-  return anchors.map((a, r) => {
+  const cuts = balancedCuts(gaps, anchors.map((a) => isHeading(lines[a]!)));
+  return anchors.flatMap((a, r) => {
     const above = r === 0 ? gaps[0]! : gaps[r]!.slice(cuts[r]!);
     const below = r === anchors.length - 1 ? gaps[r + 1]! : gaps[r + 1]!.slice(0, cuts[r + 1]);
-    return assemble([...above, lines[a]!, ...below], lines[a]!.code);
+    return withSubItems([...above, lines[a]!, ...below], above.length, lines[a]!.code);
   });
+}
+
+/** A numbered line that only heads the dash sub-items under it: its task ends with a colon, no agency or timeline beside it. */
+const isHeading = (line: TaskLineParts): boolean => /:\s*$/u.test(line.task) && !line.agencies.length && !line.timeline;
+
+/** A dash opening a sub-item's task: "- Chuyển đổi số …". */
+const DASH_ITEM = /^[-–]\s/u;
+
+/**
+ * A numbered row whose number stands on a heading line ("5.8 | Ứng dụng
+ * công nghệ thông tin trong quản lý văn hóa:") followed by dash sub-items,
+ * each with its own agencies and timeline: the heading is a row of its own,
+ * each sub-item another, unnumbered (the records stage codes them 5.8.a, …).
+ * Any other row is one row. `anchor` is the index of the numbered line (-1: none).
+ */
+function withSubItems(lines: readonly TaskLineParts[], anchor: number, code: string): TaskRow[] {
+  const first = lines.findIndex((l) => DASH_ITEM.test(l.task));
+  const heading = lines.slice(Math.max(anchor, 0), first);
+  if (first < 0 || first <= anchor || heading.some((l) => l.agencies.length || l.timeline)) return [assemble(lines, code)];
+  const rows: TaskRow[] = [assemble(lines.slice(0, first), code)];
+  let start = first;
+  for (let i = first + 1; i <= lines.length; i++) {
+    if (i < lines.length && !DASH_ITEM.test(lines[i]!.task)) continue;
+    rows.push({ ...assemble(lines.slice(start, i), ''), subItem: true });
+    start = i;
+  }
+  return rows;
 }
 
 /**
@@ -79,7 +106,9 @@ function stretchRows(lines: readonly TaskLineParts[]): TaskRow[] {
  * that make rows most even above and below their number, a cut before a
  * task line starting in lower case costing more (a task opens with a capital).
  */
-function balancedCuts(gaps: readonly TaskLineParts[][]): number[] {
+function balancedCuts(gaps: readonly TaskLineParts[][], heading: readonly boolean[]): number[] {
+  // a heading row ("5.8 | Ứng dụng … văn hóa:") has its sub-items below it and nothing above
+  const rowCost = (r: number, above: number, below: number): number => (heading[r] ? 2 * above : Math.abs(above - below));
   const last = gaps.length - 1;
   // dp over inner gaps 1..last-1; row r sits between gap r and gap r+1
   let prev = new Map<number, { cost: number; path: number[] }>([[0, { cost: 0, path: [0] }]]);
@@ -90,7 +119,7 @@ function balancedCuts(gaps: readonly TaskLineParts[][]): number[] {
       let best: { cost: number; path: number[] } | null = null;
       for (const [pc, p] of prev) {
         const aboveCount = g === 1 ? gaps[0]!.length : gaps[g - 1]!.length - pc;
-        const cost = p.cost + Math.abs(aboveCount - c) + openingCost(gap[c]);
+        const cost = p.cost + rowCost(g - 1, aboveCount, c) + openingCost(gap[c]);
         if (!best || cost < best.cost) best = { cost, path: [...p.path, c] };
       }
       next.set(c, best!);
@@ -101,8 +130,8 @@ function balancedCuts(gaps: readonly TaskLineParts[][]): number[] {
   let best: { cost: number; path: number[] } | null = null;
   for (const [pc, p] of prev) {
     const aboveCount = last === 1 ? gaps[0]!.length : gaps[last - 1]!.length - pc;
-    const cost = p.cost + Math.abs(aboveCount - gaps[last]!.length);
-    if (!best || cost < best.cost) best = p;
+    const cost = p.cost + rowCost(last - 1, aboveCount, gaps[last]!.length);
+    if (!best || cost < best.cost) best = { cost, path: p.path };
   }
   return best?.path ?? [0];
 }
@@ -115,7 +144,7 @@ function openingCost(line: TaskLineParts | undefined): number {
 }
 
 /** One row from its lines in printed order: the task's parts joined, agency fragments sent to their columns. */
-function assemble(lines: readonly TaskLineParts[], code: string): TaskRow {
+function assemble(lines: readonly TaskLineParts[], code: string): Extract<TaskRow, { kind: 'body' }> {
   const lead: string[] = [];
   const coop: string[] = [];
   for (const l of lines) {

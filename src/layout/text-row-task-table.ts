@@ -47,8 +47,10 @@ function readRegion(lines: readonly string[], header: HeaderBlock, end: number, 
     rows.push(...(isBlockSegment(segment) ? parseTaskBlockRows(segment) : parseTaskLineRows(segment)));
   }
   if (rows.filter((r) => r.kind === 'body').length < 2) return null;
-  const codes = repairRowCodes(rows.map((r) => ({ read: r.code, afterSection: false })));
-  rows.forEach((r, n) => (r.code = codes[n] ?? r.code));
+  // dash sub-items have no number of their own: the sequence runs over the numbered rows and sections
+  const numbered = rows.filter((r) => r.kind === 'section' || !r.subItem);
+  const codes = repairRowCodes(numbered.map((r) => ({ read: r.code, afterSection: false })));
+  numbered.forEach((r, n) => (r.code = codes[n] ?? r.code));
   return buildTable(header.roles, rows, page, index);
 }
 

@@ -13,7 +13,7 @@ interface Column {
 }
 
 /** Row numbers as printed: "1", "2.3", "11.1", "6" (a trailing dot is dropped). */
-const CODE = /^\d+(?:\.\d+)*\.?$/u;
+const CODE = /^\d+(?:\.\d+)*(?:\.[a-z]+)?\.?$/u;
 
 /**
  * Records from one table: an indicator per body row when the table has a
@@ -33,6 +33,9 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
   let period: { text: string; year: number } | null = null;
   /** Name of each numbered row so far, for the `parent` of the rows numbered under it ("11" → "11.1"). */
   const names = new Map<string, string>();
+  /** The last numbered row, and how many dash sub-items each has had. */
+  let lastCode: string | null = null;
+  const subItems = new Map<string, number>();
   for (const row of table.rows) {
     const cells = table.cells.filter((c) => c.row === row.index);
     if (row.kind === 'section') {
@@ -43,12 +46,21 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
     const byRole = (role: ColumnRole): string => columns.filter((c) => c.role === role).map((c) => cellText(cells, c.index)).filter(Boolean).join('; ');
     // a stray mark an OCR read from the cell's rule beside the number is not part of it: "1 |", "2 ñ"
     const printed = byRole('code');
-    const code = (rowNumberWithStrayMark(printed) ?? printed).replace(/\.$/u, '');
+    let code = (rowNumberWithStrayMark(printed) ?? printed).replace(/\.$/u, '');
+    let title = byRole(kind === 'indicators' ? 'name' : 'task');
+    // a dash sub-item without a number of its own under a numbered row, with its own agency or timeline: "<parent>.a", ".b", … (CONTRACT)
+    const dash = DASH_ITEM.exec(title);
+    if (!code && dash && lastCode && !isHeadingRow(columns, cells)) {
+      const n = (subItems.get(lastCode) ?? 0) + 1;
+      subItems.set(lastCode, n);
+      code = `${lastCode}.${subItemLetter(n - 1)}`;
+      title = title.slice(dash[0].length);
+    }
     if (!CODE.test(code)) {
       issues.record('row-without-code', `table ${table.id} row ${row.index}: no row number; skipped`, { page: row.page });
       continue;
     }
-    const title = byRole(kind === 'indicators' ? 'name' : 'task');
+    if (!dash || printed) lastCode = code;
     const parent = parentOf(code, names);
     names.set(code, title);
     // a numbered heading row ("11 Chỉ tiêu về thủ tục hành chính …" with every other cell empty) only names the rows under it
@@ -196,6 +208,11 @@ function parentOf(code: string, names: ReadonlyMap<string, string>): string | nu
 }
 
 /** A body row with its number and title only: every other column with a role is empty. */
+/** A dash opening a sub-item's text: "- Chuyển đổi số …", "– Xây dựng …". */
+const DASH_ITEM = /^[-–]\s+/u;
+/** 0 → "a", 25 → "z", 26 → "aa". */
+const subItemLetter = (i: number): string => String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
+
 function isHeadingRow(columns: Column[], cells: Table['cells']): boolean {
   const others = columns.filter((c) => !['code', 'name', 'task', 'extra'].includes(c.role));
   return others.length > 0 && others.every((c) => !cellText(cells, c.index));

@@ -95,4 +95,24 @@ describe('findTextRowTaskTables', () => {
       ['1.2', 'Xây dựng chương trình', 'Sở Tài chính', 'Các sở, ban, ngành', 'Hằng năm'],
     ]);
   });
+
+  it('reads a numbered heading line with dash sub-items under it as a heading row and one unnumbered row per sub-item', () => {
+    const text = [
+      'STT Nội dung công việc Cơ quan chủ trì Cơ quan phối hợp Thời gian thực hiện',
+      '5.7 | Ứng dụng công nghệ thông minh trong quản lý hạ tầng Sở Xây dựng Các sở, ban, ngành Hằng năm',
+      'các đơn vị liên quan',
+      '5.8 | Ứng dụng công nghệ thông tin trong quản lý văn hóa:',
+      '- Chuyển đổi số trong Bảo tàng Hải Phòng Sở Văn hóa và Các sở, ban, ngành, Ủy ban nhân dân',
+      'Thể thao các quận, huyện, thành phố Hằng năm',
+      '- Xây dựng bản đồ số quản lý di tích Sở Văn hóa và Các sở, ban, ngành 2025-2026',
+      'Thể thao',
+    ].join('\n');
+    const table = findTextRowTaskTables(page(text), 0)[0]!;
+    expect(grid(table)).toEqual([
+      ['5.7', 'Ứng dụng công nghệ thông minh trong quản lý hạ tầng', 'Sở Xây dựng', 'Các sở, ban, ngành các đơn vị liên quan', 'Hằng năm'],
+      ['5.8', 'Ứng dụng công nghệ thông tin trong quản lý văn hóa:', '', '', ''],
+      ['', '- Chuyển đổi số trong Bảo tàng Hải Phòng', 'Sở Văn hóa và Thể thao', 'Các sở, ban, ngành, Ủy ban nhân dân các quận, huyện, thành phố', 'Hằng năm'],
+      ['', '- Xây dựng bản đồ số quản lý di tích', 'Sở Văn hóa và Thể thao', 'Các sở, ban, ngành', '2025-2026'],
+    ]);
+  });
 });

@@ -22,6 +22,23 @@ describe('records from a table', () => {
     expect(recordsFromTable(t, new IssueLog().forStage('records')).assignments.map((a) => a.code)).toEqual(['1', '2']);
   });
 
+  it('codes dash sub-items with their own agency or timeline under the numbered row above them (5.8.a, 5.8.b)', () => {
+    const t = table([
+      ['STT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian thực hiện'],
+      ['5.8', 'Ứng dụng công nghệ thông tin trong quản lý văn hóa:', '', ''],
+      ['', '- Chuyển đổi số trong Bảo tàng Hải Phòng', 'Sở Văn hóa và Thể thao', 'Hằng năm'],
+      ['', '– Xây dựng bản đồ số quản lý di tích', 'Sở Văn hóa và Thể thao', '2025-2026'],
+      ['5.9', 'Xây dựng phần mềm quản lý lao động', 'Sở Nội vụ', '2025'],
+      ['', 'ghi chú không có gạch đầu dòng', '', ''],
+    ]);
+    const { assignments } = recordsFromTable(t, new IssueLog().forStage('records'));
+    expect(assignments.map((a) => [a.code, a.task, a.parent])).toEqual([
+      ['5.8.a', 'Chuyển đổi số trong Bảo tàng Hải Phòng', 'Ứng dụng công nghệ thông tin trong quản lý văn hóa:'],
+      ['5.8.b', 'Xây dựng bản đồ số quản lý di tích', 'Ứng dụng công nghệ thông tin trong quản lý văn hóa:'],
+      ['5.9', 'Xây dựng phần mềm quản lý lao động', null],
+    ]);
+  });
+
   it('gives targets the year of their period row, and rows the name of the heading row they sit under', () => {
     const t = table([
       ['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Cơ quan chủ trì'],
