@@ -46,8 +46,8 @@ export function buildBlocks(page: Page, tables: readonly Table[], tableLines: Re
  * ends without punctuation, with a name or a code ("… của thành phố ngay
  * khi" / "Trung ương hoàn thiện …", "… Nghị quyết số" / "57-NQ/TW."); a new
  * paragraph, heading or list item opens after a short or finished line, or
- * with a number or a mark ("a) …" is an item, not a continuation).
- * Capitals-only lines (titles) and TAB lines (rows of a delimited table)
+ * with a number or a mark ("a) …" is an item, not a continuation). A line
+ * ending in a comma always goes on. Capitals-only lines (titles) and TAB lines (rows of a delimited table)
  * join nothing.
  */
 function textBlocks(lines: readonly { line: Line; index: number }[]): Block[] {
@@ -68,6 +68,8 @@ const FULL_LINE = 0.8;
 function continuesLine(prev: string, text: string, full: number): boolean {
   if (prev.includes('\t') || text.includes('\t') || ITEM_START.test(text)) return false;
   if (/^\p{Ll}/u.test(text)) return true;
+  // no paragraph or heading ends in a comma: "… hạ tầng cho KHCN," / "ĐMST và CDS"
+  if (/,$/u.test(prev) && !isCapitals(text)) return true;
   const cut = prev.length >= full && !/[.:;!?…)”"]$/u.test(prev);
   return cut && !isCapitals(prev) && !isCapitals(text);
 }

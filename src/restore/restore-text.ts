@@ -65,9 +65,15 @@ function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, chan
   const slots: (string[] | null)[] = [];
   const weights: (number[] | null)[] = [];
   const slotOf = lines.map(() => new Map<number, number>());
+  /** Acronyms put back with the "Đ" an English-model OCR read as "D" or "P" ("PMST" → "ĐMST"). */
+  const acronyms = lines.map(() => new Map<number, string>());
   lines.forEach((pieces, li) =>
     pieces.forEach((p, i) => {
-      if (p.kind === 'word' && isAcronym(p.text)) slots.push(['<code>']);
+      if (p.kind === 'word' && isAcronym(p.text)) {
+        slots.push(['<code>']);
+        const repaired = channel ? acronymWithD(p.text, model) : null;
+        if (repaired) acronyms[li]!.set(i, repaired);
+      }
       else if (p.kind === 'word') {
         slotOf[li]!.set(i, slots.length);
         const readings = channel ? withKnownWord(p.text, channel.readings(p.text, (w) => model.unigramLogProb(w)), model) : [];
@@ -86,7 +92,9 @@ function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, chan
     const text = pieces
       .map((p, i) => {
         const slot = slotOf[li]!.get(i);
-        if (slot === undefined) return p.text;
+        const acronym = acronyms[li]!.get(i);
+        if (acronym) tokens.push({ original: p.text, restored: acronym, confidence: 1 });
+        if (slot === undefined) return acronym ?? p.text;
         const d = decoded[slot];
         // a word read as itself keeps its own spelling and case ("VNeID", "groupType")
         const restored = d && d.choice !== p.text.toLowerCase() ? matchCase(p.text, d.choice) : p.text;
@@ -104,6 +112,18 @@ function withKnownWord(token: string, readings: Reading[], model: NgramModel): R
   const lower = token.toLowerCase();
   if (!/^\p{L}{3,}$/u.test(lower) || model.known(lower) < 0 || syllablesFor(lower).length || readings.some((r) => r.word === lower)) return readings;
   return [...readings, { word: lower, logp: readings[0]?.logp ?? 0 }];
+}
+
+/**
+ * An acronym the training text does not have, one of whose "D"s or "P"s read
+ * as "Đ" gives one it has: the English model has no "Đ" and prints "D" or
+ * "P" for it ("PMST", "DMST" → "ĐMST"). Null when no single such reading is known.
+ */
+function acronymWithD(word: string, model: NgramModel): string | null {
+  const lower = word.toLowerCase();
+  if (model.known(lower) >= 0) return null;
+  const readings = [...lower].flatMap((c, i) => (c === 'd' || c === 'p' ? [lower.slice(0, i) + 'đ' + lower.slice(i + 1)] : [])).filter((w) => model.known(w) >= 0);
+  return readings.length === 1 ? readings[0]!.toUpperCase() : null;
 }
 
 /** An upper-case word no syllable strips down to ("GIS", "IOC", "ISO") is an abbreviation: kept as printed, even in OCR noise. */

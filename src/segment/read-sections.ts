@@ -4,6 +4,8 @@ const ROMAN = /^([IVXLC]+)\.\s*(\S.*)$/su;
 const DECIMAL = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$/su;
 const LETTER = /^([a-zđ])\)\s+(\S.*)$/su;
 const APPENDIX = /^(PHỤ LỤC|Phụ lục)\b/u;
+/** A cell rule read as a mark right after a row number ("1.1 |Tổ …", "2.4 [Chủ động …"): the line is a table row. */
+const TABLE_ROW_RULE = /^[|[\]]/u;
 /** A run-in title ends at a colon within this many characters: "1. Quán triệt …: Bảo đảm …". */
 const RUN_IN_MAX = 160;
 
@@ -91,6 +93,8 @@ function classify(line: Block, enclosingLevel: number): Pick<Section, 'number' |
   const roman = ROMAN.exec(text);
   if (roman?.[1] && roman[2] && isUpperTitle(roman[2])) return { number: roman[1], title: roman[2].trim(), level: 1, kind: 'heading' };
   const decimal = DECIMAL.exec(text);
+  // "1.1 |Tổ công nghệ số …": a table row an OCR text export printed with its cell rule, not a heading
+  if (decimal?.[2] && TABLE_ROW_RULE.test(decimal[2])) return null;
   // "1 Nghị quyết …" without a dot is a footnote, unless set as a bold heading
   if (decimal?.[1] && decimal[2] && (decimal[0].slice(0, decimal[1].length + 1).includes('.') || line.bold))
     return { number: decimal[1], title: headingTitle(decimal[2]), level: decimal[1].split('.').length + 1, kind: 'heading' };

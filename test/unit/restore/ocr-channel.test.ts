@@ -52,4 +52,9 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(restoreText(noisy, model, 'auto').text.split('\n')[0]).toBe('Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đổi mới sáng tạo');
     expect(restoreText('Sở Khoa học và Công nghệ chủ trì', model, 'auto').text).toBe('Sở Khoa học và Công nghệ chủ trì');
   });
+
+  it('puts back the "Đ" of an acronym the English model read as "D" or "P", only where the training text has it', () => {
+    const out = restoreLine('phat trién KHCN, PMST va CDS; DMST, GIS va IOC', model, channel);
+    expect(out.text).toBe('phát triển KHCN, ĐMST và CDS; ĐMST, GIS và IOC');
+  });
 });
