@@ -3,24 +3,49 @@ import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 /** A section row: "1. Nâng cao nhận thức, …" or "I Phát triển hạ tầng" with the other cells empty. */
 const SECTION_MARK = /^(?:[IVXLC]+\.?|\d+\.)\s+\S/u;
 
+/** A Markdown table's rule under its header: "| --- | :---: |". */
+const PIPE_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$/u;
+
+/**
+ * The cells of a delimited table row: TAB-separated, or a Markdown pipe row
+ * ("| 1 | Xây dựng … | Văn phòng |", "\|" inside a cell kept). An empty list
+ * for a Markdown header rule, null for any other line.
+ */
+export function delimitedCells(line: string): string[] | null {
+  const clean = (c: string): string => c.replace(/\\\|/gu, '|').replace(/\s+/gu, ' ').trim();
+  if (line.includes('\t')) return line.split('\t').map(clean);
+  const t = line.trim();
+  if (!/^\|.*\|$/u.test(t) || t.length < 3) return null;
+  if (PIPE_RULE.test(t)) return [];
+  return t.slice(1, -1).split(/(?<!\\)\|/u).map(clean);
+}
+
 /**
  * Tables in text inputs, where each row is one line with TAB-separated cells
- * (seed 004's appendix). Header lines repeated at page breaks are dropped; a
+ * (seed 004's appendix) or a Markdown pipe row. Header lines repeated at page breaks are dropped; a
  * row with an empty first cell that follows a body row continues that row
  * (a row split over a page break), so its cells are joined onto it.
  */
 export function findDelimitedTables(page: Page, tableIndexStart: number): Table[] {
   const tables: Table[] = [];
   let block: string[][] = [];
+  /** A pipe table is Markdown's only under its header rule ("|---|---|"): OCR lines between two "|" marks are not one. */
+  let pipes = false;
+  let ruled = false;
   const flush = (): void => {
     // a header labels at least two columns: TAB-indented lines under one label (a digital signature's
     // stamp: e-mail, time, certificate) are not a table
-    if (block.length >= 2 && (block[0] ?? []).filter(Boolean).length >= 2) tables.push(buildTable(block, page.number, tableIndexStart + tables.length));
+    if (block.length >= 2 && (block[0] ?? []).filter(Boolean).length >= 2 && (!pipes || ruled)) tables.push(buildTable(block, page.number, tableIndexStart + tables.length));
     block = [];
+    pipes = ruled = false;
   };
   for (const line of page.text.split('\n')) {
-    if (line.includes('\t')) block.push(line.split('\t').map((c) => c.replace(/\s+/gu, ' ').trim()));
-    else if (line.trim()) flush();
+    const cells = delimitedCells(line);
+    if (cells && !cells.length) ruled = block.length === 1;
+    else if (cells) {
+      if (!block.length) pipes = !line.includes('\t');
+      block.push(cells);
+    } else if (line.trim()) flush();
   }
   flush();
   return tables;

@@ -1,6 +1,6 @@
 import type { LayoutResult, PagesResult, Table } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { findDelimitedTables } from './delimited-table.js';
+import { delimitedCells, findDelimitedTables } from './delimited-table.js';
 import { findLinearizedTables } from './linearized-table.js';
 import { findRulingTables } from './ruling-table.js';
 import { findTextRowTables } from './text-row-table.js';
@@ -22,7 +22,7 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
     else if (page.words.length === 0) {
       const delimited = findDelimitedTables(page, found.length);
       found.push(...delimited);
-      if (delimited.length) taken.set(page.number, new Set(page.lines.flatMap((l, i) => (l.text.includes('\t') ? [i] : []))));
+      if (delimited.length) taken.set(page.number, new Set(page.lines.flatMap((l, i) => (delimitedCells(l.text) ? [i] : []))));
       // an OCR text export: indicator and assignment rows whose cells are separated by spaces only
       if (!delimited.length) found.push(...findTextRowTables(page, found.length));
       if (!delimited.length) found.push(...findTextRowTaskTables(page, found.length));

@@ -23,4 +23,14 @@ describe('TAB-delimited tables in text inputs', () => {
     const { tables } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
     expect(tables).toEqual([]);
   });
+
+  it('reads a Markdown pipe table under its header rule, a "\\|" inside a cell kept, and not lines that merely sit between "|" marks', async () => {
+    const page = textPage(['PHỤ LỤC', '| TT | Nội dung | Đơn vị chủ trì |', '| --- | :--- | --- |', '| 1.1 | Tổ chức tập huấn A\\|B | Văn phòng |', '| 1.2 | Số hóa hồ sơ | Phòng Quản lý |', 'Nơi nhận:']);
+    const { tables, pages } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['1.1', 'Tổ chức tập huấn A|B', 'Văn phòng']);
+    expect(pages[0]?.blocks.map((b) => b.text)).toEqual(['PHỤ LỤC', 'Nơi nhận:']);
+    const ocr = textPage(['|Tỷ lệ hồ sơ trực tuyến % 80 Sở Tư pháp|', '|Tỷ lệ thanh toán trực tuyến % 70 Sở Tài chính|']);
+    expect((await layoutPages({ pages: [ocr], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables).toEqual([]);
+  });
 });
