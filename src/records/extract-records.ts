@@ -1,4 +1,4 @@
-import type { Agency, Assignment, Indicator, LayoutResult, RecordsResult, SegmentResult } from '../../schemas/index.js';
+import type { Agency, Assignment, Indicator, LayoutResult, RecordsResult, Section, SegmentResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
 import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
@@ -22,7 +22,23 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   // prose records: numbered or bulleted indicators, and tasks listed under unit headings
   const placed = placeBlocks(layout.pages, segment.sections);
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
-  assignments.push(...proseAssignments(placed).map((r) => ({ ...r, id: '' })));
+  // a plan whose tables assign its tasks closes with who organises the work ("III. TỔ CHỨC THỰC HIỆN / 2. Văn phòng …":
+  // coordinate, report, propose): those duties are not more tasks; a plan without such a table lists its tasks there
+  const byId = new Map(segment.sections.map((s) => [s.id, s]));
+  const underImplementation = (section: Section): boolean => {
+    for (let s: Section | undefined = section; s; s = s.parent ? byId.get(s.parent) : undefined) if (IMPLEMENTATION.test(s.title)) return true;
+    return false;
+  };
+  const tableTasks = assignments.length > 0;
+  const left: Section[] = [];
+  const prose = proseAssignments(placed, (section) => {
+    const out = tableTasks && underImplementation(section);
+    if (out && !left.includes(section)) left.push(section);
+    return out;
+  });
+  assignments.push(...prose.map((r) => ({ ...r, id: '' })));
+  for (const s of left)
+    issues.record('implementation-duties', `section ${s.number}. ${s.title}: duties under "Tổ chức thực hiện" not taken as assignments (the plan's tables assign its tasks)`, { page: s.page, severity: 'info' });
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
   const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: page !== null && misread.has(page) }));
@@ -31,6 +47,9 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
     assignments: withIds(docId, 'asg', assignments).map((r) => ({ ...r, lead: canonical(r.lead, r.source.page), cooperating: canonical(r.cooperating, r.source.page) })),
   };
 }
+
+/** The closing part of a plan that says who organises its implementation. */
+const IMPLEMENTATION = /^tổ chức thực hiện$/iu;
 
 let shipped: AgencyRegistry | null = null;
 const defaultRegistry = (): AgencyRegistry => (shipped ??= new AgencyRegistry([shippedRegistry()]));

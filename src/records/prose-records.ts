@@ -80,10 +80,10 @@ function statesTarget(section: Section, block: Block): boolean {
  * task of that unit (coded "2.a", "2.b", …; "+ " sub-items stay in their
  * task); a unit heading with a paragraph and no bullets has one task.
  */
-export function proseAssignments(placed: readonly PlacedBlock[]): Omit<Assignment, 'id'>[] {
+export function proseAssignments(placed: readonly PlacedBlock[], leaveOut: (section: Section) => boolean = () => false): Omit<Assignment, 'id'>[] {
   const out: Omit<Assignment, 'id'>[] = [];
   const bySection = new Map<Section, PlacedBlock[]>();
-  for (const p of placed) if (p.section && UNIT_HEADING.test(p.section.title)) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
+  for (const p of placed) if (p.section && UNIT_HEADING.test(p.section.title) && !leaveOut(p.section)) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
   for (const [section, blocks] of bySection) {
     const tasks: PlacedBlock[][] = [];
     const hasBullets = blocks.some((b) => BULLET.test(b.block.text));

@@ -70,4 +70,15 @@ describe('records from prose', async () => {
   it('gives every record an id stable for the document content', () => {
     for (const r of [...doc.indicators, ...doc.assignments]) expect(r.id).toMatch(new RegExp(`^${doc.id}:(ind|asg):`));
   });
+
+  it('leaves the duties under "Tổ chức thực hiện" out when the plan assigns its tasks in a table, and says so', async () => {
+    const table = '\n### PHỤ LỤC\n\n| TT | Nội dung | Đơn vị chủ trì | Thời gian hoàn thành |\n| --- | --- | --- | --- |\n| 1 | Xây dựng cơ sở dữ liệu | Văn phòng | Quý III/2026 |\n| 2 | Số hóa hồ sơ | Công an xã | 2026 |\n';
+    const with_ = join(dir, 'with-table.md');
+    writeFileSync(with_, PLAN + table);
+    const withTable = await runDocument(with_, { ocr: null });
+    expect(withTable.assignments.map((a) => [a.code, a.task])).toEqual([['1', 'Xây dựng cơ sở dữ liệu'], ['2', 'Số hóa hồ sơ']]);
+    expect(withTable.issues.filter((i) => i.code === 'implementation-duties')).toHaveLength(2);
+    // without the table, the same duties are the plan's assignments (above)
+    expect(doc.issues.some((i) => i.code === 'implementation-duties')).toBe(false);
+  });
 });
