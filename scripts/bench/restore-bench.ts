@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripDiacritics } from '../../src/core/index.js';
-import { restoreText, trainModel } from '../../src/restore/index.js';
+import { registryLexicon, restoreText, trainModel } from '../../src/restore/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCORER = join(ROOT, '../shared/eval/score-restore.mjs');
@@ -31,7 +31,7 @@ function score(gold: string, out: string, extra: string[] = []): string {
 
 for (const held of SEEDS) {
   const t0 = performance.now();
-  const model = trainModel(SEEDS.filter((s) => s !== held).map(seed));
+  const model = trainModel([registryLexicon(), ...SEEDS.filter((s) => s !== held).map(seed)]);
   const trainMs = performance.now() - t0;
   const gold = seed(held);
   const stripped = stripDiacritics(gold);
@@ -46,7 +46,7 @@ for (const held of SEEDS) {
 
 const kh44 = join(ROOT, '../shared/gold/kh44.body.lines1-240.gold.txt');
 if (existsSync(kh44)) {
-  const model = trainModel(SEEDS.map(seed));
+  const model = trainModel([registryLexicon(), ...SEEDS.map(seed)]);
   const t0 = performance.now();
   const out = restoreText(seed('001_add9b93c7bdbd174'), model, 'auto').text;
   const secs = (performance.now() - t0) / 1000;

@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createTesseractEngine, lazyEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
-import { trainModel, trainingFiles, type NgramModel } from '../../src/restore/index.js';
+import { trainModel, trainingTexts, type NgramModel } from '../../src/restore/index.js';
 import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
@@ -39,7 +39,7 @@ const seedOf = new Map(readFixtureManifest(ROOT).filter((f) => f.variant === 'te
 const models = new Map<string, Promise<NgramModel>>();
 const restoreModelFor = (name: string) => (): Promise<NgramModel> => {
   const own = seedOf.get(name);
-  if (!models.has(name)) models.set(name, Promise.resolve(trainModel(trainingFiles(`${outDir}data`).filter((f) => f !== own).map((f) => readFileSync(f, 'utf8')))));
+  if (!models.has(name)) models.set(name, Promise.resolve(trainModel(trainingTexts(`${outDir}data`, own ? [own] : []))));
   return models.get(name)!;
 };
 const rows: string[] = [];

@@ -37,10 +37,30 @@ export function trainingFiles(dataDir: string): string[] {
   ];
 }
 
-/** Loads the cached model for the current training files, training it first when needed. */
+const REGISTRY = [new URL('../../models/agency-registry.json', import.meta.url), new URL('../../../models/agency-registry.json', import.meta.url)].map((u) => fileURLToPath(u));
+
+/**
+ * The names of the shipped agency registry (each name and alias a line of
+ * its own): correct Vietnamese the project writes itself, and the words an
+ * OCR'd plan's agency cells are made of. The seed plans alone lack some
+ * (no plan of 2026 names "quận" or "huyện", abolished in 2025), and a word
+ * the model has never seen cannot be restored.
+ */
+export function registryLexicon(): string {
+  const file = REGISTRY.find((f) => existsSync(f));
+  if (!file) return '';
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { agencies?: { name: string; aliases?: string[] }[] };
+  return (data.agencies ?? []).flatMap((a) => [a.name, ...(a.aliases ?? [])]).join('\n');
+}
+
+/** The texts the default model is trained on: the registry's names and the training files. */
+export function trainingTexts(dataDir: string, leaveOut: readonly string[] = []): string[] {
+  return [registryLexicon(), ...trainingFiles(dataDir).filter((f) => !leaveOut.includes(f)).map((f) => readFileSync(f, 'utf8'))];
+}
+
+/** Loads the cached model for the current training texts, training it first when needed. */
 export async function loadModel(dataDir: string): Promise<NgramModel> {
-  const files = trainingFiles(dataDir);
-  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const texts = trainingTexts(dataDir);
   const hash = createHash('sha256');
   for (const t of texts) hash.update(t).update('\u0000');
   const cache = join(dataDir, 'models', `restore-3gram-v3-${hash.digest('hex').slice(0, 16)}.json`);

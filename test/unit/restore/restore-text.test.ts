@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isVietnameseSyllable, stripDiacritics } from '../../../src/core/index.js';
-import { generatedSyllables, restoreLine, restoreText, syllableKey, trainModel } from '../../../src/restore/index.js';
+import { generatedSyllables, registryLexicon, restoreLine, restoreText, syllableKey, trainModel } from '../../../src/restore/index.js';
 import { tokenize } from '../../../src/restore/tokenize.js';
 
 const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
@@ -75,5 +75,12 @@ describe('restoreText', () => {
     const line = restoreLine('phat trien khoa hoc cong nghe', model);
     expect(line.tokens.map((t) => t.restored)).toEqual(['phát', 'triển', 'khoa', 'học', 'công', 'nghệ']);
     for (const t of line.tokens) expect(t.confidence).toBeGreaterThan(0);
+  });
+
+  it('learns the words of agency names from the registry, which the seed plans lack ("quận, huyện")', () => {
+    const withRegistry = trainModel([registryLexicon(), ...SEEDS.slice(0, 3).map(seed)]);
+    const line = 'Uy ban nhan dan cac quan, huyen, thanh pho';
+    expect(restoreLine(line, withRegistry).text).toBe('Ủy ban nhân dân các quận, huyện, thành phố');
+    expect(restoreLine(line, model).text).not.toBe('Ủy ban nhân dân các quận, huyện, thành phố');
   });
 });
