@@ -2,6 +2,7 @@ import type { Page, PagesResult } from '../../schemas/index.js';
 import { measureTextQuality, type IssueRecorder } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
 import { repairComparators } from './comparator-repair.js';
+import { repairOcrWords } from './ocr-word-repair.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLines, type RestoredLine } from './restore-text.js';
 
@@ -37,7 +38,8 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
     pages.push(restorePage(page, model, channel));
     issues.record('restored', `page ${page.number}: diacritics restored${channel ? ' and OCR noise repaired' : ''}`, { page: page.number, severity: 'info' });
   }
-  return { ...input, pages };
+  // words a Vietnamese OCR got wrong for certain: non-syllables, an acronym misread against its other printings
+  return { ...input, pages: model ? repairOcrWords(pages, model) : pages };
 }
 
 function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null): Page {

@@ -1,0 +1,110 @@
+import type { Page } from '../../schemas/index.js';
+import { editDistance } from '../core/index.js';
+import { syllablesFor } from './candidates.js';
+import type { NgramModel } from './ngram-model.js';
+import { generatedSyllables, syllableKey } from './syllable-inventory.js';
+
+/**
+ * Two repairs of good OCR pages (a Vietnamese model's reading), word by
+ * word, that only ever touch words the OCR got wrong for certain:
+ * - a word no Vietnamese syllable is ("uu tiên") becomes the spelling of its
+ *   letters the model likes best between its neighbours ("ưu tiên"); a
+ *   real syllable is never changed, rare or not;
+ * - an acronym misread once ("KTMTp", "KTM1U") takes the spelling the
+ *   document prints it with everywhere else ("KTMTD"): the nearest of the
+ *   document's own frequent acronyms, and only when it is the only one that near.
+ * Lines and words stay aligned: a line's text is rebuilt from its words only
+ * when it was their join.
+ */
+export function repairOcrWords(pages: readonly Page[], model: NgramModel): Page[] {
+  const acronyms = documentAcronyms(pages);
+  return pages.map((page) => (page.origin === 'ocr' && page.quality?.verdict === 'good' ? repairPage(page, model, acronyms) : page));
+}
+
+/** An acronym seen this often in the document is its spelling. */
+const ACRONYM_MIN_COUNT = 3;
+
+/** Upper-case tokens of 3 or more letters the OCR pages print, with how often. */
+function documentAcronyms(pages: readonly Page[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    if (p.origin !== 'ocr') continue;
+    for (const w of p.words) {
+      const t = core(w.text).word;
+      if (/^\p{Lu}{3,}$/u.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string, number>): Page {
+  const words = page.words.map((w) => ({ ...w }));
+  let changed = false;
+  const lines = page.lines.map((line) => {
+    const slice = words.slice(line.wordStart, line.wordEnd);
+    const joined = slice.map((w) => w.text).join(' ') === line.text;
+    if (!joined) return line;
+    const lower = slice.map((w) => core(w.text).word.toLowerCase());
+    let lineChanged = false;
+    slice.forEach((w, i) => {
+      const { lead, word, trail } = core(w.text);
+      const repaired = misreadAcronym(word, acronyms) ?? notASyllable(word, lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>', model);
+      if (!repaired) return;
+      w.text = `${lead}${repaired}${trail}`;
+      lower[i] = repaired.toLowerCase();
+      lineChanged = true;
+    });
+    if (!lineChanged) return line;
+    changed = true;
+    return { ...line, text: slice.map((w) => w.text).join(' ') };
+  });
+  if (!changed) return page;
+  return { ...page, words, lines, text: lines.map((l) => l.text).join('\n'), repairs: [...page.repairs, 'ocr-words'] };
+}
+
+/** A word between the punctuation around it: "(uu" → "(", "uu", "". */
+function core(text: string): { lead: string; word: string; trail: string } {
+  const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text);
+  return { lead: m?.[1] ?? '', word: m?.[2] ?? text, trail: m?.[3] ?? '' };
+}
+
+let inventory: Set<string> | null = null;
+
+/** The best real spelling of a lower-case word no syllable is, in its context; null for a syllable or a word with no spelling to offer. */
+function notASyllable(word: string, u: string, v: string, next: string, model: NgramModel): string | null {
+  if (!/^\p{Ll}+$/u.test(word)) return null;
+  inventory ??= generatedSyllables();
+  if (inventory.has(word)) return null;
+  const options = syllablesFor(syllableKey(word)).filter((s) => model.known(s) >= 0);
+  if (!options.length) return null;
+  let best: { s: string; score: number } | null = null;
+  for (const s of options) {
+    const score = model.logProb(u, v, s) + model.logProb(v, s, next);
+    if (!best || score > best.score) best = { s, score };
+  }
+  return best?.s ?? null;
+}
+
+/**
+ * "KTMTp", "KTM1U": upper-case letters with a digit or a small letter among
+ * them, near one of the document's frequent acronyms (one letter in five
+ * wrong, plus one for the visible garble) and nearer to it than to any
+ * other. A clean upper-case word is left alone, however rare: it may be an
+ * acronym of its own.
+ */
+function misreadAcronym(word: string, acronyms: ReadonlyMap<string, number>): string | null {
+  if (word.length < 4 || !/^\p{Lu}{2}[\p{Lu}\p{Ll}\d]+$/u.test(word) || !/[\p{Ll}\d]/u.test(word)) return null;
+  const limit = Math.max(1, Math.floor(word.length / 5)) + 1;
+  let best: { a: string; d: number } | null = null;
+  let tie = false;
+  for (const [a, n] of acronyms) {
+    if (n < ACRONYM_MIN_COUNT || Math.abs(a.length - word.length) > 1) continue;
+    const d = editDistance(a, word);
+    if (d > limit) continue;
+    if (!best || d < best.d) {
+      best = { a, d };
+      tie = false;
+    } else if (d === best.d) tie = true;
+  }
+  return best && !tie ? best.a : null;
+}
