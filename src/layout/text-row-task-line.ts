@@ -113,8 +113,11 @@ function agencyPartStart(words: readonly string[]): number {
 function opensList(words: readonly string[], i: number): boolean {
   if (/^\p{Lu}/u.test(words[i + 1] ?? '')) return false; // "các Sở Giáo dục …": the task's "các" before the lead's name
   const f = fold(words.slice(i, i + 2).join(' '));
-  return /^(?:cac (?:so|ban|co|don|quan|huyen|to|dia|doan)|quan huyen|huyen thanh|nhan dan|dan cac|vi lien)\b/u.test(f);
+  return LIST_OF_BODIES.test(f) || /^(?:quan huyen|huyen thanh|nhan dan|dan cac|vi lien)\b/u.test(f);
 }
+
+/** "các quận, …", "các đơn vị …", "các sở, …": a list of bodies opening (folded). */
+const LIST_OF_BODIES = /^cac (?:so|ban|co|don|quan|huyen|to|dia|doan)\b/u;
 
 /** A capitalised word an agency opens with ("Sở", "Các", "Ủy", "UBND"), followed by another agency word. */
 function isOpener(words: readonly string[], i: number): boolean {
@@ -140,7 +143,7 @@ function splitAgencyPart(words: readonly string[]): string[] {
     if (/,$/u.test(prev)) continue;
     if (isOpener(kept, i) && LIST_OPENERS.has(f)) return split(i);
     // "Sở Khoa học và các quận, huyện, …": the list's next line beside the name's
-    if (i >= 2 && /^cac (?:quan|huyen|don|so|ban|co|to|dia|doan)\b/u.test(fold(kept.slice(i, i + 2).join(' ')))) return split(i);
+    if (i >= 2 && LIST_OF_BODIES.test(fold(kept.slice(i, i + 2).join(' ')))) return split(i);
     // "Sở Khoa học và Công nghệ", "Sở Tài chính; Sở Kế hoạch …": a name goes on after "và" and a semicolon
     if (/;$/u.test(prev) || fold(prev) === 'va' || i < 2 || !isOpener(kept, i)) continue;
     if (NAME_OPENERS.has(f) && (f !== 'cong' || fold(kept[i + 1] ?? '') === 'an')) return split(i);

@@ -89,8 +89,9 @@ const DASH_ITEM = /^[-–]\s/u;
  */
 function withSubItems(lines: readonly TaskLineParts[], anchor: number, code: string): TaskRow[] {
   const first = lines.findIndex((l) => DASH_ITEM.test(l.task));
-  const heading = lines.slice(Math.max(anchor, 0), first);
-  if (first < 0 || first <= anchor || heading.some((l) => l.agencies.length || l.timeline)) return [assemble(lines, code)];
+  if (first < 0 || first <= anchor) return [assemble(lines, code)];
+  // the heading's own lines (from its number to the first dash) carry no cells of a task
+  if (lines.slice(Math.max(anchor, 0), first).some((l) => l.agencies.length || l.timeline)) return [assemble(lines, code)];
   const rows: TaskRow[] = [assemble(lines.slice(0, first), code)];
   let start = first;
   for (let i = first + 1; i <= lines.length; i++) {
