@@ -70,19 +70,32 @@ function core(text: string): { lead: string; word: string; trail: string } {
 
 let inventory: Set<string> | null = null;
 
-/** The best real spelling of a lower-case word no syllable is, in its context; null for a syllable or a word with no spelling to offer. */
+/** How much likelier than on their own a known spelling and its neighbours must be together, to replace a syllable the model never saw (log). */
+const CONTEXT_GAIN = 2;
+
+/**
+ * The best real spelling of a lower-case word in its context, for a word
+ * no syllable is ("uu"), or a syllable the training text never has whose
+ * neighbours make a known spelling of its letters much likelier ("xác
+ * đinh" → "xác định", "manh mẽ" → "mạnh mẽ"). A known word is never
+ * changed; null when nothing better is offered.
+ */
 function notASyllable(word: string, u: string, v: string, next: string, model: NgramModel): string | null {
-  if (!/^\p{Ll}+$/u.test(word)) return null;
+  if (!/^\p{Ll}+$/u.test(word) || model.known(word) >= 0) return null;
   inventory ??= generatedSyllables();
-  if (inventory.has(word)) return null;
-  const options = syllablesFor(syllableKey(word)).filter((s) => model.known(s) >= 0);
-  if (!options.length) return null;
-  let best: { s: string; score: number } | null = null;
+  const syllable = inventory.has(word);
+  const options = syllablesFor(syllableKey(word)).filter((s) => s !== word && model.known(s) >= 0);
+  let best: { s: string; score: number; gain: number } | null = null;
   for (const s of options) {
-    const score = model.logProb(u, v, s) + model.logProb(v, s, next);
-    if (!best || score > best.score) best = { s, score };
+    const left = model.logProb(u, v, s);
+    const right = model.logProb(v, s, next);
+    const score = left + right;
+    // how much its left neighbours make it likelier, plus how much it makes its right neighbour likelier
+    const gain = left - model.unigramLogProb(s) + (right - model.unigramLogProb(next));
+    if (!best || score > best.score) best = { s, score, gain };
   }
-  return best?.s ?? null;
+  if (!best || (syllable && best.gain < CONTEXT_GAIN)) return null;
+  return best.s;
 }
 
 /**

@@ -25,9 +25,9 @@ function ocrPage(lines: string[], origin: Page['origin'] = 'ocr'): Page {
 describe('repairOcrWords', () => {
   const acronymLines = ['các doanh nghiệp trong KCN, KKT, KTMTD được hỗ trợ', 'phát triển tại KCN, KKT, KTMTD và các khu', 'hạ tầng số của KTMTD trong năm 2026'];
 
-  it('gives a word no syllable is the spelling its neighbours like best, and leaves real syllables alone', () => {
-    const [page] = repairOcrWords([ocrPage(['nguồn nhân lực chất lượng cao trong các lĩnh vực công nghệ uu tiên.', 'xác đinh quyết tâm chính trị mạnh mẽ'])], model);
-    expect(page!.lines.map((l) => l.text)).toEqual(['nguồn nhân lực chất lượng cao trong các lĩnh vực công nghệ ưu tiên.', 'xác đinh quyết tâm chính trị mạnh mẽ']);
+  it('gives a word no syllable is, or one the model never saw, the spelling its neighbours like best', () => {
+    const [page] = repairOcrWords([ocrPage(['nguồn nhân lực chất lượng cao trong các lĩnh vực công nghệ uu tiên.', 'xác đinh quyết tâm chính trị manh mẽ'])], model);
+    expect(page!.lines.map((l) => l.text)).toEqual(['nguồn nhân lực chất lượng cao trong các lĩnh vực công nghệ ưu tiên.', 'xác định quyết tâm chính trị mạnh mẽ']);
     expect(page!.words.map((w) => w.text)).toContain('ưu');
     expect(page!.text.split('\n')[0]).toBe(page!.lines[0]!.text);
     expect(page!.repairs).toContain('ocr-words');
@@ -36,6 +36,11 @@ describe('repairOcrWords', () => {
   it('puts back an acronym misread once with the spelling the document prints elsewhere', () => {
     const [page] = repairOcrWords([ocrPage([...acronymLines, 'các doanh nghiệp trong KCN, KKT, KTMTp; lồng ghép', 'mới tại KCN, KKT, KTM1U'])], model);
     expect(page!.lines.slice(3).map((l) => l.text)).toEqual(['các doanh nghiệp trong KCN, KKT, KTMTD; lồng ghép', 'mới tại KCN, KKT, KTMTD']);
+  });
+
+  it('leaves a rare word its neighbours do not make a known spelling of, and every known word, as read', () => {
+    const lines = ['đóng đinh vào tường gỗ', 'nâng cao đời sống hạnh phúc của nhân dân', 'Cụ thể hóa các nhiệm vụ, giải pháp'];
+    expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines.map((l) => l.text)).toEqual(lines);
   });
 
   it('leaves clean upper-case words, short ones and pages not OCR-read as they are', () => {
