@@ -94,6 +94,8 @@ function startsNew(prev: Line, line: Line, left: number, right: number, ocr: boo
   const em = line.fontSize ?? 12;
   if (b.y0 < a.y1 - em * 0.3) return true; // same baseline (two-column header) or going back up
   if (b.y0 - a.y1 > em * 0.9) return true; // paragraph spacing
+  // no paragraph or heading ends in a comma: a line at the margin under one that does goes on with it
+  if (/,$/u.test(prev.text.trim()) && b.x0 <= left + em * 0.8 && !ITEM_START.test(line.text)) return false;
   const sizeStep = Math.abs((prev.fontSize ?? 0) - (line.fontSize ?? 0));
   // on a scan, a line that starts at the margin under a line that ran to the right edge is that line's wrap,
   // whatever its letters make of its box ("… hạ tầng cho KHCN," 10.3 pt / "ĐMST và CDS" 7.6 pt)

@@ -7,9 +7,11 @@ import { generatedSyllables, syllableKey } from './syllable-inventory.js';
 /**
  * Two repairs of good OCR pages (a Vietnamese model's reading), word by
  * word, that only ever touch words the OCR got wrong for certain:
- * - a word no Vietnamese syllable is ("uu tiên") becomes the spelling of its
- *   letters the model likes best between its neighbours ("ưu tiên"); a
- *   real syllable is never changed, rare or not;
+ * - a word no Vietnamese syllable is ("uu tiên"), or one the model never
+ *   saw ("xác đinh"), becomes the spelling of its letters the model likes
+ *   best between its neighbours ("ưu tiên", "xác định"; in a title in
+ *   capitals too: "YÊU CẤU" → "YÊU CẦU"); a word the model knows is never
+ *   changed;
  * - an acronym misread once ("KTMTp", "KTM1U") takes the spelling the
  *   document prints it with everywhere else ("KTMTD"): the nearest of the
  *   document's own frequent acronyms, and only when it is the only one that near.
@@ -45,10 +47,15 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
     const joined = slice.map((w) => w.text).join(' ') === line.text;
     if (!joined) return line;
     const lower = slice.map((w) => core(w.text).word.toLowerCase());
+    // a title in capitals ("YÊU CẤU", "PHAN CÔNG") is read as its words in lower case, and put back in capitals
+    const letters = line.text.replace(/[^\p{L}]/gu, '');
+    const capitals = letters.length > 1 && letters === letters.toUpperCase();
     let lineChanged = false;
     slice.forEach((w, i) => {
       const { lead, word, trail } = core(w.text);
-      const repaired = misreadAcronym(word, acronyms) ?? notASyllable(word, lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>', model);
+      const context = [lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>'] as const;
+      const spelled = capitals ? notASyllable(word.toLowerCase(), ...context, model)?.toUpperCase() : notASyllable(word, ...context, model);
+      const repaired = misreadAcronym(word, acronyms) ?? spelled ?? null;
       if (!repaired) return;
       w.text = `${lead}${repaired}${trail}`;
       lower[i] = repaired.toLowerCase();

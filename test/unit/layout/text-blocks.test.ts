@@ -48,6 +48,20 @@ describe('buildBlocks', () => {
     ]);
   });
 
+  it('goes on after a line ending in a comma that stopped short of the right edge, whatever its weight; not with an item', () => {
+    const lines = [
+      line('1. Trách nhiệm của Ban Chỉ đạo phát triển khoa học,', 113, 420, 100, true),
+      line('công nghệ, đổi mới sáng tạo và chuyển đổi số thành phố', 85, 400, 115),
+      line('- Thành ủy Hải Phòng,', 85, 200, 130),
+      line('- Ủy ban nhân dân thành phố.', 85, 250, 145),
+    ];
+    expect(texts({ ...page(lines), origin: 'ocr' })).toEqual([
+      '1. Trách nhiệm của Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số thành phố',
+      '- Thành ủy Hải Phòng,',
+      '- Ủy ban nhân dân thành phố.',
+    ]);
+  });
+
   it('keeps a line that wrapped early (the next word would not fit) in its paragraph', () => {
     const p = page([line('Xây dựng quy hoạch, chiến lược và các kế', 113, 500, 100), line('hoạch cụ thể để phát triển khoa học, công nghệ', 85, 538, 116), line('của thành phố.', 85, 200, 132)]);
     expect(texts(p)).toHaveLength(1);

@@ -38,6 +38,11 @@ describe('repairOcrWords', () => {
     expect(page!.lines.slice(3).map((l) => l.text)).toEqual(['các doanh nghiệp trong KCN, KKT, KTMTD; lồng ghép', 'mới tại KCN, KKT, KTMTD']);
   });
 
+  it('reads a title in capitals in lower case and puts its repair back in capitals', () => {
+    const lines = ['NHIỆM VỤ, GIẢI PHÁP, PHAN CÔNG NHIỆM VỤ', 'phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia'];
+    expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines[0]!.text).toBe('NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG NHIỆM VỤ');
+  });
+
   it('leaves a rare word its neighbours do not make a known spelling of, and every known word, as read', () => {
     const lines = ['đóng đinh vào tường gỗ', 'nâng cao đời sống hạnh phúc của nhân dân', 'Cụ thể hóa các nhiệm vụ, giải pháp'];
     expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines.map((l) => l.text)).toEqual(lines);
