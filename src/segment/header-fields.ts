@@ -1,3 +1,5 @@
+import { isVietnameseSyllable, stripDiacritics } from '../core/index.js';
+
 /**
  * Readers for the fields of a plan's header block, each on one line of text.
  * Vietnamese administrative documents print them in fixed forms
@@ -34,7 +36,8 @@ export interface PlaceDate {
 
 /** "Hải Phòng, ngày 12 tháng 02 năm 2025" → Hải Phòng, 2025-02-12; "…, ngày   tháng 6 năm 2026" → date null. */
 export function readPlaceDate(line: string): PlaceDate | null {
-  const m = /^\s*([\p{L}][\p{L} .'-]*?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?/u.exec(line);
+  // a text input has no columns: the number beside the place ("Số: /KH-BQL Hải Phòng, ngày …") comes first on the line
+  const m = /^\s*(?:(?:Số|SỐ)\s*:?\s*\S*\s+)?([\p{L}][\p{L} .'-]*?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?/u.exec(line);
   if (!m?.[1]) return null;
   const [day, month, year] = [m[2], m[3], m[4]].map((v) => (v ? Number(v) : null));
   const valid = day && month && year && month <= 12 && day <= 31;
@@ -58,4 +61,35 @@ export function readDocType(line: string): { docType: string; rest: string } | n
 /** National motto and party header lines, which are not part of the issuer. */
 export function isMottoLine(line: string): boolean {
   return /^(CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|ĐẢNG CỘNG SẢN|[-_*\s]+$)/u.test(line.trim());
+}
+
+/** The national motto or party header where it starts on a line, folded ("CÔNG HÓA XÃ HỘI …" as an OCR read it). */
+const RIGHT_COLUMN = /^(?:cong hoa xa hoi|doc lap|dang cong san)\b/u;
+
+/**
+ * The left column of a header line in a text input, which has no columns:
+ * "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" → "ỦY BAN NHÂN DÂN"
+ * (the motto starts the right column), "BAN QUẢN LÝ KHU PRUNES A ưu" → "BAN
+ * QUẢN LÝ KHU" (a line in capitals stops at a word no syllable is, or one in
+ * lower case: marks the OCR read from a seal or a rule).
+ */
+export function leftColumnOfRow(text: string): string {
+  const words = text.trim().split(/\s+/u);
+  const folded = words.map((w) => stripDiacritics(w.normalize('NFC')).toLowerCase());
+  let end = words.length;
+  for (let i = 1; i < words.length; i++) {
+    if (RIGHT_COLUMN.test(folded.slice(i, i + 4).join(' '))) {
+      end = i;
+      break;
+    }
+  }
+  const kept = words.slice(0, end);
+  const capitals = kept.join('').replace(/[^\p{L}]/gu, '');
+  if (capitals && kept.filter((w) => /^\p{Lu}/u.test(w)).length >= kept.length / 2) {
+    // abbreviations are short ("UBND", "TP", "BQL") or carry a sign ("KH&CN"): a longer word no syllable is, is not one
+    const isJunk = (w: string): boolean => /^\p{Ll}/u.test(w) || (w.length >= 5 && /^\p{L}+$/u.test(w) && !isVietnameseSyllable(w));
+    const junk = kept.findIndex((w, i) => i > 0 && isJunk(w.replace(/[.,;:]+$/u, '')));
+    if (junk > 0) return kept.slice(0, junk).join(' ');
+  }
+  return kept.join(' ');
 }

@@ -1,7 +1,7 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { stripDiacritics } from '../core/index.js';
 import { readCitations } from './citations.js';
-import { isMottoLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import { isMottoLine, leftColumnOfRow, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
 /** How many lines from the top of page 1 the header block may take. */
@@ -72,7 +72,11 @@ const ORGAN_START = /^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BAN|PHÒN
 function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number | null, weights: boolean): string[] {
   if (numberAt <= 0) return [];
   const numberLine = lines[numberAt];
-  const above = lines.slice(0, numberAt).filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && /\p{L}/u.test(l.text));
+  // a text input's header line holds both columns: its left one is the agency's
+  const above = lines
+    .slice(0, numberAt)
+    .map((l) => (l.box ? l : { ...l, text: leftColumnOfRow(l.text) }))
+    .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && /\p{L}/u.test(l.text));
   const left = pageWidth && numberLine?.box ? above.filter((l) => l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2) : above;
   const items: { text: string; bold: boolean }[] = [];
   for (const line of left) {

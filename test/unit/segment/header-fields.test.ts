@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from '../../../src/segment/index.js';
+import { leftColumnOfRow } from '../../../src/segment/header-fields.js';
 
 describe('numberFromAttachmentLine', () => {
   it.each([
@@ -37,6 +38,8 @@ describe('readPlaceDate', () => {
   });
   it('rejects impossible dates', () => {
     expect(readPlaceDate('Hải Phòng, ngày 40 tháng 13 năm 2025')?.date).toBeNull();
+    // a text input's line holds the number beside the place
+    expect(readPlaceDate('Số:  /KH-BQL Hải Phòng, ngày  tháng năm 2026')).toEqual({ place: 'Hải Phòng', date: null, year: 2026 });
   });
 });
 
@@ -50,4 +53,15 @@ describe('readDocType', () => {
   it('does not take a sentence that starts like a type', () => {
     expect(readDocType('Kế hoạch thực hiện các nhiệm vụ')).toBeNull();
   });
+});
+
+describe('leftColumnOfRow', () => {
+  it.each([
+    ['ỦY BAN NHÂN DÂN CÔNG HÓA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN'],
+    ['THÀNH PHỐ HẢI PHÒNG Đốc lập - Tự do - Hành phúc', 'THÀNH PHỐ HẢI PHÒNG'],
+    ['BAN QUẢN LÝ KHU PRUNES A ưu', 'BAN QUẢN LÝ KHU'],
+    ['THÀNH ỦY HẢI PHÒNG ĐẢNG CỘNG SẢN VIỆT NAM', 'THÀNH ỦY HẢI PHÒNG'],
+    ['SỞ KH&CN TP HẢI PHÒNG', 'SỞ KH&CN TP HẢI PHÒNG'],
+    ['UBND XÃ CHÍ MINH', 'UBND XÃ CHÍ MINH'],
+  ])('%s → %s', (line, left) => expect(leftColumnOfRow(line)).toBe(left));
 });
