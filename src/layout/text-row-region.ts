@@ -1,4 +1,4 @@
-import type { TableCell } from '../../schemas/index.js';
+import type { Page, Table, TableCell } from '../../schemas/index.js';
 import { fold, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
@@ -85,3 +85,31 @@ export function bodySegments(lines: readonly string[], header: HeaderBlock, end:
 
 /** A cell of a table read from text: one row and column, whitespace collapsed, no box (the text has no positions). */
 export const textCell = (row: number, col: number, text: string, page: number): TableCell => ({ row, col, rowSpan: 1, colSpan: 1, text: text.replace(/\s+/gu, ' ').trim(), page, box: null });
+
+/**
+ * The tables of one text page a reader finds: each header `headerAt` accepts
+ * opens a region running to `regionEnd`, which `read` turns into a table
+ * (or not); the search goes on after the region.
+ */
+export function tablesUnderHeaders(
+  page: Page,
+  tableIndexStart: number,
+  headerAt: (lines: readonly string[], i: number) => HeaderBlock | null,
+  read: (lines: readonly string[], header: HeaderBlock, end: number, page: number, index: number) => Table | null,
+): Table[] {
+  const lines = page.text.split('\n');
+  const tables: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const header = headerAt(lines, i);
+    if (!header) {
+      i++;
+      continue;
+    }
+    const end = regionEnd(lines, header.end);
+    const table = read(lines, header, end, page.number, tableIndexStart + tables.length);
+    if (table) tables.push(table);
+    i = end;
+  }
+  return tables;
+}

@@ -1,6 +1,6 @@
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
-import { bodySegments, textCell as cell, headerBlockAt, regionEnd, type HeaderBlock } from './text-row-region.js';
+import { bodySegments, textCell as cell, headerBlockAt, tablesUnderHeaders, type HeaderBlock } from './text-row-region.js';
 import { isBareNumber } from './text-row-rows.js';
 import { parseTaskBlockRows, parseTaskLineRows, type TaskRow } from './text-row-task-rows.js';
 import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
@@ -15,21 +15,7 @@ import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
  * repaired from their sequence, sections included.
  */
 export function findTextRowTaskTables(page: Page, tableIndexStart: number): Table[] {
-  const lines = page.text.split('\n');
-  const tables: Table[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const header = headerAt(lines, i);
-    if (!header) {
-      i++;
-      continue;
-    }
-    const end = regionEnd(lines, header.end);
-    const table = readRegion(lines, header, end, page.number, tableIndexStart + tables.length);
-    if (table) tables.push(table);
-    i = end;
-  }
-  return tables;
+  return tablesUnderHeaders(page, tableIndexStart, headerAt, readRegion);
 }
 
 /** Canonical order of the columns this reader rebuilds. */
