@@ -22,23 +22,7 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   // prose records: numbered or bulleted indicators, and tasks listed under unit headings
   const placed = placeBlocks(layout.pages, segment.sections);
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
-  // a plan whose tables assign its tasks closes with who organises the work ("III. TỔ CHỨC THỰC HIỆN / 2. Văn phòng …":
-  // coordinate, report, propose): those duties are not more tasks; a plan without such a table lists its tasks there
-  const byId = new Map(segment.sections.map((s) => [s.id, s]));
-  const underImplementation = (section: Section): boolean => {
-    for (let s: Section | undefined = section; s; s = s.parent ? byId.get(s.parent) : undefined) if (IMPLEMENTATION.test(s.title)) return true;
-    return false;
-  };
-  const tableTasks = assignments.length > 0;
-  const left: Section[] = [];
-  const prose = proseAssignments(placed, (section) => {
-    const out = tableTasks && underImplementation(section);
-    if (out && !left.includes(section)) left.push(section);
-    return out;
-  });
-  assignments.push(...prose.map((r) => ({ ...r, id: '' })));
-  for (const s of left)
-    issues.record('implementation-duties', `section ${s.number}. ${s.title}: duties under "Tổ chức thực hiện" not taken as assignments (the plan's tables assign its tasks)`, { page: s.page, severity: 'info' });
+  assignments.push(...proseTasks(placed, segment.sections, assignments.length > 0, issues).map((r) => ({ ...r, id: '' })));
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
   const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: page !== null && misread.has(page) }));
@@ -50,6 +34,31 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
 
 /** The closing part of a plan that says who organises its implementation. */
 const IMPLEMENTATION = /^tổ chức thực hiện$/iu;
+
+/**
+ * Tasks listed under unit headings. A plan whose tables assign its tasks
+ * closes with who organises the work ("III. TỔ CHỨC THỰC HIỆN / 2. Văn
+ * phòng …": coordinate, report, propose): those duties are not more tasks,
+ * and an info issue names each unit left out; a plan without such a table
+ * lists its tasks there.
+ */
+function proseTasks(placed: ReturnType<typeof placeBlocks>, sections: readonly Section[], tableTasks: boolean, issues: IssueRecorder): Omit<Assignment, 'id'>[] {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const underImplementation = (section: Section): boolean => {
+    for (let s: Section | undefined = section; s; s = s.parent ? byId.get(s.parent) : undefined) if (IMPLEMENTATION.test(s.title)) return true;
+    return false;
+  };
+  const left = new Set<Section>();
+  const leaveOut = (section: Section): boolean => {
+    if (!tableTasks || !underImplementation(section)) return false;
+    left.add(section);
+    return true;
+  };
+  const tasks = proseAssignments(placed, leaveOut);
+  for (const s of left)
+    issues.record('implementation-duties', `section ${s.number}. ${s.title}: duties under "Tổ chức thực hiện" not taken as assignments (the plan's tables assign its tasks)`, { page: s.page, severity: 'info' });
+  return tasks;
+}
 
 let shipped: AgencyRegistry | null = null;
 const defaultRegistry = (): AgencyRegistry => (shipped ??= new AgencyRegistry([shippedRegistry()]));
