@@ -40,22 +40,31 @@ export function trainingFiles(dataDir: string): string[] {
 const REGISTRY = [new URL('../../models/agency-registry.json', import.meta.url), new URL('../../../models/agency-registry.json', import.meta.url)].map((u) => fileURLToPath(u));
 
 /**
- * The names of the shipped agency registry (each name and alias a line of
- * its own): correct Vietnamese the project writes itself, and the words an
- * OCR'd plan's agency cells are made of. The seed plans alone lack some
- * (no plan of 2026 names "quận" or "huyện", abolished in 2025), and a word
- * the model has never seen cannot be restored.
+ * The names of the agency registry, the shipped one and the user's
+ * (<dataDir>/agency-registry.json), each name and alias a line of its own:
+ * correct Vietnamese written for the project, and the words an OCR'd plan's
+ * agency cells are made of. The seed plans alone lack some (no plan of 2026
+ * names "quận" or "huyện", abolished in 2025), and a word the model has
+ * never seen cannot be restored.
  */
-export function registryLexicon(): string {
-  const file = REGISTRY.find((f) => existsSync(f));
-  if (!file) return '';
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { agencies?: { name: string; aliases?: string[] }[] };
-  return (data.agencies ?? []).flatMap((a) => [a.name, ...(a.aliases ?? [])]).join('\n');
+export function registryLexicon(dataDir: string | null = null): string {
+  const files = [REGISTRY.find((f) => existsSync(f)), dataDir ? join(dataDir, 'agency-registry.json') : undefined];
+  const names: string[] = [];
+  for (const file of files) {
+    if (!file || !existsSync(file)) continue;
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { agencies?: { name?: unknown; aliases?: unknown }[] };
+      for (const a of data.agencies ?? []) for (const n of [a.name, ...(Array.isArray(a.aliases) ? a.aliases : [])]) if (typeof n === 'string') names.push(n);
+    } catch {
+      // a user's file that is not JSON teaches nothing; the registry stage reports nothing either
+    }
+  }
+  return names.join('\n');
 }
 
 /** The texts the default model is trained on: the registry's names and the training files. */
 export function trainingTexts(dataDir: string, leaveOut: readonly string[] = []): string[] {
-  return [registryLexicon(), ...trainingFiles(dataDir).filter((f) => !leaveOut.includes(f)).map((f) => readFileSync(f, 'utf8'))];
+  return [registryLexicon(dataDir), ...trainingFiles(dataDir).filter((f) => !leaveOut.includes(f)).map((f) => readFileSync(f, 'utf8'))];
 }
 
 /** Loads the cached model for the current training texts, training it first when needed. */

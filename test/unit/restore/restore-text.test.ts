@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isVietnameseSyllable, stripDiacritics } from '../../../src/core/index.js';
 import { generatedSyllables, registryLexicon, restoreLine, restoreText, syllableKey, trainModel } from '../../../src/restore/index.js';
@@ -82,5 +84,16 @@ describe('restoreText', () => {
     const line = 'Uy ban nhan dan cac quan, huyen, thanh pho';
     expect(restoreLine(line, withRegistry).text).toBe('Ủy ban nhân dân các quận, huyện, thành phố');
     expect(restoreLine(line, model).text).not.toBe('Ủy ban nhân dân các quận, huyện, thành phố');
+  });
+
+  it("learns a user's registry extension too, and survives one that is not JSON", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ingest-lexicon-'));
+    writeFileSync(join(dir, 'agency-registry.json'), JSON.stringify({ agencies: [{ name: 'Ban Quản lý dự án Đầu tư xây dựng thành phố', kind: 'state', aliases: ['Ban QLDA'] }] }));
+    const lexicon = registryLexicon(dir).split('\n');
+    expect(lexicon).toContain('Ban Quản lý dự án Đầu tư xây dựng thành phố');
+    expect(lexicon).toContain('Ban QLDA');
+    expect(lexicon).toContain('Sở Khoa học và Công nghệ');
+    writeFileSync(join(dir, 'agency-registry.json'), '{ not json');
+    expect(registryLexicon(dir)).toBe(registryLexicon());
   });
 });
