@@ -48,10 +48,13 @@ function isBlockSegment(segment: readonly string[]): boolean {
   return bare > numbered;
 }
 
+/** Header texts of the rebuilt table: an assignment table's lead is "Cơ quan chủ trì" (the indicator tables' "… theo dõi, đánh giá" names who monitors). */
+const TASK_HEADER_TEXT: Record<TextRowRole, string> = { ...HEADER_TEXT, lead: 'Cơ quan chủ trì' };
+
 function buildTable(roles: readonly TextRowRole[], parsed: readonly TaskRow[], page: number, index: number): Table {
   const columnCount = roles.length;
   const rows: TableRow[] = [{ index: 0, kind: 'header', page }];
-  const cells: TableCell[] = roles.map((role, col) => cell(0, col, role === 'lead' ? 'Cơ quan chủ trì' : HEADER_TEXT[role], page));
+  const cells: TableCell[] = roles.map((role, col) => cell(0, col, TASK_HEADER_TEXT[role], page));
   for (const r of parsed) {
     const row = rows.length;
     rows.push({ index: row, kind: r.kind, page });
