@@ -12,6 +12,8 @@ interface PlacedBlock {
 /** Headings naming an office or unit, whose bullets are its tasks ("2. Văn phòng Sở", "4. Công an xã"). */
 const UNIT_HEADING = /^(?:(?:Văn phòng|Phòng|Thanh tra|Trung tâm|Chi cục|Công an|Sở|Ủy ban|Uỷ ban|Quân sự|Đảng ủy|Đảng uỷ|Bộ Chỉ huy|Ban Chỉ huy)\s|(?:Ban|Đoàn|Hội)\s+\p{Lu})/u;
 const BULLET = /^[-–•*]\s+/u;
+/** How a paragraph ends: a page's last paragraph that does not was cut by the page break ("… dữ liệu từ" / "Cơ sở dữ liệu quốc gia về dân cư."). */
+const SENTENCE_END = /[.;:!?…)”"]$/u;
 const SUB_BULLET = /^\+\s+/u;
 const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
 /** "phối hợp với X" up to "liên quan" or a clause break. */
@@ -28,13 +30,25 @@ export function placeBlocks(pages: readonly Page[], sections: readonly Section[]
   const at = new Map(sections.map((s) => [`${s.page}:${s.line}`, s]));
   let current: Section | null = null;
   const out: PlacedBlock[] = [];
+  /** The page's last paragraph, when it stopped mid-sentence: the next page's first one may go on with it. */
+  let cut: PlacedBlock | null = null;
   for (const page of pages)
-    for (const block of page.blocks) {
+    page.blocks.forEach((block, i) => {
+      const last = i === page.blocks.length - 1;
       const heading = at.get(`${page.number}:${block.lineStart}`);
+      if (cut && i === 0 && !heading && !BULLET.test(block.text) && !SUB_BULLET.test(block.text) && !BODY_END.test(block.text)) {
+        cut.block = { ...cut.block, text: `${cut.block.text} ${block.text}` };
+        if (!last || SENTENCE_END.test(block.text.trim())) cut = null;
+        return;
+      }
+      cut = null;
       if (heading) current = heading;
       else if (BODY_END.test(block.text)) current = null;
-      else out.push({ block, page: page.number, section: current });
-    }
+      else {
+        out.push({ block, page: page.number, section: current });
+        if (last && !SENTENCE_END.test(block.text.trim())) cut = out.at(-1)!;
+      }
+    });
   return out;
 }
 

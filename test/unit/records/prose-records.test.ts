@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page, Section } from '../../../schemas/index.js';
 import { runDocument } from '../../../src/pipeline/index.js';
+import { placeBlocks } from '../../../src/records/prose-records.js';
 
 const PLAN = `Số: /KH-UBND
 
@@ -80,5 +82,26 @@ describe('records from prose', async () => {
     expect(withTable.issues.filter((i) => i.code === 'implementation-duties')).toHaveLength(2);
     // without the table, the same duties are the plan's assignments (above)
     expect(doc.issues.some((i) => i.code === 'implementation-duties')).toBe(false);
+  });
+
+  it('goes on with a paragraph the page break cut, into the next page\'s first paragraph, but not into a bullet or a heading', () => {
+    const blk = (text: string, lineStart: number) => ({ text, lineStart, lineEnd: lineStart + 1, box: null, bold: false, fontSize: 12 });
+    const pg = (number: number, blocks: ReturnType<typeof blk>[]): Page => ({
+      number, width: 595, height: 842, origin: 'text-layer', text: '', words: [], lines: [], rulings: [], blocks, quality: null, repairs: [], originalText: null,
+    });
+    const unit: Section = { id: 's1', number: '4', title: 'Công an xã', level: 2, parent: null, page: 1, line: 0, kind: 'heading' };
+    const placed = placeBlocks(
+      [
+        pg(1, [blk('4. Công an xã', 0), blk('- Bảo đảm an toàn cho việc khai thác dữ liệu từ', 1)]),
+        pg(2, [blk('Cơ sở dữ liệu quốc gia về dân cư.', 0), blk('- Tuyên truyền về an ninh mạng', 1)]),
+        pg(3, [blk('- Phối hợp kiểm tra.', 0)]),
+      ],
+      [unit],
+    );
+    expect(placed.map((p) => [p.page, p.block.text])).toEqual([
+      [1, '- Bảo đảm an toàn cho việc khai thác dữ liệu từ Cơ sở dữ liệu quốc gia về dân cư.'],
+      [2, '- Tuyên truyền về an ninh mạng'],
+      [3, '- Phối hợp kiểm tra.'],
+    ]);
   });
 });
