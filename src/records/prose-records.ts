@@ -1,6 +1,7 @@
 import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
 import { splitAgencies } from './agency-list.js';
 import { readProseTargets } from './prose-target.js';
+import { parseTimeline } from './timeline-parser.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {
@@ -17,7 +18,16 @@ const SENTENCE_END = /[.;:!?…)”"]$/u;
 const SUB_BULLET = /^\+\s+/u;
 const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
 /** "phối hợp với X" up to "liên quan" or a clause break. */
-const COOPERATING = /phối hợp\s+(?:với|cùng)\s+(.+?(?:liên quan|(?=[;.:(]|\s+(?:triển khai|trong|để|tổ chức|thực hiện|tham mưu|xây dựng|nhằm)\s)))/iu;
+/** Where the partners end: "liên quan", a clause's punctuation, or the verb of what they do together ("các tổ chức …" is a partner, not the verb). */
+const COOPERATING_END = String.raw`(?:liên quan|(?=[;.:(]|(?<!(?:^|\s)(?:các|những))\s+(?:triển khai|trong|để|tổ chức|thực hiện|tham mưu|xây dựng|nhằm)\s)))`;
+const COOPERATING = new RegExp(String.raw`phối hợp\s+(?:với|cùng)\s+(.+?` + COOPERATING_END, 'iu');
+/** "phối hợp cơ quan ngoại giao, các tổ chức …" without "với": only when an agency's head word follows, not a verb ("phối hợp triển khai"). */
+const COOPERATING_BARE = new RegExp(
+  String.raw`phối hợp\s+((?:cơ quan|các (?:cơ quan|sở|ban|ngành|đơn vị|tổ chức|doanh nghiệp|phòng|địa phương|trường)|Sở|Ủy ban|Uỷ ban|UBND|Phòng|Ban|Trung tâm|Công an|Đoàn|Hội)\s.+?` + COOPERATING_END,
+  'u',
+);
+/** A frequency that closes a task's sentence governs it: "Tổ chức … Diễn đàn chuyển đổi số thành phố hàng năm." */
+const CLOSING_FREQUENCY = /\s((?:định kỳ\s+)?h[àằ]ng năm|thường xuyên)\.?$/iu;
 
 const sectionLabel = (s: Section | null): string | null => (s ? `${s.number}${/^[a-zđ]$/u.test(s.number) ? ')' : '.'} ${s.title}` : null);
 const letter = (i: number): string => String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
@@ -109,11 +119,12 @@ export function proseAssignments(placed: readonly PlacedBlock[], leaveOut: (sect
     tasks.forEach((parts, i) => {
       const task = parts.map((p) => p.block.text.replace(BULLET, '').trim()).join(' ');
       const first = parts[0];
-      const co = COOPERATING.exec(task)?.[1]?.trim();
+      const co = (COOPERATING.exec(task) ?? COOPERATING_BARE.exec(task))?.[1]?.trim();
+      const frequency = CLOSING_FREQUENCY.exec(task)?.[1];
       out.push({
         code: `${section.number}.${letter(i)}`, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
         source: { page: first?.page ?? null, table: null, row: null, box: first?.block.box ?? null, lines: first ? [first.block.lineStart, (parts.at(-1)?.block.lineEnd ?? 1) - 1] : null },
-        confidence: 0.7, task, lead, cooperating: co ? splitAgencies(co.replace(/,\s+(?=(?:các|những)\s)/gu, '; ')) : [], timeline: null,
+        confidence: 0.7, task, lead, cooperating: co ? splitAgencies(co.replace(/,\s+(?=(?:các|những)\s)/gu, '; ')) : [], timeline: frequency ? parseTimeline(frequency) : null,
       });
     });
   }

@@ -104,4 +104,16 @@ describe('records from prose', async () => {
       [3, '- Phối hợp kiểm tra.'],
     ]);
   });
+
+  it('reads partners named without "với" when an agency follows, and a frequency closing the task as its timeline', async () => {
+    const plan = `## KẾ HOẠCH Chuyển đổi số năm 2026\n\n### III. NHIỆM VỤ CỤ THỂ\n\n#### 8. Phòng Thông tin\n\n- Tổ chức thành công Diễn đàn chuyển đổi số thành phố hàng năm.\n\n- Quảng bá thành tựu; phối hợp cơ quan ngoại giao, các tổ chức xúc tiến thương mại – đầu tư để quảng bá sản phẩm.\n\n- Phối hợp triển khai các nhiệm vụ chuyển đổi số theo chỉ đạo của cấp trên.\n`;
+    const file = join(dir, 'partners.md');
+    writeFileSync(file, plan);
+    const { assignments } = await runDocument(file, { ocr: null });
+    expect(assignments.map((a) => [a.code, a.timeline?.raw ?? null, a.cooperating.map((c) => c.raw)])).toEqual([
+      ['8.a', 'hàng năm', []],
+      ['8.b', null, ['cơ quan ngoại giao', 'các tổ chức xúc tiến thương mại – đầu tư']],
+      ['8.c', null, []],
+    ]);
+  });
 });
