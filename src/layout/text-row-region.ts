@@ -1,4 +1,4 @@
-import type { Page, Table, TableCell } from '../../schemas/index.js';
+import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { fold, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
@@ -112,4 +112,25 @@ export function tablesUnderHeaders(
     i = end;
   }
   return tables;
+}
+
+/** A row of a table read from text, as the readers hand it over: a section's text, or a body row's cell of each role. */
+export type TextRow = { kind: 'section'; text: string } | { kind: 'body'; cellOf: (role: TextRowRole) => string };
+
+/**
+ * The table a text-row reader rebuilt: a header row of `headerText` for
+ * each role, then its rows (a section row one cell across the table).
+ * Cells have no boxes; `confidence` is the reader's.
+ */
+export function textRowTable(roles: readonly TextRowRole[], headerText: Record<TextRowRole, string>, parsed: readonly TextRow[], page: number, index: number, confidence: number): Table {
+  const columnCount = roles.length;
+  const rows: TableRow[] = [{ index: 0, kind: 'header', page }];
+  const cells: TableCell[] = roles.map((role, col) => textCell(0, col, headerText[role], page));
+  for (const r of parsed) {
+    const row = rows.length;
+    rows.push({ index: row, kind: r.kind, page });
+    if (r.kind === 'section') cells.push({ ...textCell(row, 0, r.text, page), colSpan: columnCount });
+    else roles.forEach((role, col) => cells.push(textCell(row, col, r.cellOf(role), page)));
+  }
+  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence };
 }

@@ -1,7 +1,7 @@
-import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import type { Page, Table } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
 import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
-import { bodySegments, textCell as cell, headerBlockAt, tablesUnderHeaders, type HeaderBlock } from './text-row-region.js';
+import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
 
 /**
@@ -55,14 +55,6 @@ function isBlockSegment(segment: readonly string[]): boolean {
 }
 
 function buildTable(roles: readonly TextRowRole[], parsed: readonly ParsedRow[], page: number, index: number): Table {
-  const columnCount = roles.length;
-  const rows: TableRow[] = [{ index: 0, kind: 'header', page }];
-  const cells: TableCell[] = roles.map((role, col) => cell(0, col, HEADER_TEXT[role], page));
-  for (const r of parsed) {
-    const row = rows.length;
-    rows.push({ index: row, kind: r.kind, page });
-    if (r.kind === 'section') cells.push({ ...cell(row, 0, r.text, page), colSpan: columnCount });
-    else roles.forEach((role, col) => cells.push(cell(row, col, r.cells[role] ?? '', page)));
-  }
-  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence: 0.5 };
+  const rows: TextRow[] = parsed.map((r) => (r.kind === 'section' ? r : { kind: 'body', cellOf: (role) => r.cells[role] ?? '' }));
+  return textRowTable(roles, HEADER_TEXT, rows, page, index, 0.5);
 }

@@ -1,6 +1,6 @@
-import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import type { Page, Table } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
-import { bodySegments, textCell as cell, headerBlockAt, tablesUnderHeaders, type HeaderBlock } from './text-row-region.js';
+import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { isBareNumber } from './text-row-rows.js';
 import { parseTaskBlockRows, parseTaskLineRows, type TaskRow } from './text-row-task-rows.js';
 import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
@@ -52,14 +52,10 @@ function isBlockSegment(segment: readonly string[]): boolean {
 const TASK_HEADER_TEXT: Record<TextRowRole, string> = { ...HEADER_TEXT, lead: 'Cơ quan chủ trì' };
 
 function buildTable(roles: readonly TextRowRole[], parsed: readonly TaskRow[], page: number, index: number): Table {
-  const columnCount = roles.length;
-  const rows: TableRow[] = [{ index: 0, kind: 'header', page }];
-  const cells: TableCell[] = roles.map((role, col) => cell(0, col, TASK_HEADER_TEXT[role], page));
-  for (const r of parsed) {
-    const row = rows.length;
-    rows.push({ index: row, kind: r.kind, page });
-    if (r.kind === 'section') cells.push({ ...cell(row, 0, r.code ? `${r.code}. ${r.text}` : r.text, page), colSpan: columnCount });
-    else roles.forEach((role, col) => cells.push(cell(row, col, role === 'code' ? r.code : (r[role as Exclude<TextRowRole, 'code' | 'name' | 'unit' | 'target'>] ?? ''), page)));
-  }
-  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence: 0.4 };
+  const rows: TextRow[] = parsed.map((r) =>
+    r.kind === 'section'
+      ? { kind: 'section', text: r.code ? `${r.code}. ${r.text}` : r.text }
+      : { kind: 'body', cellOf: (role) => (role === 'code' ? r.code : role === 'task' || role === 'lead' || role === 'cooperating' || role === 'timeline' ? r[role] : '') },
+  );
+  return textRowTable(roles, TASK_HEADER_TEXT, rows, page, index, 0.4);
 }
