@@ -21,6 +21,9 @@ const PlainName = z
   .min(1)
   .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'a plain file name');
 
+/** A job's signature: workers take only jobs this installation queued. */
+const JobSignature = z.string().regex(/^[0-9a-f]{64}$/, 'a job signature (64 hex digits): jobs not queued by plan-ingest are refused');
+
 /** A document job: one input file, from the inbox or a caller. */
 export const DocumentJobData = z.object({
   /** Absolute path of the file to read (shared storage when workers run on several machines). */
@@ -36,6 +39,8 @@ export const DocumentJobData = z.object({
   options: ProcessingOptions,
   /** Where the job stands: "read" first, "finish" once its page jobs are done. */
   step: z.enum(['read', 'finish']).default('read'),
+  /** HMAC-SHA256 of the fields that name files, with the installation's job key (src/queue/job-signature.ts). */
+  signature: JobSignature,
 });
 export type DocumentJobData = z.infer<typeof DocumentJobData>;
 
@@ -44,6 +49,7 @@ export const PageJobData = z.object({
   workDir: z.string().min(1),
   page: z.number().int().positive(),
   ocrDpi: z.number().int().positive(),
+  signature: JobSignature,
 });
 export type PageJobData = z.infer<typeof PageJobData>;
 

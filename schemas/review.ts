@@ -75,5 +75,7 @@ export const ReviewerAccount = z.object({
   salt: z.string(),
   hash: z.string(),
   created: z.string(),
+  /** "admin" may also open the queue dashboard (`serve --dashboard`). */
+  role: z.enum(['reviewer', 'admin']).default('reviewer'),
 });
 export type ReviewerAccount = z.infer<typeof ReviewerAccount>;

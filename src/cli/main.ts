@@ -127,7 +127,12 @@ program
   .requiredOption('-o, --out <dir>', 'the output folder of ingest or watch')
   .option('-p, --port <n>', 'port (0: any free one)', (v) => (v === '0' ? 0 : positiveInt(v)), 8080)
   .option('--host <addr>', 'address to bind; 0.0.0.0 exposes it to the network', '127.0.0.1')
-  .action(async (o: { out: string; port: number; host: string }) => serveCommand(o));
+  .option('--dashboard', 'the queue dashboard at /admin/queues, for admin reviewers, read-only')
+  .option('--dashboard-actions', 'the dashboard also retries, cleans and pauses (implies --dashboard)')
+  .option('--allow-host <name>', 'a host name requests may use besides localhost and IP addresses (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .action(async (o: { out: string; port: number; host: string; dashboard?: boolean; dashboardActions?: boolean; allowHost: string[] }) =>
+    serveCommand({ ...o, dashboard: o.dashboardActions ? 'actions' : o.dashboard ? 'read-only' : 'off' }),
+  );
 
 const reviewer = program.command('reviewer').description('local accounts for the review page');
 reviewer
@@ -135,7 +140,8 @@ reviewer
   .description('create a reviewer (or set a new password); the password is read from stdin, or asked for on a terminal')
   .argument('<name>', 'sign-in name (letters, digits, . _ -)')
   .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
-  .action(async (name: string, o: { out: string }) => reviewerAddCommand(name, o));
+  .option('--admin', 'may also open the queue dashboard (serve --dashboard)')
+  .action(async (name: string, o: { out: string; admin?: boolean }) => reviewerAddCommand(name, o));
 
 try {
   await program.parseAsync(process.argv);

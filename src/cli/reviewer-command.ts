@@ -6,10 +6,10 @@ import { ReviewerAccounts } from '../review/index.js';
  * account for the review page of DIR (or sets a new password). The password
  * is read from stdin (one line), or asked for without echo on a terminal.
  */
-export async function reviewerAddCommand(name: string, o: { out: string }): Promise<void> {
+export async function reviewerAddCommand(name: string, o: { out: string; admin?: boolean }): Promise<void> {
   const password = process.stdin.isTTY ? await ask(`password for ${name}: `) : await firstLine();
-  await new ReviewerAccounts(o.out).set(name, password);
-  process.stdout.write(`reviewer ${name} can sign in to the review page of ${o.out}\n`);
+  await new ReviewerAccounts(o.out).set(name, password, o.admin ? 'admin' : 'reviewer');
+  process.stdout.write(`${o.admin ? 'admin' : 'reviewer'} ${name} can sign in to the review page of ${o.out}${o.admin ? ' and open its queue dashboard' : ''}\n`);
 }
 
 async function firstLine(): Promise<string> {

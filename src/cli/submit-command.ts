@@ -1,7 +1,7 @@
 import { ProcessingOptions } from '../../schemas/index.js';
 import { defaultDataDir } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
-import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, openQueues, submitFiles } from '../queue/index.js';
+import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, submitFiles } from '../queue/index.js';
 
 export interface SubmitOptions {
   out: string;
@@ -20,7 +20,7 @@ export interface SubmitOptions {
  */
 export async function submitCommand(paths: string[], o: SubmitOptions): Promise<number> {
   const target = await connectRedisTarget(defaultDataDir());
-  const queues = openQueues(target, DEFAULT_PREFIX);
+  const queues = openQueues(target, DEFAULT_PREFIX, loadJobKey(defaultDataDir()));
   const registry = new ContentRegistry(target, DEFAULT_PREFIX);
   try {
     const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });

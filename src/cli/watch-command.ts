@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ProcessingOptions } from '../../schemas/index.js';
 import { createLogger, defaultDataDir } from '../core/index.js';
-import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, openQueues, startInbox, startWorkerPool } from '../queue/index.js';
+import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, startInbox, startWorkerPool } from '../queue/index.js';
 import { reportQueue } from './queue-reporter.js';
 import { onShutdown } from './service-lifecycle.js';
 
@@ -36,7 +36,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
   const log = createLogger('watch');
   const prefix = DEFAULT_PREFIX;
   const target = await connectRedisTarget(defaultDataDir());
-  const queues = openQueues(target, prefix);
+  const queues = openQueues(target, prefix, loadJobKey(defaultDataDir()));
   const registry = new ContentRegistry(target, prefix);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);

@@ -5,7 +5,10 @@ import { isInputError } from '../core/index.js';
 import { appendChange, documentId, publishDocument, readChanges } from '../output/index.js';
 import { finishDocument, mergeReadings, readDocument, readPagesByOcr } from '../pipeline/index.js';
 import { exists, moveOriginal } from './originals.js';
+import { refuseDocumentJob } from './job-guard.js';
+import { signPageJob } from './job-signature.js';
 import type { ProcessorContext } from './processor-context.js';
+import { requireKey } from './queues.js';
 import { draftFile, pageFile, readJson, removeWorkDir, workDir, writeJson } from './work-files.js';
 
 /** What a finished document job returns (shown on the dashboard, read by `watch`). */
@@ -32,6 +35,11 @@ export function documentProcessor(ctx: ProcessorContext) {
     const parsed = DocumentJobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid document job: ${z.prettifyError(parsed.error)}`);
     const data = parsed.data;
+    const refused = await refuseDocumentJob(data, requireKey(ctx.queues));
+    if (refused) {
+      ctx.log.warn({ job: job.id, file: data.file }, refused);
+      throw new UnrecoverableError(refused);
+    }
     const jobId = job.id!;
     const dir = workDir(data.outDir, jobId);
     try {
@@ -50,7 +58,7 @@ export function documentProcessor(ctx: ProcessorContext) {
           await ctx.queues.pages.addBulk(
             pages.map((page) => ({
               name: `page ${page}`,
-              data: { workDir: dir, page, ocrDpi: data.options.ocrDpi },
+              data: signPageJob({ workDir: dir, page, ocrDpi: data.options.ocrDpi }, requireKey(ctx.queues)),
               // a retried "read" adds the same ids again: BullMQ keeps the first
               opts: { jobId: `${jobId}-p${page}`, parent: { id: jobId, queue: job.queueQualifiedName }, ignoreDependencyOnFailure: true },
             })),

@@ -7,7 +7,8 @@ import { isTempName, watchInbox, type InboxWatchOptions } from '../intake/index.
 import { appendChange, documentId } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
 import { ensureInboxFolders, moveOriginal } from './originals.js';
-import type { PlanQueues } from './queues.js';
+import { signDocumentJob } from './job-signature.js';
+import { requireKey, type PlanQueues } from './queues.js';
 
 /** What the inbox tells the clerk watching it. */
 export type InboxEvent =
@@ -97,7 +98,7 @@ async function submitFile(o: InboxOptions, path: string, name: string, recoverin
     }
   }
   const base = basename(name, extname(name)) || name;
-  await o.queues.documents.add(name, { file: path, name, base, sha256, outDir: o.outDir, inbox: o.inbox, options: o.options, step: 'read' }, { jobId });
+  await o.queues.documents.add(name, signDocumentJob({ file: path, name, base, sha256, outDir: o.outDir, inbox: o.inbox, options: o.options, step: 'read' }, requireKey(o.queues)), { jobId });
   await appendChange(o.outDir, { id, version: null, time, status: 'queued', file: name, output: null, reason: null, job: jobId });
   o.onEvent?.({ kind: 'queued', file: name, id, job: jobId });
 }

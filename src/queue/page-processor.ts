@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { DocumentDraft, PageJobData } from '../../schemas/index.js';
 import { isInputError } from '../core/index.js';
 import { readPagesByOcr } from '../pipeline/index.js';
+import { refusePageJob } from './job-guard.js';
 import type { ProcessorContext } from './processor-context.js';
+import { requireKey } from './queues.js';
 import { draftFile, pageFile, readJson, writeJson } from './work-files.js';
 
 /**
@@ -17,6 +19,8 @@ export function pageProcessor(ctx: ProcessorContext) {
   return async (job: Job): Promise<{ page: number; ms: number }> => {
     const parsed = PageJobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid page job: ${z.prettifyError(parsed.error)}`);
+    const refused = refusePageJob(parsed.data, requireKey(ctx.queues));
+    if (refused) throw new UnrecoverableError(refused);
     const { workDir, page, ocrDpi } = parsed.data;
     const draft = await readJson(draftFile(workDir), DocumentDraft);
     if (!draft) throw new UnrecoverableError(`the document's draft is gone (${workDir}): its job ended`);

@@ -22,18 +22,31 @@ export const JOB_OPTIONS: DefaultJobOptions = {
 export interface PlanQueues {
   documents: Queue<DocumentJobData>;
   pages: Queue<PageJobData>;
+  /**
+   * The installation's job key (job-signature.ts): jobs are signed with it
+   * when queued and checked with it by the workers. Null for a process that
+   * only looks at the queues (the dashboard of `serve`).
+   */
+  jobKey: Buffer | null;
   close: () => Promise<void>;
 }
 
 /** The two queues: one job per document, one per page that needs OCR. */
-export function openQueues(target: RedisTarget, prefix = DEFAULT_PREFIX): PlanQueues {
+export function openQueues(target: RedisTarget, prefix = DEFAULT_PREFIX, jobKey: Buffer | null = null): PlanQueues {
   const documents = new Queue<DocumentJobData>(DOCUMENTS_QUEUE, { connection: target.options, prefix, defaultJobOptions: JOB_OPTIONS });
   const pages = new Queue<PageJobData>(PAGES_QUEUE, { connection: target.options, prefix, defaultJobOptions: JOB_OPTIONS });
   return {
     documents,
     pages,
+    jobKey,
     close: async () => {
       await Promise.all([documents.close(), pages.close()]);
     },
   };
+}
+
+/** The key to sign jobs with; a process that queues work must have opened the queues with it. */
+export function requireKey(queues: PlanQueues): Buffer {
+  if (!queues.jobKey) throw new Error('these queues were opened without the job key: they cannot queue work');
+  return queues.jobKey;
 }

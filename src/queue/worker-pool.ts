@@ -7,6 +7,7 @@ import { loadModel, type NgramModel } from '../restore/index.js';
 import { ContentRegistry } from './content-registry.js';
 import { documentProcessor } from './document-processor.js';
 import { pageProcessor } from './page-processor.js';
+import { loadJobKey } from './job-signature.js';
 import { DEFAULT_PREFIX, DOCUMENTS_QUEUE, openQueues, PAGES_QUEUE } from './queues.js';
 import type { RedisTarget } from './redis-connection.js';
 
@@ -52,13 +53,13 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
   const log = opts.log ?? createLogger('worker');
   const pageConcurrency = opts.pageConcurrency ?? availableParallelism();
   const lockDuration = opts.lockMs ?? (Number(process.env.PLAN_INGEST_LOCK_MS) || 30_000);
-  const queues = openQueues(target, prefix);
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const queues = openQueues(target, prefix, loadJobKey(dataDir));
   const registry = new ContentRegistry(target, prefix);
   const engine = lazyEngine(async () =>
     opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: pageConcurrency }) : createTesseractEngine({ workers: pageConcurrency }),
   );
   let model: Promise<NgramModel> | null = null;
-  const dataDir = opts.dataDir ?? defaultDataDir();
   const ctx = { queues, registry, engine, restoreModel: () => (model ??= loadModel(dataDir)), agencyRegistry: () => loadAgencyRegistry(dataDir), log };
   const common = { connection: target.options, prefix, lockDuration, stalledInterval: Math.max(1000, Math.round(lockDuration / 2)), maxStalledCount: 2 };
   const wanted = new Set(opts.queues ?? [DOCUMENTS_QUEUE, PAGES_QUEUE]);

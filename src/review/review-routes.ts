@@ -38,10 +38,10 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
 
   api.post('/login', express.json({ limit: '4kb' }), async (req, res) => {
     const parsed = Login.safeParse(req.body);
-    const name = parsed.success ? await o.accounts.verify(parsed.data.name, parsed.data.password) : null;
-    if (!name) return void res.status(401).json({ error: 'wrong name or password' });
-    const { token, session } = o.sessions.create(name);
-    res.set('Set-Cookie', sessionCookie(token, req.secure)).json({ reviewer: name, csrf: session.csrf });
+    const account = parsed.success ? await o.accounts.verify(parsed.data.name, parsed.data.password) : null;
+    if (!account) return void res.status(401).json({ error: 'wrong name or password' });
+    const { token, session } = o.sessions.create(account.name, account.role);
+    res.set('Set-Cookie', sessionCookie(token, req.secure)).json({ reviewer: account.name, role: account.role, csrf: session.csrf });
   });
   api.post('/logout', (req, res) => {
     o.sessions.destroy(req);
@@ -49,7 +49,7 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
   });
   api.get('/session', (req, res) => {
     const s = o.sessions.get(req);
-    res.json({ reviewer: s?.reviewer ?? null, csrf: s?.csrf ?? null });
+    res.json({ reviewer: s?.reviewer ?? null, role: s?.role ?? null, csrf: s?.csrf ?? null });
   });
 
   api.post('/documents/:id/edits', writer, express.json({ limit: '256kb' }), async (req, res) => {

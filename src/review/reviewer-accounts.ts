@@ -30,23 +30,23 @@ export class ReviewerAccounts {
     }
   }
 
-  /** Adds a reviewer, or sets a new password for an existing one. */
-  async set(name: string, password: string): Promise<void> {
+  /** Adds a reviewer, or sets a new password (and role) for an existing one. */
+  async set(name: string, password: string, role: ReviewerAccount['role'] = 'reviewer'): Promise<void> {
     if (password.length < 8) throw new Error('the password must have at least 8 characters');
     const salt = randomBytes(16);
     const hash = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH);
-    const account = ReviewerAccount.parse({ name, salt: salt.toString('base64'), hash: hash.toString('base64'), created: new Date().toISOString() });
+    const account = ReviewerAccount.parse({ name, salt: salt.toString('base64'), hash: hash.toString('base64'), created: new Date().toISOString(), role });
     const others = (await this.all()).filter((a) => a.name !== name);
-    await writeFileAtomic(this.path, `${JSON.stringify([...others, account], null, 2)}\n`);
+    await writeFileAtomic(this.path, `${JSON.stringify([...others, account], null, 2)}\n`, { mode: 0o600 });
   }
 
-  /** The reviewer's name when the password is theirs; null otherwise (the same time either way). */
-  async verify(name: string, password: string): Promise<string | null> {
+  /** The reviewer when the password is theirs; null otherwise (the same time either way). */
+  async verify(name: string, password: string): Promise<Pick<ReviewerAccount, 'name' | 'role'> | null> {
     const account = (await this.all()).find((a) => a.name === name);
     const salt = account ? Buffer.from(account.salt, 'base64') : randomBytes(16);
     const hash = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH);
     if (!account) return null;
     const expected = Buffer.from(account.hash, 'base64');
-    return expected.length === hash.length && timingSafeEqual(expected, hash) ? account.name : null;
+    return expected.length === hash.length && timingSafeEqual(expected, hash) ? { name: account.name, role: account.role } : null;
   }
 }

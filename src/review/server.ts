@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { PlanQueues } from '../queue/index.js';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/index.js';
 import { apiRoutes } from './api-routes.js';
@@ -14,7 +15,7 @@ import { PageImages } from './page-images.js';
 import { ReviewStore } from './review-store.js';
 import { reviewRoutes } from './review-routes.js';
 import { ReviewerAccounts } from './reviewer-accounts.js';
-import { Sessions } from './sessions.js';
+import { requireAdmin, Sessions } from './sessions.js';
 
 export interface ServeOptions {
   /** The output folder of `ingest` or `watch`. */
@@ -27,7 +28,16 @@ export interface ServeOptions {
   dataDir?: string;
   /** The queue, for the dashboard at /admin/queues; null serves the folder alone. */
   queues?: PlanQueues | null;
+  /**
+   * The queue dashboard at /admin/queues, for signed-in admins only: "off"
+   * (default), "read-only", or "actions" (retry, clean, pause …).
+   */
+  dashboard?: DashboardMode;
+  /** Host names besides the loopback ones and IP literals that requests may name (DNS rebinding guard). */
+  allowedHosts?: readonly string[];
 }
+
+export type DashboardMode = 'off' | 'read-only' | 'actions';
 
 /**
  * The page's own files: src/review/static, found from here whether this runs
@@ -43,6 +53,12 @@ function staticDir(): string {
 
 /** No inline script or style anywhere: text from PDFs can never run, even if it slipped past escaping. */
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+/**
+ * bull-board's UI sets inline styles (React) and a <base> of its own path;
+ * its scripts are files, so inline scripts stay forbidden there too (its
+ * web fonts are not fetched: nothing leaves the machine).
+ */
+const DASHBOARD_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("base-uri 'none'", "base-uri 'self'");
 
 /** The app and what it holds (so tests and the CLI can flush pending writes). */
 export interface ReviewApp {
@@ -55,8 +71,9 @@ export interface ReviewApp {
 export function createApp(o: ServeOptions): ReviewApp {
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': CSP });
+  app.use(allowHosts(o.allowedHosts ?? []));
+  app.use((req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': req.path.startsWith('/admin/queues') ? DASHBOARD_CSP : CSP });
     next();
   });
   const outDir = resolve(o.outDir);
@@ -65,7 +82,8 @@ export function createApp(o: ServeOptions): ReviewApp {
   const queues = o.queues ?? null;
   app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
   const images = new PageImages(outDir);
-  app.use('/api', reviewRoutes({ store, accounts: new ReviewerAccounts(outDir), sessions: new Sessions(), images }));
+  const sessions = new Sessions();
+  app.use('/api', reviewRoutes({ store, accounts: new ReviewerAccounts(outDir), sessions, images }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'no such route' }));
   const assets = staticDir();
   app.use('/static', express.static(assets, { index: false, maxAge: 0 }));
@@ -73,15 +91,43 @@ export function createApp(o: ServeOptions): ReviewApp {
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/', page);
   app.get('/documents/:id', page);
-  if (queues) {
-    const board = new ExpressAdapter();
-    board.setBasePath('/admin/queues');
-    createBullBoard({ queues: [new BullMQAdapter(queues.documents), new BullMQAdapter(queues.pages)], serverAdapter: board });
-    app.use('/admin/queues', board.getRouter());
-  } else {
-    app.use('/admin/queues', (_req, res) => void res.status(503).type('text/plain').send('No queue: start `plan-ingest watch` (or set REDIS_URL) and serve again.'));
-  }
+  mountDashboard(app, queues, o.dashboard ?? 'off', sessions);
   return { app, store, images };
+}
+
+/** The queue dashboard: off unless asked for, and then for signed-in admins only. */
+function mountDashboard(app: Express, queues: PlanQueues | null, mode: DashboardMode, sessions: Sessions): void {
+  if (mode === 'off') {
+    app.use('/admin/queues', (_req, res) => void res.status(404).type('text/plain').send('The queue dashboard is off: serve --dashboard turns it on (for admins).'));
+    return;
+  }
+  app.use('/admin/queues', requireAdmin(sessions));
+  if (!queues) {
+    app.use('/admin/queues', (_req, res) => void res.status(503).type('text/plain').send('No queue: start `plan-ingest watch` (or set REDIS_URL) and serve again.'));
+    return;
+  }
+  const board = new ExpressAdapter();
+  board.setBasePath('/admin/queues');
+  const readOnlyMode = mode !== 'actions';
+  createBullBoard({ queues: [new BullMQAdapter(queues.documents, { readOnlyMode }), new BullMQAdapter(queues.pages, { readOnlyMode })], serverAdapter: board });
+  app.use('/admin/queues', board.getRouter());
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * Refuses requests whose Host names another site: a page on a domain that
+ * re-points its name at 127.0.0.1 (DNS rebinding) would otherwise reach us
+ * as same-origin. IP literals cannot be rebound and pass; names must be
+ * loopback ones (localhost, *.localhost) or allowed with --allow-host.
+ */
+function allowHosts(extra: readonly string[]) {
+  const allowed = new Set([...LOOPBACK_NAMES, ...extra.map((h) => h.toLowerCase())]);
+  return (req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    const host = (req.get('host') ?? '').toLowerCase().replace(/:\d+$/, '');
+    if (allowed.has(host) || host.endsWith('.localhost') || isIP(host.replace(/^\[|\]$/g, '')) !== 0) return next();
+    res.status(421).type('text/plain').send(`Host "${host.slice(0, 100)}" is not served here (serve --allow-host ${host.slice(0, 100)} allows it).`);
+  };
 }
 
 /** Starts listening; resolves once the port is bound. */

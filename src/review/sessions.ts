@@ -6,6 +6,7 @@ const LIFETIME_MS = 12 * 3600 * 1000;
 
 export interface Session {
   reviewer: string;
+  role: 'reviewer' | 'admin';
   /** Sent back by the page in the X-CSRF-Token header of every write. */
   csrf: string;
   expires: number;
@@ -19,9 +20,9 @@ export interface Session {
 export class Sessions {
   readonly #byToken = new Map<string, Session>();
 
-  create(reviewer: string): { token: string; session: Session } {
+  create(reviewer: string, role: Session['role'] = 'reviewer'): { token: string; session: Session } {
     const token = randomBytes(32).toString('base64url');
-    const session = { reviewer, csrf: randomBytes(24).toString('base64url'), expires: Date.now() + LIFETIME_MS };
+    const session = { reviewer, role, csrf: randomBytes(24).toString('base64url'), expires: Date.now() + LIFETIME_MS };
     this.#byToken.set(token, session);
     return { token, session };
   }
@@ -53,6 +54,27 @@ export class Sessions {
       next();
     };
   }
+}
+
+/**
+ * Middleware for the queue dashboard: a signed-in admin. Its own writes are
+ * further guarded: read-only unless `serve --dashboard-actions`, and jobs
+ * that anything but plan-ingest adds are refused by the workers (unsigned).
+ */
+export function requireAdmin(sessions: Sessions) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const session = sessions.get(req);
+    if (!session) return void res.status(401).type('text/plain').send('Sign in on the review page (/) with an admin account first.');
+    if (session.role !== 'admin') return void res.status(403).type('text/plain').send(`${session.reviewer} is not an admin: \`plan-ingest reviewer add ${session.reviewer} --admin\` makes them one.`);
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('x-csrf-token') !== session.csrf && !sameOrigin(req)) return void res.status(403).type('text/plain').send('cross-site request refused');
+    next();
+  };
+}
+
+/** A browser's write from our own origin (bull-board's UI sends no CSRF header; SameSite=Strict and this check stand in). */
+function sameOrigin(req: Request): boolean {
+  const origin = req.get('origin');
+  return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
 }
 
 /** Cookie header value by name (no dependency for one header). */

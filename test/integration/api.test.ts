@@ -57,8 +57,10 @@ describe('serve: HTTP API over an output folder', () => {
     expect((await get('/api/changes?after=-1')).status).toBe(400);
   });
 
-  it('says how it is: health, and a plain 503 for the dashboard without a queue', async () => {
+  it('says how it is: health, and no queue dashboard unless asked for', async () => {
     expect(await (await get('/api/health')).json()).toEqual({ status: 'ok', documents: 1, queue: 'not configured' });
-    expect((await get('/admin/queues')).status).toBe(503);
+    const board = await get('/admin/queues');
+    expect(board.status).toBe(404);
+    expect(await board.text()).toMatch(/--dashboard/);
   });
 });

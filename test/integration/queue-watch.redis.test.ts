@@ -1,8 +1,11 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { Job, Queue } from 'bullmq';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '../../schemas/index.js';
+import { ReviewerAccounts } from '../../src/review/index.js';
 import { startCli, type CliProcess } from '../support/cli-process.js';
 import { runCli } from '../support/run-cli.js';
 import { finished, list, makeDirs, waitForFeed } from '../support/inbox.js';
@@ -84,16 +87,55 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     expect(readFileSync(PDF('kh-xa-chi-minh-2026.pdf')).length).toBeGreaterThan(0);
   });
 
-  it('serves the queue dashboard and says the queue is up', async () => {
-    const serve = startCli(['serve', '--out', dirs.out, '--port', '0'], { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data });
+  it('keeps the queue dashboard for signed-in admins, read-only; workers refuse jobs plan-ingest did not queue', async () => {
+    const accounts = new ReviewerAccounts(dirs.out);
+    await accounts.set('nguyen-an', 'mat-khau-an-1', 'reviewer');
+    await accounts.set('quan-tri', 'mat-khau-qt-1', 'admin');
+    expect(statSync(accounts.path).mode & 0o777).toBe(0o600);
+    const env = { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data };
+    const serve = startCli(['serve', '--out', dirs.out, '--port', '0', '--dashboard'], env);
     try {
-      const [, url] = await serve.waitFor(/serving .* at (http:\/\/127\.0\.0\.1:\d+)/);
+      const url = (await serve.waitFor(/serving .* at (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
       expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ status: 'ok', queue: 'up' });
-      const board = await fetch(`${url}/admin/queues`);
+      const signIn = async (name: string, password: string) => {
+        const r = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+        return r.headers.get('set-cookie')!.split(';')[0]!;
+      };
+      expect((await fetch(`${url}/admin/queues`)).status).toBe(401);
+      expect((await fetch(`${url}/admin/queues`, { headers: { cookie: await signIn('nguyen-an', 'mat-khau-an-1') } })).status).toBe(403);
+      const admin = await signIn('quan-tri', 'mat-khau-qt-1');
+      const board = await fetch(`${url}/admin/queues`, { headers: { cookie: admin } });
       expect(board.status).toBe(200);
-      expect(await board.text()).toMatch(/bull|queue/i);
-      const queues = (await (await fetch(`${url}/admin/queues/api/queues`)).json()) as { queues: { name: string }[] };
+      expect(board.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const queues = (await (await fetch(`${url}/admin/queues/api/queues`, { headers: { cookie: admin } })).json()) as { queues: { name: string; readOnlyMode: boolean }[] };
       expect(queues.queues.map((q) => q.name).sort()).toEqual(['documents', 'pages']);
+      expect(queues.queues.every((q) => q.readOnlyMode)).toBe(true);
+      // the add-job route that made a worker read and publish a 0600 file: refused even for the admin in read-only mode
+      const secret = join(dirs.root, 'secret.txt');
+      writeFileSync(secret, 'mật khẩu của người khác', { mode: 0o600 });
+      const attack = { file: secret, name: 'secret.txt', base: 'stolen', sha256: 'b'.repeat(64), outDir: dirs.root, inbox: dirs.root, options: { ocr: false, restore: false, ocrDpi: 300, maxBytes: 1e6 }, step: 'read' };
+      const posted = await fetch(`${url}/admin/queues/api/queues/documents/add`, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json', origin: url },
+        body: JSON.stringify({ name: 'x', data: attack, options: {} }),
+      });
+      expect(posted.status).toBeGreaterThanOrEqual(400);
+      // a name that rebinds to 127.0.0.1 is not served (DNS rebinding)
+      expect(await statusWithHost(url, 'attacker.example')).toBe(421);
+      expect(await statusWithHost(url, 'localhost')).toBe(200);
+
+      // the same job put straight into Redis, with a made-up signature: the worker refuses it
+      const documents = new Queue('documents', { connection: { path: redis.url.slice('unix://'.length) }, prefix });
+      try {
+        const job = await documents.add('x', { ...attack, signature: 'c'.repeat(64) }, { attempts: 1 });
+        const until = Date.now() + 30_000;
+        while ((await job.getState()) !== 'failed' && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+        expect((await Job.fromId(documents, job.id!))?.failedReason).toMatch(/not signed/);
+      } finally {
+        await documents.close();
+      }
+      expect(existsSync(join(dirs.root, 'stolen.json'))).toBe(false);
+      expect(readFileSync(secret, 'utf8')).toBe('mật khẩu của người khác');
     } finally {
       await serve.stop();
     }
@@ -137,3 +179,15 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     expect(watch.output()).toMatch(/scan\.pdf: ocr page [12]\/2/);
   });
 });
+
+/** A GET naming another Host than the URL's (fetch does not let a page or a test set Host). */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = request(`${url}/api/health`, { headers: { host } }, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
