@@ -5,6 +5,7 @@ export * from './source.js';
 export * from './page.js';
 export * from './metadata.js';
 export * from './section.js';
+export * from './lexicon.js';
 export * from './table.js';
 export * from './review.js';
 export * from './records.js';

@@ -13,7 +13,4 @@ export * from './line-builder.js';
 export * from './text-runs.js';
 export * from './json-lines.js';
 export * from './file-hash.js';
-export * from './table-header.js';
-export * from './column-roles.js';
-export * from './row-number.js';
 export * from './tiff-pages.js';

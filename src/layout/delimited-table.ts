@@ -1,3 +1,4 @@
+import { untyped } from './table-header.js';
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 
 /** A section row: "1. Nâng cao nhận thức, …" or "I Phát triển hạ tầng" with the other cells empty. */
@@ -70,7 +71,7 @@ function buildTable(lines: string[][], page: number, index: number): Table {
       ? [{ row, col: 0, rowSpan: 1, colSpan: columnCount, text: r.cells[0] ?? '', page, box: null }]
       : padTo(r.cells, columnCount).map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, page, box: null })),
   );
-  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-delimited', confidence: 0.8 };
+  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-delimited', confidence: 0.8, ...untyped() };
 }
 
 const padTo = (cells: string[], n: number): string[] => [...cells, ...Array<string>(Math.max(0, n - cells.length)).fill('')];

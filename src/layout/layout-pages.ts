@@ -5,8 +5,16 @@ import { findLinearizedTables } from './linearized-table.js';
 import { findRulingTables } from './ruling-table.js';
 import { findTextRowTables } from './text-row-table.js';
 import { findTextRowTaskTables } from './text-row-task-table.js';
+import { typeColumns, tableKind } from './table-columns.js';
 import { mergeContinuations } from './table-continuation.js';
 import { buildBlocks } from './text-blocks.js';
+
+/** A table with its columns' roles and its kind (see table-columns.ts). */
+function typed(table: Table, issues: IssueRecorder): Table {
+  const columns = typeColumns(table, issues);
+  const { kind, evidence } = tableKind(columns);
+  return { ...table, columns, kind, kindEvidence: evidence };
+}
 
 /**
  * The layout stage: tables and text blocks. PDF and scanned pages: grids
@@ -34,7 +42,8 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
   const linearized = findLinearizedTables(input.pages.filter((p) => !p.rulings.length));
   found.push(...linearized.tables);
   const firstPage = (t: Table): number => (t.pages[0] ?? 0) + (t.detection === 'text-linearized' ? 0 : 0.5);
-  const tables = mergeContinuations(found.sort((a, b) => firstPage(a) - firstPage(b)), input.pages);
+  // every reader's table gets typed columns and a kind here, once, after continued tables are merged
+  const tables = mergeContinuations(found.sort((a, b) => firstPage(a) - firstPage(b)), input.pages).map((t) => typed(t, issues));
   if (!tables.length) issues.record('no-tables', 'no tables found', { severity: 'info' });
   for (const [page, lines] of linearized.taken) taken.set(page, new Set([...(taken.get(page) ?? []), ...lines]));
   const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables, taken.get(page.number)) }));

@@ -1,4 +1,5 @@
-import { columnRole, type ColumnRole } from '../core/index.js';
+import type { ColumnRole } from '../../schemas/index.js';
+import { columnRole } from '../lexicon/index.js';
 
 /** One header cell of a linearized table: its text, its role by meaning, and its printed lines. */
 export interface HeaderCell {

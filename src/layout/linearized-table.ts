@@ -1,3 +1,4 @@
+import { untyped } from './table-header.js';
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
 import { columnWidth } from './column-width.js';
 import { atomsOf, joinLines } from './linearized-cells.js';
@@ -86,7 +87,7 @@ function buildTable(chunks: TableChunks): Table {
     texts.forEach((text, col) => tableCells.push({ row, col, rowSpan: 1, colSpan: 1, text, page: chunk.page, box: null }));
   }
   const pages = [...new Set(rows.map((r) => r.page))];
-  return { id: '', caption: null, pages, columnCount, rows, cells: tableCells, detection: 'text-linearized', confidence: CONFIDENCE };
+  return { id: '', caption: null, pages, columnCount, rows, cells: tableCells, detection: 'text-linearized', confidence: CONFIDENCE, ...untyped() };
 }
 
 /** A row's cells, part by part: the lines after a page break go on with the cells begun before it. */

@@ -1,5 +1,6 @@
+import { untyped } from './table-header.js';
 import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
-import { rowNumberWithStrayMark } from '../core/index.js';
+import { rowNumberWithStrayMark } from '../lexicon/index.js';
 import { gridCells, type GridCell } from './grid-cells.js';
 import { findRulingGrids } from './ruling-grid.js';
 
@@ -23,7 +24,7 @@ export function findRulingTables(page: Page): Table[] {
     if (columnCount < 2 || !cells.some((c) => c.text)) return [];
     const rows = rowKinds(cells, grid.ys.length - 1, columnCount, page);
     const tableCells: TableCell[] = cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: page.number, box: c.box }));
-    return [{ id: '', caption: null, pages: [page.number], columnCount, rows, cells: tableCells, detection: 'ruling-lines' as const, confidence: page.origin === 'ocr' ? 0.85 : 0.97 }];
+    return [{ id: '', caption: null, pages: [page.number], columnCount, rows, cells: tableCells, detection: 'ruling-lines' as const, confidence: page.origin === 'ocr' ? 0.85 : 0.97, ...untyped() }];
   });
 }
 

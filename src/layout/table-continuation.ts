@@ -1,5 +1,6 @@
 import type { Page, Table, TableCell } from '../../schemas/index.js';
-import { headerByColumn, similarity } from '../core/index.js';
+import { similarity } from '../core/index.js';
+import { headerByColumn } from './table-header.js';
 import { ROW_CODE } from './ruling-table.js';
 
 /** Column boundaries of two parts of one table differ by at most this (points). */

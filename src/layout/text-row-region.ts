@@ -1,5 +1,6 @@
-import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
-import { fold, headerRolesIn, isGarbageLine, type TextRowRole } from './text-row-vocabulary.js';
+import type { Page, Table, TableCell, TableColumn, TableRow } from '../../schemas/index.js';
+import { fold } from '../lexicon/index.js';
+import { headerRolesIn, isGarbageLine, roleOfHeader, type TextRowRole } from './text-row-words.js';
 
 /**
  * Where a table of an OCR text export starts and ends, shared by the
@@ -122,15 +123,20 @@ export type TextRow = { kind: 'section'; text: string } | { kind: 'body'; cellOf
  * each role, then its rows (a section row one cell across the table).
  * Cells have no boxes; `confidence` is the reader's.
  */
-export function textRowTable(roles: readonly TextRowRole[], headerText: Record<TextRowRole, string>, parsed: readonly TextRow[], page: number, index: number, confidence: number): Table {
+export function textRowTable(roles: readonly TextRowRole[], headerText: (role: TextRowRole) => string, parsed: readonly TextRow[], page: number, index: number, confidence: number): Table {
   const columnCount = roles.length;
   const rows: TableRow[] = [{ index: 0, kind: 'header', page }];
-  const cells: TableCell[] = roles.map((role, col) => textCell(0, col, headerText[role], page));
+  const cells: TableCell[] = roles.map((role, col) => textCell(0, col, headerText(role), page));
+  // the reader found each column by its header phrase on the text's header line
+  const columns: TableColumn[] = roles.map((role, col) => {
+    const r = roleOfHeader(headerText(role));
+    return { index: col, role: r === 'extra' ? null : r, header: headerText(role), source: 'header', confidence: 0.9, evidence: `header line of an OCR text export named ${role}`, year: null };
+  });
   for (const r of parsed) {
     const row = rows.length;
     rows.push({ index: row, kind: r.kind, page });
     if (r.kind === 'section') cells.push({ ...textCell(row, 0, r.text, page), colSpan: columnCount });
     else roles.forEach((role, col) => cells.push(textCell(row, col, r.cellOf(role), page)));
   }
-  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence };
+  return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-rows', confidence, columns, kind: 'other', kindEvidence: '' };
 }

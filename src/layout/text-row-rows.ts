@@ -1,5 +1,6 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
-import { agencyStartsAt, fold, isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-vocabulary.js';
+import { agencyStartsAt, fold } from '../lexicon/index.js';
+import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
 export type ParsedRow =

@@ -2,7 +2,7 @@ import type { Page, Table } from '../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
 import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
-import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
+import { headerText, type TextRowRole } from './text-row-words.js';
 
 /**
  * Indicator tables in OCR text exports (a .txt of a scanned plan, like KH
@@ -56,5 +56,5 @@ function isBlockSegment(segment: readonly string[]): boolean {
 
 function buildTable(roles: readonly TextRowRole[], parsed: readonly ParsedRow[], page: number, index: number): Table {
   const rows: TextRow[] = parsed.map((r) => (r.kind === 'section' ? r : { kind: 'body', cellOf: (role) => r.cells[role] ?? '' }));
-  return textRowTable(roles, HEADER_TEXT, rows, page, index, 0.5);
+  return textRowTable(roles, (role) => headerText(role, 'indicators'), rows, page, index, 0.5);
 }

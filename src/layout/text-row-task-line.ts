@@ -1,5 +1,5 @@
 import { stripDiacritics } from '../core/index.js';
-import { fold } from './text-row-vocabulary.js';
+import { fold } from '../lexicon/index.js';
 
 /**
  * One printed line of an OCR text-row assignment table split into the parts

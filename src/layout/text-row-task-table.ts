@@ -3,7 +3,7 @@ import { repairRowCodes } from './row-codes.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { isBareNumber } from './text-row-rows.js';
 import { parseTaskBlockRows, parseTaskLineRows, type TaskRow } from './text-row-task-rows.js';
-import { HEADER_TEXT, type TextRowRole } from './text-row-vocabulary.js';
+import { headerText, type TextRowRole } from './text-row-words.js';
 
 /**
  * Assignment tables in OCR text exports (KH 44's "PHỤ LỤC SỐ 02: PHÂN CÔNG
@@ -48,14 +48,11 @@ function isBlockSegment(segment: readonly string[]): boolean {
   return bare > numbered;
 }
 
-/** Header texts of the rebuilt table: an assignment table's lead is "Cơ quan chủ trì" (the indicator tables' "… theo dõi, đánh giá" names who monitors). */
-const TASK_HEADER_TEXT: Record<TextRowRole, string> = { ...HEADER_TEXT, lead: 'Cơ quan chủ trì' };
-
 function buildTable(roles: readonly TextRowRole[], parsed: readonly TaskRow[], page: number, index: number): Table {
   const rows: TextRow[] = parsed.map((r) =>
     r.kind === 'section'
       ? { kind: 'section', text: r.code ? `${r.code}. ${r.text}` : r.text }
       : { kind: 'body', cellOf: (role) => (role === 'code' ? r.code : role === 'task' || role === 'lead' || role === 'cooperating' || role === 'timeline' ? r[role] : '') },
   );
-  return textRowTable(roles, TASK_HEADER_TEXT, rows, page, index, 0.4);
+  return textRowTable(roles, (role) => headerText(role, 'tasks'), rows, page, index, 0.4);
 }

@@ -1,7 +1,7 @@
 import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
 import { splitAgencies } from './agency-list.js';
 import { readProseTargets } from './prose-target.js';
-import { parseTimeline } from './timeline-parser.js';
+import { parseTimeline } from '../lexicon/index.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {

@@ -1,15 +1,18 @@
-import type { Assignment, Indicator, Table, Target } from '../../schemas/index.js';
-import { columnRole, headerByColumn, rowNumberWithStrayMark, type ColumnRole, type IssueRecorder } from '../core/index.js';
+import type { Assignment, Box, Indicator, Table, Target } from '../../schemas/index.js';
+import type { ColumnRole } from '../../schemas/index.js';
+import type { IssueRecorder } from '../core/index.js';
+import { parseTimeline, rowNumberWithStrayMark } from '../lexicon/index.js';
 import { splitAgencies, splitLeadCell } from './agency-list.js';
 import { parseTarget } from './target-parser.js';
-import { parseTimeline } from './timeline-parser.js';
 
 interface Column {
   index: number;
   header: string;
   role: ColumnRole;
-  /** The year of a year column, when its header did not say it clearly (see completeYears). */
+  /** The year of a year column. */
   year?: number;
+  /** How sure layout is of the role. */
+  confidence: number;
 }
 
 /** Row numbers as printed: "1", "2.3", "11.1", "6" (a trailing dot is dropped). */
@@ -23,10 +26,10 @@ const CODE = /^\d+(?:\.\d+)*(?:\.[a-z]+)?\.?$/u;
 export function recordsFromTable(table: Table, issues: IssueRecorder): { indicators: Indicator[]; assignments: Assignment[] } {
   const columns = headerColumns(table);
   const has = (role: ColumnRole): boolean => columns.some((c) => c.role === role);
-  const kind = has('name') ? 'indicators' : has('task') ? 'assignments' : null;
+  const kind = table.kind === 'indicators' || table.kind === 'criteria' ? 'indicators' : table.kind === 'tasks' ? 'assignments' : null;
   const out = { indicators: [] as Indicator[], assignments: [] as Assignment[] };
   if (!kind) {
-    issues.record('table-without-record-columns', `table ${table.id}: no "Chỉ tiêu" or task column in its header`, { page: table.pages[0], severity: 'info' });
+    issues.record('table-without-records', `table ${table.id} is a ${table.kind} table (${table.kindEvidence}): its values stay in the table`, { page: table.pages[0], severity: 'info' });
     return out;
   }
   let section: string | null = null;
@@ -46,7 +49,9 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
     const byRole = (role: ColumnRole): string => columns.filter((c) => c.role === role).map((c) => cellText(cells, c.index)).filter(Boolean).join('; ');
     // a stray mark an OCR read from the cell's rule beside the number is not part of it: "1 |", "2 ñ"
     const printed = byRole('code');
-    let code = (rowNumberWithStrayMark(printed) ?? printed).replace(/\.$/u, '');
+    const stray = rowNumberWithStrayMark(printed);
+    if (stray) issues.record('row-number-repaired', `table ${table.id} row ${row.index}: row number read "${printed}", taken as "${stray}" (a mark of the cell's rule beside it)`, { page: row.page, severity: 'info' });
+    let code = (stray ?? printed).replace(/\.$/u, '');
     let title = byRole(kind === 'indicators' ? 'name' : 'task');
     // a dash sub-item without a number of its own under a numbered row, with its own agency or timeline: "<parent>.a", ".b", … (CONTRACT)
     const dash = DASH_ITEM.exec(title);
@@ -75,8 +80,9 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
       output: byRole('output') || null,
       notes: byRole('notes') || null,
       extra,
-      source: { page: row.page, table: table.id, row: row.index, box: null, lines: null },
-      confidence: table.confidence,
+      source: { page: row.page, table: table.id, row: row.index, box: rowBox(cells, row.page), lines: null },
+      // how the table and the columns this record's fields came from were found; extractRecords weighs in the reading and what is missing
+      confidence: table.confidence * Math.min(1, ...columns.filter((c) => FIELD_ROLES.has(c.role)).map((c) => c.confidence)),
     };
     if (kind === 'indicators') {
       out.indicators.push({
@@ -103,71 +109,19 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
   return out;
 }
 
+/** Roles whose columns give a record's fields (a doubtful "Ghi chú" column does not make a record doubtful). */
+const FIELD_ROLES = new Set<ColumnRole>(['code', 'name', 'task', 'unit', 'target', 'year', 'lead', 'monitor', 'cooperating', 'timeline']);
+
+/** The union of a row's cell boxes on its page: where the row is printed (null for text inputs). */
+function rowBox(cells: Table['cells'], page: number): Box | null {
+  const boxes = cells.filter((c) => c.page === page && c.box).map((c) => c.box!);
+  if (!boxes.length) return null;
+  return { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
+}
+
+/** The table's typed columns (layout's work), as records reads them: no role is "extra". */
 function headerColumns(table: Table): Column[] {
-  // multi-level headers: the lowest header cell covering the column names it
-  const columns: Column[] = headerByColumn(table).map((header, index) => ({ index, header, role: columnRole(header) }));
-  return completeYears(withRolesFromContent(table, columns));
-}
-
-/**
- * Year columns run in a sequence ("Năm 2025 | Năm 2030 | … | Năm 2045").
- * When an OCR garbled some of their headers ("Năm", "E5 20252030") but two
- * or more next to each other read as years with a constant step, the
- * sequence is carried over the garbled neighbours that still look like year
- * headers (a "năm" or digits): 2035, 2040, 2045 → 2030, 2025 before them;
- * 2025, 2035, 2040 → 2030 between them.
- */
-function completeYears(columns: Column[]): Column[] {
-  const yearOf = (h: string): number | null => {
-    const all = h.match(/(?:19|20)\d{2}(?!\d)/gu);
-    return all?.length === 1 && !/\d{5}/u.test(h) ? Number(all[0]) : null;
-  };
-  const run = columns.filter((c) => c.role === 'year' && yearOf(c.header) !== null);
-  if (run.length < 2) return columns;
-  // one step per column across the run, also over a garbled column inside it ("Năm 2025 | E 5 2030 | NHI 2035")
-  const first = run[0]!;
-  const step = (yearOf(run[1]!.header)! - yearOf(first.header)!) / (run[1]!.index - first.index);
-  const yearAt = (i: number) => yearOf(first.header)! + step * (i - first.index);
-  if (!Number.isInteger(step) || step <= 0 || !run.every((c) => yearOf(c.header) === yearAt(c.index))) return columns;
-  const out = [...columns];
-  const looksLikeYear = (c: Column | undefined): c is Column => Boolean(c && (c.role === 'extra' || c.role === 'target') && /năm|\d/iu.test(c.header));
-  const last = run.at(-1)!;
-  for (let i = first.index + 1; i < last.index; i++) if (looksLikeYear(out[i])) out[i] = { ...out[i]!, role: 'year', year: yearAt(i) };
-  for (let i = first.index - 1; looksLikeYear(out[i]); i--) out[i] = { ...out[i]!, role: 'year', year: yearAt(i) };
-  for (let i = last.index + 1; looksLikeYear(out[i]); i++) out[i] = { ...out[i]!, role: 'year', year: yearAt(i) };
-  return out;
-}
-
-/** Share of a column's printed body cells that must look alike for its content to name its role. */
-const CONTENT_MAJORITY = 0.6;
-
-/**
- * A header OCR could not read ("4 HH" for "TT", "cu" for "Thời gian hoàn
- * thành": bold header cells read worst) leaves a column without a role; its
- * body cells can still say what it is: row numbers ("1.1", "2.3") make the
- * code column, timelines ("Quý III/2026", "Thường xuyên") the timeline
- * column. Only columns without a role are given one, and only roles the
- * table does not have yet.
- */
-function withRolesFromContent(table: Table, columns: Column[]): Column[] {
-  const body = new Set(table.rows.filter((r) => r.kind === 'body').map((r) => r.index));
-  const texts = (col: number) => table.cells.filter((c) => body.has(c.row) && c.col === col && c.colSpan === 1 && c.text.trim()).map((c) => c.text.trim());
-  const mostly = (col: number, test: (t: string) => boolean) => {
-    const t = texts(col);
-    return t.length >= 2 && t.filter(test).length >= t.length * CONTENT_MAJORITY;
-  };
-  // the row number is printed first (a figures column of a garbled header must not pass for it)
-  const guesses: [ColumnRole, (t: string) => boolean, number][] = [
-    ['code', (t) => CODE.test(t.replace(/\.$/u, '')), 1],
-    ['timeline', (t) => parseTimeline(t).kind !== 'unknown', Infinity],
-  ];
-  const out = [...columns];
-  for (const [role, test, lastIndex] of guesses) {
-    if (out.some((c) => c.role === role)) continue;
-    const found = out.find((c) => c.role === 'extra' && c.index <= lastIndex && mostly(c.index, test));
-    if (found) out[out.indexOf(found)] = { ...found, role };
-  }
-  return out;
+  return table.columns.map((c) => ({ index: c.index, header: c.header, role: c.role ?? 'extra', year: c.year ?? undefined, confidence: c.confidence }));
 }
 
 const cellText = (cells: Table['cells'], col: number): string => cells.find((c) => c.col === col)?.text.trim() ?? '';

@@ -3,7 +3,7 @@ import type { Page, Table } from '../../../schemas/index.js';
 import { repairRowCodes } from '../../../src/layout/row-codes.js';
 import { splitAnchorLine } from '../../../src/layout/text-row-line.js';
 import { findTextRowTables } from '../../../src/layout/text-row-table.js';
-import { headerRolesIn } from '../../../src/layout/text-row-vocabulary.js';
+import { headerRolesIn } from '../../../src/layout/text-row-words.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,

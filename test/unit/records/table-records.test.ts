@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../../schemas/index.js';
 import { IssueLog } from '../../../src/core/index.js';
+import { tableKind, typeColumns } from '../../../src/layout/table-columns.js';
 import { recordsFromTable } from '../../../src/records/table-records.js';
 
 /** A one-page table from rows of cell texts; the first `headers` rows are header rows. */
 function table(rows: string[][], headers = 1): Table {
-  return {
+  const raw: Table = {
     id: 't1', caption: null, pages: [1], columnCount: rows[0]!.length, detection: 'ruling-lines', confidence: 0.9,
     rows: rows.map((_, i) => ({ index: i, kind: i < headers ? 'header' : 'body', page: 1 })),
     cells: rows.flatMap((r, i) => r.map((text, col) => ({ row: i, col, rowSpan: 1, colSpan: 1, text, page: 1, box: null }))),
+    columns: [], kind: 'other', kindEvidence: '',
   };
+  // layout types the columns and the kind; records reads them
+  const columns = typeColumns(raw, new IssueLog().forStage('layout'));
+  return { ...raw, columns, kind: tableKind(columns).kind };
 }
 
 describe('records from a table', () => {

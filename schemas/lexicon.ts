@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * What the pipeline knows about Vietnamese plans, as data
+ * (src/lexicon/data/*.json and the agency registry): column headers, agency
+ * words, timeline forms, units, document types. One schema per file; the
+ * loaders in src/lexicon parse every file with these.
+ */
+
+/** What a table column holds. `null` in a table's columns: no role applies. */
+export const ColumnRole = z.enum([
+  'code', 'name', 'task', 'unit', 'target', 'year', 'directing', 'lead', 'monitor', 'cooperating', 'timeline', 'output', 'notes', 'value', 'comment', 'extra',
+]);
+export type ColumnRole = z.infer<typeof ColumnRole>;
+
+/**
+ * columns.json: for each role the headers plans print, checked longest first
+ * ("Đơn vị chủ trì" is the lead before "Đơn vị" is the unit), accent- and
+ * case-insensitive, tolerant to OCR slips; `patterns` are regular
+ * expressions over the folded header ("nam 2030").
+ */
+export const ColumnVocabularyFile = z.object({
+  roles: z.array(
+    z.object({
+      role: ColumnRole,
+      headers: z.array(z.string().min(1)).default([]),
+      /** Regular expressions over the folded header, with how sure a match is ("nam 2030" 1; a garbled "NHI 2035" 0.6). */
+      patterns: z.array(z.object({ re: z.string(), confidence: z.number().min(0).max(1) })).default([]),
+      /** Short headers ("TT", "ĐVT") must match whole, never fuzzily. */
+      exact: z.array(z.string()).default([]),
+    }),
+  ),
+  /** Folded words a header cell may hold besides a phrase without naming another column ("theo dõi, đánh giá"). */
+  filler: z.array(z.string()).default([]),
+});
+export type ColumnVocabularyFile = z.infer<typeof ColumnVocabularyFile>;
+
+/** agencies.json: the words agency names and lists are made of. */
+export const AgencyWordsFile = z.object({
+  /** Words that open a body's name ("Sở", "Văn phòng", "Ủy ban"): printed forms. */
+  heads: z.array(z.string()),
+  /** Heads that stand alone as one word only before a capitalised word ("Sở Y tế", not "cơ sở giáo dục"). */
+  capitalisedAfter: z.array(z.string()),
+  /** Words opening a group ("các sở, ban, ngành"). */
+  groupOpeners: z.array(z.string()),
+  /** Words of agency names and group lists (printed), beyond those the registry's names hold. */
+  words: z.array(z.string()),
+  /** Heads of unit headings whose bullets are that unit's tasks ("2. Văn phòng Sở"). */
+  unitHeadings: z.array(z.string()),
+  /** Provinces and cities agency names end with ("Công an thành phố Hải Phòng"). */
+  places: z.array(z.string()).default([]),
+  /** Heads as an OCR misreads them past repair: a regular expression over the printed word ("S¢&" for "Sở"). */
+  misreadHeads: z.array(z.object({ head: z.string(), pattern: z.string() })).default([]),
+  /** Folded first words that open agency parts on a line of an OCR text export (src/layout/tables/text-rows). */
+  textRows: z.object({ listOpeners: z.array(z.string()), nameOpeners: z.array(z.string()), lineOpeners: z.array(z.string()) }),
+  /** How an agency's kind is told from its printed start: first matching rule wins. */
+  kinds: z.array(z.object({ kind: z.string(), starts: z.array(z.string()).default([]), contains: z.array(z.string()).default([]) })),
+});
+export type AgencyWordsFile = z.infer<typeof AgencyWordsFile>;
+
+/** timelines.json: the words timeline cells are made of, and the closed set of forms read at a text row's end. */
+export const TimelineWordsFile = z.object({
+  /** Recurring: "Hằng năm" (also "Hàng năm"), "Định kỳ hằng năm". */
+  annual: z.array(z.string()),
+  ongoing: z.array(z.string()),
+  onRequest: z.array(z.string()),
+  quarterly: z.array(z.string()),
+  monthly: z.array(z.string()),
+  /** Words before a year that make it part of a sentence, not a timeline cell ("đến năm 2045"). */
+  yearInSentence: z.array(z.string()),
+});
+export type TimelineWordsFile = z.infer<typeof TimelineWordsFile>;
+
+/** units.json: indicator units as plans print them. */
+export const UnitsFile = z.object({ units: z.array(z.string().min(1)) });
+export type UnitsFile = z.infer<typeof UnitsFile>;
+
+/** documents.json: document types (title words) and header keywords. */
+export const DocumentWordsFile = z.object({
+  types: z.array(z.object({ type: z.string(), abbreviation: z.string() })),
+  /** Table kinds: header words that say what a table is for beyond its roles (scores, comments, schedules). */
+  tableKinds: z.array(z.object({ kind: z.enum(['scores', 'comments', 'schedule', 'criteria']), headers: z.array(z.string()) })),
+});
+export type DocumentWordsFile = z.infer<typeof DocumentWordsFile>;
+
+const AgencyKind = z.enum(['department', 'district', 'commune', 'party', 'state', 'enterprise', 'group', 'person', 'unit', 'unknown']);
+
+/** One body of the agency registry, with the names plans print for it. */
+export const RegistryEntry = z.object({
+  name: z.string(),
+  kind: AgencyKind,
+  aliases: z.array(z.string()).default([]),
+  successor: z.object({ name: z.string().nullable(), since: z.string() }).optional(),
+});
+export type RegistryEntry = z.infer<typeof RegistryEntry>;
+
+/** The agency registry file (models/agency-registry.json; a user's extension in the data folder has the same form). */
+export const RegistryFile = z.object({
+  note: z.string().optional(),
+  abbreviations: z.array(z.tuple([z.string(), z.string()])).default([]),
+  agencies: z.array(RegistryEntry).default([]),
+  abolished: z.array(z.object({ pattern: z.string(), kind: AgencyKind, since: z.string() })).default([]),
+});
+export type RegistryFile = z.infer<typeof RegistryFile>;
+
+/** Aliases learned from reviewers (`<data dir>/agency-aliases.json`): what was printed (or read) → the name they chose. */
+export const LearnedAliases = z.array(z.object({ alias: z.string(), name: z.string() }));
+export type LearnedAliases = z.infer<typeof LearnedAliases>;

@@ -1,0 +1,103 @@
+import { AgencyWordsFile, type Agency } from '../../schemas/index.js';
+import { similarity } from '../core/index.js';
+import { lazy, readDataFile } from './data-file.js';
+import { fold } from './fold.js';
+import { registryFiles, registryNames } from './registry-file.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+const lexicon = lazy(() => {
+  const file = readDataFile('agencies.json', AgencyWordsFile);
+  const heads = [...new Set(file.heads)].sort((a, b) => b.length - a.length);
+  const registry = registryFiles(null);
+  // the words of agency names: the data file's, the registry's names and abbreviations, and the provinces'
+  const words = new Set<string>([
+    ...file.words.map(fold),
+    ...registryNames(null).flatMap((n) => fold(n).split(' ')),
+    ...registry.flatMap((r) => r.abbreviations.map(([short]) => fold(short).replace(/\s+/gu, ''))),
+    ...file.places.flatMap((p) => fold(p).split(' ')),
+  ]);
+  words.delete('');
+  return {
+    file,
+    heads,
+    headsFolded: heads.map((h) => ({ folded: fold(h), words: fold(h).split(' ').length, capitalisedAfter: file.capitalisedAfter.includes(h) })),
+    words,
+    misread: file.misreadHeads.map((m) => ({ head: m.head, re: new RegExp(m.pattern, 'u') })),
+    kinds: file.kinds.map((k) => ({ kind: k.kind as Agency['kind'], starts: k.starts.map((s) => s.toLowerCase()), contains: k.contains.map((s) => s.toLowerCase()) })),
+    listOpeners: new Set(file.textRows.listOpeners),
+    nameOpeners: new Set(file.textRows.nameOpeners),
+    lineOpeners: new Set(file.textRows.lineOpeners),
+    groupOpeners: file.groupOpeners,
+  };
+});
+
+/**
+ * A regular-expression alternation of the words agency names start with,
+ * longest first ("Văn phòng|Công an|…|Sở|Ban"), for the patterns that find
+ * where one agency of a list ends and the next begins.
+ */
+export function agencyHeadAlternation(): string {
+  return lexicon().heads.map(escape).join('|');
+}
+
+/** The heads of unit headings whose bullets are that unit's tasks, as an alternation ("Văn phòng|Phòng|…"). */
+export function unitHeadingAlternation(): string {
+  return [...lexicon().file.unitHeadings].sort((a, b) => b.length - a.length).map(escape).join('|');
+}
+
+/** Words opening a group of bodies ("các", "những"), as an alternation that also takes a capital. */
+export function groupOpenerAlternation(): string {
+  return lexicon().groupOpeners.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]).map(escape).join('|');
+}
+
+/** The kind of body an agency's printed name says: "các sở, ban, ngành" → group, "Sở Y tế" → department. */
+export function agencyKindOf(raw: string): Agency['kind'] {
+  const text = raw.toLowerCase().replace(/uỷ/gu, 'ủy');
+  for (const k of lexicon().kinds) {
+    if (k.starts.some((s) => text.startsWith(`${s} `)) || k.contains.some((s) => text.includes(s.replace(/uỷ/gu, 'ủy')))) return k.kind;
+  }
+  return 'unknown';
+}
+
+/**
+ * True when an agency name starts at word `i` of printed words: "Sở Khoa
+ * học…", "Văn phòng Ủy ban…", "Ngoan hàng Nhà nước" (an OCR slip in a
+ * multi-word head). A one-word head needs a capitalised word after it
+ * ("Sở Y tế", not "cơ sở giáo dục"); a head an OCR misread past repair
+ * (the data's misreadHeads: "S¢&" for "Sở") counts as that head.
+ */
+export function agencyStartsAt(words: readonly string[], i: number): boolean {
+  const first = words[i] ?? '';
+  if (!/^\p{Lu}/u.test(first)) return false;
+  const { headsFolded, misread } = lexicon();
+  const next = words[i + 1] ?? '';
+  if (misread.some((m) => m.re.test(first)) && /^\p{Lu}/u.test(next)) return true;
+  for (const h of headsFolded) {
+    if (i + h.words > words.length) continue;
+    const candidate = fold(words.slice(i, i + h.words).join(' '));
+    if (h.words === 1) {
+      if (candidate === h.folded && (!h.capitalisedAfter || /^\p{Lu}/u.test(next))) return true;
+    } else if (similarity(candidate, h.folded) >= 0.8) return true;
+  }
+  return false;
+}
+
+/** A word (folded) that agency names and group lists are made of: heads, sectors, localities ("so", "khoa", "hoc", "quan", "huyen"). */
+export function isAgencyWord(folded: string): boolean {
+  return lexicon().words.has(folded);
+}
+
+/** A head misread past repair ("S¢&"): the head it stands for, or null. */
+export function misreadHead(word: string): string | null {
+  return lexicon().misread.find((m) => m.re.test(word))?.head ?? null;
+}
+
+/** Folded openers of agency parts on a text-export line (see agencies.json textRows). */
+export const isListOpener = (folded: string): boolean => lexicon().listOpeners.has(folded);
+export const isLineOpener = (folded: string): boolean => lexicon().lineOpeners.has(folded);
+/** "so", "cong an", "van phong": the first one or two folded words open one agency's name. */
+export function opensName(folded: string, nextFolded: string): boolean {
+  const { nameOpeners } = lexicon();
+  return nameOpeners.has(folded) || nameOpeners.has(`${folded} ${nextFolded}`);
+}

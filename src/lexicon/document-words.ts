@@ -1,0 +1,25 @@
+import { DocumentWordsFile } from '../../schemas/index.js';
+import { lazy, readDataFile } from './data-file.js';
+import { fold } from './fold.js';
+
+const file = lazy(() => readDataFile('documents.json', DocumentWordsFile));
+
+/** Document types as titles print them, longest first ("Kế hoạch hành động" before "Kế hoạch"). */
+export function documentTypes(): string[] {
+  return file()
+    .types.map((t) => t.type)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** An alternation of the document types for citations ("Nghị quyết|Kế hoạch hành động|…"). */
+export function documentTypeAlternation(): string {
+  return documentTypes().join('|');
+}
+
+/** The table kinds header words name beyond the task and target roles: "Điểm số" → scores, "Nội dung góp ý" → comments. */
+export function tableKindsNamedBy(header: string): Set<'scores' | 'comments' | 'schedule' | 'criteria'> {
+  const text = ` ${fold(header)} `;
+  const out = new Set<'scores' | 'comments' | 'schedule' | 'criteria'>();
+  for (const k of file().tableKinds) if (k.headers.some((h) => text.includes(` ${fold(h)} `))) out.add(k.kind);
+  return out;
+}

@@ -1,0 +1,26 @@
+/**
+ * The lexicon: what the pipeline knows about Vietnamese plans, as data
+ * (src/lexicon/data/*.json and the agency registry), each file validated by
+ * its schema in schemas/lexicon.ts. Between core and the stages: every
+ * stage may use it; it uses only core and schemas.
+ */
+export { fold } from './fold.js';
+export { matchColumnHeader, columnRole, foldHeader, headerRolesIn, printedHeader, type HeaderMatch } from './column-vocabulary.js';
+export {
+  agencyHeadAlternation,
+  unitHeadingAlternation,
+  groupOpenerAlternation,
+  agencyKindOf,
+  agencyStartsAt,
+  isAgencyWord,
+  misreadHead,
+  isListOpener,
+  isLineOpener,
+  opensName,
+} from './agency-lexicon.js';
+export { unitAt, isUnit } from './unit-lexicon.js';
+export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
+export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord } from './timeline-words.js';
+export { documentTypes, documentTypeAlternation, tableKindsNamedBy } from './document-words.js';
+export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
+export { rowNumberWithStrayMark } from './row-number.js';
