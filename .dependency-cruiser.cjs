@@ -1,6 +1,6 @@
 /**
  * Dependency direction (../shared/STYLE.md): stages never import each other;
- * everything may use src/core and schemas/; schemas import only zod; only the
+ * everything may use src/core, src/lexicon and schemas/; the lexicon only core and schemas; schemas import only zod; only the
  * CLI imports src/review; nothing imports src/cli or workers/; the queue sits
  * above the pipeline and below the CLI and the review server. Checked by test/unit/architecture.
  */
@@ -14,6 +14,8 @@ module.exports = {
       to: { path: `^src/(${STAGES.filter((s) => s !== stage).join('|')}|pipeline|queue|review|cli)/` },
     })),
     { name: 'core-imports-upward', severity: 'error', from: { path: '^src/core/' }, to: { path: '^src/(?!core/)' } },
+    // the lexicon (what the pipeline knows about Vietnamese plans, as data) sits between core and the stages
+    { name: 'lexicon-imports-upward', severity: 'error', from: { path: '^src/lexicon/' }, to: { path: '^src/(?!core/|lexicon/)' } },
     { name: 'schemas-import-code', severity: 'error', from: { path: '^schemas/' }, to: { path: '^(src|workers)/' } },
     { name: 'only-cli-imports-review', severity: 'error', from: { pathNot: '^src/(review|cli)/' }, to: { path: '^src/review/' } },
     { name: 'queue-imports-upward', severity: 'error', from: { path: '^src/queue/' }, to: { path: '^src/(review|cli)/' } },

@@ -32,6 +32,8 @@ export const ColumnVocabularyFile = z.object({
   ),
   /** Folded words a header cell may hold besides a phrase without naming another column ("theo dõi, đánh giá"). */
   filler: z.array(z.string()).default([]),
+  /** Regular expressions over a folded line: pieces of a header printed on lines of their own that name no column. */
+  fragments: z.array(z.string()).default([]),
 });
 export type ColumnVocabularyFile = z.infer<typeof ColumnVocabularyFile>;
 
@@ -43,16 +45,28 @@ export const AgencyWordsFile = z.object({
   capitalisedAfter: z.array(z.string()),
   /** Words opening a group ("các sở, ban, ngành"). */
   groupOpeners: z.array(z.string()),
+  /** What a group is made of after its opener ("sở", "đơn vị", "cơ quan"). */
+  groupNouns: z.array(z.string()).default([]),
   /** Words of agency names and group lists (printed), beyond those the registry's names hold. */
   words: z.array(z.string()),
   /** Heads of unit headings whose bullets are that unit's tasks ("2. Văn phòng Sở"). */
   unitHeadings: z.array(z.string()),
+  /** Organ types that name no place on their own ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH" on the next line). */
+  bareOrgans: z.array(z.string()).default([]),
   /** Provinces and cities agency names end with ("Công an thành phố Hải Phòng"). */
   places: z.array(z.string()).default([]),
   /** Heads as an OCR misreads them past repair: a regular expression over the printed word ("S¢&" for "Sở"). */
-  misreadHeads: z.array(z.object({ head: z.string(), pattern: z.string() })).default([]),
+  misreadHeads: z.array(z.object({ head: z.string(), pattern: z.string(), where: z.array(z.enum(['names', 'lists'])) })).default([]),
   /** Folded first words that open agency parts on a line of an OCR text export (src/layout/tables/text-rows). */
-  textRows: z.object({ listOpeners: z.array(z.string()), nameOpeners: z.array(z.string()), lineOpeners: z.array(z.string()) }),
+  textRows: z.object({
+    listOpeners: z.array(z.string()),
+    nameOpeners: z.array(z.string()),
+    lineOpeners: z.array(z.string()),
+    listGoesOn: z.array(z.string()),
+    cooperatingStarts: z.array(z.string()),
+    nameGoesOnAfter: z.array(z.string()),
+    endsBeforeLocality: z.array(z.string()),
+  }),
   /** How an agency's kind is told from its printed start: first matching rule wins. */
   kinds: z.array(z.object({ kind: z.string(), starts: z.array(z.string()).default([]), contains: z.array(z.string()).default([]) })),
 });
@@ -68,6 +82,10 @@ export const TimelineWordsFile = z.object({
   monthly: z.array(z.string()),
   /** Words before a year that make it part of a sentence, not a timeline cell ("đến năm 2045"). */
   yearInSentence: z.array(z.string()),
+  /** How a period row of a target table opens ("Đến năm 2030", "Giai đoạn 2026 - 2030"). */
+  periodOpeners: z.array(z.string()),
+  /** Levels a name's locality is ("… Ủy ban nhân dân" + "thành phố"). */
+  localities: z.array(z.string()),
 });
 export type TimelineWordsFile = z.infer<typeof TimelineWordsFile>;
 
@@ -78,6 +96,8 @@ export type UnitsFile = z.infer<typeof UnitsFile>;
 /** documents.json: document types (title words) and header keywords. */
 export const DocumentWordsFile = z.object({
   types: z.array(z.object({ type: z.string(), abbreviation: z.string() })),
+  /** How the national motto and the party header start ("Cộng hòa xã hội", "Độc lập", "Đảng Cộng sản"). */
+  motto: z.array(z.string()),
   /** Table kinds: header words that say what a table is for beyond its roles (scores, comments, schedules). */
   tableKinds: z.array(z.object({ kind: z.enum(['scores', 'comments', 'schedule', 'criteria']), headers: z.array(z.string()) })),
 });

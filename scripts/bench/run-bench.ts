@@ -15,6 +15,7 @@ import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
 import { characterErrorRate } from './ocr-scores.js';
+import { addCalibrations, calibrate, REVIEW_THRESHOLD, type Calibration } from './confidence-calibration.js';
 import { havePdftotext, pdftotextSeconds } from './pdftotext-baseline.js';
 import { cellAccuracy, type TruthTable } from './table-scores.js';
 import type { Document } from '../../schemas/index.js';
@@ -48,6 +49,8 @@ const digital = new Map<string, Document>();
 /** Which digital page a loose page image shows ("kh-bql-2026.p2-3.tif" → 2). */
 const firstPageOf = (file: string): number => Number(/\.p(\d+)/.exec(file)?.[1] ?? 1);
 let totalPages = 0;
+/** How well confidences flag the wrong records, per fixture and kind. */
+const calibrations: Calibration[] = [];
 let totalMs = 0;
 for (const fx of readFixtureManifest(ROOT)) {
   if (only && !fx.file.includes(only)) continue;
@@ -72,6 +75,11 @@ for (const fx of readFixtureManifest(ROOT)) {
   const meta = readJson(gt(fx.name, 'metadata')) as Record<string, unknown> | null;
   const outline = readJson(gt(fx.name, 'outline')) as { number: string; title: string; level: number }[] | null;
   const tables = readJson(gt(fx.name, 'tables')) as TruthTable[] | null;
+  if (whole)
+    for (const [kind, gold] of [['indicators', indGold], ['assignments', gt(fx.name, 'assignments')]] as const) {
+      const c = calibrate(kind, gold, docFile);
+      if (c) calibrations.push(c);
+    }
   rows.push(
     [
       fx.file.padEnd(48),
@@ -104,4 +112,12 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${p
 console.log(`${'fixture'.padEnd(48)}  ${'variant'.padEnd(10)}  pgs  ind F1  asg F1  meta    outline cells   CER     pages/s`);
 for (const r of rows) console.log(r);
 if (baseline.length) console.log(`\nthroughput beside pdftotext -layout (full pipeline vs text dump):\n${baseline.join('\n')}`);
+if (calibrations.length) {
+  const c = addCalibrations(calibrations);
+  const share = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)} %` : '-');
+  console.log(
+    `\nconfidence calibration (records scored against groundtruth): ${c.wrongFieldsFlagged} of ${c.wrongFields} wrong fields (${share(c.wrongFieldsFlagged, c.wrongFields)}) are in records below ${REVIEW_THRESHOLD}; ` +
+      `${c.flagged} of ${c.records} records (${share(c.flagged, c.records)}) are below ${REVIEW_THRESHOLD}; ${c.spurious} records without a groundtruth counterpart`,
+  );
+}
 console.log(`total: ${totalPages} pages in ${(totalMs / 1000).toFixed(1)} s (${(totalPages / (totalMs / 1000)).toFixed(2)} pages/s); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,5 +1,5 @@
 import type { Page, Table, TableCell, TableColumn, TableRow } from '../../schemas/index.js';
-import { fold } from '../lexicon/index.js';
+import { fold, isHeaderFragmentText } from '../lexicon/index.js';
 import { headerRolesIn, isGarbageLine, roleOfHeader, type TextRowRole } from './text-row-words.js';
 
 /**
@@ -46,8 +46,7 @@ export function headerBlockAt(
 
 /** Pieces of a header that name no role: "TT", "TỪ" (TT as read), "theo dõi, đánh giá", "thực hiện", stray marks. */
 export function isHeaderFragment(line: string): boolean {
-  const f = fold(line);
-  return /^(?:s?tt|t[tu]|theo d\w*|danh gi\w*|thuc hien)\b/u.test(f) || (line.trim().split(/\s+/u).length <= 3 && isGarbageLine(line));
+  return isHeaderFragmentText(line) || (line.trim().split(/\s+/u).length <= 3 && isGarbageLine(line));
 }
 
 /** Drops the start of the next header ("TT" read alone before "Chỉ tiêu") from the end of a segment. */

@@ -1,5 +1,5 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
-import { agencyStartsAt, fold } from '../lexicon/index.js';
+import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd } from '../lexicon/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
@@ -8,8 +8,7 @@ export type ParsedRow =
   | { kind: 'body'; code: string; afterSection: boolean; cells: Partial<Record<TextRowRole, string>> };
 
 /** "I Đến năm 2030", "II. Giai đoạn 2026 - 2030", "Đến năm 2045": a period row. */
-const PERIOD = /^(?:[ivxl]+|\d{1,2})?\s*(?:den nam|giai doan|nam)\s+\d{4}\b/u;
-const isPeriod = (line: string): boolean => PERIOD.test(fold(line));
+const isPeriod = (line: string): boolean => isPeriodHeading(line);
 /** A row number or figure alone on its line: "37", "[11.2", "1112|". */
 export const isBareNumber = (line: string): boolean => /^\s*[[|(]?\d{1,4}(?:[.,]\d{1,2})*\.?[|\]]?\s*$/u.test(line);
 
@@ -113,9 +112,8 @@ function splitAgency(line: string): { rest: string; agency: string } {
  */
 function localityTail(line: string, lead: string): { rest: string; tail: string } | null {
   const f = fold(lead);
-  if (!/(nhan dan|nha nuoc|cong an|van phong)$/u.test(f)) return null;
-  const m = /^(.*?)\s*(thành phố|tỉnh)\.?$/iu.exec(line);
-  return m ? { rest: m[1] ?? '', tail: m[2]! } : null;
+  if (!endsBeforeLocality(f)) return null;
+  return localityAtEnd(line);
 }
 
 /**

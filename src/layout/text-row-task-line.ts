@@ -1,5 +1,11 @@
 import { stripDiacritics } from '../core/index.js';
-import { fold } from '../lexicon/index.js';
+import { fold, foldedLineEndForms, isAgencyWord, isLineOpener, isListOpener, isYearInSentenceWord, listGoesOn, opensName } from '../lexicon/index.js';
+
+/** A pattern built once from the lexicon, on first use. */
+function lazyPattern(make: () => RegExp): () => RegExp {
+  let re: RegExp | null = null;
+  return () => (re ??= make());
+}
 
 /**
  * One printed line of an OCR text-row assignment table split into the parts
@@ -28,31 +34,11 @@ const CODE_TOKEN = /^[[|(]?\d{1,3}(?:[.,]\d{1,2}){0,2}\.?[|\]]?$/u;
  * "Hằng năm" (also misread "Flang năm"), "Thường xuyên", "2025 - 2026",
  * "2025-2030", "2025 -" (its end on the next line), "2025".
  */
-const TIMELINE_END = /(?:^|\s)(\p{L}{0,2}ang nam|thuong xuyen|20\d\d\s?[-–~]\s?20\d\d|20\d\d\s?[-–~]|20\d\d)$/u;
-
-/**
- * Words agency names and lists are made of (folded): heads, sectors,
- * localities and the words of group lists ("các sở, ban, ngành, Ủy ban nhân
- * dân các quận, huyện, thành phố, các đơn vị liên quan"). A closed class:
- * the task column's prose leaves it at once.
- */
-const AGENCY_WORDS = new Set(
-  (
-    'so ban nganh uy ubnd hdnd nhan dan cac quan huyen thanh pho thi xa phuong don vi lien dia ' +
-    'khoa hoc cong nghe thong tin truyen ke hoach dau tu tai chinh noi vu giao duc dao tao y te an ' +
-    'van phong ngan hang nha nuoc viet nam mat tran to quoc chuc tri hoi doan the co truong dai ' +
-    'ngoai thuong xay dung nong nghiep moi tai nguyen lao binh hai cuc thue kho bac trung tam bao chi ' +
-    'va tu phap hoa du lich giao van cang ky thuat su bo chi huy bien ubmttq mttq dang uy tinh ' +
-    'bql khu kinh te hai phong hcm vien quan ly ha tang nha lien quan thao thuy loi thon lam san khoang cong thuong'
-  ).split(' '),
-);
-
-/**
- * Words an agency part may open with: "Sở …", "Các sở …", "Ủy ban …",
- * "UBND", "Công an …", "Trường …"; and, capitalised after the task's words,
- * the second line of a lead's name ("Đào tạo", "Truyền thông", "Đầu tư").
- */
-const AGENCY_OPENERS = /^(?:so|cac|uy|ubnd|ubmttq|cong|truong|van|ngan|ban|bo|mat|trung|lien|kho|cuc|chi|thanh|dao|truyen|dau|moi|xa)$/u;
+const TIMELINE_END = lazyPattern(() => {
+  // the recurring and ongoing forms of the lexicon, folded; a recurring one's first syllable keeps only its rhyme ("Flang năm" for "Hằng năm")
+  const forms = foldedLineEndForms().map((f) => (/^h[a-z]*ang /u.test(f) ? f.replace(/^h[a-z]*?(ang )/u, '\\p{L}{0,2}$1') : f));
+  return new RegExp(`(?:^|\\s)(${[...new Set(forms)].join('|')}|20\\d\\d\\s?[-–~]\\s?20\\d\\d|20\\d\\d\\s?[-–~]|20\\d\\d)$`, 'u');
+});
 
 /** Splits a line into its row number, task words, agency fragments and timeline. */
 export function splitTaskLine(line: string, withCode: boolean): TaskLineParts {
@@ -63,10 +49,10 @@ export function splitTaskLine(line: string, withCode: boolean): TaskLineParts {
   else if (withCode && words.length > 2 && words[1] === '|' && [...words[0]!].length <= 3) code = (words.shift(), '?');
   if (words[0] === '|') words.shift();
   let timeline = '';
-  const tail = TIMELINE_END.exec(stripDiacritics(words.slice(-5).join(' ')).toLowerCase());
+  const tail = TIMELINE_END().exec(stripDiacritics(words.slice(-5).join(' ')).toLowerCase());
   const n = tail ? tail[1]!.trim().split(/\s+/u).length : 0;
   // "… đến năm 2045" ends a task's sentence: a year after "năm" or "đến" is not the timeline column
-  if (tail && !(/^20\d\d$/u.test(tail[1]!) && /^(?:nam|den|ngay|thang|tu)$/u.test(fold(words.at(-n - 1) ?? '')))) {
+  if (tail && !(/^20\d\d$/u.test(tail[1]!) && isYearInSentenceWord(fold(words.at(-n - 1) ?? '')))) {
     timeline = words.slice(-n).join(' ');
     words = words.slice(0, -n);
   }
@@ -81,7 +67,7 @@ function agencyWord(word: string): 'agency' | 'stray' | 'other' {
   const f = fold(word);
   if (!f) return 'stray';
   const parts = f.split(' ');
-  if (parts.every((p) => AGENCY_WORDS.has(p))) return 'agency';
+  if (parts.every(isAgencyWord)) return 'agency';
   return [...word].length <= 2 && !/^\p{Ll}{2}$/u.test(word) ? 'stray' : 'other';
 }
 
@@ -113,17 +99,14 @@ function agencyPartStart(words: readonly string[]): number {
 function opensList(words: readonly string[], i: number): boolean {
   if (/^\p{Lu}/u.test(words[i + 1] ?? '')) return false; // "các Sở Giáo dục …": the task's "các" before the lead's name
   const f = fold(words.slice(i, i + 2).join(' '));
-  return LIST_OF_BODIES.test(f) || /^(?:quan huyen|huyen thanh|nhan dan|dan cac|vi lien)\b/u.test(f);
+  return listGoesOn(f);
 }
-
-/** "các quận, …", "các đơn vị …", "các sở, …": a list of bodies opening (folded). */
-const LIST_OF_BODIES = /^cac (?:so|ban|co|don|quan|huyen|to|dia|doan)\b/u;
 
 /** A capitalised word an agency opens with ("Sở", "Các", "Ủy", "UBND"), followed by another agency word. */
 function isOpener(words: readonly string[], i: number): boolean {
   const w = words[i]!;
   if (!/^\p{Lu}/u.test(w.replace(/^[^\p{L}]+/u, ''))) return false;
-  return AGENCY_OPENERS.test(fold(w)) && (i + 1 >= words.length || agencyWord(words[i + 1]!) !== 'other');
+  return isLineOpener(fold(w)) && (i + 1 >= words.length || agencyWord(words[i + 1]!) !== 'other');
 }
 
 /**
@@ -141,20 +124,16 @@ function splitAgencyPart(words: readonly string[]): string[] {
     const f = fold(kept[i]!);
     // "Các sở, ban, ngành, Ủy ban …": a list goes on after a comma
     if (/,$/u.test(prev)) continue;
-    if (isOpener(kept, i) && LIST_OPENERS.has(f)) return split(i);
+    if (isOpener(kept, i) && isListOpener(f)) return split(i);
     // "Sở Khoa học và các quận, huyện, …": the list's next line beside the name's
-    if (i >= 2 && LIST_OF_BODIES.test(fold(kept.slice(i, i + 2).join(' ')))) return split(i);
+    if (i >= 2 && listGoesOn(fold(kept.slice(i, i + 2).join(' '))) && fold(kept[i]!) === 'cac') return split(i);
     // "Sở Khoa học và Công nghệ", "Sở Tài chính; Sở Kế hoạch …": a name goes on after "và" and a semicolon
     if (/;$/u.test(prev) || fold(prev) === 'va' || i < 2 || !isOpener(kept, i)) continue;
-    if (NAME_OPENERS.has(f) && (f !== 'cong' || fold(kept[i + 1] ?? '') === 'an')) return split(i);
+    if (opensName(f, fold(kept[i + 1] ?? ''))) return split(i);
   }
   return [kept.join(' ')];
 }
 
-/** Openers of a list ("Các sở, …", "Ủy ban nhân dân các …"): never the go-on of a name. */
-const LIST_OPENERS = new Set(['cac', 'uy', 'ubnd', 'ubmttq']);
-/** Openers of one agency's name ("Sở …", "Công an …", "Trường …"). */
-const NAME_OPENERS = new Set(['so', 'cong', 'truong', 'van', 'ngan']);
 
 /** A task part without the border marks an OCR leaves at its cell's edges. */
 function cleanTask(text: string): string {

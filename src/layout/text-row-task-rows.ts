@@ -1,6 +1,6 @@
 import { isBareNumber, paragraphs, trimGarbage } from './text-row-rows.js';
 import { splitTaskLine, type TaskLineParts } from './text-row-task-line.js';
-import { fold } from '../lexicon/index.js';
+import { fold, nameGoesOn, opensCooperating } from '../lexicon/index.js';
 import { isGarbageLine } from './text-row-words.js';
 
 /** A row of an assignment table read from text: a section ("1 Nâng cao nhận thức, …") or a task with its cells. */
@@ -175,8 +175,8 @@ function assemble(lines: readonly TaskLineParts[], code: string): Extract<TaskRo
  */
 function columnOf(fragment: string, lead: readonly string[], coop: readonly string[]): 'lead' | 'coop' {
   const f = fold(fragment);
-  if (/^(?:cac|uy ban|ubnd|quan|huyen|thanh pho|dan|vi lien|nhan dan)\b/u.test(f)) return 'coop';
-  if (lead.length > 0 && /\b(?:va|dai hoc|cong)$/u.test(fold(lead.at(-1)!))) return 'lead';
+  if (opensCooperating(f)) return 'coop';
+  if (lead.length > 0 && nameGoesOn(fold(lead.at(-1)!))) return 'lead';
   return lead.length && coop.length ? 'coop' : 'lead';
 }
 

@@ -23,7 +23,8 @@ const lexicon = lazy(() => {
     heads,
     headsFolded: heads.map((h) => ({ folded: fold(h), words: fold(h).split(' ').length, capitalisedAfter: file.capitalisedAfter.includes(h) })),
     words,
-    misread: file.misreadHeads.map((m) => ({ head: m.head, re: new RegExp(m.pattern, 'u') })),
+    misread: file.misreadHeads.filter((m) => m.where.includes('names')).map((m) => ({ head: m.head, re: new RegExp(`^(?:${m.pattern})$`, 'u') })),
+    misreadInLists: file.misreadHeads.filter((m) => m.where.includes('lists')).map((m) => m.pattern),
     kinds: file.kinds.map((k) => ({ kind: k.kind as Agency['kind'], starts: k.starts.map((s) => s.toLowerCase()), contains: k.contains.map((s) => s.toLowerCase()) })),
     listOpeners: new Set(file.textRows.listOpeners),
     nameOpeners: new Set(file.textRows.nameOpeners),
@@ -100,4 +101,52 @@ export const isLineOpener = (folded: string): boolean => lexicon().lineOpeners.h
 export function opensName(folded: string, nextFolded: string): boolean {
   const { nameOpeners } = lexicon();
   return nameOpeners.has(folded) || nameOpeners.has(`${folded} ${nextFolded}`);
+}
+
+/** Whether folded text starts with one of the folded phrases, as whole words. */
+const startsWithPhrase = (folded: string, phrases: readonly string[]): boolean => phrases.some((p) => folded === p || folded.startsWith(`${p} `));
+const endsWithPhrase = (folded: string, phrases: readonly string[]): boolean => phrases.some((p) => folded === p || folded.endsWith(` ${p}`));
+
+/** A text-export line going on with a list of bodies: "các quận, huyện", "dân các quận", "vị liên quan" (folded). */
+export const listGoesOn = (folded: string): boolean => startsWithPhrase(folded, lexicon().file.textRows.listGoesOn);
+/** A lone agency fragment that belongs to the cooperating column: "các …", "Ủy ban nhân dân các quận" (folded). */
+export const opensCooperating = (folded: string): boolean => startsWithPhrase(folded, lexicon().file.textRows.cooperatingStarts);
+/** A lead fragment whose name goes on in the next fragment: "Sở Khoa học và", "Trường Đại học" (folded). */
+export const nameGoesOn = (folded: string): boolean => endsWithPhrase(folded, lexicon().file.textRows.nameGoesOnAfter);
+/** A name its locality follows: "Văn phòng Ủy ban nhân dân" + "thành phố" (folded). */
+export const endsBeforeLocality = (folded: string): boolean => endsWithPhrase(folded, lexicon().file.textRows.endsBeforeLocality);
+
+/**
+ * Whether a line opens with an agency head: "SỞ KHOA HỌC …", "BAN QUẢN LÝ
+ * …", "ỦY BAN NHÂN DÂN". With `capitals`, the head must be printed in
+ * capitals (a header block's organ lines), so "Ban hành …" is no organ.
+ */
+export function startsWithAgencyHead(text: string, o: { capitals?: boolean } = {}): boolean {
+  const words = text.trim().split(/\s+/u);
+  return lexicon().headsFolded.some((h) => {
+    const head = words.slice(0, h.words).join(' ');
+    return fold(head) === h.folded && (!o.capitals || head === head.toUpperCase());
+  });
+}
+
+/** An organ type alone, naming no place ("ỦY BAN NHÂN DÂN", "HĐND"): the next line goes on with it. */
+export function isBareOrgan(text: string): boolean {
+  const f = fold(text);
+  return lexicon().file.bareOrgans.some((o) => fold(o) === f);
+}
+
+/** An alternation of the misread heads that still start the next agency of a list ("Số" for "Sở"). */
+export function misreadListHeadAlternation(): string {
+  return lexicon().misreadInLists.join('|');
+}
+
+/** A group of bodies as an alternation: "các (?:cơ quan|sở|…)" (for finding partners named without "với"). */
+export function groupAlternation(): string {
+  const { file } = lexicon();
+  return `(?:${file.groupOpeners.map(escape).join('|')}) (?:${file.groupNouns.map(escape).join('|')})`;
+}
+
+/** Heads that open a name only before a capitalised word ("Ban Quản lý", "Hội Nông dân"), as an alternation. */
+export function capitalisedHeadAlternation(): string {
+  return [...lexicon().file.capitalisedAfter].sort((a, b) => b.length - a.length).map(escape).join('|');
 }

@@ -30,15 +30,20 @@ const FUZZY_MIN = 0.8;
 
 const vocabulary = lazy(() => {
   const file = readDataFile('columns.json', ColumnVocabularyFile);
+  // phrases are folded as headers are, one-letter words dropped alike ("Nội dung góp ý" → "noi dung gop")
+  const phrase = (role: ColumnRole, printed: string, exact: boolean, priority: number): Phrase => {
+    const folded = foldHeader(printed);
+    return { role, printed, folded, words: folded.split(' ').length, exact, priority };
+  };
   const phrases: Phrase[] = file.roles.flatMap(({ role, headers, exact }, priority) => [
-    ...headers.map((printed) => ({ role, printed, folded: fold(printed), words: fold(printed).split(' ').length, exact: false, priority })),
-    ...exact.map((printed) => ({ role, printed, folded: fold(printed), words: fold(printed).split(' ').length, exact: true, priority })),
+    ...headers.map((printed) => phrase(role, printed, false, priority)),
+    ...exact.map((printed) => phrase(role, printed, true, priority)),
   ]);
   // longest first: "đơn vị chủ trì" is the lead before "đơn vị" is the unit
   phrases.sort((a, b) => b.folded.length - a.folded.length);
   const patterns = file.roles.flatMap(({ role, patterns: p }) => p.map(({ re, confidence }) => ({ role, re: new RegExp(re, 'u'), confidence })));
   const first = new Map(file.roles.map((r) => [r.role, r.headers[0] ?? r.exact[0] ?? r.role] as const));
-  return { phrases, patterns, filler: new Set(file.filler), first };
+  return { phrases, patterns, filler: new Set(file.filler), first, fragments: file.fragments.map((f) => new RegExp(f, 'u')) };
 });
 
 /** 1 − Damerau-Levenshtein distance / the longer length (natural's distance: OCR swaps and drops letters). */
@@ -143,4 +148,10 @@ export function headerRolesIn(line: string, roles?: ReadonlySet<ColumnRole>): { 
   const covered = counted.filter(({ w, i }) => taken.has(i) || filler.has(w)).length;
   if (!found.length || covered < counted.length * HEADER_COVER) return [];
   return found.sort((a, b) => a.at - b.at).map(({ role, text, confidence }) => ({ role, text, confidence }));
+}
+
+/** A line holding a piece of a header that names no column: "TT", "TỪ" (TT as read), "theo dõi, đánh giá", "thực hiện". */
+export function isHeaderFragmentText(line: string): boolean {
+  const f = fold(line);
+  return vocabulary().fragments.some((re) => re.test(f));
 }

@@ -23,3 +23,9 @@ export function tableKindsNamedBy(header: string): Set<'scores' | 'comments' | '
   for (const k of file().tableKinds) if (k.headers.some((h) => text.includes(` ${fold(h)} `))) out.add(k.kind);
   return out;
 }
+
+/** Whether a line starts with the national motto or the party header, printed or as an OCR read it (compared folded: "CÔNG HÓA XÃ HỘI"). */
+export function startsWithMotto(line: string): boolean {
+  const f = fold(line);
+  return file().motto.map(fold).some((m) => f === m || f.startsWith(`${m} `));
+}

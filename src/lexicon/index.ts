@@ -5,7 +5,7 @@
  * stage may use it; it uses only core and schemas.
  */
 export { fold } from './fold.js';
-export { matchColumnHeader, columnRole, foldHeader, headerRolesIn, printedHeader, type HeaderMatch } from './column-vocabulary.js';
+export { matchColumnHeader, columnRole, foldHeader, headerRolesIn, printedHeader, isHeaderFragmentText, type HeaderMatch } from './column-vocabulary.js';
 export {
   agencyHeadAlternation,
   unitHeadingAlternation,
@@ -17,10 +17,19 @@ export {
   isListOpener,
   isLineOpener,
   opensName,
+  listGoesOn,
+  opensCooperating,
+  nameGoesOn,
+  endsBeforeLocality,
+  startsWithAgencyHead,
+  isBareOrgan,
+  misreadListHeadAlternation,
+  groupAlternation,
+  capitalisedHeadAlternation,
 } from './agency-lexicon.js';
 export { unitAt, isUnit } from './unit-lexicon.js';
 export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
-export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord } from './timeline-words.js';
-export { documentTypes, documentTypeAlternation, tableKindsNamedBy } from './document-words.js';
+export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd } from './timeline-words.js';
+export { documentTypes, documentTypeAlternation, tableKindsNamedBy, startsWithMotto } from './document-words.js';
 export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
 export { rowNumberWithStrayMark } from './row-number.js';

@@ -27,3 +27,16 @@ export function foldedLineEndForms(): string[] {
 export function isYearInSentenceWord(folded: string): boolean {
   return words().yearInSentence.map(fold).includes(folded);
 }
+
+/** A period row of a target table, folded or not: "II. Đến năm 2045", "Giai đoạn 2026 - 2030" (a row number or numeral may lead). */
+export function isPeriodHeading(text: string): boolean {
+  const openers = words().periodOpeners.map(fold).sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`^(?:[ivxl]+|\\d{1,2})?\\s*(?:${openers})\\s+\\d{4}\\b`, 'u').test(fold(text));
+}
+
+/** A locality a line ends with, as printed ("… thành phố", "… tỉnh"), and the text before it; null when none. */
+export function localityAtEnd(line: string): { rest: string; tail: string } | null {
+  const alternation = words().localities.map((l) => l.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+  const m = new RegExp(`^(.*?)\\s*(${alternation})\\.?$`, 'iu').exec(line);
+  return m ? { rest: m[1] ?? '', tail: m[2]! } : null;
+}

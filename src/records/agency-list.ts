@@ -1,9 +1,14 @@
 import type { Agency } from '../../schemas/index.js';
+import { agencyHeadAlternation, agencyKindOf, groupOpenerAlternation, misreadListHeadAlternation } from '../lexicon/index.js';
 
-/** Words that open the name of a body: after a comma or full stop, they start the next agency of a list. */
-const HEAD = '(?:Sở|Phòng|Văn phòng|Trung tâm|Ban|Công an|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Chi cục|Cục|Thanh tra|Kho bạc|Bảo hiểm|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Thành đoàn|Liên đoàn|Hội|Viện|Trường|Bệnh viện|Báo|Đài)';
-// "Số Kế hoạch": "Sở" as an OCR read it, still a head before a capitalised name
-const LIST_BREAK = new RegExp(`[,.]\\s+(?=(?:${HEAD}|[Cc]ác|[Nn]hững)\\s|Số\\s\\p{Lu})`, 'u');
+/**
+ * Where the next agency of a list starts: a comma or full stop before an
+ * agency head or a group opener of the lexicon, or before a misread head
+ * an OCR left ("Số Kế hoạch": "Sở" read "Số", still a head before a capitalised name).
+ */
+let listBreak: RegExp | null = null;
+const LIST_BREAK = (): RegExp =>
+  (listBreak ??= new RegExp(`[,.]\\s+(?=(?:${agencyHeadAlternation()}|${groupOpenerAlternation()})\\s|(?:${misreadListHeadAlternation()})\\s\\p{Lu})`, 'u'));
 
 /**
  * Splits an agency cell into agencies at ";", line breaks, and a comma or
@@ -15,10 +20,10 @@ const LIST_BREAK = new RegExp(`[,.]\\s+(?=(?:${HEAD}|[Cc]ác|[Nn]hững)\\s|Số
 export function splitAgencies(cell: string): Agency[] {
   return cell
     .split(/;|\n/u)
-    .flatMap((part) => part.split(LIST_BREAK))
+    .flatMap((part) => part.split(LIST_BREAK()))
     .map((s) => s.replace(/\s+/gu, ' ').trim())
     .filter(Boolean)
-    .map((raw) => ({ raw, name: raw.replace(/[.;,]+$/u, ''), kind: agencyKind(raw), score: null }));
+    .map((raw) => ({ raw, name: raw.replace(/[.;,]+$/u, ''), kind: agencyKindOf(raw), score: null }));
 }
 
 /**
@@ -33,12 +38,3 @@ export function splitLeadCell(cell: string): { lead: Agency[]; cooperating: Agen
   return { lead: splitAgencies(m[1]), cooperating: splitAgencies(m[2].replace(/\s+và\s+(?=(?:các|những)\s)/gu, '; ')) };
 }
 
-function agencyKind(raw: string): Agency['kind'] {
-  if (/^(các|những)\s/iu.test(raw)) return 'group';
-  if (/^đồng chí/iu.test(raw)) return 'person';
-  if (/^sở\s/iu.test(raw)) return 'department';
-  if (/(ủy|uỷ) ban nhân dân (xã|phường)/iu.test(raw)) return 'commune';
-  if (/thành ủy|tỉnh ủy|đảng ủy|ban (tuyên giáo|tổ chức|nội chính|dân vận)/iu.test(raw)) return 'party';
-  if (/^(phòng|văn phòng|trung tâm|đoàn)\s/iu.test(raw)) return 'unit';
-  return 'unknown';
-}

@@ -1,26 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import type { Agency } from '../../schemas/index.js';
+import type { Agency, LearnedAliases, RegistryEntry, RegistryFile } from '../../schemas/index.js';
+import { learnedAliases, shippedRegistryFile, userRegistryFile } from '../lexicon/index.js';
 import { similarity, stripDiacritics, writeFileAtomic } from '../core/index.js';
-
-const Kind = z.enum(['department', 'district', 'commune', 'party', 'state', 'enterprise', 'group', 'person', 'unit', 'unknown']);
-const Entry = z.object({
-  name: z.string(),
-  kind: Kind,
-  aliases: z.array(z.string()).default([]),
-  successor: z.object({ name: z.string().nullable(), since: z.string() }).optional(),
-});
-/** The registry file's format (models/agency-registry.json; users' extensions the same). */
-export const RegistryFile = z.object({
-  abbreviations: z.array(z.tuple([z.string(), z.string()])).default([]),
-  agencies: z.array(Entry).default([]),
-  abolished: z.array(z.object({ pattern: z.string(), kind: Kind, since: z.string() })).default([]),
-});
-export type RegistryFile = z.infer<typeof RegistryFile>;
-/** Aliases learned from reviewers: what was printed (or read) → the name they chose. */
-export const LearnedAliases = z.array(z.object({ alias: z.string(), name: z.string() }));
 
 /** Fuzzy matches below this similarity are not taken (OCR leftovers are a letter or two). */
 const FUZZY_MIN = 0.9;
@@ -43,7 +24,6 @@ const MISREAD_MARGIN = 0.12;
 export interface ResolveOptions {
   misread?: boolean;
 }
-const SHIPPED = [new URL('../../models/agency-registry.json', import.meta.url), new URL('../../../models/agency-registry.json', import.meta.url)].map((u) => fileURLToPath(u));
 
 /**
  * Canonical agencies: abbreviations expanded ("Sở KH&CN" → "Sở Khoa học
@@ -53,14 +33,14 @@ const SHIPPED = [new URL('../../models/agency-registry.json', import.meta.url), 
  * ban, ngành") left as groups. The printed text always stays in `raw`.
  */
 export class AgencyRegistry {
-  readonly #byKey = new Map<string, z.infer<typeof Entry>>();
+  readonly #byKey = new Map<string, RegistryEntry>();
   /** The registry's own spelling of each key (a name or an alias), for repairing what an OCR misread. */
   readonly #printed = new Map<string, string>();
-  readonly #entries: z.infer<typeof Entry>[] = [];
+  readonly #entries: RegistryEntry[] = [];
   readonly #abbreviations: [RegExp, string][];
   readonly #abolished: { pattern: RegExp; kind: Agency['kind']; since: string }[];
 
-  constructor(files: readonly RegistryFile[], learned: z.infer<typeof LearnedAliases> = []) {
+  constructor(files: readonly RegistryFile[], learned: LearnedAliases = []) {
     const abbreviations = new Map<string, string>();
     this.#abolished = [];
     for (const f of files) {
@@ -119,7 +99,7 @@ export class AgencyRegistry {
     return { ...repaired, name: entry.name, kind: entry.kind === 'unknown' ? kind : entry.kind, score: Math.round(score * 1000) / 1000, ...(entry.successor ? { successor: entry.successor } : {}) };
   }
 
-  #fuzzy(text: string, misread: boolean): { entry: z.infer<typeof Entry>; score: number; key: string } | null {
+  #fuzzy(text: string, misread: boolean): { entry: RegistryEntry; score: number; key: string } | null {
     const key = fold(text).normalize('NFD');
     const bare = stripDiacritics(key);
     const min = misread ? MISREAD_MIN : FUZZY_MIN;
@@ -131,7 +111,7 @@ export class AgencyRegistry {
       // a match on letters alone ranks just under one with the marks
       return Math.max(score, plain * 0.99);
     };
-    let best: { entry: z.infer<typeof Entry>; score: number; key: string } | null = null;
+    let best: { entry: RegistryEntry; score: number; key: string } | null = null;
     let second = 0;
     const floor = misread ? MISREAD_LOOSE : min;
     for (const [k, entry] of this.#byKey) {
@@ -186,22 +166,8 @@ function fold(s: string): string {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
-let shipped: RegistryFile | null = null;
-/** The shipped registry file. */
-export function shippedRegistry(): RegistryFile {
-  if (!shipped) {
-    const path = SHIPPED.find((p) => {
-      try {
-        readFileSync(p);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    shipped = path ? RegistryFile.parse(JSON.parse(readFileSync(path, 'utf8'))) : RegistryFile.parse({});
-  }
-  return shipped;
-}
+/** The shipped registry file (the lexicon loads and validates it). */
+export const shippedRegistry = (): RegistryFile => shippedRegistryFile();
 
 /**
  * The registry for a data dir: the shipped file, the users' own
@@ -209,15 +175,7 @@ export function shippedRegistry(): RegistryFile {
  * (`<dataDir>/agency-aliases.json`).
  */
 export function loadAgencyRegistry(dataDir: string | null): AgencyRegistry {
-  const read = <T>(name: string, schema: z.ZodType<T>, empty: T): T => {
-    if (!dataDir) return empty;
-    try {
-      return schema.parse(JSON.parse(readFileSync(join(dataDir, name), 'utf8')));
-    } catch {
-      return empty;
-    }
-  };
-  return new AgencyRegistry([shippedRegistry(), read('agency-registry.json', RegistryFile, RegistryFile.parse({}))], read('agency-aliases.json', LearnedAliases, []));
+  return new AgencyRegistry([shippedRegistryFile(), userRegistryFile(dataDir)], learnedAliases(dataDir));
 }
 
 /**
@@ -228,12 +186,7 @@ export function loadAgencyRegistry(dataDir: string | null): AgencyRegistry {
 export async function addLearnedAliases(dataDir: string, pairs: readonly { alias: string; name: string }[]): Promise<void> {
   if (!pairs.length) return;
   const path = join(dataDir, 'agency-aliases.json');
-  let known: z.infer<typeof LearnedAliases> = [];
-  try {
-    known = LearnedAliases.parse(JSON.parse(readFileSync(path, 'utf8')));
-  } catch {
-    known = [];
-  }
+  const known = learnedAliases(dataDir);
   const key = (p: { alias: string; name: string }) => `${fold(p.alias)}\u0000${p.name}`;
   const seen = new Set(known.map(key));
   const added = pairs.filter((p) => p.alias.trim() && fold(p.alias) !== fold(p.name) && !seen.has(key(p)));

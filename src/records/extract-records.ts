@@ -2,6 +2,7 @@ import type { Agency, Assignment, Indicator, LayoutResult, RecordsResult, Sectio
 import type { IssueRecorder } from '../core/index.js';
 import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
+import { recordConfidence } from './record-confidence.js';
 import { recordsFromTable } from './table-records.js';
 
 /**
@@ -26,10 +27,14 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
   const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: page !== null && misread.has(page) }));
-  return {
-    indicators: withIds(docId, 'ind', indicators).map((r) => ({ ...r, agencies: canonical(r.agencies, r.source.page) })),
-    assignments: withIds(docId, 'asg', assignments).map((r) => ({ ...r, lead: canonical(r.lead, r.source.page), cooperating: canonical(r.cooperating, r.source.page) })),
+  const pageOf = (n: number | null) => (n === null ? undefined : layout.pages.find((p) => p.number === n));
+  const withConfidence = <T extends Indicator | Assignment>(r: T, kind: 'indicators' | 'assignments'): T => ({ ...r, confidence: recordConfidence(r, kind, pageOf(r.source.page)) });
+  const out = {
+    indicators: withIds(docId, 'ind', indicators).map((r) => withConfidence({ ...r, agencies: canonical(r.agencies, r.source.page) }, 'indicators')),
+    assignments: withIds(docId, 'asg', assignments).map((r) => withConfidence({ ...r, lead: canonical(r.lead, r.source.page), cooperating: canonical(r.cooperating, r.source.page) }, 'assignments')),
   };
+  recordRepairs(out, issues);
+  return out;
 }
 
 /** The closing part of a plan that says who organises its implementation. */
@@ -58,6 +63,18 @@ function proseTasks(placed: ReturnType<typeof placeBlocks>, sections: readonly S
   for (const s of left)
     issues.record('implementation-duties', `section ${s.number}. ${s.title}: duties under "Tổ chức thực hiện" not taken as assignments (the plan's tables assign its tasks)`, { page: s.page, severity: 'info' });
   return tasks;
+}
+
+/** Agencies repaired to the registry's spelling or matched loosely: each an issue, so a reviewer sees why a name is what it is. */
+function recordRepairs(out: { indicators: Indicator[]; assignments: Assignment[] }, issues: IssueRecorder): void {
+  const records: (Indicator | Assignment)[] = [...out.indicators, ...out.assignments];
+  for (const r of records) {
+    const agencies = 'agencies' in r ? r.agencies : [...r.lead, ...r.cooperating];
+    for (const a of agencies) {
+      if (a.read !== undefined) issues.record('agency-repaired', `${r.id}: "${a.read}" read, repaired to the registry's "${a.raw}" (score ${a.score})`, { page: r.source.page ?? undefined, severity: 'info' });
+      else if (a.score !== null && a.score < 1) issues.record('agency-fuzzy-matched', `${r.id}: "${a.raw}" taken as "${a.name}" (score ${a.score})`, { page: r.source.page ?? undefined, severity: 'info' });
+    }
+  }
 }
 
 let shipped: AgencyRegistry | null = null;

@@ -5,4 +5,4 @@ export { columnRole } from '../lexicon/index.js';
 export { splitAgencies } from './agency-list.js';
 export { splitLeadCell } from './agency-list.js';
 export { parseTarget, parseTargets } from './target-parser.js';
-export { AgencyRegistry, loadAgencyRegistry, addLearnedAliases, readPerson, RegistryFile, LearnedAliases } from './agency-registry.js';
+export { AgencyRegistry, loadAgencyRegistry, addLearnedAliases, readPerson } from './agency-registry.js';

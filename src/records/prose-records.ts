@@ -1,7 +1,7 @@
 import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
 import { splitAgencies } from './agency-list.js';
 import { readProseTargets } from './prose-target.js';
-import { parseTimeline } from '../lexicon/index.js';
+import { agencyHeadAlternation, capitalisedHeadAlternation, groupAlternation, parseTimeline, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {
@@ -11,7 +11,7 @@ interface PlacedBlock {
 }
 
 /** Headings naming an office or unit, whose bullets are its tasks ("2. Văn phòng Sở", "4. Công an xã"). */
-const UNIT_HEADING = /^(?:(?:Văn phòng|Phòng|Thanh tra|Trung tâm|Chi cục|Công an|Sở|Ủy ban|Uỷ ban|Quân sự|Đảng ủy|Đảng uỷ|Bộ Chỉ huy|Ban Chỉ huy)\s|(?:Ban|Đoàn|Hội)\s+\p{Lu})/u;
+const UNIT_HEADING = lazyPattern(() => new RegExp(`^(?:(?:${unitHeadingAlternation()})\\s|(?:${capitalisedHeadAlternation()})\\s+\\p{Lu})`, 'u'));
 const BULLET = /^[-–•*]\s+/u;
 /** How a paragraph ends: a page's last paragraph that does not was cut by the page break ("… dữ liệu từ" / "Cơ sở dữ liệu quốc gia về dân cư."). */
 const SENTENCE_END = /[.;:!?…)”"]$/u;
@@ -22,12 +22,21 @@ const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
 const COOPERATING_END = String.raw`(?:liên quan|(?=[;.:(]|(?<!(?:^|\s)(?:các|những))\s+(?:triển khai|trong|để|tổ chức|thực hiện|tham mưu|xây dựng|nhằm)\s)))`;
 const COOPERATING = new RegExp(String.raw`phối hợp\s+(?:với|cùng)\s+(.+?` + COOPERATING_END, 'iu');
 /** "phối hợp cơ quan ngoại giao, các tổ chức …" without "với": only when an agency's head word follows, not a verb ("phối hợp triển khai"). */
-const COOPERATING_BARE = new RegExp(
-  String.raw`phối hợp\s+((?:cơ quan|các (?:cơ quan|sở|ban|ngành|đơn vị|tổ chức|doanh nghiệp|phòng|địa phương|trường)|Sở|Ủy ban|Uỷ ban|UBND|Phòng|Ban|Trung tâm|Công an|Đoàn|Hội)\s.+?` + COOPERATING_END,
-  'u',
-);
+const COOPERATING_BARE = lazyPattern(() => new RegExp(String.raw`phối hợp\s+((?:cơ quan|${groupAlternation()}|${agencyHeadAlternation()})\s.+?` + COOPERATING_END, 'u'));
 /** A frequency that closes a task's sentence governs it: "Tổ chức … Diễn đàn chuyển đổi số thành phố hàng năm." */
-const CLOSING_FREQUENCY = /\s((?:định kỳ\s+)?h[àằ]ng năm|thường xuyên)\.?$/iu;
+const CLOSING_FREQUENCY = lazyPattern(() => {
+  const { annual, ongoing } = timelineAlternations();
+  return new RegExp(`\\s(${annual}|${ongoing})\\.?$`, 'iu');
+});
+
+/** A pattern built from the lexicon once, on first use. */
+function lazyPattern(make: () => RegExp): () => RegExp {
+  let re: RegExp | null = null;
+  return () => (re ??= make());
+}
+
+/** How sure a prose pattern is of its record before the evidence of its fields (record-confidence.ts) weighs in. */
+const PROSE_CONFIDENCE = 0.92;
 
 const sectionLabel = (s: Section | null): string | null => (s ? `${s.number}${/^[a-zđ]$/u.test(s.number) ? ')' : '.'} ${s.title}` : null);
 const letter = (i: number): string => String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
@@ -88,7 +97,7 @@ export function proseIndicators(placed: readonly PlacedBlock[], sections: readon
     out.push({
       code, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
       source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
-      confidence: 0.7, name, unit: targets[0]?.unit ?? null, period: null, targets, agencies: [], lead: null,
+      confidence: PROSE_CONFIDENCE, name, unit: targets[0]?.unit ?? null, period: null, targets, agencies: [], lead: null,
     });
   }
   return out;
@@ -107,7 +116,7 @@ function statesTarget(section: Section, block: Block): boolean {
 export function proseAssignments(placed: readonly PlacedBlock[], leaveOut: (section: Section) => boolean = () => false): Omit<Assignment, 'id'>[] {
   const out: Omit<Assignment, 'id'>[] = [];
   const bySection = new Map<Section, PlacedBlock[]>();
-  for (const p of placed) if (p.section && UNIT_HEADING.test(p.section.title) && !leaveOut(p.section)) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
+  for (const p of placed) if (p.section && UNIT_HEADING().test(p.section.title) && !leaveOut(p.section)) bySection.set(p.section, [...(bySection.get(p.section) ?? []), p]);
   for (const [section, blocks] of bySection) {
     const tasks: PlacedBlock[][] = [];
     const hasBullets = blocks.some((b) => BULLET.test(b.block.text));
@@ -119,12 +128,12 @@ export function proseAssignments(placed: readonly PlacedBlock[], leaveOut: (sect
     tasks.forEach((parts, i) => {
       const task = parts.map((p) => p.block.text.replace(BULLET, '').trim()).join(' ');
       const first = parts[0];
-      const co = (COOPERATING.exec(task) ?? COOPERATING_BARE.exec(task))?.[1]?.trim();
-      const frequency = CLOSING_FREQUENCY.exec(task)?.[1];
+      const co = (COOPERATING.exec(task) ?? COOPERATING_BARE().exec(task))?.[1]?.trim();
+      const frequency = CLOSING_FREQUENCY().exec(task)?.[1];
       out.push({
         code: `${section.number}.${letter(i)}`, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
         source: { page: first?.page ?? null, table: null, row: null, box: first?.block.box ?? null, lines: first ? [first.block.lineStart, (parts.at(-1)?.block.lineEnd ?? 1) - 1] : null },
-        confidence: 0.7, task, lead, cooperating: co ? splitAgencies(co.replace(/,\s+(?=(?:các|những)\s)/gu, '; ')) : [], timeline: frequency ? parseTimeline(frequency) : null,
+        confidence: PROSE_CONFIDENCE, task, lead, cooperating: co ? splitAgencies(co.replace(/,\s+(?=(?:các|những)\s)/gu, '; ')) : [], timeline: frequency ? parseTimeline(frequency) : null,
       });
     });
   }

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../core/index.js';
+import { registryNames } from '../lexicon/index.js';
 import { NgramModel, type NgramCounts } from './ngram-model.js';
 import { trainModel } from './train-model.js';
 
@@ -37,29 +38,16 @@ export function trainingFiles(dataDir: string): string[] {
   ];
 }
 
-const REGISTRY = [new URL('../../models/agency-registry.json', import.meta.url), new URL('../../../models/agency-registry.json', import.meta.url)].map((u) => fileURLToPath(u));
-
 /**
  * The names of the agency registry, the shipped one and the user's
  * (<dataDir>/agency-registry.json), each name and alias a line of its own:
  * correct Vietnamese written for the project, and the words an OCR'd plan's
  * agency cells are made of. The seed plans alone lack some (no plan of 2026
  * names "quận" or "huyện", abolished in 2025), and a word the model has
- * never seen cannot be restored.
+ * never seen cannot be restored. A user's file that is not valid teaches nothing.
  */
 export function registryLexicon(dataDir: string | null = null): string {
-  const files = [REGISTRY.find((f) => existsSync(f)), dataDir ? join(dataDir, 'agency-registry.json') : undefined];
-  const names: string[] = [];
-  for (const file of files) {
-    if (!file || !existsSync(file)) continue;
-    try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as { agencies?: { name?: unknown; aliases?: unknown }[] };
-      for (const a of data.agencies ?? []) for (const n of [a.name, ...(Array.isArray(a.aliases) ? a.aliases : [])]) if (typeof n === 'string') names.push(n);
-    } catch {
-      // a user's file that is not JSON teaches nothing; the registry stage reports nothing either
-    }
-  }
-  return names.join('\n');
+  return registryNames(dataDir).join('\n');
 }
 
 /** The texts the default model is trained on: the registry's names and the training files. */

@@ -1,6 +1,8 @@
 import type { Citation, Page } from '../../schemas/index.js';
+import { documentTypeAlternation } from '../lexicon/index.js';
 
-const TYPE = /(Nghị quyết|Kế hoạch hành động|Kế hoạch|Quyết định|Chương trình hành động|Chương trình|Kết luận|Thông báo|Chỉ thị|Nghị định|Thông tư|Luật|Công văn|Hướng dẫn)/u;
+/** The lexicon's document types, longest first ("Kế hoạch hành động" before "Kế hoạch"). */
+const TYPE = new RegExp(`(${documentTypeAlternation()})`, 'u');
 const NUMBER = /số\s+(\d+[\p{L}\d/-]*)/u;
 const DATE = /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
 const ISSUER = /của\s+(.+?)(?=\s+(?:về|thực hiện|ban hành|sửa đổi|nhiệm kỳ|khóa|khoá)(?=\s|$)|[,;(]|$)/u;

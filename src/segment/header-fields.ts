@@ -1,4 +1,5 @@
 import { isVietnameseSyllable, stripDiacritics } from '../core/index.js';
+import { documentTypes, startsWithMotto } from '../lexicon/index.js';
 
 /**
  * Readers for the fields of a plan's header block, each on one line of text.
@@ -45,26 +46,21 @@ export function readPlaceDate(line: string): PlaceDate | null {
   return { place: m[1].trim(), date, year: year ?? null };
 }
 
-/** Document types as printed in capitals, longest first. */
-const DOC_TYPES = ['KẾ HOẠCH HÀNH ĐỘNG', 'CHƯƠNG TRÌNH HÀNH ĐỘNG', 'KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUYẾT ĐỊNH', 'ĐỀ ÁN', 'BÁO CÁO'];
 
 /** "KẾ HOẠCH Khoa học và Công nghệ năm 2026" → { docType: "Kế hoạch", rest: "Khoa học và Công nghệ năm 2026" }. */
 export function readDocType(line: string): { docType: string; rest: string } | null {
   // specks an OCR read beside a title (".. KẾ HOẠCH HÀNH ĐỘNG") are no part of it
   const text = line.trim().replace(/^[\p{P}\p{S}\s]+/u, '');
-  const found = DOC_TYPES.find((t) => text === t || text.startsWith(`${t} `));
+  // the lexicon's document types, as titles print them in capitals, longest first
+  const found = documentTypes().find((t) => text === t.toUpperCase() || text.startsWith(`${t.toUpperCase()} `));
   if (!found) return null;
-  const docType = found.charAt(0) + found.slice(1).toLowerCase();
-  return { docType, rest: text.slice(found.length).trim() };
+  return { docType: found, rest: text.slice(found.length).trim() };
 }
 
 /** National motto and party header lines, which are not part of the issuer. */
 export function isMottoLine(line: string): boolean {
-  return /^(CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|ĐẢNG CỘNG SẢN|[-_*\s]+$)/u.test(line.trim());
+  return startsWithMotto(line.trim()) || /^[-_*\s]+$/u.test(line.trim());
 }
-
-/** The national motto or party header where it starts on a line, folded ("CÔNG HÓA XÃ HỘI …" as an OCR read it). */
-const RIGHT_COLUMN = /^(?:cong hoa xa hoi|doc lap|dang cong san)\b/u;
 
 /**
  * The left column of a header line in a text input, which has no columns:
@@ -78,7 +74,8 @@ export function leftColumnOfRow(text: string): string {
   const folded = words.map((w) => stripDiacritics(w.normalize('NFC')).toLowerCase());
   let end = words.length;
   for (let i = 1; i < words.length; i++) {
-    if (RIGHT_COLUMN.test(folded.slice(i, i + 4).join(' '))) {
+    // the national motto or party header starts the right column, also as an OCR read it ("CÔNG HÓA XÃ HỘI …")
+    if (startsWithMotto(folded.slice(i, i + 4).join(' '))) {
       end = i;
       break;
     }

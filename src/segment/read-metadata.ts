@@ -1,5 +1,6 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { stripDiacritics } from '../core/index.js';
+import { isBareOrgan, startsWithAgencyHead } from '../lexicon/index.js';
 import { readCitations } from './citations.js';
 import { isMottoLine, leftColumnOfRow, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
@@ -58,10 +59,6 @@ function restOfRow(lines: readonly Line[], i: number): string {
   return parts.join(' ');
 }
 
-/** An organ type that names no place on its own: it is continued by the next line ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH"). */
-const BARE_ORGAN = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u;
-/** A line that names an organ starts an agency of the block ("SỞ …", "BAN QUẢN LÝ …", "ỦY BAN NHÂN DÂN"). */
-const ORGAN_START = /^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|SỞ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|TỔNG CỤC|BỘ|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|CÔNG AN|BỘ CHỈ HUY|THANH TRA|ĐOÀN|HỘI|TRƯỜNG|BỆNH VIỆN|VIỆN)(?=\s|$)/u;
 
 /**
  * The agency block: lines above the number line, in the left half of the
@@ -82,8 +79,8 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
   for (const line of left) {
     const last = items.at(-1);
     // with font weights (a text layer) a change of weight starts an agency; without (OCR, plain text) a line that starts with an organ does
-    const continues = weights ? last?.bold === line.bold : !ORGAN_START.test(line.text.trim());
-    if (last && (continues || BARE_ORGAN.test(last.text))) last.text = `${last.text} ${line.text.trim()}`;
+    const continues = weights ? last?.bold === line.bold : !startsWithAgencyHead(line.text, { capitals: true });
+    if (last && (continues || isBareOrgan(last.text))) last.text = `${last.text} ${line.text.trim()}`;
     else items.push({ text: line.text.trim(), bold: line.bold });
   }
   return items.map((i) => i.text);

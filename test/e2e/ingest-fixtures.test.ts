@@ -52,6 +52,22 @@ describe('plan-ingest ingest on every fixture', () => {
     }
   });
 
+  it('gives every record of a PDF a box on its page, and every table typed columns and a kind', () => {
+    for (const f of fixtures.filter((x) => x.variant === 'digital')) {
+      const doc = JSON.parse(readFileSync(join(out, `${basename(f.file, '.pdf')}.json`), 'utf8'));
+      const records = [...doc.indicators, ...doc.assignments] as { id: string; source: { page: number | null; table: string | null; box: unknown } }[];
+      expect(records.length, f.file).toBeGreaterThan(0);
+      for (const r of records) expect(r.source.box, `${r.id} (${r.source.table ? 'table' : 'prose'})`).not.toBeNull();
+      for (const t of doc.tables as { columns: { role: string | null; header: string }[]; columnCount: number; kind: string }[]) {
+        expect(t.columns).toHaveLength(t.columnCount);
+        expect(['tasks', 'indicators', 'criteria', 'scores', 'comments', 'schedule', 'other']).toContain(t.kind);
+      }
+      // a table that gave records is a task or target table with roles for what the records hold
+      const fromTables = new Set(records.map((r) => r.source.table).filter(Boolean));
+      for (const t of (doc.tables as { id: string; kind: string }[]).filter((x) => fromTables.has(x.id))) expect(['tasks', 'indicators', 'criteria']).toContain(t.kind);
+    }
+  });
+
   it('sends image-only and English-OCR pages to OCR, and says so when OCR is off', () => {
     for (const f of fixtures.filter((x) => x.variant === 'scan' || x.variant === 'kh44-style')) {
       const doc = JSON.parse(readFileSync(join(out, `${basename(f.file, '.pdf')}.json`), 'utf8'));

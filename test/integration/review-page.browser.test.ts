@@ -114,6 +114,17 @@ describe.runIf(runBrowserTests)('review page in Chromium', () => {
     expect(await page.locator('img[src="x"], #view script, #view b').count()).toBe(0);
   });
 
+  it('shows the crop of the page for a row read from a table', async () => {
+    await page.goto(server.url);
+    await page.locator('#documents a').filter({ hasText: /57/ }).first().click();
+    await page.waitForSelector('#records tbody tr');
+    // the largest fixture's assignments come from its tables (Phụ lục): each row's box is the union of its cells
+    await page.locator('#records tbody tr >> nth=2').click();
+    const img = page.locator('#side img');
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(50);
+    expect(await page.locator('#side').textContent()).not.toContain('No image of the source');
+  });
+
   it('saves edits on the largest fixture quickly (measured, printed)', async () => {
     await open(/57-NQ\/TW|Tu 57|KH\/TU/i).catch(async () => {
       await page.goto(server.url);
