@@ -5,7 +5,8 @@ export const FixtureEntry = z.object({
   file: z.string(),
   /** Groundtruth name: fixtures/groundtruth/<name>.*.json */
   name: z.string(),
-  variant: z.enum(['digital', 'scan', 'kh44-style', 'image', 'text', 'text-export']),
+  /** kh44-style-part: part of a plan (its indicator appendix) scanned KH 44-style: scored on the records of that part only. */
+  variant: z.enum(['digital', 'scan', 'kh44-style', 'kh44-style-part', 'image', 'text', 'text-export']),
 });
 export type FixtureEntry = z.infer<typeof FixtureEntry>;
 

@@ -70,13 +70,15 @@ for (const fx of readFixtureManifest(ROOT)) {
   const docFile = `${outDir}${fx.file.replace(/[/.]/g, '_')}.json`;
   await writeFile(docFile, JSON.stringify(doc));
   // a loose page image shows part of a plan: its record and structure scores would mean nothing
-  const whole = fx.variant !== 'image';
+  const whole = fx.variant !== 'image' && fx.variant !== 'kh44-style-part';
+  // a plan's indicator appendix alone: its indicators are scored, nothing else it lacks
+  const indicatorsOnly = fx.variant === 'kh44-style-part';
   const indGold = fx.name === 'kh44' ? sharedGold('kh44.indicators.gold.json') : gt(fx.name, 'indicators');
   const meta = readJson(gt(fx.name, 'metadata')) as Record<string, unknown> | null;
   const outline = readJson(gt(fx.name, 'outline')) as { number: string; title: string; level: number }[] | null;
   const tables = readJson(gt(fx.name, 'tables')) as TruthTable[] | null;
-  if (whole)
-    for (const [kind, gold] of [['indicators', indGold], ['assignments', gt(fx.name, 'assignments')]] as const) {
+  if (whole || indicatorsOnly)
+    for (const [kind, gold] of [['indicators', indGold] as const, ...(indicatorsOnly ? [] : [['assignments', gt(fx.name, 'assignments')] as const])]) {
       const c = calibrate(kind, gold, docFile);
       if (c) calibrations.push(c);
     }
@@ -85,7 +87,7 @@ for (const fx of readFixtureManifest(ROOT)) {
       fx.file.padEnd(48),
       fx.variant.padEnd(10),
       String(doc.source.pages).padStart(3),
-      fmt(whole ? recordF1('indicators', indGold, docFile) : null),
+      fmt(whole || indicatorsOnly ? recordF1('indicators', indGold, docFile) : null),
       fmt(whole ? recordF1('assignments', gt(fx.name, 'assignments'), docFile) : null),
       fmt(whole && meta ? metadataScore(doc, meta) : null),
       fmt(whole && outline ? outlineScore(doc, outline) : null),

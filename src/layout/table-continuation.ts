@@ -20,8 +20,11 @@ const SAME_CELL = 0.6;
 export function mergeContinuations(tables: Table[], pages: readonly Page[] = []): Table[] {
   const out: Table[] = [];
   const byNumber = new Map(pages.map((p) => [p.number, p]));
-  for (const table of tables) {
+  for (const [i, table] of tables.entries()) {
     const prev = out.at(-1);
+    // a page's repeated header read as a grid of its own (a rule under it that a scan made heavier, or a column
+    // rule it lost), right above the headerless rest: the header is the one printed before, the rest goes on
+    if (prev && isDetachedHeader(table, tables[i + 1], prev)) continue;
     const page = prev?.pages.at(-1) ?? 0;
     const split = prev && table.pages[0] === page ? splitGrid(prev, table, page, byNumber) : null;
     if (prev && split) out[out.length - 1] = merge(withSectionRow(prev, split, page), table);
@@ -44,6 +47,20 @@ function continues(prev: Table, next: Table, pages: ReadonlyMap<number, Page>): 
   // a header OCR garbled beyond comparison: a table that runs to the end of its page, and one with the same
   // columns that opens the next page (no caption or title above it) are one table
   return prev.columnCount >= 3 && endsPage(prev, lastPage, pages) && opensPage(next, next.pages[0] ?? 0, pages);
+}
+
+/**
+ * A table of header rows only, on the page after `prev`'s last, with a
+ * headerless table right under it on the same page: the repeated header of
+ * a table continued there, split from its body.
+ */
+function isDetachedHeader(table: Table, next: Table | undefined, prev: Table): boolean {
+  const page = table.pages[0] ?? 0;
+  if (!next || table.pages.length !== 1 || next.pages[0] !== page || page !== (prev.pages.at(-1) ?? 0) + 1) return false;
+  if (!table.rows.length || table.rows.some((r) => r.kind !== 'header') || next.rows.some((r) => r.kind === 'header')) return false;
+  const bottom = tableBottom(table, page);
+  const top = tableTop(next, page);
+  return Number.isFinite(bottom) && Number.isFinite(top) && top >= bottom - SAME_COLUMN && top - bottom <= SPLIT_GAP;
 }
 
 /** Largest gap (points) between two parts of one grid that a missed rule split on the same page. */

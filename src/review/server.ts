@@ -92,6 +92,12 @@ export function createApp(o: ServeOptions): ReviewApp {
   app.get('/', page);
   app.get('/documents/:id', page);
   mountDashboard(app, queues, o.dashboard ?? 'off', sessions);
+  // last: a generic answer for anything that went wrong, never a stack trace or install paths
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 500) console.error(error);
+    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal error' : 'bad request' });
+  });
   return { app, store, images };
 }
 

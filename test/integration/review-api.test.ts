@@ -50,6 +50,16 @@ describe('review API', () => {
     csrf = ok.csrf;
   });
 
+  it('answers a malformed cookie or body without a stack trace', async () => {
+    const bad = await fetch(`${server.url}/api/session`, { headers: { Cookie: 'plan_ingest_session=%E0%A4%A' } });
+    expect(bad.status).toBe(200);
+    expect(await bad.json()).toMatchObject({ reviewer: null });
+    const body = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name": ' });
+    expect(body.status).toBe(400);
+    const text = await body.text();
+    expect(text).not.toMatch(/at |node_modules|\/work\//);
+  });
+
   it('refuses writes without a session, without the CSRF token, or as a form post', async () => {
     const a = await first();
     const edit = { op: 'set', kind: 'assignment', record: a.id, revision: 0, field: 'notes', value: 'x' };
