@@ -1,6 +1,6 @@
 import type { ColumnRole, Table, TableColumn } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { agencyStartsAt, isUnit, looksLikeTimeline, matchColumnHeader, rowNumberWithStrayMark } from '../lexicon/index.js';
+import { agencyStartsAt, isUnit, looksLikeTimeline, matchColumnHeader, rowNumberWithStrayMark, tableKindsNamedBy } from '../lexicon/index.js';
 import { headerPathByColumn } from './table-header.js';
 
 /** Row numbers as printed: "1", "2.3", "11.1", "6" (a trailing dot is dropped). */
@@ -24,6 +24,8 @@ export function typeColumns(table: Table, issues: IssueRecorder): Table['columns
   if (table.columns.length === table.columnCount && table.columnCount > 0) return table.columns;
   const paths = headerPathByColumn(table);
   let columns: TableColumn[] = paths.map((path, index) => fromHeader(index, path));
+  columns = checkedByContent(table, columns, issues);
+  columns = criteriaTargets(columns);
   columns = withRolesFromContent(table, columns, issues);
   return completeYears(table, columns, issues);
 }
@@ -39,6 +41,34 @@ function fromHeader(index: number, path: readonly string[]): TableColumn {
     return { index, role, header, source: 'header', confidence: m.confidence, evidence: `header "${text}" matched "${m.phrase}" ${exactly}`, year: role === 'year' ? yearOf(text) : null };
   }
   return { index, role: null, header, source: null, confidence: 1, evidence: header ? 'no known header phrase' : 'no header', year: null };
+}
+
+/**
+ * "Đơn vị" heads both a unit of measure and the units (bodies) a report
+ * scores: a unit column whose cells are mostly agency names and not units
+ * is the agencies' (lead), as its cells say.
+ */
+function checkedByContent(table: Table, columns: TableColumn[], issues: IssueRecorder): TableColumn[] {
+  return columns.map((c) => {
+    if (c.role !== 'unit') return c;
+    const texts = bodyTexts(table, c.index);
+    const agencies = (t: string) => agencyStartsAt(t.split(/\s+/u), 0) && !isUnit(t);
+    if (!majority(texts, agencies)) return c;
+    const share = `${texts.filter(agencies).length} of ${texts.length} cells are agency names`;
+    issues.record('column-role-from-content', `table ${table.id} column ${c.index + 1}: "${c.header}" holds agencies, not units (${share})`, { page: table.pages[0], severity: 'info' });
+    return { ...c, role: 'lead', source: 'content', confidence: CONTENT_CONFIDENCE, evidence: `header "${c.header}" names units, but ${share}` };
+  });
+}
+
+/**
+ * A criteria table (national criteria sets: "Tên tiêu chí | Nội dung tiêu
+ * chí | Chỉ tiêu chung | …") names its criteria in the criteria columns;
+ * its "Chỉ tiêu …" columns hold the target each must reach.
+ */
+function criteriaTargets(columns: TableColumn[]): TableColumn[] {
+  const isCriteria = (c: TableColumn) => c.role === 'name' && tableKindsNamedBy(c.header).has('criteria');
+  if (!columns.some(isCriteria)) return columns;
+  return columns.map((c) => (c.role === 'name' && !isCriteria(c) ? { ...c, role: 'target', evidence: `${c.evidence}; in a criteria table a "chỉ tiêu" column holds the targets` } : c));
 }
 
 /** "Năm 2030" → 2030; null for no year or two ("20252030": two cells read as one). */
@@ -132,7 +162,7 @@ const named = (columns: readonly TableColumn[], roles: ColumnRole[]): string =>
  * indicators.
  */
 export function tableKind(columns: readonly TableColumn[]): { kind: Table['kind']; evidence: string } {
-  const criteria = columns.some((c) => c.role === 'name' && /ti[eê]u ch[ií]/iu.test(c.header));
+  const criteria = columns.some((c) => c.role === 'name' && tableKindsNamedBy(c.header).has('criteria'));
   const target = has(columns, 'year', 'target');
   if (has(columns, 'task') && has(columns, 'lead', 'cooperating', 'timeline', 'directing'))
     return { kind: 'tasks', evidence: named(columns, ['task', 'lead', 'cooperating', 'timeline', 'directing']) };

@@ -25,18 +25,19 @@ const DOUBTFUL_WORD = 0.6;
 
 /**
  * The words printed inside the record's box: 1 when none is doubtful,
- * lower with the share of doubtful ones and with the weakest word. A text
- * input has no words or boxes: its pages restored from text without marks
- * are less sure than text as printed.
+ * lower by twice the share of doubtful words (those of two letters or more:
+ * marks left by rules and stamps say nothing of the fields). Measured on
+ * the scanned fixtures, correct rows have 0-5 % doubtful words. A text input
+ * has no words or boxes: its pages restored from text without marks are
+ * less sure than text as printed.
  */
 function readingFactor(box: Box | null, page: Page | undefined): number {
   if (!page) return 1;
   if (!box || !page.words.length) return page.originalText !== null ? RESTORED_TEXT : 1;
-  const inside = page.words.filter((w) => w.box && w.box.x0 >= box.x0 - 1 && w.box.x1 <= box.x1 + 1 && w.box.y0 >= box.y0 - 1 && w.box.y1 <= box.y1 + 1);
+  const inside = page.words.filter((w) => w.box && /\p{L}{2,}/u.test(w.text) && w.box.x0 >= box.x0 - 1 && w.box.x1 <= box.x1 + 1 && w.box.y0 >= box.y0 - 1 && w.box.y1 <= box.y1 + 1);
   if (!inside.length) return 1;
   const doubtful = inside.filter((w) => w.confidence < DOUBTFUL_WORD).length / inside.length;
-  const weakest = Math.min(...inside.map((w) => w.confidence));
-  return Math.min(1 - doubtful, 0.6 + 0.4 * weakest);
+  return Math.max(0.3, 1 - 2 * doubtful);
 }
 
 /** A page read from text that had lost its marks (or was an OCR export) and restored. */

@@ -82,7 +82,7 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
       extra,
       source: { page: row.page, table: table.id, row: row.index, box: rowBox(cells, row.page), lines: null },
       // how the table and the columns this record's fields came from were found; extractRecords weighs in the reading and what is missing
-      confidence: table.confidence * Math.min(1, ...columns.filter((c) => FIELD_ROLES.has(c.role)).map((c) => c.confidence)),
+      confidence: structureConfidence(table.confidence, columns),
     };
     if (kind === 'indicators') {
       out.indicators.push({
@@ -111,6 +111,16 @@ export function recordsFromTable(table: Table, issues: IssueRecorder): { indicat
 
 /** Roles whose columns give a record's fields (a doubtful "Ghi chú" column does not make a record doubtful). */
 const FIELD_ROLES = new Set<ColumnRole>(['code', 'name', 'task', 'unit', 'target', 'year', 'lead', 'monitor', 'cooperating', 'timeline']);
+
+/**
+ * How sure the table's structure makes a record: the roles of the columns
+ * its fields came from (a role read from the cells 0.7, a fuzzy header its
+ * match), and, weighing less, how the grid was found (a reader that
+ * rebuilds rows from text is less sure than ruling lines): 0.85 + 0.15 × that.
+ */
+function structureConfidence(detection: number, columns: readonly Column[]): number {
+  return (0.85 + 0.15 * detection) * Math.min(1, ...columns.filter((c) => FIELD_ROLES.has(c.role)).map((c) => c.confidence));
+}
 
 /** The union of a row's cell boxes on its page: where the row is printed (null for text inputs). */
 function rowBox(cells: Table['cells'], page: number): Box | null {

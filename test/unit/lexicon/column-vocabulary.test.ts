@@ -97,4 +97,28 @@ describe('typeColumns and tableKind', () => {
     expect(log.all().filter((i) => i.code === 'column-role-from-content')).toHaveLength(2);
     expect(tableKind(columns).kind).toBe('tasks');
   });
+
+  it('reads an "Đơn vị" column of agency names as the bodies scored, not a unit of measure', () => {
+    const t = table([
+      ['Thứ hạng', 'Đơn vị', 'Điểm chuẩn tối đa', 'Điểm đạt được', 'Chỉ số chung'],
+      ['1', 'Sở Tư pháp', '100', '92,5', '92,5'],
+      ['2', 'Sở Nội vụ', '100', '90,1', '90,1'],
+      ['3', 'Văn phòng Ủy ban nhân dân tỉnh', '100', '88,0', '88,0'],
+    ]);
+    const columns = typeColumns(t, new IssueLog().forStage('layout'));
+    expect(columns.map((c) => c.role)).toEqual(['value', 'lead', 'value', 'value', 'value']);
+    expect(columns[1]!.evidence).toMatch(/3 of 3 cells are agency names/);
+    expect(tableKind(columns).kind).toBe('scores');
+  });
+
+  it('reads the "Chỉ tiêu" columns of a criteria table as the targets of its criteria', () => {
+    const t = table([
+      ['TT', 'Tên tiêu chí', 'Nội dung tiêu chí', 'Chỉ tiêu chung'],
+      ['1', 'Quy hoạch', 'Có quy hoạch chung xây dựng xã', 'Đạt'],
+      ['2', 'Giao thông', 'Tỷ lệ km đường xã được nhựa hóa', '100%'],
+    ]);
+    const columns = typeColumns(t, new IssueLog().forStage('layout'));
+    expect(columns.map((c) => c.role)).toEqual(['code', 'name', 'name', 'target']);
+    expect(tableKind(columns).kind).toBe('criteria');
+  });
 });
