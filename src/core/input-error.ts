@@ -6,6 +6,7 @@
 export type InputErrorCode =
   | 'not-found'
   | 'not-a-file'
+  | 'symlink'
   | 'empty'
   | 'too-large'
   | 'unsupported-type'

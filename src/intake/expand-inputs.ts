@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './file-type.js';
 
@@ -20,7 +20,9 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     for (const name of names.sort()) {
       if (!(extname(name).toLowerCase() in SUPPORTED_EXTENSIONS)) continue;
       const path = join(arg, name);
-      if ((await stat(path)).isFile()) files.push(path);
+      // links and special files are listed too, so that intake refuses them with a reason rather than skip them silently
+      const entry = await lstat(path);
+      if (!entry.isDirectory()) files.push(path);
     }
   }
   return files;

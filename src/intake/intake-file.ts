@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../core/index.js';
 import type { IntakeResult } from '../../schemas/index.js';
@@ -18,6 +18,9 @@ const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
  * Page counts are filled in by extract.
  */
 export async function intakeFile(path: string, opts: IntakeOptions = {}): Promise<IntakeResult> {
+  // a link is never followed: a document dropped as a link to /etc/passwd must not end up in the output
+  const link = await lstat(path).catch(() => null);
+  if (link?.isSymbolicLink()) throw new InputError('symlink', 'a symbolic link: not followed (give the file itself)');
   const info = await stat(path).catch(() => null);
   if (!info) throw new InputError('not-found', 'file not found');
   if (!info.isFile()) throw new InputError('not-a-file', 'not a regular file');

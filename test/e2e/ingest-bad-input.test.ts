@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,20 @@ describe('plan-ingest ingest with bad input', () => {
     // the bad original is kept as it was
     if (content) expect(readFileSync(bad).equals(content)).toBe(true);
     expect(res.stderr).toMatch(/3 file\(s\) in .* 2 ok, 0 partial, 1 failed/);
+  });
+
+  it('refuses a symbolic link in a folder (to a file outside it) with a reason, and processes the rest', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-ingest-links-'));
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'KẾ HOẠCH\nmật khẩu của máy chủ\n');
+    symlinkSync(secret, join(folder, 'a link.txt'));
+    writeFileSync(join(folder, 'plan.txt'), 'KẾ HOẠCH\nThực hiện nhiệm vụ chuyển đổi số năm 2026.\n');
+    const out = join(folder, 'out');
+    const res = await runCli(['ingest', folder, '--out', out, '--no-progress']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/plan-ingest: .*a link\.txt: a symbolic link: not followed/);
+    expect(existsSync(join(out, 'a link.json'))).toBe(false);
+    expect(existsSync(join(out, 'plan.json'))).toBe(true);
   });
 
   it('exits 0 and says where the JSON went when every input succeeds', async () => {
