@@ -1,13 +1,13 @@
 import type { LayoutResult, PagesResult, Table } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { delimitedCells, findDelimitedTables } from './delimited-table.js';
-import { findLinearizedTables } from './linearized-table.js';
-import { findRulingTables } from './ruling-table.js';
-import { findTextRowTables } from './text-row-table.js';
-import { findTextRowTaskTables } from './text-row-task-table.js';
-import { typeColumns, tableKind } from './table-columns.js';
-import { mergeContinuations } from './table-continuation.js';
-import { buildBlocks } from './text-blocks.js';
+import { delimitedCells, findDelimitedTables } from './tables/delimited/delimited-table.js';
+import { findLinearizedTables } from './tables/linearized/linearized-table.js';
+import { findRulingTables } from './tables/ruling/ruling-table.js';
+import { findTextRowTables } from './tables/text-rows/text-row-table.js';
+import { findTextRowTaskTables } from './tables/text-rows/text-row-task-table.js';
+import { typeColumns, tableKind } from './tables/table-columns.js';
+import { mergeContinuations } from './tables/table-continuation.js';
+import { buildBlocks } from './blocks/text-blocks.js';
 
 /** A table with its columns' roles and its kind (see table-columns.ts). */
 function typed(table: Table, issues: IssueRecorder): Table {

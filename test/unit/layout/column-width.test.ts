@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidth } from '../../../src/layout/column-width.js';
-import { textWidth } from '../../../src/layout/text-width.js';
+import { columnWidth } from '../../../src/layout/tables/linearized/column-width.js';
+import { textWidth } from '../../../src/layout/tables/linearized/text-width.js';
 
 describe('columnWidth (linearized tables)', () => {
   it('goes by the cells that wrapped, not by those broken by hand after a slash or comma', () => {

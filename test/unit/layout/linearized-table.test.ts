@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page, Table } from '../../../schemas/index.js';
 import { IssueLog } from '../../../src/core/index.js';
 import { layoutPages } from '../../../src/layout/index.js';
-import { findLinearizedTables } from '../../../src/layout/linearized-table.js';
+import { findLinearizedTables } from '../../../src/layout/tables/linearized/linearized-table.js';
 
 /** A text page as the .txt reader makes it: no words, one line per non-blank text line. */
 function textPage(number: number, text: string, repairs: string[] = []): Page {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Table, TableCell, TableRow } from '../../../schemas/index.js';
-import { mergeContinuations } from '../../../src/layout/table-continuation.js';
+import { mergeContinuations } from '../../../src/layout/tables/table-continuation.js';
 
 /** A ruled table part on one page: rows of [kind, cells…] at 20 pt a row from `top`, columns 100 pt wide from x = 50. */
 function part(page: number, top: number, rows: [TableRow['kind'], ...string[]][]): Table {

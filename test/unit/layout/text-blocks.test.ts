@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Line, Page } from '../../../schemas/index.js';
-import { buildBlocks } from '../../../src/layout/text-blocks.js';
+import { buildBlocks } from '../../../src/layout/blocks/text-blocks.js';
 
 /** A 13 pt line from x0 to x1 at top y. */
 const line = (text: string, x0: number, x1: number, y: number, bold = false): Line => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../../schemas/index.js';
-import { buildBlocks } from '../../../src/layout/text-blocks.js';
+import { buildBlocks } from '../../../src/layout/blocks/text-blocks.js';
 import { readSections } from '../../../src/segment/read-sections.js';
 import { placeBlocks, proseAssignments } from '../../../src/records/prose-records.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Table } from '../../../schemas/index.js';
-import { repairRowCodes } from '../../../src/layout/row-codes.js';
-import { splitAnchorLine } from '../../../src/layout/text-row-line.js';
-import { findTextRowTables } from '../../../src/layout/text-row-table.js';
-import { headerRolesIn } from '../../../src/layout/text-row-words.js';
+import { repairRowCodes } from '../../../src/layout/tables/text-rows/row-codes.js';
+import { splitAnchorLine } from '../../../src/layout/tables/text-rows/text-row-line.js';
+import { findTextRowTables } from '../../../src/layout/tables/text-rows/text-row-table.js';
+import { headerRolesIn } from '../../../src/layout/tables/text-rows/text-row-words.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Table } from '../../../schemas/index.js';
-import { splitTaskLine } from '../../../src/layout/text-row-task-line.js';
-import { findTextRowTaskTables } from '../../../src/layout/text-row-task-table.js';
-import { findTextRowTables } from '../../../src/layout/text-row-table.js';
+import { splitTaskLine } from '../../../src/layout/tables/text-rows/text-row-task-line.js';
+import { findTextRowTaskTables } from '../../../src/layout/tables/text-rows/text-row-task-table.js';
+import { findTextRowTables } from '../../../src/layout/tables/text-rows/text-row-table.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../../schemas/index.js';
 import { IssueLog } from '../../../src/core/index.js';
-import { tableKind, typeColumns } from '../../../src/layout/table-columns.js';
+import { tableKind, typeColumns } from '../../../src/layout/tables/table-columns.js';
 import { columnRole, matchColumnHeader } from '../../../src/lexicon/index.js';
 
 describe('matchColumnHeader', () => {

@@ -1,6 +1,6 @@
-import type { ColumnRole, Table, TableColumn } from '../../schemas/index.js';
-import type { IssueRecorder } from '../core/index.js';
-import { agencyStartsAt, isUnit, looksLikeTimeline, matchColumnHeader, rowNumberWithStrayMark, tableKindsNamedBy } from '../lexicon/index.js';
+import type { ColumnRole, Table, TableColumn } from '../../../schemas/index.js';
+import type { IssueRecorder } from '../../core/index.js';
+import { agencyStartsAt, isUnit, looksLikeTimeline, matchColumnHeader, rowNumberWithStrayMark, tableKindsNamedBy } from '../../lexicon/index.js';
 import { headerPathByColumn } from './table-header.js';
 
 /** Row numbers as printed: "1", "2.3", "11.1", "6" (a trailing dot is dropped). */

@@ -1,5 +1,5 @@
-import { untyped } from './table-header.js';
-import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import { untyped } from '../table-header.js';
+import type { Page, Table, TableCell, TableRow } from '../../../../schemas/index.js';
 import { columnWidth } from './column-width.js';
 import { atomsOf, joinLines } from './linearized-cells.js';
 import { chunkTables, type DumpLine, type RowChunk, type TableChunks } from './linearized-rows.js';

@@ -1,4 +1,4 @@
-import { similarity } from '../core/index.js';
+import { similarity } from '../../../core/index.js';
 
 /**
  * Row numbers of a table whose numbers an OCR garbled ("1112" for 11.12,

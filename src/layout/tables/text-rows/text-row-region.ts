@@ -1,5 +1,5 @@
-import type { Page, Table, TableCell, TableColumn, TableRow } from '../../schemas/index.js';
-import { fold, isHeaderFragmentText } from '../lexicon/index.js';
+import type { Page, Table, TableCell, TableColumn, TableRow } from '../../../../schemas/index.js';
+import { fold, isHeaderFragmentText } from '../../../lexicon/index.js';
 import { headerRolesIn, isGarbageLine, roleOfHeader, type TextRowRole } from './text-row-words.js';
 
 /**

@@ -1,5 +1,5 @@
-import { isVietnameseSyllable } from '../core/index.js';
-import { agencyStartsAt, fold, unitAt } from '../lexicon/index.js';
+import { isVietnameseSyllable } from '../../../core/index.js';
+import { agencyStartsAt, fold, unitAt } from '../../../lexicon/index.js';
 
 /**
  * One printed line of an OCR text-row table split into its cells. An OCR

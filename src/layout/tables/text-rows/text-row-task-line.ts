@@ -1,5 +1,5 @@
-import { stripDiacritics } from '../core/index.js';
-import { fold, foldedLineEndForms, isAgencyWord, isLineOpener, isListOpener, isYearInSentenceWord, listGoesOn, opensName } from '../lexicon/index.js';
+import { stripDiacritics } from '../../../core/index.js';
+import { fold, foldedLineEndForms, isAgencyWord, isLineOpener, isListOpener, isYearInSentenceWord, listGoesOn, opensName } from '../../../lexicon/index.js';
 
 /** A pattern built once from the lexicon, on first use. */
 function lazyPattern(make: () => RegExp): () => RegExp {

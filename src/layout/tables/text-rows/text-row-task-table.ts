@@ -1,4 +1,4 @@
-import type { Page, Table } from '../../schemas/index.js';
+import type { Page, Table } from '../../../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { isBareNumber } from './text-row-rows.js';

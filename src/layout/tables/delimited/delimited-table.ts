@@ -1,5 +1,5 @@
-import { untyped } from './table-header.js';
-import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
+import { untyped } from '../table-header.js';
+import type { Page, Table, TableCell, TableRow } from '../../../../schemas/index.js';
 
 /** A section row: "1. Nâng cao nhận thức, …" or "I Phát triển hạ tầng" with the other cells empty. */
 const SECTION_MARK = /^(?:[IVXLC]+\.?|\d+\.)\s+\S/u;

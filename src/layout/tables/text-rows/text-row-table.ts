@@ -1,4 +1,4 @@
-import type { Page, Table } from '../../schemas/index.js';
+import type { Page, Table } from '../../../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
 import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';

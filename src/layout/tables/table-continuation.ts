@@ -1,7 +1,7 @@
-import type { Page, Table, TableCell } from '../../schemas/index.js';
-import { similarity } from '../core/index.js';
+import type { Page, Table, TableCell } from '../../../schemas/index.js';
+import { similarity } from '../../core/index.js';
 import { headerByColumn } from './table-header.js';
-import { ROW_CODE } from './ruling-table.js';
+import { ROW_CODE } from './ruling/ruling-table.js';
 
 /** Column boundaries of two parts of one table differ by at most this (points). */
 const SAME_COLUMN = 3;

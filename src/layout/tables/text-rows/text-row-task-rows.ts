@@ -1,6 +1,6 @@
 import { isBareNumber, paragraphs, trimGarbage } from './text-row-rows.js';
 import { splitTaskLine, type TaskLineParts } from './text-row-task-line.js';
-import { fold, nameGoesOn, opensCooperating } from '../lexicon/index.js';
+import { fold, nameGoesOn, opensCooperating } from '../../../lexicon/index.js';
 import { isGarbageLine } from './text-row-words.js';
 
 /** A row of an assignment table read from text: a section ("1 Nâng cao nhận thức, …") or a task with its cells. */

@@ -1,5 +1,5 @@
-import type { ColumnRole } from '../../schemas/index.js';
-import { columnRole } from '../lexicon/index.js';
+import type { ColumnRole } from '../../../../schemas/index.js';
+import { columnRole } from '../../../lexicon/index.js';
 
 /** One header cell of a linearized table: its text, its role by meaning, and its printed lines. */
 export interface HeaderCell {

@@ -1,4 +1,4 @@
-import type { ColumnRole } from '../../schemas/index.js';
+import type { ColumnRole } from '../../../../schemas/index.js';
 import { atomLines, joinLines, joinsNext, type Atom } from './linearized-cells.js';
 import type { DumpLine } from './linearized-rows.js';
 import { normCell, openingOf, preparePart, spanNorm, spanOpening, type PreparedPart, type Span } from './row-spans.js';

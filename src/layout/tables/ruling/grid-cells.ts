@@ -1,4 +1,4 @@
-import type { Box, Page, Word } from '../../schemas/index.js';
+import type { Box, Page, Word } from '../../../../schemas/index.js';
 import { covers, type RulingGrid } from './ruling-grid.js';
 
 /** A merged cell of a grid: slot position, spans, box and text. */

@@ -1,4 +1,4 @@
-import type { Table } from '../../schemas/index.js';
+import type { Table } from '../../../schemas/index.js';
 
 /**
  * The header text naming each column of a table: the lowest header cell

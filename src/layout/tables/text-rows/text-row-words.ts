@@ -1,6 +1,6 @@
-import type { ColumnRole } from '../../schemas/index.js';
-import { isVietnameseSyllable } from '../core/index.js';
-import { columnRole, headerRolesIn as lexiconHeaderRoles, printedHeader, unitAt } from '../lexicon/index.js';
+import type { ColumnRole } from '../../../../schemas/index.js';
+import { isVietnameseSyllable } from '../../../core/index.js';
+import { columnRole, headerRolesIn as lexiconHeaderRoles, printedHeader, unitAt } from '../../../lexicon/index.js';
 
 /**
  * What the text-row table readers (OCR text exports, no positions) take

@@ -1,4 +1,4 @@
-import type { Ruling } from '../../schemas/index.js';
+import type { Ruling } from '../../../../schemas/index.js';
 
 /** Rules closer than this (points) are the same line: double borders, rounding. */
 const SAME_LINE = 1.5;

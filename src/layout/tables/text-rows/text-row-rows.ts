@@ -1,5 +1,5 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
-import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd } from '../lexicon/index.js';
+import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd } from '../../../lexicon/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */

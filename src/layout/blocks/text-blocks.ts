@@ -1,4 +1,4 @@
-import type { Block, Box, Line, Page, Table } from '../../schemas/index.js';
+import type { Block, Box, Line, Page, Table } from '../../../schemas/index.js';
 
 /** A line starting like a list item or heading opens a block: "1.", "1.2.", "a)", "I.", "- ", "+ ". */
 const ITEM_START = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVXLC]+\.\s|[-+•*]\s)/u;

@@ -1,6 +1,6 @@
-import { untyped } from './table-header.js';
-import type { Page, Table, TableCell, TableRow } from '../../schemas/index.js';
-import { rowNumberWithStrayMark } from '../lexicon/index.js';
+import { untyped } from '../table-header.js';
+import type { Page, Table, TableCell, TableRow } from '../../../../schemas/index.js';
+import { rowNumberWithStrayMark } from '../../../lexicon/index.js';
 import { gridCells, type GridCell } from './grid-cells.js';
 import { findRulingGrids } from './ruling-grid.js';
 
