@@ -7,6 +7,7 @@ import { recordBox, type PageImages } from './page-images.js';
 import { toCsv, toXlsx } from './record-export.js';
 import type { ReviewerAccounts } from './reviewer-accounts.js';
 import { EditRequest, type ReviewStore } from './review-store.js';
+import { HashGate, LoginThrottle } from './login-throttle.js';
 import { sessionCookie, type Sessions } from './sessions.js';
 
 export interface ReviewRouteOptions {
@@ -36,10 +37,21 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
   };
   const record = (d: Document, id: string): Indicator | Assignment | undefined => [...d.indicators, ...d.assignments].find((r) => r.id === id);
 
+  const throttle = new LoginThrottle();
+  const gate = new HashGate();
   api.post('/login', express.json({ limit: '4kb' }), async (req, res) => {
     const parsed = Login.safeParse(req.body);
-    const account = parsed.success ? await o.accounts.verify(parsed.data.name, parsed.data.password) : null;
-    if (!account) return void res.status(401).json({ error: 'wrong name or password' });
+    const keys = [`address:${req.ip ?? ''}`, ...(parsed.success ? [`name:${parsed.data.name.normalize('NFC').toLowerCase()}`] : [])];
+    const wait = throttle.wait(keys);
+    if (wait > 0) return void res.status(429).set('Retry-After', String(Math.ceil(wait / 1000))).json({ error: `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s` });
+    const verified = parsed.success ? await gate.run(() => o.accounts.verify(parsed.data.name, parsed.data.password)) : { value: null };
+    if (!verified) return void res.status(503).set('Retry-After', '1').json({ error: 'busy: too many sign-ins at once, try again' });
+    const account = verified.value;
+    if (!account) {
+      throttle.failed(keys);
+      return void res.status(401).json({ error: 'wrong name or password' });
+    }
+    throttle.succeeded(keys[1]!);
     const { token, session } = o.sessions.create(account.name, account.role);
     res.set('Set-Cookie', sessionCookie(token, req.secure)).json({ reviewer: account.name, role: account.role, csrf: session.csrf });
   });

@@ -187,4 +187,17 @@ describe('review API', () => {
     expect(same.length).toBeGreaterThan(0);
     for (const l of same) expect(l).toMatchObject({ raw: printed, name: 'Sở Khoa học và Công nghệ' });
   });
+
+  // last: it leaves this address waiting
+  it('makes a guesser wait: after five wrong passwords, 429 with Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await signIn('lan', `guess ${i}`)).res.status);
+    // five failures are free (per name and per address; this address failed a few times above already)
+    expect(statuses[0]).toBe(401);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(statuses.indexOf(429))).toEqual(statuses.slice(statuses.indexOf(429)).map(() => 429));
+    const blocked = await signIn('lan', 'correct horse');
+    expect(blocked.res.status).toBe(429);
+    expect(Number(blocked.res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
