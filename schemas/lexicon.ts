@@ -96,6 +96,8 @@ export type UnitsFile = z.infer<typeof UnitsFile>;
 /** documents.json: document types (title words) and header keywords. */
 export const DocumentWordsFile = z.object({
   types: z.array(z.object({ type: z.string(), abbreviation: z.string() })),
+  /** How the signature part starts ("Nơi nhận", "T/M", "KT."): the body ends there. */
+  signatureOpeners: z.array(z.string()),
   /** How the national motto and the party header start ("Cộng hòa xã hội", "Độc lập", "Đảng Cộng sản"). */
   motto: z.array(z.string()),
   /** Table kinds: header words that say what a table is for beyond its roles (scores, comments, schedules). */

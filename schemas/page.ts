@@ -41,6 +41,8 @@ export const Block = z.object({
   box: Box.nullable(),
   bold: z.boolean(),
   fontSize: z.number().nullable(),
+  /** A page's first block that goes on with the previous page's last, which the page break cut mid-sentence (decided once, in layout). */
+  continues: z.boolean().default(false),
 });
 export type Block = z.infer<typeof Block>;
 

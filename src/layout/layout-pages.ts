@@ -7,6 +7,7 @@ import { findTextRowTables } from './tables/text-rows/text-row-table.js';
 import { findTextRowTaskTables } from './tables/text-rows/text-row-task-table.js';
 import { typeColumns, tableKind } from './tables/table-columns.js';
 import { mergeContinuations } from './tables/table-continuation.js';
+import { markPageContinuations } from './blocks/page-continuation.js';
 import { buildBlocks } from './blocks/text-blocks.js';
 
 /** A table with its columns' roles and its kind (see table-columns.ts). */
@@ -46,6 +47,6 @@ export async function layoutPages(input: PagesResult, issues: IssueRecorder): Pr
   const tables = mergeContinuations(found.sort((a, b) => firstPage(a) - firstPage(b)), input.pages).map((t) => typed(t, issues));
   if (!tables.length) issues.record('no-tables', 'no tables found', { severity: 'info' });
   for (const [page, lines] of linearized.taken) taken.set(page, new Set([...(taken.get(page) ?? []), ...lines]));
-  const pages = input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables, taken.get(page.number)) }));
+  const pages = markPageContinuations(input.pages.map((page) => ({ ...page, blocks: buildBlocks(page, tables, taken.get(page.number)) })));
   return { pages, tables };
 }

@@ -29,3 +29,9 @@ export function startsWithMotto(line: string): boolean {
   const f = fold(line);
   return file().motto.map(fold).some((m) => f === m || f.startsWith(`${m} `));
 }
+
+/** Whether a block opens the signature part ("Nơi nhận:", "T/M UBND", "KT. CHỦ TỊCH"), where the body ends. */
+export function opensSignature(text: string): boolean {
+  const t = text.trim();
+  return file().signatureOpeners.some((o) => new RegExp(`^${o.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.?(?:[\\s:]|$)`, 'u').test(t));
+}

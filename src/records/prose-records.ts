@@ -1,7 +1,7 @@
 import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
 import { splitAgencies } from './agency-list.js';
 import { readProseTargets } from './prose-target.js';
-import { agencyHeadAlternation, capitalisedHeadAlternation, groupAlternation, parseTimeline, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
+import { agencyHeadAlternation, capitalisedHeadAlternation, groupAlternation, opensSignature, parseTimeline, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {
@@ -13,8 +13,6 @@ interface PlacedBlock {
 /** Headings naming an office or unit, whose bullets are its tasks ("2. Văn phòng Sở", "4. Công an xã"). */
 const UNIT_HEADING = lazyPattern(() => new RegExp(`^(?:(?:${unitHeadingAlternation()})\\s|(?:${capitalisedHeadAlternation()})\\s+\\p{Lu})`, 'u'));
 const BULLET = /^[-–•*]\s+/u;
-/** How a paragraph ends: a page's last paragraph that does not was cut by the page break ("… dữ liệu từ" / "Cơ sở dữ liệu quốc gia về dân cư."). */
-const SENTENCE_END = /[.;:!?…)”"]$/u;
 const SUB_BULLET = /^\+\s+/u;
 const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
 /** "phối hợp với X" up to "liên quan" or a clause break. */
@@ -41,32 +39,24 @@ const PROSE_CONFIDENCE = 0.92;
 const sectionLabel = (s: Section | null): string | null => (s ? `${s.number}${/^[a-zđ]$/u.test(s.number) ? ')' : '.'} ${s.title}` : null);
 const letter = (i: number): string => String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
 
-/** The signature part ("Nơi nhận:", "T/M …", "KT. …") ends the body: nothing after it belongs to a section. */
-const BODY_END = /^(Nơi nhận|T\/M\.?\s|TM\.\s|KT\.\s)/u;
 
-/** Every block with the section it sits under (sections are matched by page and first line). */
+/** Every block with the section it sits under (sections are matched by page and first line); a block layout marked as going on from the previous page is joined to that page's last one. */
 export function placeBlocks(pages: readonly Page[], sections: readonly Section[]): PlacedBlock[] {
   const at = new Map(sections.map((s) => [`${s.page}:${s.line}`, s]));
   let current: Section | null = null;
   const out: PlacedBlock[] = [];
-  /** The page's last paragraph, when it stopped mid-sentence: the next page's first one may go on with it. */
-  let cut: PlacedBlock | null = null;
   for (const page of pages)
-    page.blocks.forEach((block, i) => {
-      const last = i === page.blocks.length - 1;
+    page.blocks.forEach((block) => {
       const heading = at.get(`${page.number}:${block.lineStart}`);
-      if (cut && i === 0 && !heading && !BULLET.test(block.text) && !SUB_BULLET.test(block.text) && !BODY_END.test(block.text)) {
+      const cut = out.at(-1);
+      if (block.continues && !heading && cut && cut.page === page.number - 1) {
         cut.block = { ...cut.block, text: `${cut.block.text} ${block.text}` };
-        if (!last || SENTENCE_END.test(block.text.trim())) cut = null;
         return;
       }
-      cut = null;
       if (heading) current = heading;
-      else if (BODY_END.test(block.text)) current = null;
-      else {
-        out.push({ block, page: page.number, section: current });
-        if (last && !SENTENCE_END.test(block.text.trim())) cut = out.at(-1)!;
-      }
+      // the signature part ("Nơi nhận:", "T/M …", "KT. …") ends the body: nothing after it belongs to a section
+      else if (opensSignature(block.text)) current = null;
+      else out.push({ block, page: page.number, section: current });
     });
   return out;
 }

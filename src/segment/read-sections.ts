@@ -79,10 +79,14 @@ function withTitleLine(title: string, next: Block | undefined): string {
   return `${title.trim()} ${next.text.trim()}`;
 }
 
-/** A paragraph cut by the page break goes on in the next page's first block when that starts in lower case. */
+/**
+ * A heading cut by the page break goes on in the next page's first block
+ * (layout marks it `continues`) when that starts in lower case: the title's
+ * own words, not a paragraph under it.
+ */
 function continuedOnNextPage(block: Block, next: Page | undefined): Block {
   const first = next?.blocks[0];
-  if (!first || /[.:;!?]$/u.test(block.text.trim()) || !/^\p{Ll}/u.test(first.text)) return block;
+  if (!first?.continues || !/^\p{Ll}/u.test(first.text)) return block;
   return { ...block, text: `${block.text} ${first.text}` };
 }
 

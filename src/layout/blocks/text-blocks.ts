@@ -130,7 +130,7 @@ function block(lines: Line[], lineStart: number): Block {
   const box = boxes.length
     ? { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) }
     : null;
-  return { text, lineStart, lineEnd: lineStart + lines.length, box, bold: lines.every((l) => l.bold), fontSize: lines[0]?.fontSize ?? null };
+  return { text, lineStart, lineEnd: lineStart + lines.length, box, bold: lines.every((l) => l.bold), fontSize: lines[0]?.fontSize ?? null, continues: false };
 }
 
 const inside = (l: Box, cell: Box): boolean => {

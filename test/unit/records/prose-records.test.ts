@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markPageContinuations } from '../../../src/layout/blocks/page-continuation.js';
 import type { Page, Section } from '../../../schemas/index.js';
 import { runDocument } from '../../../src/pipeline/index.js';
 import { placeBlocks } from '../../../src/records/prose-records.js';
@@ -85,17 +86,18 @@ describe('records from prose', async () => {
   });
 
   it('goes on with a paragraph the page break cut, into the next page\'s first paragraph, but not into a bullet or a heading', () => {
-    const blk = (text: string, lineStart: number) => ({ text, lineStart, lineEnd: lineStart + 1, box: null, bold: false, fontSize: 12 });
+    const blk = (text: string, lineStart: number) => ({ text, lineStart, lineEnd: lineStart + 1, box: null, bold: false, fontSize: 12, continues: false });
     const pg = (number: number, blocks: ReturnType<typeof blk>[]): Page => ({
       number, width: 595, height: 842, origin: 'text-layer', text: '', words: [], lines: [], rulings: [], blocks, quality: null, repairs: [], originalText: null,
     });
     const unit: Section = { id: 's1', number: '4', title: 'Công an xã', level: 2, parent: null, page: 1, line: 0, kind: 'heading' };
+    // layout decides which first block goes on from the page before; records joins them
     const placed = placeBlocks(
-      [
+      markPageContinuations([
         pg(1, [blk('4. Công an xã', 0), blk('- Bảo đảm an toàn cho việc khai thác dữ liệu từ', 1)]),
         pg(2, [blk('Cơ sở dữ liệu quốc gia về dân cư.', 0), blk('- Tuyên truyền về an ninh mạng', 1)]),
         pg(3, [blk('- Phối hợp kiểm tra.', 0)]),
-      ],
+      ]),
       [unit],
     );
     expect(placed.map((p) => [p.page, p.block.text])).toEqual([
