@@ -51,6 +51,8 @@ export const AgencyWordsFile = z.object({
   words: z.array(z.string()),
   /** Heads of unit headings whose bullets are that unit's tasks ("2. Văn phòng Sở"). */
   unitHeadings: z.array(z.string()),
+  /** How a cell naming a person or a body opens on a line of a text dump ("Đồng chí …", "Sở …", "Các …"). */
+  cellOpeners: z.array(z.string()).default([]),
   /** Organ types that name no place on their own ("ỦY BAN NHÂN DÂN" / "XÃ CHÍ MINH" on the next line). */
   bareOrgans: z.array(z.string()).default([]),
   /** Provinces and cities agency names end with ("Công an thành phố Hải Phòng"). */
@@ -84,6 +86,8 @@ export const TimelineWordsFile = z.object({
   yearInSentence: z.array(z.string()),
   /** How a period row of a target table opens ("Đến năm 2030", "Giai đoạn 2026 - 2030"). */
   periodOpeners: z.array(z.string()),
+  /** Words a timeline cell opens with ("Hoàn thành trong …", "Quý III/2026", "Trước ngày …"). */
+  openers: z.array(z.string()),
   /** Levels a name's locality is ("… Ủy ban nhân dân" + "thành phố"). */
   localities: z.array(z.string()),
 });

@@ -150,3 +150,9 @@ export function groupAlternation(): string {
 export function capitalisedHeadAlternation(): string {
   return [...lexicon().file.capitalisedAfter].sort((a, b) => b.length - a.length).map(escape).join('|');
 }
+
+/** Whether a line opens an agency, a group or a person as a cell does: "Sở …", "Ủy ban …", "Các …", "Đồng chí …" (agencies.json cellOpeners). */
+export function opensAgencyCell(text: string): boolean {
+  const t = text.trim();
+  return lexicon().file.cellOpeners.some((o) => t === o || t.startsWith(`${o} `) || t.startsWith(`${o}\t`));
+}

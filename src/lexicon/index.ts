@@ -26,10 +26,11 @@ export {
   misreadListHeadAlternation,
   groupAlternation,
   capitalisedHeadAlternation,
+  opensAgencyCell,
 } from './agency-lexicon.js';
 export { unitAt, isUnit } from './unit-lexicon.js';
 export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
-export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd } from './timeline-words.js';
+export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd, opensTimeline } from './timeline-words.js';
 export { documentTypes, documentTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature } from './document-words.js';
 export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
 export { rowNumberWithStrayMark } from './row-number.js';

@@ -40,3 +40,10 @@ export function localityAtEnd(line: string): { rest: string; tail: string } | nu
   const m = new RegExp(`^(.*?)\\s*(${alternation})\\.?$`, 'iu').exec(line);
   return m ? { rest: m[1] ?? '', tail: m[2]! } : null;
 }
+
+/** Whether a cell reads like a timeline from its first words: "Thường xuyên", "Hoàn thành trong …", "Quý III/2026", "2025 - 2026". */
+export function opensTimeline(text: string): boolean {
+  // compared with the marks: folded, "Quý" would be "Quy định" too
+  const t = text.trim().normalize('NFC').toLowerCase();
+  return /^(?:19|20)\d{2}/u.test(t) || words().openers.some((o) => t.startsWith(o.toLowerCase()));
+}

@@ -1,3 +1,4 @@
+import { opensAgencyCell, opensTimeline as opensTimelineWords } from '../../../lexicon/index.js';
 import type { DumpLine } from './linearized-rows.js';
 
 /**
@@ -88,17 +89,14 @@ export function atomLines(atoms: readonly Atom[], a: number, b: number): string[
  * a word broken at a hyphen or slash ("57-" / "NQ/TW"; a lone "-" is an empty target).
  */
 const JOINS_NEXT = /(?:[,;&]|[\p{L}\p{N}][-/]|\s(?:và|của|các|cho|với|trong|về|tại|theo|hoặc|đến|từ|được|để|trên|những|Sở|Ban|Ủy|Uỷ|Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Phó))$/u;
-/** Lines that usually open a cell: a person or an agency ("Đồng chí …", "Sở …", "Ủy ban …", "Văn phòng …"). */
-const OPENS_CELL = /^(?:Đồng chí|Sở|Ban|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ|Các|Trung tâm)(?:\s|$)/u;
+/** Lines that usually open a cell: a person or an agency ("Đồng chí …", "Sở …", "Ủy ban …", "Văn phòng …"), as the lexicon knows them. */
 
 /** Whether a line cannot be the last of its cell. */
 export const joinsNext = (line: string): boolean => JOINS_NEXT.test(` ${line.trim()}`);
 /** Whether a line starts like a new cell. */
-export const opensCell = (line: string): boolean => OPENS_CELL.test(line.trim());
+export const opensCell = (line: string): boolean => opensAgencyCell(line);
 /** Whether a line goes on with a cell: a lower-case start ("phân công chỉ", "viên Thành ủy,"). */
 export const startsLower = (line: string): boolean => /^\p{Ll}/u.test(line.trim());
 
-/** How a timeline cell starts: "Thường xuyên", "Hằng năm", "Hoàn thành trong …", "Quý III/2026", "Năm 2027", "2025 - 2026". */
-const TIMELINE_START = /^(?:thường xuyên|hằng năm|hàng năm|hoàn thành|quý|năm|tháng|trước|từ|giai đoạn|theo yêu cầu|(?:19|20)\d{2})/iu;
 /** Whether a cell reads like a timeline from its first words. */
-export const opensTimeline = (text: string): boolean => TIMELINE_START.test(text.trim());
+export const opensTimeline = (text: string): boolean => opensTimelineWords(text);
