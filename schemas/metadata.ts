@@ -26,6 +26,8 @@ export const Metadata = z.object({
   place: z.string().nullable(),
   /** "Kế hoạch", "Kế hoạch hành động". */
   docType: z.string().nullable(),
+  /** The document type as ../shared/CONTRACT.md names it ("Kế hoạch", "Công văn", "Quyết định", …): the same reading as `docType`. */
+  type: z.string().nullable().default(null),
   title: z.string().nullable(),
   citations: z.array(Citation),
 });

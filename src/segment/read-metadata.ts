@@ -18,7 +18,7 @@ const BODY_START = /^(Căn cứ|Thực hiện|Theo|[IVX]+\.\s|-{3,}|\d+\.\s)/u;
 export function readMetadata(pages: readonly Page[]): Metadata {
   const first = pages[0];
   const body = pages.map((p) => p.text).join('\n');
-  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, title: null, citations: [] };
+  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, type: null, title: null, citations: [] };
   const lines = first.lines.slice(0, HEADER_LINES);
   // a field with a blank left in it ("Số:      /KH-BQL") may come apart into pieces on one row: read each piece with the rest of its row
   const rowFrom = (i: number): string => restOfRow(lines, i);
@@ -40,6 +40,7 @@ export function readMetadata(pages: readonly Page[]): Metadata {
     date: placeDate?.date ?? null,
     place: placeDate?.place ?? locality,
     docType,
+    type: docType,
     title: typeAt >= 0 ? readTitle(lines, typeAt, weights) : null,
     citations: readCitations(pages),
   };

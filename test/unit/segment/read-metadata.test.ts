@@ -31,6 +31,7 @@ describe('readMetadata', () => {
       date: '2025-02-12',
       place: 'Hải Phòng',
       docType: 'Kế hoạch',
+      type: 'Kế hoạch',
       title: 'Triển khai thực hiện Chương trình hành động',
       citations: [{ type: 'Nghị quyết', number: '57-NQ/TW', date: '2024-12-22', issuer: 'Bộ Chính trị' }],
     });
