@@ -1,6 +1,6 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { ColumnVocabularyFile, type ColumnRole } from '../../schemas/index.js';
-import { isVietnameseSyllable } from '../core/index.js';
+import { isVietnameseSyllable, similarity } from '../core/index.js';
 import { lazy, readDataFile } from './data-file.js';
 import { fold } from './fold.js';
 
@@ -114,6 +114,12 @@ export function printedHeader(role: ColumnRole): string {
   return vocabulary().first.get(role) ?? role;
 }
 
+/** The phrases a header line is searched for: all but those made of filler words alone. */
+const lineVocabulary = lazy(() => {
+  const { phrases, filler } = vocabulary();
+  return phrases.filter((p) => !p.folded.split(' ').every((w) => filler.has(w)));
+});
+
 /** Share of a line's words that header phrases and fillers must cover: a header line holds nothing else. */
 const HEADER_COVER = 0.6;
 
@@ -125,24 +131,29 @@ const HEADER_COVER = 0.6;
  */
 export function headerRolesIn(line: string, roles?: ReadonlySet<ColumnRole>): { role: ColumnRole; text: string; confidence: number }[] {
   const words = fold(line).split(' ').filter((w) => /[a-z]/u.test(w));
-  const { phrases, filler } = vocabulary();
+  const { filler } = vocabulary();
   const found: { role: ColumnRole; text: string; at: number; confidence: number }[] = [];
   const taken = new Set<number>();
+  if (!words.length) return [];
   // phrases of filler words alone ("theo dõi" under "Cơ quan chủ trì") name no column on a header line
-  const usable = phrases.filter((p) => (!roles || roles.has(p.role)) && !p.folded.split(' ').every((w) => filler.has(w)));
-  // exact readings first, then OCR slips on the words left ("TƯ Chỉ tiêu" is "Chỉ tiêu", not "Tên chỉ tiêu")
-  for (const fuzzy of [false, true])
+  const usable = (roles ? lineVocabulary().filter((p) => roles.has(p.role)) : lineVocabulary());
+  // exact readings first, then OCR slips on the words left ("TƯ Chỉ tiêu" is "Chỉ tiêu", not "Tên chỉ tiêu");
+  // a line with no header phrase read exactly is prose (and this runs on every line of a text page)
+  for (const fuzzy of [false, true]) {
+    if (fuzzy && !found.length) break;
     for (const p of usable) {
       for (let i = 0; i + p.words <= words.length; i++) {
         if ([...Array(p.words).keys()].some((k) => taken.has(i + k))) continue;
         const window = words.slice(i, i + p.words).join(' ');
         // one-word phrases and short ones must be read exactly; longer ones may have a slip ("pon vi" / "don vi")
-        const score = window === p.folded ? 1 : !fuzzy || p.folded.length <= 4 || (p.words === 1 && !p.exact) ? 0 : likeness(window, p.folded);
+        const fuzzyAllowed = fuzzy && p.folded.length > 4 && (p.words > 1 || p.exact) && Math.abs(window.length - p.folded.length) <= p.folded.length * (1 - FUZZY_MIN);
+        const score = window === p.folded ? 1 : fuzzyAllowed ? similarity(window, p.folded) : 0;
         if (score < FUZZY_MIN) continue;
         for (let k = 0; k < p.words; k++) taken.add(i + k);
         found.push({ role: p.role, text: p.printed, at: i, confidence: score });
       }
     }
+  }
   // stray marks an OCR read from the header's borders ("tfe", "i") count neither way
   const counted = words.map((w, i) => ({ w, i })).filter(({ w, i }) => taken.has(i) || filler.has(w) || (w.length >= 2 && isVietnameseSyllable(w)));
   const covered = counted.filter(({ w, i }) => taken.has(i) || filler.has(w)).length;

@@ -5,11 +5,7 @@ import { fold } from './fold.js';
 const file = lazy(() => readDataFile('documents.json', DocumentWordsFile));
 
 /** Document types as titles print them, longest first ("Kế hoạch hành động" before "Kế hoạch"). */
-export function documentTypes(): string[] {
-  return file()
-    .types.map((t) => t.type)
-    .sort((a, b) => b.length - a.length);
-}
+export const documentTypes = lazy((): string[] => file().types.map((t) => t.type).sort((a, b) => b.length - a.length));
 
 /** An alternation of the document types for citations ("Nghị quyết|Kế hoạch hành động|…"). */
 export function documentTypeAlternation(): string {
@@ -25,13 +21,17 @@ export function tableKindsNamedBy(header: string): Set<'scores' | 'comments' | '
 }
 
 /** Whether a line starts with the national motto or the party header, printed or as an OCR read it (compared folded: "CÔNG HÓA XÃ HỘI"). */
+const motto = lazy(() => file().motto.map(fold));
+
 export function startsWithMotto(line: string): boolean {
   const f = fold(line);
-  return file().motto.map(fold).some((m) => f === m || f.startsWith(`${m} `));
+  return motto().some((m) => f === m || f.startsWith(`${m} `));
 }
 
 /** Whether a block opens the signature part ("Nơi nhận:", "T/M UBND", "KT. CHỦ TỊCH"), where the body ends. */
+const signaturePatterns = lazy(() => file().signatureOpeners.map((o) => new RegExp(`^${o.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.?(?:[\\s:]|$)`, 'u')));
+
 export function opensSignature(text: string): boolean {
   const t = text.trim();
-  return file().signatureOpeners.some((o) => new RegExp(`^${o.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.?(?:[\\s:]|$)`, 'u').test(t));
+  return signaturePatterns().some((re) => re.test(t));
 }
