@@ -1,54 +1,84 @@
 /**
  * Restoration benchmark (part of `npm run bench`, or alone: `npx tsx
- * scripts/bench/restore-bench.ts`): leave one seed out, train on the other
- * correct seeds, strip the held-out seed's diacritics, restore, and score
- * with ../shared/eval/score-restore.mjs (syllable accuracy). Also KH 44
- * against its gold lines, when ../shared is there. Prints syllables/second.
+ * scripts/bench/restore-bench.ts`), scored with ../shared/eval/score-restore.mjs:
+ *   - leave one document out over the realdev Word texts and the seed plans:
+ *     the shipped model less that document's counts, the document stripped
+ *     of its diacritics, restored; weighted by syllables, worst document;
+ *   - identity: the correct texts come back unchanged;
+ *   - KH 44 (seed 001, English-model OCR) against its gold lines;
+ *   - the shipped model: size, load time, peak memory, syllables per second.
+ * Without ../shared only the seeds and the model's own figures are measured.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripDiacritics } from '../../src/core/index.js';
-import { registryLexicon, restoreText, trainModel } from '../../src/restore/index.js';
+import { decodeModel, restoreText, seedTrainingFiles, shippedModelPath, trainModel } from '../../src/restore/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCORER = join(ROOT, '../shared/eval/score-restore.mjs');
-const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
-const seed = (name: string): string => readFileSync(join(ROOT, `fixtures/seeds/${name}.txt`), 'utf8').normalize('NFC');
+const SHARED = join(ROOT, '../shared');
+const SCORER = join(SHARED, 'eval/score-restore.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'restore-bench-'));
+const read = (f: string): string => readFileSync(f, 'utf8').normalize('NFC');
 
-function score(gold: string, out: string, extra: string[] = []): string {
-  if (!existsSync(SCORER)) return 'scorer missing';
+/** score-restore's figures for one output: syllable accuracy and the gold syllables it counted. */
+function score(gold: string, out: string, extra: string[] = []): { accuracy: number; syllables: number; line: string } {
   const g = join(dir, 'gold.txt');
   const o = join(dir, 'out.txt');
   writeFileSync(g, gold);
   writeFileSync(o, out);
   const res = execFileSync(process.execPath, [SCORER, g, o, ...extra], { encoding: 'utf8' }).trim().split('\n');
-  return res.at(-1) ?? '';
+  const line = res.at(-1) ?? '';
+  return { accuracy: Number(/syllable_accuracy=([\d.]+)/u.exec(line)?.[1] ?? 0), syllables: Number(/(\d+) gold syllables/u.exec(res.at(-2) ?? '')?.[1] ?? 0), line };
 }
 
-for (const held of SEEDS) {
-  const t0 = performance.now();
-  const model = trainModel([registryLexicon(), ...SEEDS.filter((s) => s !== held).map(seed)]);
-  const trainMs = performance.now() - t0;
-  const gold = seed(held);
-  const stripped = stripDiacritics(gold);
+const shippedFile = shippedModelPath();
+if (!shippedFile) throw new Error('models/syllable-lm.bin is missing: run npm run model:build');
+const shippedBytes = readFileSync(shippedFile);
+const t0 = performance.now();
+const shipped = decodeModel(shippedBytes).model;
+const loadMs = performance.now() - t0;
+console.log(`shipped model: ${(statSync(shippedFile).size / 1e6).toFixed(2)} MB, ${shipped.tokens} training tokens, loaded in ${loadMs.toFixed(0)} ms`);
+
+if (!existsSync(SCORER)) {
+  console.log('../shared/eval/score-restore.mjs not found: accuracy not measured');
+  process.exit(0);
+}
+const realdev = join(SHARED, 'realdev/texts');
+const docs = [...(existsSync(realdev) ? readdirSync(realdev).filter((n) => n.endsWith('.txt')).sort().map((n) => join(realdev, n)) : []), ...seedTrainingFiles()];
+let right = 0;
+let total = 0;
+let restoreSecs = 0;
+let worst = { name: '', accuracy: 1 };
+const unchanged: string[] = [];
+console.log('leave one out (the shipped model less the document), diacritics stripped:');
+for (const file of docs) {
+  const gold = read(file);
+  // the shipped model was trained on this document: take its counts away again
+  const model = decodeModel(shippedBytes).model.merge(trainModel([readFileSync(file, 'utf8')]), -1).finish();
   const t1 = performance.now();
-  const restored = restoreText(stripped, model).text;
-  const secs = (performance.now() - t1) / 1000;
-  const syllables = (stripped.match(/\p{L}+/gu) ?? []).length;
-  console.log(`${held} held out (train ${model.tokens} tokens in ${trainMs.toFixed(0)} ms): ${score(gold, restored)}; ${(syllables / secs).toFixed(0)} syllables/s`);
-  // never worse than the input: correct text comes back unchanged
-  if (restoreText(gold, model).text !== gold) console.log(`  WARNING: ${held} as written was changed by restoration`);
+  const restored = restoreText(stripDiacritics(gold), model).text;
+  restoreSecs += (performance.now() - t1) / 1000;
+  const s = score(gold, restored);
+  right += s.accuracy * s.syllables;
+  total += s.syllables;
+  if (s.accuracy < worst.accuracy) worst = { name: basename(file), accuracy: s.accuracy };
+  console.log(`  ${basename(file).slice(0, 56).padEnd(56)} ${String(s.syllables).padStart(6)} syllables  ${s.accuracy.toFixed(4)}`);
+  if (restoreText(gold, shipped).text !== gold) unchanged.push(basename(file));
 }
+if (total) {
+  console.log(`leave-one-out syllable accuracy (weighted by syllables): ${(right / total).toFixed(4)} over ${docs.length} documents, ${total} syllables; worst ${worst.name} ${worst.accuracy.toFixed(4)}`);
+  console.log(`restoration speed: ${(total / restoreSecs).toFixed(0)} syllables/s`);
+}
+console.log(`identity: ${docs.length - unchanged.length} of ${docs.length} correct texts come back unchanged${unchanged.length ? ` (changed: ${unchanged.join(', ')})` : ''}`);
 
-const kh44 = join(ROOT, '../shared/gold/kh44.body.lines1-240.gold.txt');
+const kh44 = join(SHARED, 'gold/kh44.body.lines1-240.gold.txt');
 if (existsSync(kh44)) {
-  const model = trainModel([registryLexicon(), ...SEEDS.map(seed)]);
-  const t0 = performance.now();
-  const out = restoreText(seed('001_add9b93c7bdbd174'), model, 'auto').text;
-  const secs = (performance.now() - t0) / 1000;
-  console.log(`KH 44 lines 1-240 (OCR channel learned from our English-OCR fixture): ${score(readFileSync(kh44, 'utf8'), out, ['--to', '240'])}; whole file in ${secs.toFixed(2)} s`);
+  const t2 = performance.now();
+  const out = restoreText(read(join(ROOT, 'fixtures/seeds/001_add9b93c7bdbd174.txt')), shipped, 'auto').text;
+  const secs = (performance.now() - t2) / 1000;
+  console.log(`KH 44 lines 1-240 (English-model OCR, shipped model): ${score(read(kh44), out, ['--to', '240']).line}; whole file in ${secs.toFixed(2)} s`);
 }
+console.log(`peak memory (RSS) of this run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -4,5 +4,6 @@ export { restoreText, restoreLine, restoreLines, type RestoredLine, type Restore
 export { trainModel } from './train-model.js';
 export { NgramModel, type NgramCounts } from './ngram-model.js';
 export { generatedSyllables, syllableKey } from './syllable-inventory.js';
-export { loadModel, addToCorpus, registryLexicon, trainingFiles, trainingTexts } from './model-store.js';
+export { loadModel, loadShippedModel, shippedModelPath, addToCorpus, addedTexts, registryLexicon, seedTrainingFiles, trainingFiles } from './model-store.js';
+export { encodeModel, decodeModel } from './model-file.js';
 export { OcrChannel, loadOcrChannel } from './ocr-channel.js';

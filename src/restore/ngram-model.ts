@@ -5,6 +5,8 @@
  * a few Map reads: the decoder makes hundreds per syllable. Serialized as
  * trigram counts (JSON), from which the smoothing tables are rebuilt.
  */
+import { SurfaceForms, type SurfaceFormCounts } from './surface-forms.js';
+
 const DISCOUNT = 0.75;
 /** Packing base: ids stay below 2^17, so a trigram key stays below 2^51. */
 const BASE = 1 << 17;
@@ -17,6 +19,8 @@ export interface NgramCounts {
   tokens: number;
   /** How often each comparison sign stood before a figure ("≥60%", "> 40"): the prior for signs an OCR confuses. */
   comparators?: Record<string, number>;
+  /** Capitalisation and abbreviation spellings (see SurfaceForms). */
+  forms?: SurfaceFormCounts;
 }
 
 interface Context {
@@ -33,8 +37,12 @@ export class NgramModel {
   readonly #ctxContBi = new Map<number, Context>(); // Σ_w N1+(· v w), N1+(v ·)
   readonly #contUni = new Map<number, number>(); // N1+(· w)
   #contUniTotal = 0;
+  /** Ids with a count left: a word whose counts were all taken away (merge -1) is unknown again. */
+  readonly #live = new Set<number>();
   #tokens = 0;
   readonly #comparators = new Map<string, number>();
+  /** What lower-casing forgets: capitals of names, Đ of abbreviations. */
+  readonly forms = new SurfaceForms();
 
   /** Counts one comparison sign printed before a figure. */
   addComparator(sign: string): void {
@@ -72,11 +80,13 @@ export class NgramModel {
   /** Recomputes the smoothing tables; call after adding sentences. */
   finish(): this {
     for (const m of [this.#ctxTri, this.#contBi, this.#ctxContBi, this.#contUni]) m.clear();
+    this.#live.clear();
     this.#contUniTotal = 0;
     for (const [k, c] of this.#tri) {
       const w = k % BASE;
       const uv = (k - w) / BASE;
       const v = uv % BASE;
+      this.#live.add(w).add(v).add((uv - v) / BASE);
       const ctx = this.#ctxTri.get(uv) ?? { total: 0, types: 0 };
       ctx.total += c;
       ctx.types += 1;
@@ -111,7 +121,8 @@ export class NgramModel {
 
   /** The id of a known token, -1 for one never seen (no new id is made). */
   known(token: string): number {
-    return this.#ids.get(token) ?? -1;
+    const id = this.#ids.get(token);
+    return id !== undefined && this.#live.has(id) ? id : -1;
   }
 
   /** log P(w) with no context: how likely a word is at all. */
@@ -135,7 +146,50 @@ export class NgramModel {
       const uv = (k - w) / BASE;
       tri.push([[this.#words[(uv - (uv % BASE)) / BASE], this.#words[uv % BASE], this.#words[w]].join('\u0001'), c]);
     }
-    return { version: 1, tri, tokens: this.#tokens, comparators: Object.fromEntries(this.#comparators) };
+    return { version: 1, tri, tokens: this.#tokens, comparators: Object.fromEntries(this.#comparators), forms: this.forms.toJSON() };
+  }
+
+  /** Every trigram count as token ids [u, v, w, count], and the words the ids stand for: the compact form of the shipped model. */
+  trigramIds(): { words: readonly string[]; quads: Uint32Array } {
+    const quads = new Uint32Array(this.#tri.size * 4);
+    let i = 0;
+    for (const [k, c] of this.#tri) {
+      const w = k % BASE;
+      const uv = (k - w) / BASE;
+      quads.set([(uv - (uv % BASE)) / BASE, uv % BASE, w, c], i);
+      i += 4;
+    }
+    return { words: this.#words, quads };
+  }
+
+  /** Adds (sign 1) or takes away (sign -1: the model without one document) counts given as ids into `words`. */
+  mergeIds(words: readonly string[], quads: Uint32Array, sign: 1 | -1 = 1): this {
+    const ids = words.map((w) => this.id(w));
+    for (let i = 0; i < quads.length; i += 4) {
+      const key = ((ids[quads[i]!] ?? 0) * BASE + (ids[quads[i + 1]!] ?? 0)) * BASE + (ids[quads[i + 2]!] ?? 0);
+      const left = (this.#tri.get(key) ?? 0) + sign * quads[i + 3]!;
+      if (left > 0) this.#tri.set(key, left);
+      else this.#tri.delete(key);
+    }
+    return this;
+  }
+
+  /** Adds or takes away another model's counts of every kind; call finish() after. */
+  merge(other: NgramModel, sign: 1 | -1 = 1): this {
+    const { words, quads } = other.trigramIds();
+    this.mergeIds(words, quads, sign);
+    this.#tokens += sign * other.#tokens;
+    for (const [k, n] of other.#comparators) this.#comparators.set(k, Math.max(0, (this.#comparators.get(k) ?? 0) + sign * n));
+    this.forms.merge(other.forms.toJSON(), sign);
+    return this;
+  }
+
+  /** Sets what the compact form carries beside the trigrams. */
+  setExtras(tokens: number, comparators: Record<string, number>, forms: Partial<SurfaceFormCounts>): this {
+    this.#tokens = tokens;
+    for (const [sign, n] of Object.entries(comparators)) this.#comparators.set(sign, n);
+    this.forms.merge(forms);
+    return this;
   }
 
   static fromJSON(data: NgramCounts): NgramModel {
@@ -145,8 +199,6 @@ export class NgramModel {
       const key = (m.id(u) * BASE + m.id(v)) * BASE + m.id(w);
       m.#tri.set(key, (m.#tri.get(key) ?? 0) + c);
     }
-    m.#tokens = data.tokens;
-    for (const [sign, n] of Object.entries(data.comparators ?? {})) m.#comparators.set(sign, n);
-    return m.finish();
+    return m.setExtras(data.tokens, data.comparators ?? {}, data.forms ?? {}).finish();
   }
 }

@@ -2,7 +2,8 @@ import { hasVietnameseDiacritic, measureTextQuality } from '../core/index.js';
 import { candidatesFor, matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
 import { loadOcrChannel, type OcrChannel, type Reading } from './ocr-channel.js';
-import { CLAUSE_END, tokenize, tokenizeNoisy, type Piece } from './tokenize.js';
+import { endsClause, tokenize, tokenizeNoisy, type Piece } from './tokenize.js';
+import { isUpperCase } from './train-model.js';
 import { decode } from './viterbi-decoder.js';
 
 /** A line whose words carry diacritics at least this often is Vietnamese as written: left untouched. */
@@ -53,6 +54,8 @@ export function restoreLines(lines: readonly string[], model: NgramModel, channe
     run = [];
   };
   pieces.forEach((p, i) => {
+    // a blank line is left as it is but does not part a sentence: text layers put them between wrapped lines
+    if (!p.some((x) => x.kind !== 'space')) return;
     if (untouched(p, channel)) flush();
     else run.push(i);
   });
@@ -65,36 +68,48 @@ function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, chan
   const slots: (string[] | null)[] = [];
   const weights: (number[] | null)[] = [];
   const slotOf = lines.map(() => new Map<number, number>());
-  /** Acronyms put back with the "Đ" an English-model OCR read as "D" or "P" ("PMST" → "ĐMST"). */
-  const acronyms = lines.map(() => new Map<number, string>());
-  lines.forEach((pieces, li) =>
+  /** Abbreviations and codes put back with the "Đ" that stripping or an English-model OCR turned into "D" (or "P"): "QD-UBND" → "QĐ-UBND". */
+  const printed = lines.map(() => new Map<number, string>());
+  /** The first word of a clause or line is capitalised whatever it is: only later capitals tell a name. */
+  let initial = true;
+  lines.forEach((pieces, li) => {
+    // a line's first word is capitalised as an item's or a heading's
+    initial = true;
     pieces.forEach((p, i) => {
       if (p.kind === 'word' && isAcronym(p.text)) {
-        slots.push(['<code>']);
-        const repaired = channel ? acronymWithD(p.text, model) : null;
-        if (repaired) acronyms[li]!.set(i, repaired);
+        const repaired = (channel ? acronymWithD(p.text, model) : null) ?? model.forms.upperForm(p.text);
+        if (repaired !== p.text) printed[li]!.set(i, repaired);
+        // the model learned abbreviations as words ("ubnd tỉnh"): one it knows is context, like any word
+        const lower = repaired.toLowerCase();
+        slots.push([model.known(lower) >= 0 ? lower : '<code>']);
       }
       else if (p.kind === 'word') {
         slotOf[li]!.set(i, slots.length);
         const readings = channel ? withKnownWord(p.text, channel.readings(p.text, (w) => model.unigramLogProb(w)), model) : [];
-        if (readings.length) {
-          slots.push(readings.map((r) => r.word));
-          weights[slots.length - 1] = readings.map((r) => r.logp);
-        } else slots.push(candidatesFor(p.text));
+        const cands = readings.length ? readings.map((r) => r.word) : knownFirst(candidatesFor(p.text), model);
+        const channelWeights = readings.length ? readings.map((r) => r.logp) : null;
+        const caps = !initial && cands.length > 1 && !isUpperCase(p.text) && p.text[0] !== p.text[0]!.toLowerCase() ? cands.map((c) => model.forms.capitalisedLogProb(c)) : null;
+        slots.push(cands);
+        if (channelWeights || caps) weights[slots.length - 1] = cands.map((_, k) => (channelWeights?.[k] ?? 0) + (caps?.[k] ?? 0));
       } else if (p.kind === 'number') slots.push(['<num>']);
-      else if (p.kind === 'code') slots.push(['<code>']);
-      else if (p.kind === 'punct' && CLAUSE_END.test(p.text)) slots.push(null);
-    }),
-  );
+      else if (p.kind === 'code') {
+        slots.push(['<code>']);
+        const repaired = model.forms.codeForm(p.text);
+        if (repaired !== p.text) printed[li]!.set(i, repaired);
+      } else if (endsClause(p)) slots.push(null);
+      if (p.kind !== 'space' && p.kind !== 'punct') initial = false;
+      else if (endsClause(p)) initial = true;
+    });
+  });
   const decoded = decode(slots, model, weights);
   return lines.map((pieces, li) => {
     const tokens: RestoredToken[] = [];
     const text = pieces
       .map((p, i) => {
         const slot = slotOf[li]!.get(i);
-        const acronym = acronyms[li]!.get(i);
-        if (acronym) tokens.push({ original: p.text, restored: acronym, confidence: 1 });
-        if (slot === undefined) return acronym ?? p.text;
+        const repaired = printed[li]!.get(i);
+        if (repaired) tokens.push({ original: p.text, restored: repaired, confidence: 1 });
+        if (slot === undefined) return repaired ?? p.text;
         const d = decoded[slot];
         // a word read as itself keeps its own spelling and case ("VNeID", "groupType")
         const restored = d && d.choice !== p.text.toLowerCase() ? matchCase(p.text, d.choice) : p.text;
@@ -105,6 +120,17 @@ function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, chan
     const line = pieces.map((p) => p.text).join('');
     return { text, changed: text !== line, tokens };
   });
+}
+
+/**
+ * The readings the model has seen, when it has seen any: a syllable the
+ * training text never wrote does not win against one it did, and each
+ * reading costs the decoder a pass over the beam. All of them when none is known.
+ */
+function knownFirst(cands: string[], model: NgramModel): string[] {
+  if (cands.length < 2) return cands;
+  const known = cands.filter((c) => model.known(c) >= 0);
+  return known.length ? known : cands;
 }
 
 /** A word the training text has as written ("camera", "logistics") may be just that, OCR noise or not. */

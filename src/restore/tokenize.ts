@@ -44,6 +44,14 @@ function splitJoined(code: string): Piece[] {
 /** Punctuation that ends a clause: the language model starts again after it. */
 export const CLAUSE_END = /[.;:!?()]/u;
 
+/** A tab parts table cells (Word texts, text exports): the next cell is not the same sentence. */
+export const CELL_BREAK = /\t/u;
+
+/** Does this piece end a clause, by punctuation or a cell break? */
+export function endsClause(p: Piece): boolean {
+  return (p.kind === 'punct' && CLAUSE_END.test(p.text)) || (p.kind === 'space' && CELL_BREAK.test(p.text));
+}
+
 /** The symbols the language model sees for a line: lower-case words, <num> and <code>, <s> at clause starts. */
 export function modelTokens(pieces: readonly Piece[]): string[] {
   const out: string[] = [];
@@ -51,7 +59,7 @@ export function modelTokens(pieces: readonly Piece[]): string[] {
     if (p.kind === 'word') out.push(p.text.toLowerCase().normalize('NFC'));
     else if (p.kind === 'number') out.push('<num>');
     else if (p.kind === 'code') out.push('<code>');
-    else if (p.kind === 'punct' && CLAUSE_END.test(p.text)) out.push('</s>');
+    else if (endsClause(p)) out.push('</s>');
   }
   return out;
 }

@@ -1,0 +1,60 @@
+/**
+ * Builds the shipped language model, models/syllable-lm.bin (`npm run
+ * model:build`). It reads, from ../shared (never copied into the repo):
+ *   - corpus/vbpl-legal: central legal texts of the national legal database;
+ *   - realdev/texts: provincial administrative documents (Word texts);
+ * and from the repo the seed plans 000, 002, 003, 004 (fixtures/seeds) and
+ * the agency registry's names. All are legal or administrative documents,
+ * which Art. 15 of Vietnam's Law on Intellectual Property excludes from
+ * copyright. Never read: KH 44's OCR text (seed 001: noise, not Vietnamese),
+ * any gold file, corpus/viwiki (CC BY-SA: experiments only).
+ * Prints the sources with their counts, for the model card (models/README.md).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodeModel, registryLexicon, seedTrainingFiles, trainModel } from '../../src/restore/index.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHARED = process.env.PLAN_INGEST_SHARED ?? join(ROOT, '../shared');
+const OUT = join(ROOT, 'models/syllable-lm.bin');
+
+interface Source {
+  name: string;
+  files: string[];
+}
+
+const listed = (dir: string, accept: RegExp): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => accept.test(n)).sort().map((n) => join(dir, n)) : []);
+
+export function modelSources(shared = SHARED): Source[] {
+  return [
+    { name: 'corpus/vbpl-legal', files: listed(join(shared, 'corpus/vbpl-legal'), /^doc_\d+\.txt$/u) },
+    { name: 'realdev/texts', files: listed(join(shared, 'realdev/texts'), /\.txt$/u) },
+    { name: 'fixtures/seeds (000, 002, 003, 004)', files: seedTrainingFiles() },
+  ];
+}
+
+const syllables = (text: string): number => (text.match(/\p{L}+/gu) ?? []).length;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sources = modelSources();
+  const missing = sources.filter((s) => !s.files.length).map((s) => s.name);
+  if (missing.length) {
+    console.error(`model:build: no files in ${missing.join(', ')} (is ../shared there?): the shipped model is left as it is`);
+    process.exit(2);
+  }
+  const t0 = performance.now();
+  const registry = registryLexicon();
+  const counts: Record<string, { documents: number; syllables: number }> = { 'agency registry names': { documents: 1, syllables: syllables(registry) } };
+  const texts = [registry];
+  for (const s of sources) {
+    const read = s.files.map((f) => readFileSync(f, 'utf8'));
+    counts[s.name] = { documents: read.length, syllables: read.reduce((n, t) => n + syllables(t), 0) };
+    texts.push(...read);
+  }
+  const model = trainModel(texts);
+  const file = encodeModel(model, { built: new Date().toISOString().slice(0, 10), order: 3, smoothing: 'interpolated Kneser-Ney', sources: counts, tokens: model.tokens });
+  writeFileSync(OUT, file);
+  for (const [name, c] of Object.entries(counts)) console.log(`${name.padEnd(40)} ${String(c.documents).padStart(5)} documents ${String(c.syllables).padStart(9)} syllables`);
+  console.log(`model: ${model.tokens} training tokens, ${model.trigramIds().quads.length / 4} trigrams, ${(file.length / 1e6).toFixed(2)} MB → models/syllable-lm.bin (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
