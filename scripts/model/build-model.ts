@@ -22,15 +22,17 @@ const OUT = join(ROOT, 'models/syllable-lm.bin');
 interface Source {
   name: string;
   files: string[];
+  /** Count the signs before figures (the "≥" prior)? Only in administrative documents: legal texts' signs are formulas. */
+  comparators: boolean;
 }
 
 const listed = (dir: string, accept: RegExp): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => accept.test(n)).sort().map((n) => join(dir, n)) : []);
 
 export function modelSources(shared = SHARED): Source[] {
   return [
-    { name: 'corpus/vbpl-legal', files: listed(join(shared, 'corpus/vbpl-legal'), /^doc_\d+\.txt$/u) },
-    { name: 'realdev/texts', files: listed(join(shared, 'realdev/texts'), /\.txt$/u) },
-    { name: 'fixtures/seeds (000, 002, 003, 004)', files: seedTrainingFiles() },
+    { name: 'corpus/vbpl-legal', files: listed(join(shared, 'corpus/vbpl-legal'), /^doc_\d+\.txt$/u), comparators: false },
+    { name: 'realdev/texts', files: listed(join(shared, 'realdev/texts'), /\.txt$/u), comparators: true },
+    { name: 'fixtures/seeds (000, 002, 003, 004)', files: seedTrainingFiles(), comparators: true },
   ];
 }
 
@@ -46,13 +48,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
   const registry = registryLexicon();
   const counts: Record<string, { documents: number; syllables: number }> = { 'agency registry names': { documents: 1, syllables: syllables(registry) } };
-  const texts = [registry];
+  const model = trainModel([registry]);
   for (const s of sources) {
     const read = s.files.map((f) => readFileSync(f, 'utf8'));
     counts[s.name] = { documents: read.length, syllables: read.reduce((n, t) => n + syllables(t), 0) };
-    texts.push(...read);
+    trainModel(read, model, { comparators: s.comparators });
   }
-  const model = trainModel(texts);
   const file = encodeModel(model, { built: new Date().toISOString().slice(0, 10), order: 3, smoothing: 'interpolated Kneser-Ney', sources: counts, tokens: model.tokens });
   writeFileSync(OUT, file);
   for (const [name, c] of Object.entries(counts)) console.log(`${name.padEnd(40)} ${String(c.documents).padStart(5)} documents ${String(c.syllables).padStart(9)} syllables`);

@@ -109,14 +109,38 @@ export class NgramModel {
 
   /** log P(w | u v) by token ids (-1: a token never seen), interpolated down to a uniform floor over `vocabulary` words. */
   logProbIds(u: number, v: number, w: number, vocabulary = 20000): number {
-    const uni = ((w >= 0 ? (this.#contUni.get(w) ?? 0) : 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
+    return this.logProbsIds(u, v, [w], this.bigramProbs(v, [w], vocabulary))[0]!;
+  }
+
+  /**
+   * P(w | v) for each w, interpolated with the continuation unigram (a
+   * probability, not a log): every history that ends in v shares it, so the
+   * decoder computes it once per slot and previous word.
+   */
+  bigramProbs(v: number, ws: readonly number[], vocabulary = 20000): Float64Array {
+    const out = new Float64Array(ws.length);
     const cb = v >= 0 ? this.#ctxContBi.get(v) : undefined;
-    let bi = uni;
-    if (cb) bi = Math.max((w >= 0 ? (this.#contBi.get(v * BASE + w) ?? 0) : 0) - DISCOUNT, 0) / cb.total + ((DISCOUNT * cb.types) / cb.total) * uni;
+    ws.forEach((w, i) => {
+      const uni = ((w >= 0 ? (this.#contUni.get(w) ?? 0) : 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
+      out[i] = cb ? Math.max((w >= 0 ? (this.#contBi.get(v * BASE + w) ?? 0) : 0) - DISCOUNT, 0) / cb.total + ((DISCOUNT * cb.types) / cb.total) * uni : uni;
+    });
+    return out;
+  }
+
+  /** log P(w | u v) for each w, given their P(w | v) from bigramProbs: the trigram context is looked up once. */
+  logProbsIds(u: number, v: number, ws: readonly number[], bi: Float64Array): Float64Array {
+    const out = new Float64Array(ws.length);
     const ct = u >= 0 && v >= 0 ? this.#ctxTri.get(u * BASE + v) : undefined;
-    if (!ct) return Math.log(bi);
-    const c = w >= 0 ? (this.#tri.get((u * BASE + v) * BASE + w) ?? 0) : 0;
-    return Math.log(Math.max(c - DISCOUNT, 0) / ct.total + ((DISCOUNT * ct.types) / ct.total) * bi);
+    const base = (u * BASE + v) * BASE;
+    ws.forEach((w, i) => {
+      const b = bi[i]!;
+      if (!ct) out[i] = Math.log(b);
+      else {
+        const c = w >= 0 ? (this.#tri.get(base + w) ?? 0) : 0;
+        out[i] = Math.log(Math.max(c - DISCOUNT, 0) / ct.total + ((DISCOUNT * ct.types) / ct.total) * b);
+      }
+    });
+    return out;
   }
 
   /** The id of a known token, -1 for one never seen (no new id is made). */

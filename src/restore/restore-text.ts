@@ -88,7 +88,7 @@ function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, chan
         const readings = channel ? withKnownWord(p.text, channel.readings(p.text, (w) => model.unigramLogProb(w)), model) : [];
         const cands = readings.length ? readings.map((r) => r.word) : knownFirst(candidatesFor(p.text), model);
         const channelWeights = readings.length ? readings.map((r) => r.logp) : null;
-        const caps = !initial && cands.length > 1 && !isUpperCase(p.text) && p.text[0] !== p.text[0]!.toLowerCase() ? cands.map((c) => model.forms.capitalisedLogProb(c)) : null;
+        const caps = !initial && cands.length > 1 && isCapitalised(p.text) ? cands.map((c) => model.forms.capitalisedLogProb(c)) : null;
         slots.push(cands);
         if (channelWeights || caps) weights[slots.length - 1] = cands.map((_, k) => (channelWeights?.[k] ?? 0) + (caps?.[k] ?? 0));
       } else if (p.kind === 'number') slots.push(['<num>']);
@@ -150,6 +150,12 @@ function acronymWithD(word: string, model: NgramModel): string | null {
   if (model.known(lower) >= 0) return null;
   const readings = [...lower].flatMap((c, i) => (c === 'd' || c === 'p' ? [lower.slice(0, i) + 'đ' + lower.slice(i + 1)] : [])).filter((w) => model.known(w) >= 0);
   return readings.length === 1 ? readings[0]!.toUpperCase() : null;
+}
+
+/** Capitalised, not in capitals, judged by its letters ("Văn", "S&" and "B6" are; "UBND", "KE" and "văn" are not). */
+function isCapitalised(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return /^\p{Lu}/u.test(letters) && !(letters.length > 1 && isUpperCase(letters));
 }
 
 /** An upper-case word no syllable strips down to ("GIS", "IOC", "ISO") is an abbreviation: kept as printed, even in OCR noise. */

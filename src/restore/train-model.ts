@@ -8,12 +8,14 @@ const COMPARATOR_BEFORE_FIGURE = /([≥≤<>=])\s?(?=\d)/gu;
 /**
  * Trains the trigram model on correct Vietnamese text (clauses as
  * sentences). Text without diacritics must not be fed here: the model
- * would learn to leave words bare.
+ * would learn to leave words bare. `comparators: false` leaves the signs
+ * before figures uncounted: legal texts write formulas ("= 5", "< 3"),
+ * not plans' targets, and would teach the wrong prior for "≥".
  */
-export function trainModel(texts: Iterable<string>, model = new NgramModel()): NgramModel {
+export function trainModel(texts: Iterable<string>, model = new NgramModel(), opts: { comparators?: boolean } = {}): NgramModel {
   for (const text of texts)
     for (const line of text.normalize('NFC').split('\n')) {
-      for (const m of line.matchAll(COMPARATOR_BEFORE_FIGURE)) model.addComparator(m[1]!);
+      if (opts.comparators !== false) for (const m of line.matchAll(COMPARATOR_BEFORE_FIGURE)) model.addComparator(m[1]!);
       let sentence: string[] = [];
       const pieces = tokenize(line.replace(/[*#|]/gu, ' '));
       countForms(pieces, model.forms);

@@ -41,10 +41,15 @@ export function decode(slots: readonly (readonly string[] | null)[], model: Ngra
     const next = new Map<number, State>();
     const weights = channel[lattice.length];
     const ids = cands.map((w) => model.known(w));
+    // P(w | v) is the same for every history ending in v: computed once per previous word
+    const bigrams = new Map<number, Float64Array>();
     frontier.forEach((s, from) => {
+      let bi = bigrams.get(s.v);
+      if (!bi) bigrams.set(s.v, (bi = model.bigramProbs(s.v, ids)));
+      const lm = model.logProbsIds(s.u, s.v, ids, bi);
       ids.forEach((w, choice) => {
         // language model × channel: how likely the word, and how likely it was read as what we see
-        const score = s.score + model.logProbIds(s.u, s.v, w) + (weights?.[choice] ?? 0);
+        const score = s.score + lm[choice]! + (weights?.[choice] ?? 0);
         // states are (previous word, this word); an unseen word is told apart by its candidate index
         const k = (s.v + 1) * 1e6 + (w >= 0 ? w : -1 - choice);
         const cur = next.get(k);
