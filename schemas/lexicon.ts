@@ -106,6 +106,14 @@ export const DocumentWordsFile = z.object({
   motto: z.array(z.string()),
   /** Table kinds: header words that say what a table is for beyond its roles (scores, comments, schedules). */
   tableKinds: z.array(z.object({ kind: z.enum(['scores', 'comments', 'schedule', 'criteria']), headers: z.array(z.string()) })),
+  /** How a signature's authority line starts: "KT." (on behalf of), "TL.", "TUQ.", "T/M", "Q.". */
+  authorities: z.array(z.string()),
+  /** Vietnamese family names: how a signer's printed name starts. */
+  surnames: z.array(z.string()),
+  /** How the subject line starts: "V/v", "Về việc". */
+  subjectOpeners: z.array(z.string()),
+  /** The heading of the recipients list ("Nơi nhận"). */
+  recipientsOpener: z.string(),
 });
 export type DocumentWordsFile = z.infer<typeof DocumentWordsFile>;
 

@@ -29,6 +29,12 @@ export const Metadata = z.object({
   /** The document type as ../shared/CONTRACT.md names it ("Kế hoạch", "Công văn", "Quyết định", …): the same reading as `docType`. */
   type: z.string().nullable().default(null),
   title: z.string().nullable(),
+  /** The "V/v …" / "Về việc …" line without its opener, where one is printed. */
+  subject: z.string().nullable().default(null),
+  /** Who signs: the authority lines as printed ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH") and the printed name (null in a draft); null without a signature block. */
+  signer: z.object({ title: z.string(), name: z.string().nullable() }).nullable().default(null),
+  /** The "Nơi nhận" entries as printed, without dash and closing punctuation. */
+  recipients: z.array(z.string()).default([]),
   citations: z.array(Citation),
 });
 export type Metadata = z.infer<typeof Metadata>;

@@ -1,5 +1,7 @@
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Ruling } from '../../schemas/index.js';
+import type { TextRun } from '../core/index.js';
+import { annotationRuns } from './pdf-annotation-text.js';
 
 type Matrix = [number, number, number, number, number, number];
 /** pdfjs DrawOPS inside a constructPath's path data. */
@@ -26,6 +28,8 @@ export interface PageGraphics {
   imageCoverage: number;
   /** Resolution of that image as drawn (pixels per inch), null when there is none. */
   imageDpi: number | null;
+  /** Text printed by annotations' appearances (e-signature fields with the number and day), placed on the page. */
+  annotationText: TextRun[];
 }
 
 /**
@@ -75,7 +79,7 @@ export async function readGraphics(page: PDFPageProxy): Promise<PageGraphics> {
       }
     }
   }
-  return { rulings: out, imageCoverage, imageDpi };
+  return { rulings: out, imageCoverage, imageDpi, annotationText: annotationRuns(ops, viewport.transform) };
 }
 
 /** Splits path data into polylines (curves break them: they are not rules). */

@@ -14,7 +14,7 @@ export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; ima
   const content = await page.getTextContent();
   // Reading the operator list (for the rules) also loads the page's fonts into
   // commonObjs, where their real names ("ABCDEF+DejaVuSerif-Bold") and bold flags are.
-  const { rulings, imageCoverage, imageDpi } = await readGraphics(page);
+  const { rulings, imageCoverage, imageDpi, annotationText } = await readGraphics(page);
   const repairs = new Set<string>();
   const runs: TextRun[] = [];
   for (const item of content.items) {
@@ -27,6 +27,11 @@ export async function readPdfPage(page: PDFPageProxy): Promise<{ page: Page; ima
   if (encoding) {
     for (const run of runs) run.text = decodeLegacy(run.text, encoding);
     repairs.add(encoding);
+  }
+  // what e-signature fields print (the number, the day) belongs to the line it is drawn on
+  if (annotationText.length) {
+    runs.push(...annotationText);
+    repairs.add('annotation-text');
   }
   const { lines, words } = buildLines(runs);
   const text = lines.map((l) => l.text).join('\n');

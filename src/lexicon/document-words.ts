@@ -35,3 +35,32 @@ export function opensSignature(text: string): boolean {
   const t = text.trim();
   return signaturePatterns().some((re) => re.test(t));
 }
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "T/M ỦY BAN NHÂN DÂN": an authority opener, then words in capitals. */
+const authorityPattern = lazy(() => new RegExp(`(?:^|\\s)((?:${file().authorities.map(escape).join('|')})\\s+\\p{Lu}[\\p{Lu}\\s.,/-]*)$`, 'u'));
+
+/** The authority part at the end of a line ("… - Lưu: VT. KT. GIÁM ĐỐC" → "KT. GIÁM ĐỐC"), null when the line has none. */
+export function authorityAtEnd(line: string): string | null {
+  return authorityPattern().exec(line.trim())?.[1]?.trim() ?? null;
+}
+
+/** A family name a signer's printed name may start with. */
+const surnameSet = lazy(() => new Set(file().surnames));
+
+export function isSurname(word: string): boolean {
+  return surnameSet().has(word.normalize('NFC'));
+}
+
+/** "V/v báo cáo …", "Về việc cho phép …" → the subject without its opener; null for another line. */
+const subjectPattern = lazy(() => new RegExp(`^\\s*(?:${file().subjectOpeners.map(escape).join('|')})\\s*:?\\s+(.+)$`, 'u'));
+
+export function subjectAfterOpener(line: string): string | null {
+  return subjectPattern().exec(line)?.[1]?.trim() ?? null;
+}
+
+/** The recipients heading: "Nơi nhận:" at a line's start. */
+export function opensRecipients(line: string): boolean {
+  return line.trim().startsWith(file().recipientsOpener);
+}

@@ -31,6 +31,6 @@ export {
 export { unitAt, isUnit } from './unit-lexicon.js';
 export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
 export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd, opensTimeline } from './timeline-words.js';
-export { documentTypes, documentTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature } from './document-words.js';
+export { documentTypes, documentTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature, authorityAtEnd, isSurname, subjectAfterOpener, opensRecipients } from './document-words.js';
 export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
 export { rowNumberWithStrayMark } from './row-number.js';

@@ -12,7 +12,8 @@ import { documentTypes, startsWithMotto } from '../lexicon/index.js';
  * part: "Số:      /KH-BQL" → "/KH-BQL", "Số      -KH/TU" → "-KH/TU".
  */
 export function readDocumentNumber(line: string): string | null {
-  const m = /^\s*S[ốô]\s*:?\s*([0-9]*\s*[-/]?\s*[0-9A-ZĐ&]+(?:\s*[-/]\s*[0-9A-ZĐ&]+)+)/u.exec(line);
+  // code parts start with a capital or a digit and may go on in lower case ("TTr"), or carry a unit in brackets ("CAT(PA05)")
+  const m = /^\s*S[ốô]\s*:?\s*([0-9]*\s*[-/]?\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\s*[-/]\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)+)/u.exec(line);
   return m?.[1] ? m[1].replace(/\s+/gu, '') : null;
 }
 

@@ -1,6 +1,7 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { stripDiacritics } from '../core/index.js';
-import { isBareOrgan, startsWithAgencyHead } from '../lexicon/index.js';
+import { isBareOrgan, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
+import { readRecipients, readSigner } from './closing-fields.js';
 import { readCitations } from './citations.js';
 import { isMottoLine, leftColumnOfRow, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
@@ -8,7 +9,7 @@ import { lowerUnitWords, properCase } from './proper-case.js';
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
 /** Lines that end the title block. */
-const BODY_START = /^(Căn cứ|Thực hiện|Theo|[IVX]+\.\s|-{3,}|\d+\.\s)/u;
+const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|[IVX]+\.\s|-{3,}|\d+\.\s)/u;
 
 /**
  * Reads the header block of page 1: issuer chain (agency lines above the
@@ -18,8 +19,8 @@ const BODY_START = /^(Căn cứ|Thực hiện|Theo|[IVX]+\.\s|-{3,}|\d+\.\s)/u;
 export function readMetadata(pages: readonly Page[]): Metadata {
   const first = pages[0];
   const body = pages.map((p) => p.text).join('\n');
-  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, type: null, title: null, citations: [] };
-  const lines = first.lines.slice(0, HEADER_LINES);
+  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, type: null, title: null, subject: null, signer: null, recipients: [], citations: [] };
+  const lines = expandHeaderRow(first.lines.slice(0, HEADER_LINES));
   // a field with a blank left in it ("Số:      /KH-BQL") may come apart into pieces on one row: read each piece with the rest of its row
   const rowFrom = (i: number): string => restOfRow(lines, i);
   const numberAt = lines.findIndex((_, i) => readDocumentNumber(rowFrom(i)) !== null);
@@ -33,6 +34,12 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const locality = read && !placeDate ? localityFromBody(read, body) : null;
   const issuer = read && locality ? `${read} ${locality}` : read;
   const docType = typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null;
+  const printedTitle = typeAt >= 0 ? readTitle(lines, typeAt, weights) : null;
+  // "QUYẾT ĐỊNH / Về việc cho phép …": the name line is the subject too
+  const titleSubject = printedTitle ? subjectAfterOpener(printedTitle) : null;
+  const subject = titleSubject ?? readSubjectLine(lines, first.width);
+  // a letter prints no type heading, only its "V/v" line: that is what makes it a công văn
+  const type = docType ?? (subject && typeAt < 0 ? LETTER_TYPE : null);
   return {
     issuer,
     issuerChain: chain.length ? chain : issuer ? [issuer] : [],
@@ -40,10 +47,56 @@ export function readMetadata(pages: readonly Page[]): Metadata {
     date: placeDate?.date ?? null,
     place: placeDate?.place ?? locality,
     docType,
-    type: docType,
-    title: typeAt >= 0 ? readTitle(lines, typeAt, weights) : null,
+    type,
+    title: titleSubject ?? printedTitle,
+    subject,
+    signer: readSigner(pages),
+    recipients: readRecipients(pages),
     citations: readCitations(pages),
   };
+}
+
+/** How a Word export joins the paragraphs of one table cell ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ / Số: …"). */
+const CELL_PARAGRAPHS = ' / ';
+
+/**
+ * A text input whose header block is one table row of two cells, each
+ * cell's paragraphs joined ("UBND TỈNH / SỞ NỘI VỤ / Số: /SNV / V/v …<TAB>CỘNG
+ * HÒA … / Độc lập … / Lâm Đồng, ngày …"): its paragraphs become lines, the
+ * left cell's first, as a PDF's header reads. Positioned lines stay as they are.
+ */
+function expandHeaderRow(lines: readonly Line[]): Line[] {
+  const at = lines.slice(0, 3).findIndex((l) => !l.box && l.text.includes('\t') && l.text.includes(CELL_PARAGRAPHS));
+  if (at < 0) return [...lines];
+  const row = lines[at]!;
+  const parts = row.text.split('\t').flatMap((cell) => cell.split(CELL_PARAGRAPHS)).map((t) => t.trim()).filter(Boolean);
+  return [...lines.slice(0, at), ...parts.map((text) => ({ ...row, text })), ...lines.slice(at + 1)];
+}
+
+/** The type of a document that prints a "V/v" line but no type heading. */
+const LETTER_TYPE = 'Công văn';
+/** What ends a "V/v" subject wrapped over lines: the salutation, the date line, the motto. */
+const SUBJECT_END = /^(Kính gửi|Kính trình)/u;
+
+/**
+ * The "V/v …" line of a letter, under its number in the left column, with
+ * the lines it wraps onto (left column, up to the salutation): "V/v báo cáo,
+ * xin ý kiến cho phép / sử dụng Điều lệ hội đã phê duyệt".
+ */
+function readSubjectLine(lines: readonly Line[], pageWidth: number | null): string | null {
+  const at = lines.findIndex((l) => subjectAfterOpener(l.text.split('\t')[0] ?? '') !== null);
+  if (at < 0) return null;
+  const first = lines[at]!;
+  const parts = [subjectAfterOpener(first.text.split('\t')[0] ?? '')!];
+  // only a positioned line can be told to continue it: a text input's next line is the next paragraph
+  if (first.box && pageWidth) {
+    for (const next of lines.slice(at + 1, at + 4)) {
+      const text = next.text.trim();
+      if (!next.box || next.box.x0 > pageWidth / 2 || Math.abs(next.box.x0 - first.box.x0) > 40 || SUBJECT_END.test(text) || readPlaceDate(text) || isMottoLine(text)) break;
+      parts.push(text);
+    }
+  }
+  return parts.join(' ').replace(/\s+/gu, ' ').trim() || null;
 }
 
 /** Line i joined with the lines after it on the same row (same baseline, to its right). */
@@ -100,10 +153,18 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
     // "CỦA BAN THƯỜNG VỤ THÀNH ỦY" names the author, not the subject
     if (i === 0 && authorLine(lines, typeAt)) continue;
     if (positioned && !line.bold) break;
+    // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under a title in normal case: the authority that decides, not the title
+    const written = parts.filter(Boolean);
+    if (written.length && isCapitals(text) && !written.every(isCapitals)) break;
     parts.push(line.text.trim());
   }
   const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim();
   return title || null;
+}
+
+/** A line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): at least two words, no lower-case letter. */
+function isCapitals(text: string): boolean {
+  return /\p{Lu}.*\s.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 /** "CỦA BAN THƯỜNG VỤ THÀNH ỦY" under the document type: the body that issues it, within the agency above. */

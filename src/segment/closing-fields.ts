@@ -1,0 +1,95 @@
+import type { Page } from '../../schemas/index.js';
+import { authorityAtEnd, isSurname, opensRecipients } from '../lexicon/index.js';
+
+/**
+ * The closing part of an administrative document (Nghị định 30/2020/NĐ-CP):
+ * the recipients ("Nơi nhận: - Như trên; - Lưu: VT.") on the left, the
+ * signature on the right: the authority ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+ * the signature or seal, then the signer's printed name. A text layer may
+ * put both columns on one line ("- Như trên; PHÓ GIÁM ĐỐC"), a Word text
+ * puts them in two cells of one row with the cell's paragraphs joined by
+ * " / ": both are taken apart into pieces first.
+ */
+
+export interface Signer {
+  /** The authority lines as printed, joined with a space: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH". */
+  title: string;
+  /** The printed name, null when none is printed (a draft). */
+  name: string | null;
+}
+
+/** How many pieces after the authority the printed name may come (signature, seal, e-signature text between). */
+const NAME_WITHIN = 8;
+/** A name has 2 to 5 words. */
+const NAME_WORDS = [2, 5] as const;
+
+/** Every line of the pages, with table cells and a cell's " / " paragraphs as pieces of their own. */
+function pieces(pages: readonly Page[]): string[] {
+  return pages.flatMap((p) => p.lines.flatMap((l) => l.text.split('\t').flatMap((cell) => cell.split(' / ')))).map((t) => t.trim()).filter(Boolean);
+}
+
+/** Words in capitals at the end of a piece ("PHÓ CHỦ TỊCH"), at least two letters each; null when it does not end in capitals. */
+function capitalsAtEnd(piece: string): string | null {
+  const m = /((?:\p{Lu}[\p{Lu}.,/-]*\s*)+)$/u.exec(piece);
+  const run = m?.[1]?.trim() ?? '';
+  return run.replace(/[^\p{L}]/gu, '').length >= 4 ? run : null;
+}
+
+/** A person's name at the end of a piece: a family name and up to four more capitalised words ("Nguyễn Đức Vũ"). */
+export function nameAtEnd(piece: string): string | null {
+  const words = piece.replace(/[.;,]+$/u, '').split(/\s+/u);
+  for (let n = NAME_WORDS[1]; n >= NAME_WORDS[0]; n--) {
+    const tail = words.slice(-n);
+    // names are printed capitalised ("Nguyễn Đức Vũ"); a run in capitals is a title ("CHÁNH VĂN PHÒNG")
+    if (tail.length === n && isSurname(tail[0]!) && tail.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w))) return tail.join(' ');
+  }
+  return null;
+}
+
+/** The signer: the first authority line, the capitals under it and the name after them; null when the document has no signature block. */
+export function readSigner(pages: readonly Page[]): Signer | null {
+  const all = pieces(pages);
+  const at = all.findIndex((p) => authorityAtEnd(p) !== null);
+  if (at < 0) return null;
+  const title = [authorityAtEnd(all[at]!)!];
+  let name: string | null = null;
+  for (const p of all.slice(at + 1, at + 1 + NAME_WITHIN)) {
+    // the recipients column read in between ("- Như trên;") belongs to the other side of the page
+    if (/^[-+]/u.test(p) || opensRecipients(p)) continue;
+    name = nameAtEnd(p);
+    if (name) break;
+    // "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG" under "TL. CHỦ TỊCH": capitals before the name
+    const caps = authorityAtEnd(p) ?? capitalsAtEnd(p);
+    if (caps && caps.length >= p.length / 2) title.push(caps);
+  }
+  return { title: title.join(' ').replace(/\s+/gu, ' '), name };
+}
+
+/** The "Nơi nhận" entries as printed, without their dash and closing ";" or ".". */
+export function readRecipients(pages: readonly Page[]): string[] {
+  const all = pieces(pages);
+  const at = all.findIndex((p) => opensRecipients(p));
+  if (at < 0) return [];
+  const first = all[at]!.replace(/^Nơi nhận\s*:?\s*/u, '');
+  const out: string[] = [];
+  for (const p of [first, ...all.slice(at + 1)]) {
+    if (!p) continue;
+    if (!p.startsWith('-') && !p.startsWith('+')) {
+      // the signature column read in between ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", the name) does not end the list
+      const signature = authorityAtEnd(p) !== null || capitalsAtEnd(p) === p || nameAtEnd(p) === p.replace(/[.;,]+$/u, '');
+      if (out.length && !signature) break;
+      continue;
+    }
+    // the signature column beside it on the same line: its capitals or the signer's name
+    let entry = p.replace(/^[-+]\s*/u, '');
+    const authority = authorityAtEnd(entry);
+    if (authority) entry = entry.slice(0, entry.length - authority.length);
+    const name = nameAtEnd(entry);
+    if (name && /[;.]\s*\S/u.test(entry)) entry = entry.slice(0, entry.lastIndexOf(name));
+    const caps = capitalsAtEnd(entry);
+    if (caps && /[;.]\s+\S/u.test(entry) && caps.split(/\s+/u).length >= 2) entry = entry.slice(0, entry.length - caps.length);
+    entry = entry.trim().replace(/[;.,]+$/u, '').trim();
+    if (entry) out.push(entry);
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Line, Page } from '../../../schemas/index.js';
+import { readMetadata } from '../../../src/segment/index.js';
+import { nameAtEnd, readRecipients, readSigner } from '../../../src/segment/closing-fields.js';
+
+const line = (text: string, x: number, y: number, bold = false): Line => ({
+  text, box: { x0: x, y0: y, x1: x + text.length * 6, y1: y + 12 }, fontSize: 12, bold, wordStart: 0, wordEnd: 0,
+});
+const page = (lines: Line[]): Page => ({
+  number: 1, width: 595, height: 842, origin: 'text-layer', text: lines.map((l) => l.text).join('\n'), words: [], lines,
+  rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
+});
+/** A text input: lines without positions. */
+const textPage = (text: string): Page => ({
+  ...page([]), origin: 'text-layer', text,
+  lines: text.split('\n').map((t) => ({ text: t, box: null, fontSize: null, bold: false, wordStart: 0, wordEnd: 0 })),
+});
+
+describe('a letter (công văn)', () => {
+  // the column layout of a text layer: the two columns of a row may be read as separate lines, interleaved
+  const letter = page([
+    line('UBND TỈNH LÂM ĐỒNG', 80, 50), line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 280, 50, true),
+    line('SỞ NỘI VỤ', 100, 65, true), line('Độc lập - Tự do - Hạnh phúc', 300, 65, true),
+    line('Số: 2926/SNV-TCBC', 80, 90), line('Lâm Đồng, ngày 15 tháng 11 năm 2025', 300, 90),
+    line('V/v báo cáo, xin ý kiến cho phép', 60, 105), line('sử dụng Điều lệ hội đã phê duyệt', 62, 118),
+    line('Kính gửi: Chủ tịch UBND tỉnh Lâm Đồng', 180, 150),
+    line('Sở Nội vụ kính báo cáo Chủ tịch UBND tỉnh xem xét.', 80, 300),
+    line('Nơi nhận:', 60, 340), line('KT. GIÁM ĐỐC', 360, 340, true),
+    line('- Như trên;', 60, 352), line('PHÓ GIÁM ĐỐC', 360, 352, true),
+    line('- Giám đốc Sở (để b/c);', 60, 364),
+    line('- Lưu: VT, TCBC.', 60, 376),
+    line('Nguyễn Đức Vũ', 370, 420, true),
+  ]);
+
+  it('is a công văn by its "V/v" line, whose wrapped lines make the subject', () => {
+    const m = readMetadata([letter]);
+    expect(m).toMatchObject({ type: 'Công văn', number: '2926/SNV-TCBC', date: '2025-11-15', issuer: 'Sở Nội vụ', title: null });
+    expect(m.subject).toBe('báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội đã phê duyệt');
+  });
+
+  it('has a signer (authority lines and printed name) and recipients, the two columns taken apart', () => {
+    expect(readSigner([letter])).toEqual({ title: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Nguyễn Đức Vũ' });
+    expect(readRecipients([letter])).toEqual(['Như trên', 'Giám đốc Sở (để b/c)', 'Lưu: VT, TCBC']);
+  });
+});
+
+describe('a Word text (header and signature as table rows, cell paragraphs joined by " / ")', () => {
+  const text = [
+    'UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ / Số: /SNV-TCBC / V/v báo cáo đề nghị công nhận chức danh\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc / Lâm Đồng, ngày tháng 10 năm 2025',
+    'Kính gửi: Chủ tịch UBND tỉnh.',
+    'Sở Nội vụ kính báo cáo Chủ tịch UBND tỉnh xem xét.',
+    'Nơi nhận: / - Như trên; / - Lưu: VT, TCBC.\tKT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Nguyễn Đức Vũ',
+  ].join('\n');
+
+  it('reads the header row cell by cell: issuer, blank number, subject, undated', () => {
+    expect(readMetadata([textPage(text)])).toMatchObject({
+      type: 'Công văn', issuer: 'Sở Nội vụ', number: '/SNV-TCBC', place: 'Lâm Đồng', date: null, subject: 'báo cáo đề nghị công nhận chức danh',
+      signer: { title: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Nguyễn Đức Vũ' }, recipients: ['Như trên', 'Lưu: VT, TCBC'],
+    });
+  });
+
+  it('takes a decision\'s "Về việc" name line as both title and subject', () => {
+    const decision = textPage(['ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc', 'Số: 2536/QĐ-UBND\tLâm Đồng, ngày 12 tháng 12 năm 2025', 'QUYẾT ĐỊNH', 'Về việc cho phép hợp nhất Đoàn Luật sư', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', 'Căn cứ Luật Tổ chức chính quyền địa phương;'].join('\n'));
+    const m = readMetadata([decision]);
+    expect(m.type).toBe('Quyết định');
+    expect(m.number).toBe('2536/QĐ-UBND');
+    expect(m.subject).toBe('cho phép hợp nhất Đoàn Luật sư');
+    expect(m.title).toBe('cho phép hợp nhất Đoàn Luật sư');
+  });
+});
+
+describe('signer and recipients', () => {
+  it('reads a name only where a family name starts it, never a title in capitals', () => {
+    expect(nameAtEnd('- Lưu: VT, TCBC. Nguyễn Đức Vũ')).toBe('Nguyễn Đức Vũ');
+    expect(nameAtEnd('KT. CHÁNH VĂN PHÒNG')).toBeNull();
+    expect(nameAtEnd('Sở Nội vụ')).toBeNull();
+  });
+
+  it('keeps a draft\'s blank name as null and a document without a signature as null', () => {
+    expect(readSigner([textPage('Nơi nhận: / - Như trên.\tTM. ỦY BAN NHÂN DÂN / CHỦ TỊCH')])).toEqual({ title: 'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH', name: null });
+    expect(readSigner([textPage('Tỷ lệ hồ sơ trực tuyến đạt 80%.')])).toBeNull();
+    expect(readRecipients([textPage('Tỷ lệ hồ sơ trực tuyến đạt 80%.')])).toEqual([]);
+  });
+});
