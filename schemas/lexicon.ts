@@ -117,6 +117,20 @@ export const DocumentWordsFile = z.object({
 });
 export type DocumentWordsFile = z.infer<typeof DocumentWordsFile>;
 
+/** How prose gives a task to someone (src/lexicon/data/assignments.json). */
+export const AssignmentWordsFile = z.object({
+  openers: z.array(z.string()),
+  notAfter: z.array(z.string()),
+  leadMarkers: z.array(z.string()),
+  dutyMarkers: z.array(z.string()),
+  taskVerbs: z.array(z.string()),
+  personTitles: z.array(z.string()),
+  deadlineOpeners: z.array(z.string()),
+  dateWords: z.array(z.string()),
+  proposalTypes: z.array(z.string()),
+});
+export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
+
 const AgencyKind = z.enum(['department', 'district', 'commune', 'party', 'state', 'enterprise', 'group', 'person', 'unit', 'unknown']);
 
 /** One body of the agency registry, with the names plans print for it. */

@@ -2,6 +2,8 @@ import type { Agency, Assignment, Indicator, LayoutResult, RecordsResult, Sectio
 import type { IssueRecorder } from '../core/index.js';
 import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
+import { sentenceAssignments } from './sentence-assignments.js';
+import { isProposalType } from '../lexicon/index.js';
 import { recordConfidence } from './record-confidence.js';
 import { recordsFromTable } from './table-records.js';
 
@@ -21,9 +23,19 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
     assignments.push(...found.assignments);
   }
   // prose records: numbered or bulleted indicators, and tasks listed under unit headings
+  const tableTasks = assignments.length > 0;
   const placed = placeBlocks(layout.pages, segment.sections);
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
-  assignments.push(...proseTasks(placed, segment.sections, assignments.length > 0, issues).map((r) => ({ ...r, id: '' })));
+  assignments.push(...proseTasks(placed, segment.sections, tableTasks, issues).map((r) => ({ ...r, id: '' })));
+  // tasks given in a sentence ("Giao Sở … chủ trì …", "Điều 3. … chịu trách nhiệm thi hành …"), in blocks no other reader took.
+  // Not in a plan whose tables assign its tasks (its prose duties are how the plan is run), nor under "Tổ chức thực hiện"
+  // when unit headings gave the tasks; a proposal to a superior (Tờ trình) only drafts them.
+  if (!tableTasks && !isProposalType(segment.metadata.type)) {
+    const taken = new Set(assignments.flatMap((a) => (a.source.page !== null && a.source.lines ? [`${a.source.page}:${a.source.lines[0]}`] : [])));
+    const implementation = underImplementation(segment.sections);
+    const blocks = placeBlocks(layout.pages, segment.sections, { headings: true }).filter((p) => !(assignments.length && p.section && implementation(p.section)));
+    assignments.push(...sentenceAssignments(blocks, taken).map((r) => ({ ...r, id: '' })));
+  }
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
   const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: page !== null && misread.has(page) }));
@@ -40,6 +52,15 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
 /** The closing part of a plan that says who organises its implementation. */
 const IMPLEMENTATION = /^tổ chức thực hiện$/iu;
 
+/** Whether a section sits under "Tổ chức thực hiện" (at any depth). */
+function underImplementation(sections: readonly Section[]): (section: Section) => boolean {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  return (section) => {
+    for (let s: Section | undefined = section; s; s = s.parent ? byId.get(s.parent) : undefined) if (IMPLEMENTATION.test(s.title)) return true;
+    return false;
+  };
+}
+
 /**
  * Tasks listed under unit headings. A plan whose tables assign its tasks
  * closes with who organises the work ("III. TỔ CHỨC THỰC HIỆN / 2. Văn
@@ -48,14 +69,10 @@ const IMPLEMENTATION = /^tổ chức thực hiện$/iu;
  * lists its tasks there.
  */
 function proseTasks(placed: ReturnType<typeof placeBlocks>, sections: readonly Section[], tableTasks: boolean, issues: IssueRecorder): Omit<Assignment, 'id'>[] {
-  const byId = new Map(sections.map((s) => [s.id, s]));
-  const underImplementation = (section: Section): boolean => {
-    for (let s: Section | undefined = section; s; s = s.parent ? byId.get(s.parent) : undefined) if (IMPLEMENTATION.test(s.title)) return true;
-    return false;
-  };
+  const implementation = underImplementation(sections);
   const left = new Set<Section>();
   const leaveOut = (section: Section): boolean => {
-    if (!tableTasks || !underImplementation(section)) return false;
+    if (!tableTasks || !implementation(section)) return false;
     left.add(section);
     return true;
   };

@@ -40,8 +40,13 @@ const sectionLabel = (s: Section | null): string | null => (s ? `${s.number}${/^
 const letter = (i: number): string => String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
 
 
-/** Every block with the section it sits under (sections are matched by page and first line); a block layout marked as going on from the previous page is joined to that page's last one. */
-export function placeBlocks(pages: readonly Page[], sections: readonly Section[]): PlacedBlock[] {
+/**
+ * Every block with the section it sits under (sections are matched by page
+ * and first line); a block layout marked as going on from the previous page
+ * is joined to that page's last one. Headings are left out unless
+ * `headings` asks for them (under themselves).
+ */
+export function placeBlocks(pages: readonly Page[], sections: readonly Section[], o: { headings?: boolean } = {}): PlacedBlock[] {
   const at = new Map(sections.map((s) => [`${s.page}:${s.line}`, s]));
   let current: Section | null = null;
   const out: PlacedBlock[] = [];
@@ -53,7 +58,11 @@ export function placeBlocks(pages: readonly Page[], sections: readonly Section[]
         cut.block = { ...cut.block, text: `${cut.block.text} ${block.text}` };
         return;
       }
-      if (heading) current = heading;
+      if (heading) {
+        current = heading;
+        // a numbered paragraph is a heading of the outline and a sentence too ("2. Giao Sở … chủ trì …")
+        if (o.headings) out.push({ block, page: page.number, section: heading });
+      }
       // the signature part ("Nơi nhận:", "T/M …", "KT. …") ends the body: nothing after it belongs to a section
       else if (opensSignature(block.text)) current = null;
       else out.push({ block, page: page.number, section: current });

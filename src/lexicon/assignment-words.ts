@@ -1,0 +1,47 @@
+import { AssignmentWordsFile } from '../../schemas/index.js';
+import { agencyHeadAlternation, groupOpenerAlternation } from './agency-lexicon.js';
+import { lazy, readDataFile } from './data-file.js';
+
+const file = lazy(() => readDataFile('assignments.json', AssignmentWordsFile));
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/** "Giao …", "Đề nghị …" at the start of a clause, not after "kính" (a proposal to a superior). */
+export const assignmentOpener = lazy(() => new RegExp(`^(?:${alternation(file().openers)})\\s+`, 'u'));
+/** The same opener inside a clause ("Trong quá trình …, đề nghị Ủy ban nhân dân …", "Bộ Tư pháp đề nghị Liên đoàn …"), either case. */
+export const openerInside = lazy(() => new RegExp(`(?:^|[\\s,;:])((?:${alternation(file().openers.flatMap((o) => [o, o.charAt(0).toLowerCase() + o.slice(1)]))})\\s+)`, 'gu'));
+export const proposalBefore = lazy(() => new RegExp(`(?:^|\\s)(?:${alternation(file().notAfter)})\\s*$`, 'u'));
+
+/** " chủ trì" after the lead's name. */
+export const leadMarker = lazy(() => new RegExp(`\\s(?:${alternation(file().leadMarkers)})(?=[\\s,;.]|$)`, 'u'));
+/** " có trách nhiệm", " chịu trách nhiệm" after the responsible agencies. */
+export const dutyMarker = lazy(() => new RegExp(`\\s(?:${alternation(file().dutyMarkers)})(?=[\\s,;.:]|$)`, 'u'));
+/** The first word of a task, where an agency list without a marker ends. */
+export const taskVerb = lazy(() => new RegExp(`\\s(?=(?:${alternation(file().taskVerbs)})(?:[\\s,]|$))`, 'u'));
+
+/** A text that starts by naming an agency, a group of them or an office holder ("Giám đốc Sở Tư pháp", "các cơ quan", "Chánh Văn phòng"). */
+const agencyStart = lazy(() => new RegExp(`^(?:${alternation(file().personTitles)}|${agencyHeadAlternation()}|${groupOpenerAlternation()}|Các|các|Những|những)(?:\\s|$)`, 'u'));
+export function namesAgencyFirst(text: string): boolean {
+  return agencyStart().test(text.trim());
+}
+
+/** A deadline in a sentence: "trước ngày 22/8/2025", "trước 14 giờ, ngày 11 tháng 01 năm 2026", "Trong thời hạn 60 ngày làm việc", "trong Quý I/2026". */
+const deadline = lazy(() => {
+  const dateWords = alternation(file().dateWords);
+  const piece = `(?:\\d+(?:[/.-]\\d+)*|[IVX]+(?:/\\d{4})?|${dateWords})`;
+  return new RegExp(`(?:^|[\\s,(])((?:${alternation(file().deadlineOpeners)})\\s+(?=[\\dIVX]|${dateWords})${piece}(?:,?\\s+${piece})*)`, 'iu');
+});
+export function deadlineIn(text: string): { raw: string; index: number } | null {
+  const m = deadline().exec(text);
+  if (!m?.[1] || !/\d|[IVX]/u.test(m[1])) return null;
+  const raw = m[1].replace(/[\s,]+$/u, '');
+  return { raw, index: m.index + m[0].indexOf(m[1]) };
+}
+
+/** Document types that propose to a superior: their "Giao …" is the draft the superior would sign. */
+export function isProposalType(type: string | null): boolean {
+  return type !== null && file().proposalTypes.includes(type);
+}
+
+/** Where a list of office holders and agencies parts: ", Giám đốc Sở …", " và các cơ quan …" (a comma or "và" before a title, a body or a group). */
+export const listPartBreak = lazy(() => new RegExp(`(?:,|\\s+và)\\s+(?=(?:${alternation(file().personTitles)}|${agencyHeadAlternation()}|${groupOpenerAlternation()})\\s)`, 'u'));

@@ -1,0 +1,127 @@
+import type { Assignment, Section } from '../../schemas/index.js';
+import { deadlineIn, dutyMarker, listPartBreak, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
+import { splitAgencies } from './agency-list.js';
+import type { placeBlocks } from './prose-records.js';
+
+/**
+ * Assignments stated in a sentence, wherever they stand: decisions' articles
+ * ("Điều 7. Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành
+ * Quyết định này"), letters ("Đề nghị các cơ quan, đơn vị … gửi danh sách
+ * … trước ngày 22/8/2025"), conclusions and plans ("Giao Sở Kế hoạch và
+ * Đầu tư chủ trì, phối hợp với Sở Nội vụ làm việc …"). Two forms:
+ *   - an opener ("Giao", "Đề nghị", "Yêu cầu") then the agencies, ending at
+ *     "chủ trì", "có trách nhiệm" or the task's first verb;
+ *   - the agencies first, then "có trách nhiệm" / "chịu trách nhiệm" / "chủ trì".
+ * The deadline ("trước ngày …", "Trong thời hạn 60 ngày làm việc") is taken
+ * out of the task into the timeline. The words live in the lexicon
+ * (assignments.json).
+ */
+
+type PlacedBlock = ReturnType<typeof placeBlocks>[number];
+
+/** How sure this reader is of its records before their fields' evidence weighs in (record-confidence.ts). */
+const SENTENCE_CONFIDENCE = 0.85;
+/** An agency list longer than this is a clause that happened to match, not a list of names. */
+const MAX_AGENCIES_LENGTH = 400;
+/** "Điều 7.", "2.", "2.1.", "a)", "b." at a block's start: the item's printed label. */
+const LABEL = /^(?:(Điều\s+\d+)\s*[.:]|(\d+(?:\.\d+)*)[.)]|([a-zđ])[.)])\s+/u;
+const BULLET = /^[-–•+*]\s+/u;
+/** "phối hợp với X" after the lead's marker, up to the task's first verb. */
+const COOPERATING = /^,?\s*phối hợp\s+(?:với|cùng)\s+/u;
+
+interface Found {
+  lead: string;
+  cooperating: string;
+  task: string;
+}
+
+/** Reads one clause: an opener's form (the opener anywhere in it) or an agencies-first form; null when it assigns nothing. */
+function readClause(clause: string): Found | null {
+  for (const m of clause.matchAll(openerInside())) {
+    const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
+    // "kính đề nghị", "trân trọng đề nghị": a proposal or a courtesy, not an assignment
+    if (proposalBefore().test(clause.slice(0, at))) continue;
+    const found = readAgenciesAndTask(clause.slice(at + m[1]!.length), true);
+    if (found) return found;
+  }
+  return namesAgencyFirst(clause) ? readAgenciesAndTask(clause, false) : null;
+}
+
+/** The agencies at the start of `rest`, ending at a lead or duty marker (or, after an opener, at the task's first verb), then the task. */
+function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
+  if (!namesAgencyFirst(rest)) return null;
+  const lead = leadMarker().exec(rest);
+  const duty = dutyMarker().exec(rest);
+  const marker = [lead, duty].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
+  let agencies: string;
+  let after: string;
+  if (marker) {
+    agencies = rest.slice(0, marker.index);
+    after = rest.slice(marker.index + marker[0].length);
+  } else if (opened) {
+    const verb = taskVerb().exec(rest);
+    if (!verb) return null;
+    agencies = rest.slice(0, verb.index);
+    after = rest.slice(verb.index);
+  } else return null;
+  agencies = agencies.replace(/[,:\s]+$/u, '').trim();
+  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH) return null;
+  let cooperating = '';
+  const co = marker === lead ? COOPERATING.exec(after) : null;
+  if (co) {
+    const tail = after.slice(co[0].length);
+    const verb = taskVerb().exec(tail);
+    cooperating = verb ? tail.slice(0, verb.index) : '';
+    after = verb ? tail.slice(verb.index) : tail;
+  }
+  return { lead: agencies, cooperating: cooperating.replace(/[,\s]+$/u, ''), task: after.replace(/^[,:\s]+/u, '') };
+}
+
+/** The clauses of a block's text: sentences, and the parts a semicolon separates when a new one opens with an opener. */
+function clausesOf(text: string): string[] {
+  return text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u).map((c) => c.trim()).filter(Boolean);
+}
+
+/** Assignments stated in sentences of the blocks not yet read for records (`taken`: "page:lineStart"). */
+export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>): Omit<Assignment, 'id'>[] {
+  const out: Omit<Assignment, 'id'>[] = [];
+  const counters = new Map<string, number>();
+  for (const { block, page, section } of placed) {
+    if (taken.has(`${page}:${block.lineStart}`)) continue;
+    const label = LABEL.exec(block.text);
+    const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
+    for (const clause of clausesOf(body)) {
+      const found = readClause(clause);
+      if (!found) continue;
+      const deadline = deadlineIn(found.task);
+      const task = (deadline ? found.task.slice(0, deadline.index) + found.task.slice(deadline.index + deadline.raw.length) : found.task)
+        .replace(/\s+([,;.])/gu, '$1')
+        .replace(/^[\s,;:]+|[\s,;:.\/]+$/gu, '')
+        .replace(/\s{2,}/gu, ' ');
+      if (!task) continue;
+      out.push({
+        code: codeOf(label, section, counters),
+        section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},
+        source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
+        confidence: SENTENCE_CONFIDENCE, task, lead: namedList(found.lead), cooperating: found.cooperating ? namedList(found.cooperating) : [],
+        timeline: deadline ? parseTimeline(deadline.raw) : null,
+      });
+    }
+  }
+  return out;
+}
+
+/** The agencies and office holders a sentence names: parted at a comma or "và" before each, then as agency lists are. */
+function namedList(text: string): ReturnType<typeof splitAgencies> {
+  return text.split(listPartBreak()).flatMap((part) => splitAgencies(part));
+}
+
+/** The item's printed label ("Điều 7", "2", "a"), else the section's number and a letter in order. */
+function codeOf(label: RegExpExecArray | null, section: Section | null, counters: Map<string, number>): string {
+  const printed = label?.[1] ?? label?.[2] ?? label?.[3];
+  if (printed) return printed.replace(/\s+/gu, ' ');
+  const key = section?.number ?? '';
+  const n = (counters.get(key) ?? 0) + 1;
+  counters.set(key, n);
+  return `${key ? `${key}.` : ''}s${n}`;
+}
