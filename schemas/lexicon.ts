@@ -128,6 +128,8 @@ export const AssignmentWordsFile = z.object({
   deadlineOpeners: z.array(z.string()),
   dateWords: z.array(z.string()),
   proposalTypes: z.array(z.string()),
+  topicOpeners: z.array(z.string()),
+  clauseWords: z.array(z.string()),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

@@ -45,3 +45,24 @@ export function isProposalType(type: string | null): boolean {
 
 /** Where a list of office holders and agencies parts: ", Giám đốc Sở …", " và các cơ quan …" (a comma or "và" before a title, a body or a group). */
 export const listPartBreak = lazy(() => new RegExp(`(?:,|\\s+và)\\s+(?=(?:${alternation(file().personTitles)}|${agencyHeadAlternation()}|${groupOpenerAlternation()})\\s)`, 'u'));
+
+/** "Đối với X: …" at a clause's start: the opener, if any (X is who the item is for when X names an agency). */
+export const topicOpener = lazy(() => new RegExp(`^(?:${alternation(file().topicOpeners)})\\s+`, 'u'));
+
+/** A heading that is a name only ("Trung tâm Phát triển quỹ đất tỉnh", "1. Nhà đầu tư của 02 dự án …:"): the agency every item under it is for. */
+export function isAgencyHeading(title: string): boolean {
+  const t = title.replace(/[:.]\s*$/u, '').trim();
+  return t.length <= 160 && namesAgencyFirst(t) && !taskVerb().test(` ${t}`) && !/[;:]/u.test(t);
+}
+
+/** Whether a supposed agency list holds a word no list of names holds ("kính", "sẽ", "đã", "phải"): it is a clause. */
+const clauseWord = lazy(() => new RegExp(`(?:^|\\s)(?:${alternation(file().clauseWords)})(?:\\s|$)`, 'u'));
+export function readsAsClause(agencies: string): boolean {
+  return clauseWord().test(agencies);
+}
+
+/** The agency a heading introduces: "1. Nhà đầu tư …:", "Đối với Sở …:", "Giao Sở Nội vụ (…):"; null for another heading. */
+export function headingAgency(title: string): string | null {
+  const t = title.replace(/[:.]\s*$/u, '').trim().replace(topicOpener(), '').replace(assignmentOpener(), '');
+  return isAgencyHeading(t) ? t : null;
+}

@@ -31,10 +31,14 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   // Not in a plan whose tables assign its tasks (its prose duties are how the plan is run), nor under "Tổ chức thực hiện"
   // when unit headings gave the tasks; a proposal to a superior (Tờ trình) only drafts them.
   if (!tableTasks && !isProposalType(segment.metadata.type)) {
-    const taken = new Set(assignments.flatMap((a) => (a.source.page !== null && a.source.lines ? [`${a.source.page}:${a.source.lines[0]}`] : [])));
+    // every line another reader's record spans (a unit's task with its "+" items and continued paragraphs) is taken
+    const taken = new Set(assignments.flatMap((a) => {
+      const [from, to] = a.source.lines ?? [0, -1];
+      return a.source.page === null ? [] : Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => `${a.source.page}:${from + k}`);
+    }));
     const implementation = underImplementation(segment.sections);
     const blocks = placeBlocks(layout.pages, segment.sections, { headings: true }).filter((p) => !(assignments.length && p.section && implementation(p.section)));
-    assignments.push(...sentenceAssignments(blocks, taken).map((r) => ({ ...r, id: '' })));
+    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 }).map((r) => ({ ...r, id: '' })));
   }
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));

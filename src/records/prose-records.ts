@@ -21,6 +21,11 @@ const COOPERATING_END = String.raw`(?:liên quan|(?=[;.:(]|(?<!(?:^|\s)(?:các|n
 const COOPERATING = new RegExp(String.raw`phối hợp\s+(?:với|cùng)\s+(.+?` + COOPERATING_END, 'iu');
 /** "phối hợp cơ quan ngoại giao, các tổ chức …" without "với": only when an agency's head word follows, not a verb ("phối hợp triển khai"). */
 const COOPERATING_BARE = lazyPattern(() => new RegExp(String.raw`phối hợp\s+((?:cơ quan|${groupAlternation()}|${agencyHeadAlternation()})\s.+?` + COOPERATING_END, 'u'));
+/** The partners a task names ("… phối hợp với Sở Xây dựng, Sở Nông nghiệp và Môi trường để …"), as printed; null when none. */
+export function cooperatingIn(task: string): string | null {
+  return (COOPERATING.exec(task) ?? COOPERATING_BARE().exec(task))?.[1]?.trim() ?? null;
+}
+
 /** A frequency that closes a task's sentence governs it: "Tổ chức … Diễn đàn chuyển đổi số thành phố hàng năm." */
 const CLOSING_FREQUENCY = lazyPattern(() => {
   const { annual, ongoing } = timelineAlternations();

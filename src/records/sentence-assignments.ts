@@ -1,7 +1,7 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { deadlineIn, dutyMarker, listPartBreak, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
+import { deadlineIn, dutyMarker, headingAgency, isAgencyHeading, readsAsClause, listPartBreak, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
 import { splitAgencies } from './agency-list.js';
-import type { placeBlocks } from './prose-records.js';
+import { cooperatingIn, type placeBlocks } from './prose-records.js';
 
 /**
  * Assignments stated in a sentence, wherever they stand: decisions' articles
@@ -35,8 +35,12 @@ interface Found {
   task: string;
 }
 
-/** Reads one clause: an opener's form (the opener anywhere in it) or an agencies-first form; null when it assigns nothing. */
-function readClause(clause: string): Found | null {
+/**
+ * Reads one clause: an opener's form (the opener anywhere in it) or an
+ * agencies-first form with its marker; `loose` also reads a name and a colon
+ * and agencies after an introductory phrase. Null when it assigns nothing.
+ */
+function readClause(clause: string, loose = true): Found | null {
   for (const m of clause.matchAll(openerInside())) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
     // "kính đề nghị", "trân trọng đề nghị": a proposal or a courtesy, not an assignment
@@ -44,7 +48,35 @@ function readClause(clause: string): Found | null {
     const found = readAgenciesAndTask(clause.slice(at + m[1]!.length), true);
     if (found) return found;
   }
-  return namesAgencyFirst(clause) ? readAgenciesAndTask(clause, false) : null;
+  if (namesAgencyFirst(clause)) return readAgenciesAndTask(clause, false);
+  return loose ? (readNamedItem(clause) ?? readAfterIntro(clause)) : null;
+}
+
+/** How many commas into a clause its agencies may start ("Căn cứ Kế hoạch …, các cơ quan, đơn vị … xây dựng …"). */
+const INTRO_COMMAS = 3;
+/** An agency list after an introductory phrase is short: a longer run before the verb is not a list of names. */
+const MAX_INTRO_AGENCIES = 120;
+
+/** "Căn cứ …, các cơ quan, đơn vị, địa phương xây dựng Kế hoạch …", "Quý I/2027, các cơ quan … đánh giá …": agencies after an introductory phrase. */
+function readAfterIntro(clause: string): Found | null {
+  let from = 0;
+  for (let k = 0; k < INTRO_COMMAS; k++) {
+    const comma = clause.indexOf(', ', from);
+    if (comma < 0) return null;
+    from = comma + 2;
+    const rest = clause.slice(from);
+    if (!namesAgencyFirst(rest)) continue;
+    const found = readAgenciesAndTask(rest, true);
+    if (found && found.lead.length <= MAX_INTRO_AGENCIES && namedList(found.lead).every((a) => namesAgencyFirst(a.raw))) return found;
+  }
+  return null;
+}
+
+/** "UBND xã Bảo Lâm 2: Rà soát …", "Đối với Nhà đầu tư Dự án …: Khẩn trương …": a name, a colon, the task. */
+function readNamedItem(clause: string): Found | null {
+  const m = /^(.{3,160}?):\s+(\S.*)$/su.exec(clause.replace(topicOpener(), ''));
+  if (!m?.[1] || !m[2] || !isAgencyHeading(m[1])) return null;
+  return { lead: m[1].trim(), cooperating: '', task: m[2] };
 }
 
 /** The agencies at the start of `rest`, ending at a lead or duty marker (or, after an opener, at the task's first verb), then the task. */
@@ -65,7 +97,7 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
     after = rest.slice(verb.index);
   } else return null;
   agencies = agencies.replace(/[,:\s]+$/u, '').trim();
-  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH) return null;
+  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies)) return null;
   let cooperating = '';
   const co = marker === lead ? COOPERATING.exec(after) : null;
   if (co) {
@@ -83,18 +115,34 @@ function clausesOf(text: string): string[] {
 }
 
 /** Assignments stated in sentences of the blocks not yet read for records (`taken`: "page:lineStart"). */
-export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>): Omit<Assignment, 'id'>[] {
+export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean } = {}): Omit<Assignment, 'id'>[] {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  /** The agency a heading above the block names ("a) Trung tâm Phát triển quỹ đất tỉnh" over its bullets, "1. Nhà đầu tư …:" over its lettered items). */
+  const headingLead = (section: Section | null, isHeading: boolean): string | null => {
+    const over = isHeading ? (section?.parent ? byId.get(section.parent) : undefined) : section;
+    return over ? headingAgency(over.title) : null;
+  };
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
   for (const { block, page, section } of placed) {
     if (taken.has(`${page}:${block.lineStart}`)) continue;
     const label = LABEL.exec(block.text);
     const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
-    for (const clause of clausesOf(body)) {
-      const found = readClause(clause);
+    const isHeading = section !== null && section.page === page && section.line === block.lineStart;
+    // where unit headings already gave the plan's tasks, only sentences that assign in so many words add to them
+    const inherited = o.explicitOnly ? null : headingLead(section, isHeading);
+    // a heading that is a name only is no task of its own
+    if (isHeading && headingAgency(section.title)) continue;
+    for (const [k, clause] of clausesOf(body).entries()) {
+      // under a heading that names the agency, the item is its task as a whole ("- Đẩy nhanh việc chi trả …")
+      // a clause that opens a list ("… thực hiện một số nội dung sau:") is no task itself: its items are
+      if (/:\s*$/u.test(clause)) continue;
+      const found = readClause(clause, !o.explicitOnly) ?? (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null);
       if (!found) continue;
-      const deadline = deadlineIn(found.task);
-      const task = (deadline ? found.task.slice(0, deadline.index) + found.task.slice(deadline.index + deadline.raw.length) : found.task)
+      const { deadlines, rest } = takeDeadlines(found.task);
+      const deadline = deadlines.length ? { raw: deadlines.join('; ') } : null;
+      const cooperating = found.cooperating || cooperatingIn(rest) || '';
+      const task = rest
         .replace(/\s+([,;.])/gu, '$1')
         .replace(/^[\s,;:]+|[\s,;:.\/]+$/gu, '')
         .replace(/\s{2,}/gu, ' ');
@@ -103,12 +151,23 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
         code: codeOf(label, section, counters),
         section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},
         source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
-        confidence: SENTENCE_CONFIDENCE, task, lead: namedList(found.lead), cooperating: found.cooperating ? namedList(found.cooperating) : [],
+        confidence: SENTENCE_CONFIDENCE, task, lead: namedList(found.lead), cooperating: cooperating ? namedList(cooperating) : [],
         timeline: deadline ? parseTimeline(deadline.raw) : null,
       });
     }
   }
   return out;
+}
+
+/** Every deadline a task states ("trước ngày 28/4/2026 … trước ngày 05/5/2026"), taken out of it. */
+function takeDeadlines(task: string): { deadlines: string[]; rest: string } {
+  const deadlines: string[] = [];
+  let rest = task;
+  for (let d = deadlineIn(rest); d && deadlines.length < 4; d = deadlineIn(rest)) {
+    deadlines.push(d.raw);
+    rest = rest.slice(0, d.index) + rest.slice(d.index + d.raw.length);
+  }
+  return { deadlines, rest };
 }
 
 /** The agencies and office holders a sentence names: parted at a comma or "và" before each, then as agency lists are. */
