@@ -143,6 +143,13 @@ export class NgramModel {
     return out;
   }
 
+  /** Whether the training text has `v w` side by side at all. */
+  seenPair(v: string, w: string): boolean {
+    const a = this.known(v);
+    const b = this.known(w);
+    return a >= 0 && b >= 0 && (this.#contBi.get(a * BASE + b) ?? 0) > 0;
+  }
+
   /** The id of a known token, -1 for one never seen (no new id is made). */
   known(token: string): number {
     const id = this.#ids.get(token);

@@ -1,6 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { editDistance } from '../core/index.js';
-import { syllablesFor } from './candidates.js';
+import { matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
 import { generatedSyllables, syllableKey } from './syllable-inventory.js';
 
@@ -55,7 +55,8 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
       const { lead, word, trail } = core(w.text);
       const context = [lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>'] as const;
       const spelled = capitals ? notASyllable(word.toLowerCase(), ...context, model)?.toUpperCase() : notASyllable(word, ...context, model);
-      const repaired = misreadAcronym(word, acronyms) ?? spelled ?? null;
+      const retoned = spelled ? null : misreadMarks(word, lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>', lower[i + 2] ?? '</s>', model, w.confidence);
+      const repaired = misreadAcronym(word, acronyms) ?? spelled ?? retoned ?? null;
       if (!repaired) return;
       w.text = `${lead}${repaired}${trail}`;
       lower[i] = repaired.toLowerCase();
@@ -103,6 +104,39 @@ function notASyllable(word: string, u: string, v: string, next: string, model: N
   }
   if (!best || (syllable && best.gain < CONTEXT_GAIN)) return null;
   return best.s;
+}
+
+/** How much likelier (log) the neighbours must make another spelling of the same letters than the one the OCR printed. */
+export const MARKS_MARGIN = 7;
+/** An OCR word read this surely is left as read, whatever the neighbours say. */
+const SURE_OCR = 0.97;
+
+/**
+ * A real syllable the OCR printed with the wrong marks ("tô chức" for "tổ
+ * chức", "thành phô" for "thành phố", "ồn định" for "ổn định"): another
+ * spelling of the same letters that its neighbours on both sides make far
+ * likelier (by MARKS_MARGIN), where the OCR itself was not sure, the
+ * training text never has the printed word beside either neighbour and
+ * has the other spelling beside one. Correct Vietnamese is left alone: the
+ * model must have seen the better reading and never the printed one.
+ */
+export function misreadMarks(word: string, u: string, v: string, next: string, next2: string, model: NgramModel, confidence = 0): string | null {
+  const lower = word.toLowerCase();
+  if (confidence >= SURE_OCR || !/^\p{L}+$/u.test(lower)) return null;
+  const score = (s: string): number => model.logProb(u, v, s) + model.logProb(v, s, next) + model.logProb(s, next, next2);
+  const printed = score(lower);
+  let best: { s: string; score: number } | null = null;
+  for (const s of syllablesFor(syllableKey(lower))) {
+    if (s === lower || model.known(s) < 0) continue;
+    const sc = score(s);
+    if (!best || sc > best.score) best = { s, score: sc };
+  }
+  if (!best || best.score - printed < MARKS_MARGIN) return null;
+  // the model must know the other spelling beside these neighbours, and never have seen the printed one beside either
+  // (a line's start and end are no neighbours: every word may stand there)
+  const beside = (a: string, b: string): boolean => a !== '<s>' && b !== '</s>' && model.seenPair(a, b);
+  if (beside(v, lower) || beside(lower, next) || !(beside(v, best.s) || beside(best.s, next))) return null;
+  return matchCase(word, best.s);
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stripDiacritics } from '../../../src/core/index.js';
 import { decodeModel, encodeModel, loadShippedModel, restoreText, seedTrainingFiles, trainModel } from '../../../src/restore/index.js';
 import { SurfaceForms } from '../../../src/restore/surface-forms.js';
+import { misreadMarks } from '../../../src/restore/ocr-word-repair.js';
 
 const sentences = ['Ủy ban nhân dân tỉnh Lâm Đồng ban hành Quyết định số 12/QĐ-UBND.', 'Đồng chí Nguyễn Văn An, Giám đốc Sở Nội vụ chủ trì.', 'Tỷ lệ hồ sơ đạt ≥ 60%.'];
 
@@ -96,5 +97,27 @@ describe('the shipped model (models/syllable-lm.bin)', () => {
     const want = words(gold);
     expect(got.length).toBe(want.length);
     expect(want.filter((w, i) => w === got[i]).length / want.length).toBeGreaterThan(0.98);
+  });
+});
+
+describe('marks an OCR misread, with the shipped model', () => {
+  const model = loadShippedModel()!.model;
+  const fix = (line: string): string => {
+    const words = line.split(' ');
+    const lower = words.map((w) => w.toLowerCase());
+    return words.map((w, i) => misreadMarks(w, lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>', lower[i + 2] ?? '</s>', model, 0.9) ?? w).join(' ');
+  };
+
+  it('puts back marks a Vietnamese OCR got wrong where the neighbours leave no doubt', () => {
+    expect(fix('việc tô chức đại hội của Hội công chứng viên')).toBe('việc tổ chức đại hội của Hội công chứng viên');
+    expect(fix('Ủy ban nhân dân các tỉnh, thành phô về việc')).toBe('Ủy ban nhân dân các tỉnh, thành phố về việc');
+  });
+
+  it('never changes correct Vietnamese, nor a word the OCR was sure of', () => {
+    for (const file of seedTrainingFiles()) {
+      const lines = readFileSync(file, 'utf8').normalize('NFC').split('\n').filter((l) => /\p{L}/u.test(l)).slice(0, 400);
+      for (const line of lines) expect(fix(line)).toBe(line);
+    }
+    expect(misreadMarks('tô', 'việc', 'việc', 'chức', 'đại', model, 0.99)).toBeNull();
   });
 });
