@@ -6,8 +6,9 @@
  * scored: metadata fields exact, assignments field F1 (score-records.mjs),
  * recipients and table kinds; the hand-transcribed scan pages
  * (fixtures/realdev/ocr-gold) are scored by syllable accuracy
- * (score-restore.mjs, each page as one line: OCR and transcription break
- * lines differently), beside native tesseract when it is installed.
+ * (score-restore.mjs, each transcribed line against the output line that
+ * matches it best: a letterhead's two columns may be read in either order),
+ * beside native tesseract when it is installed.
  * Needs ../shared/realdev (not in the repo); says so and stops without it.
  */
 import { execFileSync } from 'node:child_process';
@@ -55,6 +56,35 @@ const norm = (v: unknown): string =>
       const d = w.normalize('NFD');
       return d.replace(TONES, '').normalize('NFC') + (d.match(TONES)?.[0] ?? '');
     });
+
+const syllables = (line: string): string[] => line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Pairs each transcribed line with the output line sharing most syllables
+ * with it (each output line used once), so that line-aligned scoring
+ * measures what was read, not the order the two columns of a letterhead
+ * were read in; output lines matching nothing (seal and signature specks)
+ * are left out, as score-restore leaves out insertions anyway.
+ */
+function alignLines(gold: string, got: string): [string, string] {
+  const goldLines = gold.split('\n').filter((l) => l.trim());
+  const outLines = got.split('\n').filter((l) => l.trim());
+  const used = new Set<number>();
+  const paired = goldLines.map((g) => {
+    const want = syllables(g);
+    let best = -1;
+    let bestShared = 0;
+    outLines.forEach((o, k) => {
+      if (used.has(k)) return;
+      const have = syllables(o);
+      const shared = want.filter((w) => have.includes(w)).length;
+      if (shared > bestShared) [best, bestShared] = [k, shared];
+    });
+    if (best >= 0) used.add(best);
+    return best >= 0 ? outLines[best]! : '';
+  });
+  return [goldLines.join('\n') + '\n', paired.join('\n') + '\n'];
+}
 
 const META_FIELDS = ['type', 'number', 'issuer', 'place', 'date', 'title', 'subject', 'signer.title', 'signer.name'] as const;
 const field = (o: Record<string, unknown> | null | undefined, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : null), o);
@@ -111,17 +141,17 @@ console.log(`assignments field F1, mean over documents with assignments: text PD
 
 if (useOcr && existsSync(join(SHARED, 'eval/score-restore.mjs'))) {
   const pages = readdirSync(OCR_GOLD).filter((f) => /^\d\d-pdf\.p\d+\.txt$/u.test(f)).sort();
-  const oneLine = (t: string): string => t.replace(/\s+/gu, ' ').trim() + '\n';
   const score = (gold: string, got: string): { acc: number; n: number } => {
-    writeFileSync(join(dir, 'g.txt'), oneLine(gold));
-    writeFileSync(join(dir, 'o.txt'), oneLine(got));
+    const [g, o] = alignLines(gold, got);
+    writeFileSync(join(dir, 'g.txt'), g);
+    writeFileSync(join(dir, 'o.txt'), o);
     const res = execFileSync(process.execPath, [join(SHARED, 'eval/score-restore.mjs'), join(dir, 'g.txt'), join(dir, 'o.txt')], { encoding: 'utf8' });
     return { acc: Number(/syllable_accuracy=([\d.]+)/u.exec(res)?.[1] ?? 0), n: Number(/(\d+) gold syllables/u.exec(res)?.[1] ?? 0) };
   };
   const native: OcrEngine | null = haveNativeTesseract() ? createNativeTesseractEngine({ workers: 2 }) : null;
   const nativeDocs = new Map<string, Document>();
   let [ours, theirs, total] = [0, 0, 0];
-  console.log('hand-transcribed scan pages (syllable accuracy, each page as one line):');
+  console.log('hand-transcribed scan pages (syllable accuracy, each transcribed line against the output line that matches it best):');
   for (const f of pages) {
     const [, id, page] = /^(\d\d-pdf)\.p(\d+)\.txt$/u.exec(f)!;
     const file = sourceOf(id!)!;

@@ -14,7 +14,10 @@ import { documentTypes, startsWithMotto } from '../lexicon/index.js';
 export function readDocumentNumber(line: string): string | null {
   // code parts start with a capital or a digit and may go on in lower case ("TTr"), or carry a unit in brackets ("CAT(PA05)")
   const m = /^\s*S[ốô]\s*:?\s*([0-9]*\s*[-/]?\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\s*[-/]\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)+)/u.exec(line);
-  return m?.[1] ? m[1].replace(/\s+/gu, '') : null;
+  if (m?.[1]) return m[1].replace(/\s+/gu, '');
+  // digits written by hand and misread ("Số:SŠ22?/BTP-BTTP"): the printed code after them, as for a number left blank
+  const code = /^\s*S[ốôo]\s*:?\s*\S{0,8}?([-/]\p{Lu}{2,}[0-9A-Za-zĐđ&]*(?:[-/][0-9A-ZĐ][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)*)(?:\s|$)/u.exec(line);
+  return code?.[1] ?? null;
 }
 
 /**
