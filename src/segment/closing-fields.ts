@@ -18,7 +18,7 @@ export interface Signer {
   name: string | null;
 }
 
-/** How many pieces after the authority the printed name may come (signature, seal, e-signature text between). */
+/** How many pieces after the authority (recipients aside) the printed name may come: signature, seal, e-signature text between. */
 const NAME_WITHIN = 8;
 /** A name has 2 to 5 words. */
 const NAME_WORDS = [2, 5] as const;
@@ -53,9 +53,11 @@ export function readSigner(pages: readonly Page[]): Signer | null {
   if (at < 0) return null;
   const title = [authorityAtEnd(all[at]!)!];
   let name: string | null = null;
-  for (const p of all.slice(at + 1, at + 1 + NAME_WITHIN)) {
-    // the recipients column read in between ("- Như trên;") belongs to the other side of the page
+  let looked = 0;
+  for (const p of all.slice(at + 1)) {
+    // the recipients column read in between ("- Như trên;") belongs to the other side of the page: it does not count
     if (/^[-+]/u.test(p) || opensRecipients(p)) continue;
+    if (++looked > NAME_WITHIN) break;
     name = nameAtEnd(p);
     if (name) break;
     // "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG" under "TL. CHỦ TỊCH": capitals before the name
