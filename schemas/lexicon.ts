@@ -130,6 +130,7 @@ export const AssignmentWordsFile = z.object({
   proposalTypes: z.array(z.string()),
   topicOpeners: z.array(z.string()),
   clauseWords: z.array(z.string()),
+  planTypes: z.array(z.string()),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

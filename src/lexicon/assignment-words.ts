@@ -38,6 +38,11 @@ export function deadlineIn(text: string): { raw: string; index: number } | null 
   return { raw, index: m.index + m[0].indexOf(m[1]) };
 }
 
+/** Plans and programmes: where unit headings list the tasks, their other sentences say how the plan is run. */
+export function isPlanType(type: string | null): boolean {
+  return type !== null && file().planTypes.includes(type);
+}
+
 /** Document types that propose to a superior: their "Giao …" is the draft the superior would sign. */
 export function isProposalType(type: string | null): boolean {
   return type !== null && file().proposalTypes.includes(type);

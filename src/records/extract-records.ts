@@ -3,7 +3,7 @@ import type { IssueRecorder } from '../core/index.js';
 import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
 import { sentenceAssignments } from './sentence-assignments.js';
-import { isProposalType } from '../lexicon/index.js';
+import { isPlanType, isProposalType } from '../lexicon/index.js';
 import { recordConfidence } from './record-confidence.js';
 import { recordsFromTable } from './table-records.js';
 
@@ -29,7 +29,8 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   assignments.push(...proseTasks(placed, segment.sections, tableTasks, issues).map((r) => ({ ...r, id: '' })));
   // tasks given in a sentence ("Giao Sở … chủ trì …", "Điều 3. … chịu trách nhiệm thi hành …"), in blocks no other reader took.
   // Not in a plan whose tables assign its tasks (its prose duties are how the plan is run), nor under "Tổ chức thực hiện"
-  // when unit headings gave the tasks; a proposal to a superior (Tờ trình) only drafts them.
+  // when unit headings gave the tasks (then, in a plan, only sentences that assign in so many words); a proposal to a
+  // superior (Tờ trình) only drafts them.
   if (!tableTasks && !isProposalType(segment.metadata.type)) {
     // every line another reader's record spans (a unit's task with its "+" items and continued paragraphs) is taken
     const taken = new Set(assignments.flatMap((a) => {
@@ -38,7 +39,7 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
     }));
     const implementation = underImplementation(segment.sections);
     const blocks = placeBlocks(layout.pages, segment.sections, { headings: true }).filter((p) => !(assignments.length && p.section && implementation(p.section)));
-    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 }).map((r) => ({ ...r, id: '' })));
+    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 && isPlanType(segment.metadata.type) }).map((r) => ({ ...r, id: '' })));
   }
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
