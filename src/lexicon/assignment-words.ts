@@ -71,3 +71,9 @@ export function headingAgency(title: string): string | null {
   const t = title.replace(/[:.]\s*$/u, '').trim().replace(topicOpener(), '').replace(assignmentOpener(), '');
   return isAgencyHeading(t) ? t : null;
 }
+
+/** A heading that ends by opening a list of requests ("IV. Văn phòng Chính phủ trân trọng đề nghị:", "Giao:"): its items name who does what. */
+const listOpener = lazy(() => new RegExp(`(?:^|\\s)(?:${alternation(file().openers.flatMap((o) => [o, o.charAt(0).toLowerCase() + o.slice(1)]))})\\s*:\\s*$`, 'u'));
+export function opensRequestList(title: string): boolean {
+  return listOpener().test(title);
+}

@@ -1,5 +1,5 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { deadlineIn, dutyMarker, headingAgency, isAgencyHeading, readsAsClause, listPartBreak, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
+import { deadlineIn, dutyMarker, headingAgency, opensRequestList, isAgencyHeading, readsAsClause, listPartBreak, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
 import { splitAgencies } from './agency-list.js';
 import { cooperatingIn, type placeBlocks } from './prose-records.js';
 
@@ -124,6 +124,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   };
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
+  let listOpen = false;
   for (const { block, page, section } of placed) {
     if (taken.has(`${page}:${block.lineStart}`)) continue;
     const label = LABEL.exec(block.text);
@@ -131,13 +132,19 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     const isHeading = section !== null && section.page === page && section.line === block.lineStart;
     // where unit headings already gave the plan's tasks, only sentences that assign in so many words add to them
     const inherited = o.explicitOnly ? null : headingLead(section, isHeading);
+    // an item of a list a heading opens with "đề nghị:" names its agency first and goes straight to the task ("1. Bộ Công an báo cáo …")
+    const over = isHeading ? (section?.parent ? byId.get(section.parent) : undefined) : section;
+    // (or the paragraph just before the items opens it, when the outline did not take it for a heading)
+    const itemized = label !== null || BULLET.test(block.text);
+    if (!itemized) listOpen = opensRequestList(block.text);
+    const requested = (over !== undefined && over !== null && opensRequestList(over.title)) || (itemized && listOpen);
     // a heading that is a name only is no task of its own
     if (isHeading && headingAgency(section.title)) continue;
     for (const [k, clause] of clausesOf(body).entries()) {
       // under a heading that names the agency, the item is its task as a whole ("- Đẩy nhanh việc chi trả …")
       // a clause that opens a list ("… thực hiện một số nội dung sau:") is no task itself: its items are
-      if (/:\s*$/u.test(clause)) continue;
-      const found = readClause(clause, !o.explicitOnly) ?? (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null);
+      if (/:\s*$/u.test(clause) && !(requested && k === 0)) continue;
+      const found = (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ?? readClause(clause, !o.explicitOnly) ?? (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null);
       if (!found) continue;
       const { deadlines, rest } = takeDeadlines(found.task);
       const deadline = deadlines.length ? { raw: deadlines.join('; ') } : null;

@@ -38,4 +38,13 @@ describe('assignments stated in a sentence', () => {
     expect(read('Xét đề nghị của Hiệp hội Doanh nghiệp tỉnh tại Công văn số 282/HHDN-K4.')).toEqual([]);
     expect(read('Tình hình kinh tế tiếp tục phát triển ổn định.')).toEqual([]);
   });
+
+  it('reads the items of a list a paragraph opens with "đề nghị:" as agency and task', () => {
+    const found = read('IV. Văn phòng Chính phủ trân trọng đề nghị:', '1. Bộ Công an báo cáo kết quả thực hiện trong ngày 10 tháng 01 năm 2026.', '2. Các Bộ, cơ quan, địa phương tải tài liệu Phiên họp tại:');
+    expect(found.map((a) => [a.code, a.lead.map((l) => l.raw).join('; '), a.task])).toEqual([
+      ['1', 'Bộ Công an', 'báo cáo kết quả thực hiện'],
+      ['2', 'Các Bộ, cơ quan, địa phương', 'tải tài liệu Phiên họp tại'],
+    ]);
+    expect(found[0]!.timeline?.raw).toBe('trong ngày 10 tháng 01 năm 2026');
+  });
 });
