@@ -26,12 +26,14 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   const tableTasks = assignments.length > 0;
   const placed = placeBlocks(layout.pages, segment.sections);
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
-  assignments.push(...proseTasks(placed, segment.sections, tableTasks, issues).map((r) => ({ ...r, id: '' })));
+  // a proposal to a superior (Tờ trình) lists what it proposes (a board's members, a plan's draft tasks): none is assigned yet
+  const proposal = isProposalType(segment.metadata.type);
+  if (!proposal) assignments.push(...proseTasks(placed, segment.sections, tableTasks, issues).map((r) => ({ ...r, id: '' })));
   // tasks given in a sentence ("Giao Sở … chủ trì …", "Điều 3. … chịu trách nhiệm thi hành …"), in blocks no other reader took.
   // Not in a plan whose tables assign its tasks (its prose duties are how the plan is run), nor under "Tổ chức thực hiện"
   // when unit headings gave the tasks (then, in a plan, only sentences that assign in so many words); a proposal to a
   // superior (Tờ trình) only drafts them.
-  if (!tableTasks && !isProposalType(segment.metadata.type)) {
+  if (!tableTasks && !proposal) {
     // every line another reader's record spans (a unit's task with its "+" items and continued paragraphs) is taken
     const taken = new Set(assignments.flatMap((a) => {
       const [from, to] = a.source.lines ?? [0, -1];

@@ -97,7 +97,8 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
     after = rest.slice(verb.index);
   } else return null;
   agencies = agencies.replace(/[,:\s]+$/u, '').trim();
-  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies)) return null;
+  // a bare "các" or one word is no list of names
+  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies) || !/\s/u.test(agencies)) return null;
   let cooperating = '';
   const co = marker === lead ? COOPERATING.exec(after) : null;
   if (co) {

@@ -6,6 +6,8 @@ import { readCitations } from './citations.js';
 import { isMottoLine, leftColumnOfRow, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
+/** A number line, however an OCR garbled it ("SỐØÕZCAT-PA05"): never part of the agency block. */
+const NUMBER_LINE = /^\s*S[ỐốÔôOo0](?!\p{Ll})/u;
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
 /** Lines that end the title block. */
@@ -27,7 +29,11 @@ export function readMetadata(pages: readonly Page[]): Metadata {
   const placeDate = lines.map((_, i) => readPlaceDate(rowFrom(i))).find((p) => p !== null) ?? null;
   const typeAt = lines.findIndex((l) => readDocType(l.text) !== null);
   const weights = first.origin === 'text-layer' && first.lines.some((l) => l.box !== null);
-  const chain = issuerLines(lines, numberAt, first.width, weights).map((l) => properCase(l, body));
+  // the number line anchors the agency block; when OCR garbled it (digits written by hand), the date line or the subject line does
+  const dateAt = lines.findIndex((_, i) => readPlaceDate(rowFrom(i)) !== null);
+  const subjectAt = lines.findIndex((l) => subjectAfterOpener(l.text) !== null);
+  const anchor = numberAt >= 0 ? numberAt : [dateAt, subjectAt].filter((i) => i > 0).sort((a, b) => a - b)[0] ?? -1;
+  const chain = issuerLines(lines, anchor, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
   const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
   // a title block without the agency block ("CỦA BAN THƯỜNG VỤ THÀNH ỦY"): the body names the organ with its place
@@ -127,7 +133,7 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
   const above = lines
     .slice(0, numberAt)
     .map((l) => (l.box ? l : { ...l, text: leftColumnOfRow(l.text) }))
-    .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && /\p{L}/u.test(l.text));
+    .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && !NUMBER_LINE.test(l.text) && /\p{L}/u.test(l.text));
   const left = pageWidth && numberLine?.box ? above.filter((l) => l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2) : above;
   const items: { text: string; bold: boolean }[] = [];
   for (const line of left) {
