@@ -5,6 +5,7 @@
  * a few Map reads: the decoder makes hundreds per syllable. Serialized as
  * trigram counts (JSON), from which the smoothing tables are rebuilt.
  */
+import { NumberTable } from './number-table.js';
 import { SurfaceForms, type SurfaceFormCounts } from './surface-forms.js';
 
 const DISCOUNT = 0.75;
@@ -37,6 +38,14 @@ export class NgramModel {
   readonly #ctxContBi = new Map<number, Context>(); // Σ_w N1+(· v w), N1+(v ·)
   readonly #contUni = new Map<number, number>(); // N1+(· w)
   #contUniTotal = 0;
+  /** The lookup tables the decoder reads, frozen by finish(): the Maps above are for counting. */
+  #triT = NumberTable.of(new Map());
+  #ctxTriT = NumberTable.ofPairs(new Map());
+  #contBiT = NumberTable.of(new Map());
+  #ctxContBiTotal = new Float64Array(0);
+  #ctxContBiTypes = new Float64Array(0);
+  #contUniA = new Float64Array(0);
+  #liveA = new Uint8Array(0);
   /** Ids with a count left: a word whose counts were all taken away (merge -1) is unknown again. */
   readonly #live = new Set<number>();
   #tokens = 0;
@@ -104,6 +113,15 @@ export class NgramModel {
       this.#contUni.set(w, (this.#contUni.get(w) ?? 0) + 1);
       this.#contUniTotal += 1;
     }
+    this.#triT = NumberTable.of(this.#tri);
+    this.#ctxTriT = NumberTable.ofPairs(this.#ctxTri);
+    this.#contBiT = NumberTable.of(this.#contBi);
+    const n = this.#words.length;
+    [this.#ctxContBiTotal, this.#ctxContBiTypes, this.#contUniA] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    for (const [v, c] of this.#ctxContBi) [this.#ctxContBiTotal[v], this.#ctxContBiTypes[v]] = [c.total, c.types];
+    for (const [w, c] of this.#contUni) this.#contUniA[w] = c;
+    this.#liveA = new Uint8Array(n);
+    for (const id of this.#live) this.#liveA[id] = 1;
     return this;
   }
 
@@ -119,27 +137,34 @@ export class NgramModel {
    */
   bigramProbs(v: number, ws: readonly number[], vocabulary = 20000): Float64Array {
     const out = new Float64Array(ws.length);
-    const cb = v >= 0 ? this.#ctxContBi.get(v) : undefined;
-    ws.forEach((w, i) => {
-      const uni = ((w >= 0 ? (this.#contUni.get(w) ?? 0) : 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
-      out[i] = cb ? Math.max((w >= 0 ? (this.#contBi.get(v * BASE + w) ?? 0) : 0) - DISCOUNT, 0) / cb.total + ((DISCOUNT * cb.types) / cb.total) * uni : uni;
-    });
+    const total = v >= 0 ? (this.#ctxContBiTotal[v] ?? 0) : 0;
+    const types = v >= 0 ? (this.#ctxContBiTypes[v] ?? 0) : 0;
+    const floor = 1 / vocabulary;
+    const norm = this.#contUniTotal + 1;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      const uni = ((w >= 0 ? (this.#contUniA[w] ?? 0) : 0) + floor) / norm;
+      out[i] = total > 0 ? Math.max((w >= 0 ? this.#contBiT.get(v * BASE + w) : 0) - DISCOUNT, 0) / total + ((DISCOUNT * types) / total) * uni : uni;
+    }
     return out;
   }
 
   /** log P(w | u v) for each w, given their P(w | v) from bigramProbs: the trigram context is looked up once. */
   logProbsIds(u: number, v: number, ws: readonly number[], bi: Float64Array): Float64Array {
     const out = new Float64Array(ws.length);
-    const ct = u >= 0 && v >= 0 ? this.#ctxTri.get(u * BASE + v) : undefined;
+    const slot = u >= 0 && v >= 0 ? this.#ctxTriT.find(u * BASE + v) : -1;
+    if (slot < 0) {
+      for (let i = 0; i < ws.length; i++) out[i] = Math.log(bi[i]!);
+      return out;
+    }
+    const total = this.#ctxTriT.first(slot);
+    const back = (DISCOUNT * this.#ctxTriT.second(slot)) / total;
     const base = (u * BASE + v) * BASE;
-    ws.forEach((w, i) => {
-      const b = bi[i]!;
-      if (!ct) out[i] = Math.log(b);
-      else {
-        const c = w >= 0 ? (this.#tri.get(base + w) ?? 0) : 0;
-        out[i] = Math.log(Math.max(c - DISCOUNT, 0) / ct.total + ((DISCOUNT * ct.types) / ct.total) * b);
-      }
-    });
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      const c = w >= 0 ? this.#triT.get(base + w) : 0;
+      out[i] = Math.log(Math.max(c - DISCOUNT, 0) / total + back * bi[i]!);
+    }
     return out;
   }
 
@@ -147,13 +172,13 @@ export class NgramModel {
   seenPair(v: string, w: string): boolean {
     const a = this.known(v);
     const b = this.known(w);
-    return a >= 0 && b >= 0 && (this.#contBi.get(a * BASE + b) ?? 0) > 0;
+    return a >= 0 && b >= 0 && this.#contBiT.get(a * BASE + b) > 0;
   }
 
   /** The id of a known token, -1 for one never seen (no new id is made). */
   known(token: string): number {
     const id = this.#ids.get(token);
-    return id !== undefined && this.#live.has(id) ? id : -1;
+    return id !== undefined && this.#liveA[id] === 1 ? id : -1;
   }
 
   /** log P(w) with no context: how likely a word is at all. */

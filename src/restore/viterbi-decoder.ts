@@ -2,6 +2,8 @@ import type { NgramModel } from './ngram-model.js';
 
 /** How many best histories are kept at each position. */
 const BEAM = 12;
+/** More candidates than this in one slot share state keys (the OCR channel offers at most 400). */
+const MAX_CANDIDATES = 512;
 
 export interface DecodedSlot {
   choice: string;
@@ -50,8 +52,9 @@ export function decode(slots: readonly (readonly string[] | null)[], model: Ngra
       ids.forEach((w, choice) => {
         // language model × channel: how likely the word, and how likely it was read as what we see
         const score = s.score + lm[choice]! + (weights?.[choice] ?? 0);
-        // states are (previous word, this word); an unseen word is told apart by its candidate index
-        const k = (s.v + 1) * 1e6 + (w >= 0 ? w : -1 - choice);
+        // states are (previous word, this word): within a slot the candidate's index is the word (an unseen one too),
+        // and the key stays a small integer, which a Map hashes without allocating
+        const k = (s.v + 1) * MAX_CANDIDATES + choice;
         const cur = next.get(k);
         if (!cur || score > cur.score) next.set(k, { u: s.v, v: w, score, back: from, choice });
       });
@@ -70,13 +73,15 @@ export function decode(slots: readonly (readonly string[] | null)[], model: Ngra
     idx = state.back;
   }
   // confidence: the chosen word's share among the candidates, given the chosen neighbours
+  const chosen = out.map((o) => (o ? model.known(o.choice) : start));
   for (let i = 0; i < slots.length; i++) {
     const cands = slots[i];
     const slot = out[i];
     if (!cands || !slot || cands.length < 2) continue;
-    const u = out[i - 2]?.choice ?? '<s>';
-    const v = out[i - 1]?.choice ?? '<s>';
-    const probs = cands.map((w) => Math.exp(model.logProb(u, v, w)));
+    const u = i >= 2 ? chosen[i - 2]! : start;
+    const v = i >= 1 ? chosen[i - 1]! : start;
+    const ids = cands.map((w) => model.known(w));
+    const probs = [...model.logProbsIds(u, v, ids, model.bigramProbs(v, ids))].map(Math.exp);
     const total = probs.reduce((a, b) => a + b, 0);
     slot.confidence = total ? (probs[cands.indexOf(slot.choice)] ?? 0) / total : 0;
   }
