@@ -24,6 +24,8 @@ export interface IngestOptions {
   ocrEngine?: 'tesseract.js' | 'native';
   /** Largest accepted file in MiB. Default 512. */
   maxSizeMb: number;
+  /** Largest image (pixels its header claims) accepted. Default 150 million. */
+  maxPixels?: number;
   /** Show progress bars (default: when stderr is a terminal). */
   progress: boolean;
 }
@@ -62,7 +64,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       }
       bases.set(base, file);
       try {
-        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');

@@ -15,6 +15,8 @@ export type InputErrorCode =
   | 'corrupt-pdf'
   | 'encrypted-pdf'
   | 'truncated-image'
+  | 'corrupt-image'
+  | 'too-many-pixels'
   | 'unreadable'
   | 'output-name-taken';
 

@@ -4,13 +4,17 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../core/index.js';
 import type { IntakeResult } from '../../schemas/index.js';
 import { SUPPORTED_EXTENSIONS, sniffType } from './file-type.js';
+import { imageSize } from './image-size.js';
 
 export interface IntakeOptions {
   /** Files above this size are refused (bytes). Default 512 MiB. */
   maxBytes?: number;
+  /** Images whose header claims more pixels than this are refused before decoding. Default 150 million (A0 at 300 DPI is 140). */
+  maxPixels?: number;
 }
 
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_MAX_PIXELS = 150_000_000;
 
 /**
  * Checks that a file can be processed and describes it. Throws InputError
@@ -44,6 +48,14 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
     throw new InputError('truncated-pdf', 'truncated PDF: no %%EOF at the end (still being copied, or cut short)');
   if (sniffed.kind === 'image' && !whole)
     throw new InputError('truncated-image', `truncated image: the ${sniffed.mediaType} data ends early (still being copied, or cut short)`);
+  if (sniffed.kind === 'image') {
+    // the header's claim is checked before any decoder allocates for it: a decoder that cannot allocate kills the process
+    const size = imageSize(bytes, sniffed.mediaType);
+    if (!size || size.width <= 0 || size.height <= 0) throw new InputError('corrupt-image', `cannot read the ${sniffed.mediaType} header: no image size in it`);
+    const pixels = size.width * size.height;
+    const limit = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
+    if (pixels > limit) throw new InputError('too-many-pixels', `image is ${size.width} × ${size.height} pixels (${(pixels / 1e6).toFixed(0)} megapixels), above the ${(limit / 1e6).toFixed(0)}-megapixel limit`);
+  }
 
   return {
     path,
