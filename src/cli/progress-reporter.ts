@@ -35,6 +35,11 @@ function lineReporter(): ProgressReporter {
   };
 }
 
+/**
+ * Bars on stderr (files, and the current file's pages). Every outcome line
+ * is kept: shown above the bars as they redraw, and those still waiting when
+ * the bars stop are written after them (cli-progress's stop() drops them).
+ */
 function barReporter(): ProgressReporter {
   const multi = new cliProgress.MultiBar(
     { format: ' {bar} {value}/{total} {label}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
@@ -55,7 +60,16 @@ function barReporter(): ProgressReporter {
       pages?.update(done, { label: `${stage} pages` });
     },
     fileFinished: () => files?.increment(),
-    log: (line) => multi.log(`${line}\n`),
-    stop: () => multi.stop(),
+    log: (line, stream) => {
+      // a result line for a pipe goes there at once: the bars are on the terminal, not in the pipe
+      if (stream === 'stdout' && !process.stdout.isTTY) process.stdout.write(`${line}\n`);
+      else multi.log(`${line}\n`);
+    },
+    stop: () => {
+      multi.stop();
+      // lines logged since the last redraw are only in MultiBar's buffer, which stop() does not write: write them now
+      const pending = (multi as unknown as { loggingBuffer?: string[] }).loggingBuffer ?? [];
+      for (const line of pending.splice(0)) process.stderr.write(line);
+    },
   };
 }
