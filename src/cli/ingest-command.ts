@@ -26,6 +26,8 @@ export interface IngestOptions {
   maxSizeMb: number;
   /** Largest image (pixels its header claims) accepted. Default 150 million. */
   maxPixels?: number;
+  /** Largest PDF (pages) accepted. Default 2,000. */
+  maxPages?: number;
   /** Show progress bars (default: when stderr is a terminal). */
   progress: boolean;
 }
@@ -64,7 +66,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       }
       bases.set(base, file);
       try {
-        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');

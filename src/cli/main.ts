@@ -32,9 +32,10 @@ program
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native (Debian tesseract-ocr + tesseract-ocr-vie, for big batches)', 'tesseract.js')
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
   .option('--max-pixels <megapixels>', 'refuse images whose header claims more pixels than this (checked before decoding)', positiveInt, 150)
+  .option('--max-pages <n>', 'refuse PDFs with more pages than this', positiveInt, 2000)
   .option('--no-restore', 'do not restore diacritics of pages that lost them (they are recorded instead)')
   .option('--no-progress', 'plain log lines instead of progress bars')
-  .action(async (paths: string[], o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; maxSize: number; maxPixels: number; progress: boolean }) => {
+  .action(async (paths: string[], o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; maxSize: number; maxPixels: number; maxPages: number; progress: boolean }) => {
     if (o.ocrEngine !== 'tesseract.js' && o.ocrEngine !== 'native') throw new InvalidArgumentError(`--ocr-engine: expected tesseract.js or native, got ${o.ocrEngine}`);
     const summary = await ingestCommand(paths, {
       out: o.out,
@@ -45,6 +46,7 @@ program
       ocrEngine: o.ocrEngine as 'tesseract.js' | 'native',
       maxSizeMb: o.maxSize,
       maxPixels: o.maxPixels * 1_000_000,
+      maxPages: o.maxPages,
       progress: o.progress && Boolean(process.stderr.isTTY),
     });
     process.exitCode = summary.failed > 0 ? 1 : 0;

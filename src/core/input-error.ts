@@ -17,6 +17,7 @@ export type InputErrorCode =
   | 'truncated-image'
   | 'corrupt-image'
   | 'too-many-pixels'
+  | 'too-many-pages'
   | 'unreadable'
   | 'output-name-taken';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
-import { measureTextQuality, openPdf, tiffPageCount } from '../core/index.js';
+import { InputError, measureTextQuality, openPdf, tiffPageCount } from '../core/index.js';
 import { readPdfPage } from './pdf-text-layer.js';
 import { readTextPages } from './text-input.js';
 
@@ -34,7 +34,12 @@ function ocrReason(verdict: string | undefined, imageCoverage: number): { code: 
 export interface ExtractOptions {
   /** Called after each page, for progress bars. */
   onPage?: (done: number, total: number) => void;
+  /** Documents with more pages are refused before any page is read. Default 2,000. */
+  maxPages?: number;
 }
+
+/** No plan has this many pages; a PDF that says so is a mistake or an attack (100,000 pages in 600 KB). */
+export const DEFAULT_MAX_PAGES = 2000;
 
 /**
  * The extract stage: the text layer of a PDF, or the text of a .txt/.md
@@ -57,6 +62,8 @@ export async function extractPages(input: IntakeResult, issues: IssueRecorder, o
 
   const pdf = await openPdf(path);
   try {
+    const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
+    if (pdf.numPages > maxPages) throw new InputError('too-many-pages', `the PDF has ${pdf.numPages} pages, above the ${maxPages}-page limit`);
     const pages = [];
     const needsOcr: number[] = [];
     const scanDpi: Record<string, number> = {};

@@ -6,6 +6,8 @@ import { ocrPages, type OcrEngine } from '../ocr/index.js';
 import { timed } from './stage-timer.js';
 
 export interface ReadOptions extends IntakeOptions {
+  /** PDFs with more pages are refused. Default 2,000. */
+  maxPages?: number;
   /** Progress: the stage running and, within it, pages done of total. */
   onProgress?: (stage: StageName, done: number, total: number) => void;
 }
@@ -30,7 +32,7 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   const stages: DocumentDraft['stages'] = [];
   const intake = await timed(stages, 'intake', () => intakeFile(path, opts));
   const pages = await timed(stages, 'extract', () =>
-    extractPages(intake, log.forStage('extract'), { onPage: (done, total) => opts.onProgress?.('extract', done, total) }),
+    extractPages(intake, log.forStage('extract'), { maxPages: opts.maxPages, onPage: (done, total) => opts.onProgress?.('extract', done, total) }),
   );
   return { intake: { ...intake, source: { ...intake.source, pages: pages.pages.length } }, pages, issues: log.all(), stages };
 }
