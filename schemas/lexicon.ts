@@ -114,6 +114,8 @@ export const DocumentWordsFile = z.object({
   subjectOpeners: z.array(z.string()),
   /** The heading of the recipients list ("Nơi nhận"). */
   recipientsOpener: z.string(),
+  /** How a stamp's or banner's lines start ("SAO Y", "Ký bởi", "ĐẾN"): not the document's own text. */
+  banners: z.array(z.string()),
 });
 export type DocumentWordsFile = z.infer<typeof DocumentWordsFile>;
 

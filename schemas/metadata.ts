@@ -35,6 +35,8 @@ export const Metadata = z.object({
   signer: z.object({ title: z.string(), name: z.string().nullable() }).nullable().default(null),
   /** The "Nơi nhận" entries as printed, without dash and closing punctuation. */
   recipients: z.array(z.string()).default([]),
+  /** Stamps and banners printed over the document, as read ("SAO Y; CÔNG AN TỈNH …", "Ký bởi: …"): set apart, never read into its fields. */
+  banners: z.array(z.string()).default([]),
   citations: z.array(Citation),
 });
 export type Metadata = z.infer<typeof Metadata>;

@@ -43,6 +43,8 @@ export const Block = z.object({
   fontSize: z.number().nullable(),
   /** A page's first block that goes on with the previous page's last, which the page break cut mid-sentence (decided once, in layout). */
   continues: z.boolean().default(false),
+  /** A stamp or banner ("SAO Y", e-signature text, the incoming stamp): not the document's own text, never read as a title, an issuer or a record. */
+  banner: z.boolean().default(false),
 });
 export type Block = z.infer<typeof Block>;
 

@@ -64,3 +64,9 @@ export function subjectAfterOpener(line: string): string | null {
 export function opensRecipients(line: string): boolean {
   return line.trim().startsWith(file().recipientsOpener);
 }
+
+/** A line of a stamp or banner: the certified-copy banner, e-signature text, the incoming-document stamp ("SAO Y; CÔNG AN TỈNH …", "Ký bởi: …", "ĐẾN Số: …"). */
+const bannerPattern = lazy(() => new RegExp(`^(?:${file().banners.map((b) => (b.endsWith('$') ? `${escape(b.slice(0, -1))}$` : `${escape(b)}(?=[\\s;:,.]|$)`)).join('|')})`, 'u'));
+export function isBannerLine(line: string): boolean {
+  return bannerPattern().test(line.trim());
+}

@@ -57,6 +57,8 @@ export function placeBlocks(pages: readonly Page[], sections: readonly Section[]
   const out: PlacedBlock[] = [];
   for (const page of pages)
     page.blocks.forEach((block) => {
+      // a stamp or banner is not the document's text
+      if (block.banner) return;
       const heading = at.get(`${page.number}:${block.lineStart}`);
       const cut = out.at(-1);
       if (block.continues && !heading && cut && cut.page === page.number - 1) {

@@ -1,6 +1,6 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { stripDiacritics } from '../core/index.js';
-import { isBareOrgan, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
+import { isBannerLine, isBareOrgan, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
 import { readRecipients, readSigner } from './closing-fields.js';
 import { readCitations } from './citations.js';
 import { isMottoLine, leftColumnOfRow, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
@@ -21,8 +21,10 @@ const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|[IVX
 export function readMetadata(pages: readonly Page[]): Metadata {
   const first = pages[0];
   const body = pages.map((p) => p.text).join('\n');
-  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, type: null, title: null, subject: null, signer: null, recipients: [], citations: [] };
-  const lines = expandHeaderRow(first.lines.slice(0, HEADER_LINES));
+  if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, type: null, title: null, subject: null, signer: null, recipients: [], banners: [], citations: [] };
+  // stamps and banners ("SAO Y; …", "Ký bởi: …") are set apart before the header is read
+  const banners = pages.flatMap((p) => p.lines.filter((l) => isBannerLine(l.text)).map((l) => l.text.trim()));
+  const lines = expandHeaderRow(first.lines.slice(0, HEADER_LINES)).filter((l) => !isBannerLine(l.text));
   // a field with a blank left in it ("Số:      /KH-BQL") may come apart into pieces on one row: read each piece with the rest of its row
   const rowFrom = (i: number): string => restOfRow(lines, i);
   const numberAt = lines.findIndex((_, i) => readDocumentNumber(rowFrom(i)) !== null);
@@ -58,6 +60,7 @@ export function readMetadata(pages: readonly Page[]): Metadata {
     subject,
     signer: readSigner(pages),
     recipients: readRecipients(pages),
+    banners,
     citations: readCitations(pages),
   };
 }

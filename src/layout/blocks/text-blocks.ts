@@ -1,4 +1,5 @@
 import type { Block, Box, Line, Page, Table } from '../../../schemas/index.js';
+import { isBannerLine } from '../../lexicon/index.js';
 
 /** A line starting like a list item or heading opens a block: "1.", "1.2.", "a)", "I.", "- ", "+ ". */
 const ITEM_START = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)\s|[IVXLC]+\.\s|[-+•*]\s)/u;
@@ -20,21 +21,27 @@ export function buildBlocks(page: Page, tables: readonly Table[], tableLines: Re
     .map((line, index) => ({ line, index }))
     .filter(({ index }) => !tableLines.has(index))
     .filter(({ line }) => !line.box || (!cellBoxes.some((b) => inside(line.box as Box, b)) && !isPageNumber(line, page.height)));
-  if (!lines.some(({ line }) => line.box)) return textBlocks(lines);
+  if (!lines.some(({ line }) => line.box)) return textBlocks(lines).map(markBanner);
   const left = mode(lines.map(({ line }) => Math.round(line.box?.x0 ?? 0)));
   const right = percentile(lines.map(({ line }) => line.box?.x1 ?? 0), 0.9);
   const blocks: Block[] = [];
   let current: { line: Line; index: number }[] = [];
   for (const item of lines) {
     const prev = current.at(-1);
-    if (prev && !startsNew(prev.line, item.line, left, right, page.origin === 'ocr')) current.push(item);
+    // a banner's line ("SAO Y; …", "Ký bởi: …") is a block of its own, never part of the text around it
+    if (prev && !startsNew(prev.line, item.line, left, right, page.origin === 'ocr') && !isBannerLine(item.line.text) && !isBannerLine(prev.line.text)) current.push(item);
     else {
       if (current.length) blocks.push(block(current.map((c) => c.line), current[0]?.index ?? 0));
       current = [item];
     }
   }
   if (current.length) blocks.push(block(current.map((c) => c.line), current[0]?.index ?? 0));
-  return blocks;
+  return blocks.map(markBanner);
+}
+
+/** A block that starts like a stamp or banner is one. */
+function markBanner(b: Block): Block {
+  return isBannerLine(b.text) ? { ...b, banner: true } : b;
 }
 
 /**
@@ -130,7 +137,7 @@ function block(lines: Line[], lineStart: number): Block {
   const box = boxes.length
     ? { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) }
     : null;
-  return { text, lineStart, lineEnd: lineStart + lines.length, box, bold: lines.every((l) => l.bold), fontSize: lines[0]?.fontSize ?? null, continues: false };
+  return { text, lineStart, lineEnd: lineStart + lines.length, box, bold: lines.every((l) => l.bold), fontSize: lines[0]?.fontSize ?? null, continues: false, banner: false };
 }
 
 const inside = (l: Box, cell: Box): boolean => {

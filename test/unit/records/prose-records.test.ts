@@ -86,7 +86,7 @@ describe('records from prose', async () => {
   });
 
   it('goes on with a paragraph the page break cut, into the next page\'s first paragraph, but not into a bullet or a heading', () => {
-    const blk = (text: string, lineStart: number) => ({ text, lineStart, lineEnd: lineStart + 1, box: null, bold: false, fontSize: 12, continues: false });
+    const blk = (text: string, lineStart: number) => ({ text, lineStart, lineEnd: lineStart + 1, box: null, bold: false, fontSize: 12, continues: false, banner: false });
     const pg = (number: number, blocks: ReturnType<typeof blk>[]): Page => ({
       number, width: 595, height: 842, origin: 'text-layer', text: '', words: [], lines: [], rulings: [], blocks, quality: null, repairs: [], originalText: null,
     });

@@ -82,3 +82,20 @@ describe('signer and recipients', () => {
     expect(readRecipients([textPage('Tỷ lệ hồ sơ trực tuyến đạt 80%.')])).toEqual([]);
   });
 });
+
+describe('stamps and banners', () => {
+  it('are set apart from the header: a certified copy\'s banner is listed, not read as the issuer or the title', () => {
+    const copy = page([
+      line('SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; Thời gian ký: 2025-08-20T15:14:49+07:00', 249, 7),
+      line('BỘ CÔNG AN', 139, 75), line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 275, 75),
+      line('CÔNG AN TỈNH LÂM ĐỒNG', 95, 90), line('Độc lập - Tự do - Hạnh phúc', 324, 90),
+      line('Số: 855/CAT-PA05', 122, 112), line('Lâm Đồng, ngày 20 tháng 8 năm 2025', 300, 112),
+      line('V/v đôn đốc cử nhân sự', 91, 130),
+      line('Công an tỉnh Lâm Đồng đề nghị các cơ quan gửi danh sách.', 80, 200),
+    ]);
+    const m = readMetadata([copy]);
+    expect(m.banners).toEqual(['SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; Thời gian ký: 2025-08-20T15:14:49+07:00']);
+    expect(m.issuerChain.join(' / ')).not.toMatch(/SAO Y/iu);
+    expect(m).toMatchObject({ number: '855/CAT-PA05', date: '2025-08-20', type: 'Công văn' });
+  });
+});

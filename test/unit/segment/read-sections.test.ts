@@ -5,7 +5,7 @@ import { readSections } from '../../../src/segment/read-sections.js';
 /** A text-input page: one block a line. */
 const page = (lines: string[]): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text: lines.join('\n'), words: [], lines: [], rulings: [], quality: null, repairs: [], originalText: null,
-  blocks: lines.map((text, i) => ({ text, lineStart: i, lineEnd: i + 1, box: null, bold: false, fontSize: null, continues: false })),
+  blocks: lines.map((text, i) => ({ text, lineStart: i, lineEnd: i + 1, box: null, bold: false, fontSize: null, continues: false, banner: false })),
 });
 
 describe('readSections', () => {
