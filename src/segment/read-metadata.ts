@@ -11,7 +11,7 @@ const NUMBER_LINE = /^\s*S[ỐốÔôOo0](?!\p{Ll})/u;
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
 /** Lines that end the title block. */
-const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|[IVX]+\.\s|-{3,}|\d+\.\s)/u;
+const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Ngày\s+\d|[IVX]+\.\s|-{3,}|_{3,}|\d+\.\s)/u;
 
 /**
  * Reads the header block of page 1: issuer chain (agency lines above the
@@ -135,9 +135,11 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
   // a text input's header line holds both columns: its left one is the agency's
   const above = lines
     .slice(0, numberAt)
-    .map((l) => (l.box ? l : { ...l, text: leftColumnOfRow(l.text) }))
+    // a row read as one line holds both columns ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI …"): its left column is the agency's
+    .map((l) => ({ line: l, cut: leftColumnOfRow(l.text) }))
+    .map(({ line, cut }) => ({ ...line, text: cut, both: cut !== line.text.trim() }))
     .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && !NUMBER_LINE.test(l.text) && /\p{L}/u.test(l.text));
-  const left = pageWidth && numberLine?.box ? above.filter((l) => l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2) : above;
+  const left = pageWidth && numberLine?.box ? above.filter((l) => l.both || (l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2)) : above;
   const items: { text: string; bold: boolean }[] = [];
   for (const line of left) {
     const last = items.at(-1);
@@ -167,7 +169,8 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
     if (written.length && isCapitals(text) && !written.every(isCapitals)) break;
     parts.push(line.text.trim());
   }
-  const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim();
+  // the full stop some titles end with is no part of them
+  const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim().replace(/(?<![.])\.$/u, '');
   return title || null;
 }
 
