@@ -32,6 +32,9 @@ export interface IngestOptions {
   progress: boolean;
 }
 
+/** `--out -` writes the documents to stdout (JSON Lines) instead of a folder. */
+const STDOUT = '-';
+
 export interface IngestSummary {
   ok: number;
   partial: number;
@@ -67,9 +70,15 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       bases.set(base, file);
       try {
         const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
-        const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
-        reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
+        if (opts.out === STDOUT) {
+          // `--out -`: the documents themselves on stdout, one JSON a line; everything else on stderr
+          process.stdout.write(`${JSON.stringify(doc)}\n`);
+          reporter.log(`${file} → stdout (${describe(doc)})`, 'stderr');
+        } else {
+          const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
+          reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
+        }
       } catch (error) {
         summary.failed++;
         reporter.log(`plan-ingest: ${file}: ${reason(error)}`, 'stderr');

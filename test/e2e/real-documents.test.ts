@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -70,3 +70,16 @@ describe('plan-ingest ingest on real documents', () => {
     expect(d.pages[0]!.text).toMatch(/Hội công chứng viên/iu);
   });
 });
+
+describe('plan-ingest ingest --out -', () => {
+  it('writes the documents to stdout, one JSON a line, and everything else to stderr; no folder named "-"', async () => {
+    const res = await runCli(['ingest', REAL('42_cv-ubnd-binhthuan-gia-han-dai-hoi-hhdn.txt'), new URL('fixtures/seeds/004_366fba49b02306f1.txt', ROOT).pathname, '--out', '-', '--no-progress']);
+    expect(res.code).toBe(0);
+    const docs = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Document);
+    expect(docs.map((d) => d.source.file)).toEqual(['42_cv-ubnd-binhthuan-gia-han-dai-hoi-hhdn.txt', '004_366fba49b02306f1.txt']);
+    for (const d of docs) expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
+    expect(res.stderr).toMatch(/→ stdout/u);
+    expect(existsSync(new URL('-', ROOT))).toBe(false);
+  }, 120_000);
+});
+
