@@ -1,10 +1,10 @@
 import { AgencyWordsFile, type Agency } from '../../schemas/index.js';
 import { similarity } from '../core/index.js';
 import { lazy, readDataFile } from './data-file.js';
+import { escapeRegExp } from './patterns.js';
 import { fold } from './fold.js';
 import { registryFiles, registryNames } from './registry-file.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 const lexicon = lazy(() => {
   const file = readDataFile('agencies.json', AgencyWordsFile);
@@ -39,17 +39,17 @@ const lexicon = lazy(() => {
  * where one agency of a list ends and the next begins.
  */
 export function agencyHeadAlternation(): string {
-  return lexicon().heads.map(escape).join('|');
+  return lexicon().heads.map(escapeRegExp).join('|');
 }
 
 /** The heads of unit headings whose bullets are that unit's tasks, as an alternation ("Văn phòng|Phòng|…"). */
 export function unitHeadingAlternation(): string {
-  return [...lexicon().file.unitHeadings].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return [...lexicon().file.unitHeadings].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
 /** Words opening a group of bodies ("các", "những"), as an alternation that also takes a capital. */
 export function groupOpenerAlternation(): string {
-  return lexicon().groupOpeners.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]).map(escape).join('|');
+  return lexicon().groupOpeners.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]).map(escapeRegExp).join('|');
 }
 
 /** The kind of body an agency's printed name says: "các sở, ban, ngành" → group, "Sở Y tế" → department. */
@@ -143,12 +143,12 @@ export function misreadListHeadAlternation(): string {
 /** A group of bodies as an alternation: "các (?:cơ quan|sở|…)" (for finding partners named without "với"). */
 export function groupAlternation(): string {
   const { file } = lexicon();
-  return `(?:${file.groupOpeners.map(escape).join('|')}) (?:${file.groupNouns.map(escape).join('|')})`;
+  return `(?:${file.groupOpeners.map(escapeRegExp).join('|')}) (?:${file.groupNouns.map(escapeRegExp).join('|')})`;
 }
 
 /** Heads that open a name only before a capitalised word ("Ban Quản lý", "Hội Nông dân"), as an alternation. */
 export function capitalisedHeadAlternation(): string {
-  return [...lexicon().file.capitalisedAfter].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return [...lexicon().file.capitalisedAfter].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
 /** Whether a line opens an agency, a group or a person as a cell does: "Sở …", "Ủy ban …", "Các …", "Đồng chí …" (agencies.json cellOpeners). */

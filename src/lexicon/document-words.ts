@@ -1,6 +1,7 @@
 import { DocumentWordsFile } from '../../schemas/index.js';
 import { lazy, readDataFile } from './data-file.js';
 import { fold } from './fold.js';
+import { escapeRegExp } from './patterns.js';
 
 const file = lazy(() => readDataFile('documents.json', DocumentWordsFile));
 
@@ -29,17 +30,16 @@ export function startsWithMotto(line: string): boolean {
 }
 
 /** Whether a block opens the signature part ("Nơi nhận:", "T/M UBND", "KT. CHỦ TỊCH"), where the body ends. */
-const signaturePatterns = lazy(() => file().signatureOpeners.map((o) => new RegExp(`^${o.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.?(?:[\\s:]|$)`, 'u')));
+const signaturePatterns = lazy(() => file().signatureOpeners.map((o) => new RegExp(`^${escapeRegExp(o)}\\.?(?:[\\s:]|$)`, 'u')));
 
 export function opensSignature(text: string): boolean {
   const t = text.trim();
   return signaturePatterns().some((re) => re.test(t));
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "T/M ỦY BAN NHÂN DÂN": an authority opener, then words in capitals. */
-const authorityPattern = lazy(() => new RegExp(`(?:^|\\s)((?:${file().authorities.map(escape).join('|')})\\s+\\p{Lu}[\\p{Lu}\\s.,/-]*)$`, 'u'));
+const authorityPattern = lazy(() => new RegExp(`(?:^|\\s)((?:${file().authorities.map(escapeRegExp).join('|')})\\s+\\p{Lu}[\\p{Lu}\\s.,/-]*)$`, 'u'));
 
 /** The authority part at the end of a line ("… - Lưu: VT. KT. GIÁM ĐỐC" → "KT. GIÁM ĐỐC"), null when the line has none. */
 export function authorityAtEnd(line: string): string | null {
@@ -54,7 +54,7 @@ export function isSurname(word: string): boolean {
 }
 
 /** "V/v báo cáo …", "Về việc cho phép …" → the subject without its opener; null for another line. */
-const subjectPattern = lazy(() => new RegExp(`^\\s*(?:${file().subjectOpeners.map(escape).join('|')})\\s*:?\\s+(.+)$`, 'u'));
+const subjectPattern = lazy(() => new RegExp(`^\\s*(?:${file().subjectOpeners.map(escapeRegExp).join('|')})\\s*:?\\s+(.+)$`, 'u'));
 
 export function subjectAfterOpener(line: string): string | null {
   return subjectPattern().exec(line)?.[1]?.trim() ?? null;
@@ -66,7 +66,7 @@ export function opensRecipients(line: string): boolean {
 }
 
 /** A line of a stamp or banner: the certified-copy banner, e-signature text, the incoming-document stamp ("SAO Y; CÔNG AN TỈNH …", "Ký bởi: …", "ĐẾN Số: …"). */
-const bannerPattern = lazy(() => new RegExp(`^(?:${file().banners.map((b) => (b.endsWith('$') ? `${escape(b.slice(0, -1))}$` : `${escape(b)}(?=[\\s;:,.]|$)`)).join('|')})`, 'u'));
+const bannerPattern = lazy(() => new RegExp(`^(?:${file().banners.map((b) => (b.endsWith('$') ? `${escapeRegExp(b.slice(0, -1))}$` : `${escapeRegExp(b)}(?=[\\s;:,.]|$)`)).join('|')})`, 'u'));
 export function isBannerLine(line: string): boolean {
   return bannerPattern().test(line.trim());
 }
