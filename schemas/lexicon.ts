@@ -133,6 +133,7 @@ export const AssignmentWordsFile = z.object({
   topicOpeners: z.array(z.string()),
   clauseWords: z.array(z.string()),
   planTypes: z.array(z.string()),
+  courtesyWords: z.array(z.string()),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

@@ -76,3 +76,9 @@ const listOpener = lazy(() => new RegExp(`(?:^|\\s)(?:${alternationOf(file().ope
 export function opensRequestList(title: string): boolean {
   return listOpener().test(title);
 }
+
+/** A closing's courtesy ("quan tâm, triển khai thực hiện", "quan tâm hướng dẫn"): a task made only of such words asks nothing in particular. */
+const courtesy = lazy(() => new RegExp(`^(?:(?:${alternationOf(file().courtesyWords)})[\\s,./]*)+$`, 'iu'));
+export function isCourtesyTask(task: string): boolean {
+  return courtesy().test(task.trim());
+}

@@ -34,4 +34,4 @@ export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPerio
 export { documentTypes, documentTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature, authorityAtEnd, isSurname, subjectAfterOpener, opensRecipients, isBannerLine } from './document-words.js';
 export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
 export { rowNumberWithStrayMark } from './row-number.js';
-export { assignmentOpener, openerInside, proposalBefore, leadMarker, dutyMarker, taskVerb, namesAgencyFirst, deadlineIn, isProposalType, isPlanType, listPartBreak, topicOpener, isAgencyHeading, readsAsClause, headingAgency, opensRequestList } from './assignment-words.js';
+export { assignmentOpener, openerInside, proposalBefore, leadMarker, dutyMarker, taskVerb, namesAgencyFirst, deadlineIn, isProposalType, isPlanType, listPartBreak, topicOpener, isAgencyHeading, readsAsClause, headingAgency, opensRequestList, isCourtesyTask } from './assignment-words.js';

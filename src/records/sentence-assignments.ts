@@ -1,5 +1,5 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { deadlineIn, dutyMarker, headingAgency, opensRequestList, isAgencyHeading, readsAsClause, listPartBreak, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
+import { deadlineIn, dutyMarker, headingAgency, isCourtesyTask, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, listPartBreak, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
 import { splitAgencies } from './agency-list.js';
 import { cooperatingIn, type placeBlocks } from './prose-records.js';
 
@@ -33,6 +33,8 @@ interface Found {
   lead: string;
   cooperating: string;
   task: string;
+  /** The introductory phrase the agencies came after ("Quý I/2027, các cơ quan …"), when there was one. */
+  intro?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ function readAfterIntro(clause: string): Found | null {
     const rest = clause.slice(from);
     if (!namesAgencyFirst(rest)) continue;
     const found = readAgenciesAndTask(rest, true);
-    if (found && found.lead.length <= MAX_INTRO_AGENCIES && namedList(found.lead).every((a) => namesAgencyFirst(a.raw))) return found;
+    if (found && found.lead.length <= MAX_INTRO_AGENCIES && namedList(found.lead).every((a) => namesAgencyFirst(a.raw))) return { ...found, intro: clause.slice(0, comma) };
   }
   return null;
 }
@@ -121,7 +123,8 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   /** The agency a heading above the block names ("a) Trung tâm Phát triển quỹ đất tỉnh" over its bullets, "1. Nhà đầu tư …:" over its lettered items). */
   const headingLead = (section: Section | null, isHeading: boolean): string | null => {
     const over = isHeading ? (section?.parent ? byId.get(section.parent) : undefined) : section;
-    return over ? headingAgency(over.title) : null;
+    // "Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng …):": the agency without the long description in brackets ("(cũ)" stays)
+    return over ? (headingAgency(over.title)?.replace(/\s*\((?:[^()\s]+\s+){3,}[^()]*\)\s*$/u, '') ?? null) : null;
   };
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
@@ -148,13 +151,16 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
       const found = (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ?? readClause(clause, !o.explicitOnly) ?? (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null);
       if (!found) continue;
       const { deadlines, rest } = takeDeadlines(found.task);
-      const deadline = deadlines.length ? { raw: deadlines.join('; ') } : null;
+      // "Quý I/2027, các cơ quan … đánh giá …": a period that introduces the sentence is its timeline
+      const introPeriod = found.intro && looksLikeTimeline(found.intro.trim()) ? found.intro.trim() : null;
+      const deadline = deadlines.length ? { raw: deadlines.join('; ') } : introPeriod ? { raw: introPeriod } : null;
       const cooperating = found.cooperating || cooperatingIn(rest) || '';
       const task = rest
         .replace(/\s+([,;.])/gu, '$1')
         .replace(/^[\s,;:]+|[\s,;:.\/]+$/gu, '')
         .replace(/\s{2,}/gu, ' ');
-      if (!task) continue;
+      // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
+      if (!task || isCourtesyTask(task)) continue;
       out.push({
         code: codeOf(label, section, counters),
         section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},

@@ -36,6 +36,7 @@ describe('assignments stated in a sentence', () => {
     expect(read('Sở Nội vụ kính đề nghị Chủ tịch UBND tỉnh xem xét, quyết định.')).toEqual([]);
     expect(read('Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh quan tâm chỉ đạo thực hiện.')).toEqual([]);
     expect(read('Xét đề nghị của Hiệp hội Doanh nghiệp tỉnh tại Công văn số 282/HHDN-K4.')).toEqual([]);
+    expect(read('Bộ Tư pháp đề nghị các đồng chí Giám đốc Sở Tư pháp các tỉnh, thành phố quan tâm, triển khai thực hiện./.')).toEqual([]);
     expect(read('Tình hình kinh tế tiếp tục phát triển ổn định.')).toEqual([]);
   });
 
