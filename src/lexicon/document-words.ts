@@ -65,6 +65,12 @@ export function opensRecipients(line: string): boolean {
   return line.trim().startsWith(file().recipientsOpener);
 }
 
+/** What follows the recipients heading on its own line ("Nơi nhận: - Như trên;" → "- Như trên;"). */
+export function afterRecipientsOpener(line: string): string {
+  const t = line.trim();
+  return t.startsWith(file().recipientsOpener) ? t.slice(file().recipientsOpener.length).replace(/^\s*:?\s*/u, '') : t;
+}
+
 /** A line of a stamp or banner: the certified-copy banner, e-signature text, the incoming-document stamp ("SAO Y; CÔNG AN TỈNH …", "Ký bởi: …", "ĐẾN Số: …"). */
 const bannerPattern = lazy(() => new RegExp(`^(?:${file().banners.map((b) => (b.endsWith('$') ? `${escapeRegExp(b.slice(0, -1))}$` : `${escapeRegExp(b)}(?=[\\s;:,.]|$)`)).join('|')})`, 'u'));
 export function isBannerLine(line: string): boolean {

@@ -121,11 +121,9 @@ function clausesOf(text: string): string[] {
 export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean } = {}): Omit<Assignment, 'id'>[] {
   const byId = new Map(sections.map((s) => [s.id, s]));
   /** The agency a heading above the block names ("a) Trung tâm Phát triển quỹ đất tỉnh" over its bullets, "1. Nhà đầu tư …:" over its lettered items). */
-  const headingLead = (section: Section | null, isHeading: boolean): string | null => {
-    const over = isHeading ? (section?.parent ? byId.get(section.parent) : undefined) : section;
+  const headingLead = (over: Section | null): string | null =>
     // "Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng …):": the agency without the long description in brackets ("(cũ)" stays)
-    return over ? (headingAgency(over.title)?.replace(/\s*\((?:[^()\s]+\s+){3,}[^()]*\)\s*$/u, '') ?? null) : null;
-  };
+    over ? (headingAgency(over.title)?.replace(/\s*\((?:[^()\s]+\s+){3,}[^()]*\)\s*$/u, '') ?? null) : null;
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
   let listOpen = false;
@@ -134,14 +132,15 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     const label = LABEL.exec(block.text);
     const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
     const isHeading = section !== null && section.page === page && section.line === block.lineStart;
+    // the section the block's item belongs to: a heading's parent, a paragraph's own section
+    const over = (isHeading ? (section.parent ? byId.get(section.parent) : undefined) : section) ?? null;
     // where unit headings already gave the plan's tasks, only sentences that assign in so many words add to them
-    const inherited = o.explicitOnly ? null : headingLead(section, isHeading);
+    const inherited = o.explicitOnly ? null : headingLead(over);
     // an item of a list a heading opens with "đề nghị:" names its agency first and goes straight to the task ("1. Bộ Công an báo cáo …")
-    const over = isHeading ? (section?.parent ? byId.get(section.parent) : undefined) : section;
     // (or the paragraph just before the items opens it, when the outline did not take it for a heading)
     const itemized = label !== null || BULLET.test(block.text);
     if (!itemized) listOpen = opensRequestList(block.text);
-    const requested = (over !== undefined && over !== null && opensRequestList(over.title)) || (itemized && listOpen);
+    const requested = (over !== null && opensRequestList(over.title)) || (itemized && listOpen);
     // a heading that is a name only is no task of its own
     if (isHeading && headingAgency(section.title)) continue;
     for (const [k, clause] of clausesOf(body).entries()) {

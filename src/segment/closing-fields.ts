@@ -1,5 +1,5 @@
 import type { Page } from '../../schemas/index.js';
-import { authorityAtEnd, isSurname, opensRecipients } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, isSurname, opensRecipients } from '../lexicon/index.js';
 
 /**
  * The closing part of an administrative document (Nghị định 30/2020/NĐ-CP):
@@ -72,7 +72,7 @@ export function readRecipients(pages: readonly Page[]): string[] {
   const all = pieces(pages);
   const at = all.findIndex((p) => opensRecipients(p));
   if (at < 0) return [];
-  const first = all[at]!.replace(/^Nơi nhận\s*:?\s*/u, '');
+  const first = afterRecipientsOpener(all[at]!);
   const out: string[] = [];
   for (const p of [first, ...all.slice(at + 1)]) {
     if (!p) continue;

@@ -20,6 +20,11 @@ export function readDocumentNumber(line: string): string | null {
   return code?.[1] ?? null;
 }
 
+/** A number line, however an OCR garbled it ("SỐØÕZCAT-PA05"): never part of the agency block. */
+export function looksLikeNumberLine(line: string): boolean {
+  return /^\s*S[ỐốÔôOo0](?!\p{Ll})/u.test(line);
+}
+
 /**
  * The number an appendix gives its document when the header has none (a
  * text copy that lost it): "(Kèm theo Kế hoạch hành động số -KH/TU, ngày …)"

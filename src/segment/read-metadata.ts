@@ -3,11 +3,9 @@ import { stripDiacritics } from '../core/index.js';
 import { isBannerLine, isBareOrgan, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
 import { readRecipients, readSigner } from './closing-fields.js';
 import { readCitations } from './citations.js';
-import { isMottoLine, leftColumnOfRow, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import { isMottoLine, leftColumnOfRow, looksLikeNumberLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
-/** A number line, however an OCR garbled it ("SỐØÕZCAT-PA05"): never part of the agency block. */
-const NUMBER_LINE = /^\s*S[ỐốÔôOo0](?!\p{Ll})/u;
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
 /** Lines that end the title block. */
@@ -138,7 +136,7 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
     // a row read as one line holds both columns ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI …"): its left column is the agency's
     .map((l) => ({ line: l, cut: leftColumnOfRow(l.text) }))
     .map(({ line, cut }) => ({ ...line, text: cut, both: cut !== line.text.trim() }))
-    .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && !NUMBER_LINE.test(l.text) && /\p{L}/u.test(l.text));
+    .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && !looksLikeNumberLine(l.text) && /\p{L}/u.test(l.text));
   const left = pageWidth && numberLine?.box ? above.filter((l) => l.both || (l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2)) : above;
   const items: { text: string; bold: boolean }[] = [];
   for (const line of left) {
