@@ -1,13 +1,7 @@
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextRun } from '../core/index.js';
+import { multiply, type Matrix } from './pdf-matrix.js';
 
-type Matrix = [number, number, number, number, number, number];
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
-];
 const translate = (x: number, y: number): Matrix => [1, 0, 0, 1, x, y];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const asMatrix = (m: unknown): Matrix => {

@@ -2,8 +2,8 @@ import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Ruling } from '../../schemas/index.js';
 import type { TextRun } from '../core/index.js';
 import { annotationRuns } from './pdf-annotation-text.js';
+import { apply, multiply, type Matrix } from './pdf-matrix.js';
 
-type Matrix = [number, number, number, number, number, number];
 /** pdfjs DrawOPS inside a constructPath's path data. */
 const MOVE_TO = 0;
 const LINE_TO = 1;
@@ -14,13 +14,6 @@ const CLOSE = 4;
 const THIN = 2.5;
 /** Segments shorter than this are glyph parts or ticks, not borders. */
 const MIN_LENGTH = 4;
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 export interface PageGraphics {
   rulings: Ruling[];
