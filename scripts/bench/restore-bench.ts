@@ -81,4 +81,31 @@ if (existsSync(kh44)) {
   const secs = (performance.now() - t2) / 1000;
   console.log(`KH 44 lines 1-240 (English-model OCR, shipped model): ${score(read(kh44), out, ['--to', '240']).line}; whole file in ${secs.toFixed(2)} s`);
 }
-console.log(`peak memory (RSS) of this run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak memory (RSS) of this run (leave-one-out thaws a model per document): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+/**
+ * What a user's process costs: a fresh process that loads the shipped model
+ * and restores the seed plans' stripped text, as `plan-ingest restore` does.
+ * Load time is CPU time (wall time swings with what else the machine runs).
+ * Run under tsx; a bare tsx process is measured alongside for its share.
+ */
+function runtimeFigures(): void {
+  const probe = (body: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', body], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, number>;
+  const report = 'console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS / 1024, ...r }))';
+  const bare = probe(`const r = {}; ${report}`);
+  const run = probe(`
+    import { readFileSync } from 'node:fs';
+    import { loadShippedModel, restoreText, seedTrainingFiles } from './src/restore/index.js';
+    import { stripDiacritics } from './src/core/index.js';
+    const c0 = process.cpuUsage();
+    const { model } = loadShippedModel();
+    const loadCpu = process.cpuUsage(c0);
+    const text = seedTrainingFiles().map((f) => stripDiacritics(readFileSync(f, 'utf8'))).join('\\n');
+    const c1 = process.cpuUsage();
+    const syllables = restoreText(text, model).text.split(/\\s+/u).length;
+    const u = process.cpuUsage(c1);
+    const r = { loadMs: (loadCpu.user + loadCpu.system) / 1000, syllablesPerCpuSecond: syllables / ((u.user + u.system) / 1e6) };
+    ${report}`);
+  console.log(`a fresh restoring process: model loaded in ${run.loadMs!.toFixed(0)} ms of CPU, ${run.syllablesPerCpuSecond!.toFixed(0)} syllables per CPU second, peak RSS ${run.rss!.toFixed(0)} MB (of which a bare tsx process: ${bare.rss!.toFixed(0)} MB)`);
+}
+runtimeFigures();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from './input-error.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,9 @@ const STANDARD_FONTS = join(dirname(require.resolve('pdfjs-dist/package.json')),
  */
 export async function openPdf(path: string): Promise<PDFDocumentProxy> {
   const data = new Uint8Array(await readFile(path));
+  // imported here, not at the top: pdfjs costs ~200 MB of RSS, and the core is
+  // also loaded by what never opens a PDF (restore, the review server's lists)
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     return await getDocument({
       data,

@@ -41,6 +41,6 @@ export function decodeModel(file: Buffer): { model: NgramModel; about: Record<st
   // copy to an aligned buffer: a Uint32Array view needs a 4-byte aligned offset
   const quads = new Uint32Array(bytes.length / 4);
   new Uint8Array(quads.buffer).set(bytes);
-  const model = new NgramModel().mergeIds(header.words, quads).setExtras(header.tokens, header.comparators, header.forms).finish();
+  const model = NgramModel.fromIds(header.words, quads).setExtras(header.tokens, header.comparators, header.forms).finish();
   return { model, about: header.about };
 }

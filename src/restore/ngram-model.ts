@@ -2,8 +2,9 @@
  * A syllable trigram language model with interpolated Kneser-Ney smoothing
  * (Chen & Goodman's formulation, one discount for every order). Tokens are
  * interned to integers and n-grams packed into numeric keys, so a lookup is
- * a few Map reads: the decoder makes hundreds per syllable. Serialized as
- * trigram counts (JSON), from which the smoothing tables are rebuilt.
+ * a few typed-array reads (NumberTable): the decoder makes hundreds per
+ * syllable. Serialized as trigram counts (quadruples of ids, or JSON), from
+ * which the smoothing tables are rebuilt.
  */
 import { NumberTable } from './number-table.js';
 import { SurfaceForms, type SurfaceFormCounts } from './surface-forms.js';
@@ -32,22 +33,24 @@ interface Context {
 export class NgramModel {
   readonly #ids = new Map<string, number>();
   readonly #words: string[] = [];
-  readonly #tri = new Map<number, number>();
-  readonly #ctxTri = new Map<number, Context>(); // c(u v ·), N1+(u v ·)
-  readonly #contBi = new Map<number, number>(); // N1+(· v w)
-  readonly #ctxContBi = new Map<number, Context>(); // Σ_w N1+(· v w), N1+(v ·)
-  readonly #contUni = new Map<number, number>(); // N1+(· w)
+  /**
+   * The trigram counts while they change (training, merging), keyed by
+   * packed ids; null once finish() has frozen them into #quads. A loaded
+   * model never builds this Map: 576k boxed keys cost ~1 s and ~100 MB.
+   */
+  #tri: Map<number, number> | null = new Map();
+  /** The frozen trigram counts as [u, v, w, count] quadruples, one per distinct trigram. */
+  #quads: Uint32Array = new Uint32Array(0);
   #contUniTotal = 0;
-  /** The lookup tables the decoder reads, frozen by finish(): the Maps above are for counting. */
-  #triT = NumberTable.of(new Map());
-  #ctxTriT = NumberTable.ofPairs(new Map());
-  #contBiT = NumberTable.of(new Map());
-  #ctxContBiTotal = new Float64Array(0);
-  #ctxContBiTypes = new Float64Array(0);
-  #contUniA = new Float64Array(0);
-  #liveA = new Uint8Array(0);
+  /** The lookup tables the decoder reads, built by finish(). */
+  #triT = new NumberTable(false);
+  #ctxTriT = new NumberTable(true); // c(u v ·), N1+(u v ·)
+  #contBiT = new NumberTable(false); // N1+(· v w)
+  #ctxContBiTotal = new Float64Array(0); // Σ_w N1+(· v w)
+  #ctxContBiTypes = new Float64Array(0); // N1+(v ·)
+  #contUniA = new Float64Array(0); // N1+(· w)
   /** Ids with a count left: a word whose counts were all taken away (merge -1) is unknown again. */
-  readonly #live = new Set<number>();
+  #liveA = new Uint8Array(0);
   #tokens = 0;
   readonly #comparators = new Map<string, number>();
   /** What lower-casing forgets: capitals of names, Đ of abbreviations. */
@@ -76,52 +79,58 @@ export class NgramModel {
     return id;
   }
 
+  /** The counts in their changeable form, thawed from the frozen quadruples when needed. */
+  #counts(): Map<number, number> {
+    if (this.#tri) return this.#tri;
+    const tri = new Map<number, number>();
+    const q = this.#quads;
+    for (let i = 0; i < q.length; i += 4) tri.set((q[i]! * BASE + q[i + 1]!) * BASE + q[i + 2]!, q[i + 3]!);
+    return (this.#tri = tri);
+  }
+
   /** Adds one sentence (tokens without boundaries). */
   addSentence(tokens: readonly string[]): void {
+    const tri = this.#counts();
     const seq = ['<s>', '<s>', ...tokens, '</s>'].map((t) => this.id(t));
     for (let i = 2; i < seq.length; i++) {
       const k = ((seq[i - 2] ?? 0) * BASE + (seq[i - 1] ?? 0)) * BASE + (seq[i] ?? 0);
-      this.#tri.set(k, (this.#tri.get(k) ?? 0) + 1);
+      tri.set(k, (tri.get(k) ?? 0) + 1);
     }
     this.#tokens += tokens.length;
   }
 
-  /** Recomputes the smoothing tables; call after adding sentences. */
+  /** Freezes the counts and rebuilds the smoothing tables; call after adding sentences. */
   finish(): this {
-    for (const m of [this.#ctxTri, this.#contBi, this.#ctxContBi, this.#contUni]) m.clear();
-    this.#live.clear();
-    this.#contUniTotal = 0;
-    for (const [k, c] of this.#tri) {
-      const w = k % BASE;
-      const uv = (k - w) / BASE;
-      const v = uv % BASE;
-      this.#live.add(w).add(v).add((uv - v) / BASE);
-      const ctx = this.#ctxTri.get(uv) ?? { total: 0, types: 0 };
-      ctx.total += c;
-      ctx.types += 1;
-      this.#ctxTri.set(uv, ctx);
-      const vw = v * BASE + w;
-      this.#contBi.set(vw, (this.#contBi.get(vw) ?? 0) + 1);
+    if (this.#tri) this.#quads = quadsOf(this.#tri);
+    this.#tri = null;
+    const q = this.#quads;
+    const n = this.#words.length;
+    // sized for every trigram: the contexts and pairs are fewer, and growing costs more than the slack
+    this.#triT = new NumberTable(false, q.length / 4);
+    this.#ctxTriT = new NumberTable(true, q.length / 4);
+    this.#contBiT = new NumberTable(false, q.length / 4);
+    this.#liveA = new Uint8Array(n);
+    for (let i = 0; i < q.length; i += 4) {
+      const u = q[i]!;
+      const v = q[i + 1]!;
+      const w = q[i + 2]!;
+      const c = q[i + 3]!;
+      this.#liveA[u] = this.#liveA[v] = this.#liveA[w] = 1;
+      const uv = u * BASE + v;
+      this.#triT.add(uv * BASE + w, c);
+      this.#ctxTriT.add(uv, c, 1);
+      this.#contBiT.add(v * BASE + w, 1);
     }
-    for (const [vw, n] of this.#contBi) {
+    [this.#ctxContBiTotal, this.#ctxContBiTypes, this.#contUniA] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    this.#contUniTotal = 0;
+    this.#contBiT.forEach((vw, count) => {
       const w = vw % BASE;
       const v = (vw - w) / BASE;
-      const ctx = this.#ctxContBi.get(v) ?? { total: 0, types: 0 };
-      ctx.total += n;
-      ctx.types += 1;
-      this.#ctxContBi.set(v, ctx);
-      this.#contUni.set(w, (this.#contUni.get(w) ?? 0) + 1);
+      this.#ctxContBiTotal[v]! += count;
+      this.#ctxContBiTypes[v]! += 1;
+      this.#contUniA[w]! += 1;
       this.#contUniTotal += 1;
-    }
-    this.#triT = NumberTable.of(this.#tri);
-    this.#ctxTriT = NumberTable.ofPairs(this.#ctxTri);
-    this.#contBiT = NumberTable.of(this.#contBi);
-    const n = this.#words.length;
-    [this.#ctxContBiTotal, this.#ctxContBiTypes, this.#contUniA] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-    for (const [v, c] of this.#ctxContBi) [this.#ctxContBiTotal[v], this.#ctxContBiTypes[v]] = [c.total, c.types];
-    for (const [w, c] of this.#contUni) this.#contUniA[w] = c;
-    this.#liveA = new Uint8Array(n);
-    for (const id of this.#live) this.#liveA[id] = 1;
+    });
     return this;
   }
 
@@ -196,36 +205,40 @@ export class NgramModel {
   }
 
   toJSON(): NgramCounts {
+    const { quads: q } = this.trigramIds();
     const tri: [string, number][] = [];
-    for (const [k, c] of this.#tri) {
-      const w = k % BASE;
-      const uv = (k - w) / BASE;
-      tri.push([[this.#words[(uv - (uv % BASE)) / BASE], this.#words[uv % BASE], this.#words[w]].join('\u0001'), c]);
-    }
+    for (let i = 0; i < q.length; i += 4) tri.push([[this.#words[q[i]!], this.#words[q[i + 1]!], this.#words[q[i + 2]!]].join('\u0001'), q[i + 3]!]);
     return { version: 1, tri, tokens: this.#tokens, comparators: Object.fromEntries(this.#comparators), forms: this.forms.toJSON() };
   }
 
   /** Every trigram count as token ids [u, v, w, count], and the words the ids stand for: the compact form of the shipped model. */
   trigramIds(): { words: readonly string[]; quads: Uint32Array } {
-    const quads = new Uint32Array(this.#tri.size * 4);
-    let i = 0;
-    for (const [k, c] of this.#tri) {
-      const w = k % BASE;
-      const uv = (k - w) / BASE;
-      quads.set([(uv - (uv % BASE)) / BASE, uv % BASE, w, c], i);
-      i += 4;
-    }
-    return { words: this.#words, quads };
+    return { words: this.#words, quads: this.#tri ? quadsOf(this.#tri) : this.#quads };
+  }
+
+  /**
+   * A model from its compact form (words and quadruples of ids into them,
+   * one per distinct trigram, as trigramIds() gives): the counts are taken
+   * frozen as they are, with no Map built. Call setExtras() and finish().
+   */
+  static fromIds(words: readonly string[], quads: Uint32Array): NgramModel {
+    const m = new NgramModel();
+    for (const w of words) m.id(w);
+    if (m.#words.length !== words.length || quads.some((id, i) => i % 4 !== 3 && id >= words.length)) return new NgramModel().mergeIds(words, quads);
+    m.#tri = null;
+    m.#quads = quads;
+    return m;
   }
 
   /** Adds (sign 1) or takes away (sign -1: the model without one document) counts given as ids into `words`. */
   mergeIds(words: readonly string[], quads: Uint32Array, sign: 1 | -1 = 1): this {
     const ids = words.map((w) => this.id(w));
+    const tri = this.#counts();
     for (let i = 0; i < quads.length; i += 4) {
       const key = ((ids[quads[i]!] ?? 0) * BASE + (ids[quads[i + 1]!] ?? 0)) * BASE + (ids[quads[i + 2]!] ?? 0);
-      const left = (this.#tri.get(key) ?? 0) + sign * quads[i + 3]!;
-      if (left > 0) this.#tri.set(key, left);
-      else this.#tri.delete(key);
+      const left = (tri.get(key) ?? 0) + sign * quads[i + 3]!;
+      if (left > 0) tri.set(key, left);
+      else tri.delete(key);
     }
     return this;
   }
@@ -250,11 +263,27 @@ export class NgramModel {
 
   static fromJSON(data: NgramCounts): NgramModel {
     const m = new NgramModel();
+    const tri = m.#counts();
     for (const [k, c] of data.tri) {
       const [u = '', v = '', w = ''] = k.split('\u0001');
       const key = (m.id(u) * BASE + m.id(v)) * BASE + m.id(w);
-      m.#tri.set(key, (m.#tri.get(key) ?? 0) + c);
+      tri.set(key, (tri.get(key) ?? 0) + c);
     }
     return m.setExtras(data.tokens, data.comparators ?? {}, data.forms ?? {}).finish();
   }
+}
+
+/** A count Map's entries as [u, v, w, count] quadruples. */
+function quadsOf(tri: ReadonlyMap<number, number>): Uint32Array {
+  const quads = new Uint32Array(tri.size * 4);
+  let i = 0;
+  for (const [k, c] of tri) {
+    const w = k % BASE;
+    const uv = (k - w) / BASE;
+    quads[i++] = (uv - (uv % BASE)) / BASE;
+    quads[i++] = uv % BASE;
+    quads[i++] = w;
+    quads[i++] = c;
+  }
+  return quads;
 }

@@ -1,40 +1,36 @@
 /**
- * A frozen hash table from non-negative integer keys (below 2^53) to one or
- * two numbers, in typed arrays with open addressing. The language model's
+ * A hash table from non-negative integer keys (below 2^53) to one or two
+ * numbers, in typed arrays with open addressing. The language model's
  * n-gram keys pass 2^31, so a Map holds them as heap numbers: every lookup
- * allocates and hashes a boxed double. Here a lookup is a few array reads
- * and no allocation, which is what the decoder's hundreds of lookups per
- * syllable need.
+ * allocates and hashes a boxed double, and a million entries cost tens of
+ * MB and most of a second to build. Here a lookup is a few array reads and
+ * no allocation, which is what the decoder's hundreds of lookups per
+ * syllable need. Built by add() (which grows the arrays), then only read.
  */
-const EMPTY = -1;
+/** Keys are stored plus one, so a fresh (zeroed) array is all empty slots and needs no fill. */
+const EMPTY = 0;
+/** Grow past this share of slots in use: linear probing stays short below it. */
+const MAX_LOAD = 0.6;
 
 export class NumberTable {
-  readonly #keys: Float64Array;
-  readonly #first: Float64Array;
-  readonly #second: Float64Array | null;
-  readonly #mask: number;
+  #keys: Float64Array;
+  #first: Float64Array;
+  #second: Float64Array | null;
+  #mask: number;
+  #size = 0;
 
-  private constructor(size: number, pairs: boolean) {
+  /** An empty table of one number (counts) or two (pairs) per key, with room for about `expected` keys. */
+  constructor(pairs: boolean, expected = 0) {
     let capacity = 16;
-    while (capacity < size * 2) capacity *= 2;
-    this.#keys = new Float64Array(capacity).fill(EMPTY);
+    while (capacity * MAX_LOAD < expected) capacity *= 2;
+    this.#keys = new Float64Array(capacity);
     this.#first = new Float64Array(capacity);
     this.#second = pairs ? new Float64Array(capacity) : null;
     this.#mask = capacity - 1;
   }
 
-  /** A table of counts. */
-  static of(map: ReadonlyMap<number, number>): NumberTable {
-    const t = new NumberTable(map.size, false);
-    for (const [k, v] of map) t.#put(k, v, 0);
-    return t;
-  }
-
-  /** A table of (total, types) pairs. */
-  static ofPairs(map: ReadonlyMap<number, { total: number; types: number }>): NumberTable {
-    const t = new NumberTable(map.size, true);
-    for (const [k, v] of map) t.#put(k, v.total, v.types);
-    return t;
+  get size(): number {
+    return this.#size;
   }
 
   #slot(key: number): number {
@@ -45,20 +41,43 @@ export class NumberTable {
     return h & this.#mask;
   }
 
-  #put(key: number, a: number, b: number): void {
+  /** Adds `a` (and `b`) to the numbers at `key`, making the entry when it is new. */
+  add(key: number, a: number, b = 0): void {
+    if ((this.#size + 1) > (this.#mask + 1) * MAX_LOAD) this.#grow();
+    const stored = key + 1;
     let i = this.#slot(key);
-    while (this.#keys[i] !== EMPTY && this.#keys[i] !== key) i = (i + 1) & this.#mask;
-    this.#keys[i] = key;
-    this.#first[i] = a;
-    if (this.#second) this.#second[i] = b;
+    while (this.#keys[i] !== EMPTY && this.#keys[i] !== stored) i = (i + 1) & this.#mask;
+    if (this.#keys[i] === EMPTY) {
+      this.#keys[i] = stored;
+      this.#size++;
+    }
+    this.#first[i]! += a;
+    if (this.#second) this.#second[i]! += b;
+  }
+
+  #grow(): void {
+    const [keys, first, second] = [this.#keys, this.#first, this.#second];
+    const capacity = keys.length * 2;
+    this.#keys = new Float64Array(capacity);
+    this.#first = new Float64Array(capacity);
+    this.#second = second ? new Float64Array(capacity) : null;
+    this.#mask = capacity - 1;
+    this.#size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.add(keys[i]! - 1, first[i]!, second?.[i] ?? 0);
+  }
+
+  /** Calls `fn` for every entry, in slot order. */
+  forEach(fn: (key: number, first: number, second: number) => void): void {
+    for (let i = 0; i < this.#keys.length; i++) if (this.#keys[i] !== EMPTY) fn(this.#keys[i]! - 1, this.#first[i]!, this.#second?.[i] ?? 0);
   }
 
   /** The slot holding `key`, -1 when it is absent. */
   find(key: number): number {
+    const stored = key + 1;
     let i = this.#slot(key);
     for (;;) {
       const k = this.#keys[i]!;
-      if (k === key) return i;
+      if (k === stored) return i;
       if (k === EMPTY) return -1;
       i = (i + 1) & this.#mask;
     }

@@ -18,6 +18,13 @@ describe('model file', () => {
     expect(back.forms.upperForm('QD')).toBe(model.forms.upperForm('QD'));
   });
 
+  it('trains on after loading: a loaded model given more text equals one trained on all of it', () => {
+    const loaded = decodeModel(encodeModel(trainModel(sentences.slice(0, 2)), {})).model;
+    const more = trainModel(sentences.slice(2), loaded);
+    const all = trainModel(sentences);
+    for (const [u, v, w] of [['ủy', 'ban', 'nhân'], ['tỷ', 'lệ', 'hồ'], ['đạt', '≥', '60%'], ['<s>', '<s>', 'đồng']] as const) expect(more.logProb(u, v, w)).toBeCloseTo(all.logProb(u, v, w), 12);
+  });
+
   it('refuses bytes that are not a model file', () => {
     expect(() => decodeModel(Buffer.from('not gzip'))).toThrow();
   });
