@@ -91,7 +91,8 @@ console.log(`peak memory (RSS) of this run (leave-one-out thaws a model per docu
  */
 function runtimeFigures(): void {
   const probe = (body: string): Record<string, number> => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', body], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, number>;
-  const report = 'console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS / 1024, ...r }))';
+  // VmHWM, not resourceUsage().maxRSS: Linux carries ru_maxrss over from the forking parent
+  const report = "const hwm = /VmHWM:\\s+(\\d+)/u.exec((await import('node:fs')).readFileSync('/proc/self/status', 'utf8'))?.[1]; console.log(JSON.stringify({ rss: hwm ? Number(hwm) / 1024 : process.resourceUsage().maxRSS / 1024, ...r }))";
   const bare = probe(`const r = {}; ${report}`);
   const run = probe(`
     import { readFileSync } from 'node:fs';

