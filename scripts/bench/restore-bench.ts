@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripDiacritics } from '../../src/core/index.js';
-import { decodeModel, restoreText, seedTrainingFiles, shippedModelPath, trainModel } from '../../src/restore/index.js';
+import { decodeModel, restoreText, seedTrainingFiles, shippedModelPath, trainModel, type RestoredLine } from '../../src/restore/index.js';
+import { tokenize } from '../../src/restore/tokenize.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = join(ROOT, '../shared');
@@ -32,6 +33,21 @@ function score(gold: string, out: string, extra: string[] = []): { accuracy: num
   const res = execFileSync(process.execPath, [SCORER, g, o, ...extra], { encoding: 'utf8' }).trim().split('\n');
   const line = res.at(-1) ?? '';
   return { accuracy: Number(/syllable_accuracy=([\d.]+)/u.exec(line)?.[1] ?? 0), syllables: Number(/(\d+) gold syllables/u.exec(res.at(-2) ?? '')?.[1] ?? 0), line };
+}
+
+/** (confidence, right?) of every restored word whose line kept its word count: how well the confidence points at errors. */
+const confidence: [number, boolean][] = [];
+function confidencePairs(gold: string, lines: readonly RestoredLine[]): void {
+  gold.split('\n').forEach((g, i) => {
+    const words = tokenize(g).filter((p) => p.kind === 'word').map((p) => p.text.toLowerCase());
+    const tokens = lines[i]?.tokens ?? [];
+    if (words.length === tokens.length) tokens.forEach((t, k) => confidence.push([t.confidence, t.restored.toLowerCase() === words[k]]));
+  });
+}
+function reportConfidence(): void {
+  const wrong = confidence.filter(([, ok]) => !ok);
+  const below = (th: number): string => `below ${th}: ${confidence.filter(([c]) => c < th).length} words flagged, ${wrong.filter(([c]) => c < th).length} of ${wrong.length} wrong ones among them`;
+  console.log(`word confidence (posterior given both neighbours): ${[0.5, 0.8, 0.95].map(below).join('; ')}`);
 }
 
 const shippedFile = shippedModelPath();
@@ -59,8 +75,9 @@ for (const file of docs) {
   // the shipped model was trained on this document: take its counts away again
   const model = decodeModel(shippedBytes).model.merge(trainModel([readFileSync(file, 'utf8')]), -1).finish();
   const t1 = performance.now();
-  const restored = restoreText(stripDiacritics(gold), model).text;
+  const { text: restored, lines } = restoreText(stripDiacritics(gold), model);
   restoreSecs += (performance.now() - t1) / 1000;
+  confidencePairs(gold, lines);
   const s = score(gold, restored);
   right += s.accuracy * s.syllables;
   total += s.syllables;
@@ -69,6 +86,7 @@ for (const file of docs) {
   if (restoreText(gold, shipped).text !== gold) unchanged.push(basename(file));
 }
 if (total) {
+  reportConfidence();
   console.log(`leave-one-out syllable accuracy (weighted by syllables): ${(right / total).toFixed(4)} over ${docs.length} documents, ${total} syllables; worst ${worst.name} ${worst.accuracy.toFixed(4)}`);
   console.log(`restoration speed: ${(total / restoreSecs).toFixed(0)} syllables/s`);
 }

@@ -72,18 +72,41 @@ export function decode(slots: readonly (readonly string[] | null)[], model: Ngra
     if (cands && state.choice >= 0) out[i] = { choice: cands[state.choice] ?? '', confidence: 1 };
     idx = state.back;
   }
-  // confidence: the chosen word's share among the candidates, given the chosen neighbours
+  return withConfidence(out, slots, model, channel);
+}
+
+/**
+ * Each chosen word's posterior given everything else the decoder chose: the
+ * slot's candidates are weighed by the trigrams they take part in on both
+ * sides (P(w | u v), P(x | v w), P(y | w x)) times the channel, and the
+ * chosen one's share is its confidence. A reading its right-hand words
+ * argue against ("tổ chức" vs "tô chức" before "thực hiện") is less sure
+ * than the left context alone would say. Clause boundaries cut the context.
+ */
+function withConfidence(out: (DecodedSlot | null)[], slots: readonly (readonly string[] | null)[], model: NgramModel, channel: readonly (readonly number[] | null)[]): (DecodedSlot | null)[] {
+  const start = model.known('<s>');
+  const end = model.known('</s>');
   const chosen = out.map((o) => (o ? model.known(o.choice) : start));
+  const word = (i: number): number | null => (i >= 0 && i < slots.length && slots[i] ? chosen[i]! : null);
   for (let i = 0; i < slots.length; i++) {
     const cands = slots[i];
     const slot = out[i];
     if (!cands || !slot || cands.length < 2) continue;
-    const u = i >= 2 ? chosen[i - 2]! : start;
-    const v = i >= 1 ? chosen[i - 1]! : start;
+    const v = word(i - 1);
+    const u = v === null ? start : (word(i - 2) ?? start);
+    const x = word(i + 1);
+    const y = x === null ? null : word(i + 2);
     const ids = cands.map((w) => model.known(w));
-    const probs = [...model.logProbsIds(u, v, ids, model.bigramProbs(v, ids))].map(Math.exp);
-    const total = probs.reduce((a, b) => a + b, 0);
-    slot.confidence = total ? (probs[cands.indexOf(slot.choice)] ?? 0) / total : 0;
+    const left = model.logProbsIds(u, v ?? start, ids, model.bigramProbs(v ?? start, ids));
+    const scores = ids.map((w, k) => {
+      let lp = left[k]! + (channel[i]?.[k] ?? 0);
+      lp += model.logProbIds(v ?? start, w, x ?? end);
+      if (x !== null) lp += model.logProbIds(w, x, y ?? end);
+      return lp;
+    });
+    const best = Math.max(...scores);
+    const total = scores.reduce((t, sc) => t + Math.exp(sc - best), 0);
+    slot.confidence = Math.exp((scores[cands.indexOf(slot.choice)] ?? -Infinity) - best) / total;
   }
   return out;
 }
