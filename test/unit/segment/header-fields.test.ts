@@ -36,6 +36,11 @@ describe('readPlaceDate', () => {
     expect(readPlaceDate('Hải Phòng, ngày      tháng 6 năm 2026')).toEqual({ place: 'Hải Phòng', date: null, year: 2026 });
     expect(readPlaceDate('Chí Minh, ngày tháng năm 2026')).toEqual({ place: 'Chí Minh', date: null, year: 2026 });
   });
+  it('keeps the place when a handwritten day comes out of OCR in pieces', () => {
+    expect(readPlaceDate('Hà Nội, ngày 4 A tháng 12 năm 2025')).toEqual({ place: 'Hà Nội', date: null, year: 2025 });
+    expect(readPlaceDate('Hà Nội, ngày 2Otháng 8 năm 2025')).toEqual({ place: 'Hà Nội', date: null, year: 2025 });
+    expect(readPlaceDate('Hà Nội, ngày 11 tháng 12 năm 2025')?.date).toBe('2025-12-11');
+  });
   it('rejects impossible dates', () => {
     expect(readPlaceDate('Hải Phòng, ngày 40 tháng 13 năm 2025')?.date).toBeNull();
     // a text input's line holds the number beside the place
