@@ -99,7 +99,14 @@ export type UnitsFile = z.infer<typeof UnitsFile>;
 
 /** documents.json: document types (title words) and header keywords. */
 export const DocumentWordsFile = z.object({
-  types: z.array(z.object({ type: z.string(), abbreviation: z.string() })),
+  types: z.array(
+    z.object({
+      type: z.string(),
+      abbreviation: z.string(),
+      /** The type heads a document with a number label instead of a name line: "Phụ lục I", "PHỤ LỤC SỐ 02". */
+      numbered: z.boolean().optional(),
+    }),
+  ),
   /** How the signature part starts ("Nơi nhận", "T/M", "KT."): the body ends there. */
   signatureOpeners: z.array(z.string()),
   /** How the national motto and the party header start ("Cộng hòa xã hội", "Độc lập", "Đảng Cộng sản"). */

@@ -8,6 +8,16 @@ const file = lazy(() => readDataFile('documents.json', DocumentWordsFile));
 /** Document types as titles print them, longest first ("Kế hoạch hành động" before "Kế hoạch"). */
 export const documentTypes = lazy((): string[] => file().types.map((t) => t.type).sort((a, b) => b.length - a.length));
 
+/**
+ * The type of a heading that is a numbered type label alone ("Phụ lục I",
+ * "PHỤ LỤC SỐ 02", any case): a document that is an appendix heads itself
+ * so; null for any other line.
+ */
+export function numberedTypeHeading(line: string): string | null {
+  const text = line.trim();
+  return file().types.find((t) => t.numbered && new RegExp(`^${escapeRegExp(t.type)}(?:\\s+số)?\\s*(?:[IVXLC]+|\\d+)?\\s*[.:]?$`, 'iu').test(text))?.type ?? null;
+}
+
 /** An alternation of the document types for citations ("Nghị quyết|Kế hoạch hành động|…"). */
 export function documentTypeAlternation(): string {
   return documentTypes().join('|');

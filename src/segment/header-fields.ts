@@ -1,5 +1,5 @@
 import { isVietnameseSyllable, stripDiacritics } from '../core/index.js';
-import { documentTypes, startsWithMotto } from '../lexicon/index.js';
+import { documentTypes, numberedTypeHeading, startsWithMotto } from '../lexicon/index.js';
 
 /**
  * Readers for the fields of a plan's header block, each on one line of text.
@@ -62,9 +62,11 @@ export function readDocType(line: string): { docType: string; rest: string } | n
   // specks an OCR read beside a title (".. KẾ HOẠCH HÀNH ĐỘNG") are no part of it
   const text = line.trim().replace(/^[\p{P}\p{S}\s]+/u, '');
   // the lexicon's document types, as titles print them in capitals, longest first
+  // a document that is an appendix heads itself "Phụ lục I": the label is its number, not its title
+  const numbered = numberedTypeHeading(text);
+  if (numbered) return { docType: numbered, rest: '' };
   const found = documentTypes().find((t) => text === t.toUpperCase() || text.startsWith(`${t.toUpperCase()} `));
-  if (!found) return null;
-  return { docType: found, rest: text.slice(found.length).trim() };
+  return found ? { docType: found, rest: text.slice(found.length).trim() } : null;
 }
 
 /** National motto and party header lines, which are not part of the issuer. */

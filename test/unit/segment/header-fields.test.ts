@@ -49,6 +49,12 @@ describe('readPlaceDate', () => {
 });
 
 describe('readDocType', () => {
+  it('reads a document that heads itself as a numbered appendix, the label being no title', () => {
+    expect(readDocType('Phụ lục I')).toEqual({ docType: 'Phụ lục', rest: '' });
+    expect(readDocType('PHỤ LỤC SỐ 02')).toEqual({ docType: 'Phụ lục', rest: '' });
+    expect(readDocType('Phụ lục kèm theo Kế hoạch')).toBeNull();
+  });
+
   it.each([
     ['KẾ HOẠCH', 'Kế hoạch', ''],
     ['KẾ HOẠCH HÀNH ĐỘNG', 'Kế hoạch hành động', ''],
