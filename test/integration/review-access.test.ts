@@ -113,6 +113,16 @@ describe('review server access', () => {
     expect(noCsrf.status).toBe(403);
   });
 
+  it('opens the queue dashboard to an admin token only (no queue here: 503 once past the check)', async () => {
+    const admin = await new ApiTokens(dataDir).add('quan-tri-he-thong', 'admin');
+    const s = await startServer({ outDir: out, port: 0, dataDir, dashboard: 'read-only' });
+    servers.push(s);
+    const board = (token?: string) => fetch(`${s.url}/admin/queues`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    expect((await board()).status).toBe(401);
+    expect((await board(tokens.review)).status).toBe(403);
+    expect((await board(admin)).status).toBe(503);
+  });
+
   it('opens reads only with --public-read: edits still need a sign-in', async () => {
     const open = await serve({ publicRead: true });
     for (const path of reads()) expect((await fetch(`${open.url}${path}`)).status, path).toBe(200);
