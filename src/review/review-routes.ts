@@ -26,8 +26,9 @@ const KIND = /^(indicators|assignments)$/;
 /**
  * The review API (under /api): sign-in, edits with their audit trail,
  * crops of the source, the text as read, timeline preview, agency
- * suggestions, and CSV/XLSX export. Writes need a signed-in reviewer and
- * the session's CSRF token.
+ * suggestions, and CSV/XLSX export. Who may read is checked before these
+ * routes (access-control.ts); writes need a signed-in reviewer with the
+ * session's CSRF token, or an API token of scope review.
  */
 export function reviewRoutes(o: ReviewRouteOptions): Router {
   const api = express.Router();
