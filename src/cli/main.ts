@@ -5,6 +5,7 @@ import { ingestCommand } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
 import { reviewerAddCommand } from './reviewer-command.js';
 import { serveCommand } from './serve-command.js';
+import { tokenAddCommand, tokenListCommand, tokenRevokeCommand } from './token-command.js';
 import { submitCommand } from './submit-command.js';
 import { trainCommand } from './train-command.js';
 import { watchCommand } from './watch-command.js';
@@ -134,8 +135,9 @@ program
   .option('--dashboard', 'the queue dashboard at /admin/queues, for admin reviewers, read-only')
   .option('--dashboard-actions', 'the dashboard also retries, cleans and pauses (implies --dashboard)')
   .option('--allow-host <name>', 'a host name requests may use besides localhost and IP addresses (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-  .action(async (o: { out: string; port: number; host: string; dashboard?: boolean; dashboardActions?: boolean; allowHost: string[] }) =>
-    serveCommand({ ...o, dashboard: o.dashboardActions ? 'actions' : o.dashboard ? 'read-only' : 'off' }),
+  .option('--public-read', 'reads (documents, images, corrections, exports, change feed) need no sign-in or token; edits still do')
+  .action(async (o: { out: string; port: number; host: string; dashboard?: boolean; dashboardActions?: boolean; allowHost: string[]; publicRead?: boolean }) =>
+    serveCommand({ ...o, publicRead: Boolean(o.publicRead), dashboard: o.dashboardActions ? 'actions' : o.dashboard ? 'read-only' : 'off' }),
   );
 
 const reviewer = program.command('reviewer').description('local accounts for the review page');
@@ -146,6 +148,20 @@ reviewer
   .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
   .option('--admin', 'may also open the queue dashboard (serve --dashboard)')
   .action(async (name: string, o: { out: string; admin?: boolean }) => reviewerAddCommand(name, o));
+
+const token = program.command('token').description('API tokens for downstream systems (sent as Authorization: Bearer …), kept hashed in the data dir');
+token
+  .command('add')
+  .description('make a token and print it, once')
+  .argument('<name>', 'what the token is for (letters, digits, . _ -)')
+  .requiredOption('--scope <scope>', 'read (GET), review (also edits) or admin (also the queue dashboard)')
+  .action(async (name: string, o: { scope: string }) => tokenAddCommand(name, o));
+token.command('list').description('the tokens: name, scope, created (never the tokens themselves)').action(async () => tokenListCommand());
+token
+  .command('revoke')
+  .description('stop a token from working (at once, on running servers too)')
+  .argument('<name>', 'the token to revoke')
+  .action(async (name: string) => tokenRevokeCommand(name));
 
 try {
   await program.parseAsync(process.argv);

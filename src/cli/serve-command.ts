@@ -12,6 +12,8 @@ export interface ServeCommandOptions {
   /** --dashboard: the queue dashboard for admins, read-only; --dashboard-actions lets them retry, clean, pause. */
   dashboard: DashboardMode;
   allowHost: string[];
+  /** --public-read: reads need no session or token (edits still do). Default false. */
+  publicRead: boolean;
 }
 
 /**
@@ -27,8 +29,8 @@ export async function serveCommand(o: ServeCommandOptions): Promise<void> {
     target = await connectRedisTarget(defaultDataDir());
     queues = openQueues(target, DEFAULT_PREFIX);
   }
-  const server = await startServer({ outDir: o.out, port: o.port, host: o.host, queues, dashboard: o.dashboard, allowedHosts: o.allowHost });
-  process.stdout.write(`serving ${o.out} at ${server.url} (API: ${server.url}/api/documents${queues && o.dashboard !== 'off' ? `, queues (admins): ${server.url}/admin/queues` : ''})\n`);
+  const server = await startServer({ outDir: o.out, port: o.port, host: o.host, queues, dashboard: o.dashboard, allowedHosts: o.allowHost, publicRead: o.publicRead });
+  process.stdout.write(`serving ${o.out} at ${server.url} (API: ${server.url}/api/documents${queues && o.dashboard !== 'off' ? `, queues (admins): ${server.url}/admin/queues` : ''}; reads ${o.publicRead ? 'open to anyone' : 'need a sign-in or an API token'})\n`);
   await onShutdown(async () => {
     await server.close();
     await queues?.close();

@@ -2,3 +2,4 @@
 export { createApp, startServer, type ServeOptions, type DashboardMode } from './server.js';
 export { DocumentIndex, DOCUMENT_ID, REVIEW_THRESHOLD, type DocumentSummary } from './document-index.js';
 export { ReviewerAccounts } from './reviewer-accounts.js';
+export { ApiTokens, scopeAllows } from './api-tokens.js';

@@ -9,12 +9,15 @@ import type { ReviewerAccounts } from './reviewer-accounts.js';
 import { EditRequest, type ReviewStore } from './review-store.js';
 import { HashGate, LoginThrottle } from './login-throttle.js';
 import { sessionCookie, type Sessions } from './sessions.js';
+import { requireWriter } from './access-control.js';
 
 export interface ReviewRouteOptions {
   store: ReviewStore;
   accounts: ReviewerAccounts;
   sessions: Sessions;
   images: PageImages;
+  /** serve --public-read: reads need no sign-in (the page then shows the documents before it). Default false. */
+  publicRead?: boolean;
 }
 
 const Login = z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
@@ -23,12 +26,13 @@ const KIND = /^(indicators|assignments)$/;
 /**
  * The review API (under /api): sign-in, edits with their audit trail,
  * crops of the source, the text as read, timeline preview, agency
- * suggestions, and CSV/XLSX export. Writes need a signed-in reviewer and
- * the session's CSRF token.
+ * suggestions, and CSV/XLSX export. Who may read is checked before these
+ * routes (access-control.ts); writes need a signed-in reviewer with the
+ * session's CSRF token, or an API token of scope review.
  */
 export function reviewRoutes(o: ReviewRouteOptions): Router {
   const api = express.Router();
-  const writer = o.sessions.requireWriter();
+  const writer = requireWriter();
   const doc = async (req: Request, res: Response): Promise<Document | null> => {
     const id = String(req.params.id);
     const found = DOCUMENT_ID.test(id) ? await o.store.current(id) : null;
@@ -43,9 +47,11 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
     const parsed = Login.safeParse(req.body);
     const keys = [`address:${req.ip ?? ''}`, ...(parsed.success ? [`name:${parsed.data.name.normalize('NFC').toLowerCase()}`] : [])];
     const wait = throttle.wait(keys);
-    if (wait > 0) return void res.status(429).set('Retry-After', String(Math.ceil(wait / 1000))).json({ error: `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s` });
-    const verified = parsed.success ? await gate.run(() => o.accounts.verify(parsed.data.name, parsed.data.password)) : { value: null };
+    if (wait > 0) return tooMany(res, wait);
+    // looked at again once a hash slot is free: attempts that queued behind a guesser's failures are not hashed
+    const verified = parsed.success ? await gate.run(async () => (throttle.wait(keys) > 0 ? 'wait' : o.accounts.verify(parsed.data.name, parsed.data.password))) : { value: null };
     if (!verified) return void res.status(503).set('Retry-After', '1').json({ error: 'busy: too many sign-ins at once, try again' });
+    if (verified.value === 'wait') return tooMany(res, throttle.wait(keys));
     const account = verified.value;
     if (!account) {
       throttle.failed(keys);
@@ -61,7 +67,7 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
   });
   api.get('/session', (req, res) => {
     const s = o.sessions.get(req);
-    res.json({ reviewer: s?.reviewer ?? null, role: s?.role ?? null, csrf: s?.csrf ?? null });
+    res.json({ reviewer: s?.reviewer ?? null, role: s?.role ?? null, csrf: s?.csrf ?? null, publicRead: o.publicRead ?? false });
   });
 
   api.post('/documents/:id/edits', writer, express.json({ limit: '256kb' }), async (req, res) => {
@@ -124,4 +130,9 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
     else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(d, kind as 'indicators'));
   });
   return api;
+}
+
+function tooMany(res: Response, waitMs: number): void {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  res.status(429).set('Retry-After', String(seconds)).json({ error: `too many failed sign-ins: try again in ${seconds} s` });
 }

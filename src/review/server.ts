@@ -3,19 +3,21 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express } from 'express';
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PlanQueues } from '../queue/index.js';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../core/index.js';
+import { createLogger, defaultDataDir, keepPrivate } from '../core/index.js';
+import { checkOrigin, identify, requireAdmin, requireApiAccess } from './access-control.js';
+import { ApiTokens } from './api-tokens.js';
 import { apiRoutes } from './api-routes.js';
 import { DocumentIndex } from './document-index.js';
 import { PageImages } from './page-images.js';
 import { ReviewStore } from './review-store.js';
 import { reviewRoutes } from './review-routes.js';
 import { ReviewerAccounts } from './reviewer-accounts.js';
-import { requireAdmin, Sessions } from './sessions.js';
+import { Sessions } from './sessions.js';
 
 export interface ServeOptions {
   /** The output folder of `ingest` or `watch`. */
@@ -24,7 +26,7 @@ export interface ServeOptions {
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
-  /** The data dir (agency registry and its learned aliases). Default: PLAN_INGEST_DATA_DIR or ~/.cache/plan-ingest. */
+  /** The data dir (agency registry and its learned aliases, API tokens). Default: PLAN_INGEST_DATA_DIR or ~/.cache/plan-ingest. */
   dataDir?: string;
   /** The queue, for the dashboard at /admin/queues; null serves the folder alone. */
   queues?: PlanQueues | null;
@@ -35,9 +37,17 @@ export interface ServeOptions {
   dashboard?: DashboardMode;
   /** Host names besides the loopback ones and IP literals that requests may name (DNS rebinding guard). */
   allowedHosts?: readonly string[];
+  /**
+   * Reads (document list, documents, page images, corrections trail,
+   * exports, change feed) without a session or token. Default false: every
+   * read needs a signed-in reviewer or an API token. Edits always need one.
+   */
+  publicRead?: boolean;
 }
 
 export type DashboardMode = 'off' | 'read-only' | 'actions';
+
+const log = createLogger('serve');
 
 /**
  * The page's own files: src/review/static, found from here whether this runs
@@ -65,6 +75,8 @@ export interface ReviewApp {
   app: Express;
   store: ReviewStore;
   images: PageImages;
+  /** The files holding secrets, made 0600 by {@link startServer} when they are more open. */
+  secretFiles: string[];
 }
 
 /** The HTTP server: the API under /api, the review page at /, the queue dashboard under /admin/queues. */
@@ -77,13 +89,20 @@ export function createApp(o: ServeOptions): ReviewApp {
     next();
   });
   const outDir = resolve(o.outDir);
+  const dataDir = o.dataDir ?? defaultDataDir();
   const index = new DocumentIndex(outDir);
-  const store = new ReviewStore(index, o.dataDir ?? defaultDataDir());
+  const store = new ReviewStore(index, dataDir);
   const queues = o.queues ?? null;
-  app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
   const images = new PageImages(outDir);
   const sessions = new Sessions();
-  app.use('/api', reviewRoutes({ store, accounts: new ReviewerAccounts(outDir), sessions, images }));
+  const accounts = new ReviewerAccounts(outDir);
+  const tokens = new ApiTokens(dataDir);
+  // who asks, before any route: every read and write of the API is checked here, not route by route
+  app.use(checkOrigin(o.allowedHosts ?? []));
+  app.use(['/api', '/admin'], identify(sessions, tokens));
+  app.use('/api', requireApiAccess(o.publicRead ?? false));
+  app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
+  app.use('/api', reviewRoutes({ store, accounts, sessions, images, publicRead: o.publicRead ?? false }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'no such route' }));
   const assets = staticDir();
   app.use('/static', express.static(assets, { index: false, maxAge: 0 }));
@@ -91,23 +110,26 @@ export function createApp(o: ServeOptions): ReviewApp {
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/', page);
   app.get('/documents/:id', page);
-  mountDashboard(app, queues, o.dashboard ?? 'off', sessions);
+  mountDashboard(app, queues, o.dashboard ?? 'off');
   // last: a generic answer for anything that went wrong, never a stack trace or install paths
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
-    if (status >= 500) console.error(error);
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const given = (error as { status?: unknown })?.status;
+    const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
+    if (status >= 500) log.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    else log.info({ err: error, method: req.method, path: req.path }, 'bad request');
     if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal error' : 'bad request' });
+    else res.end();
   });
-  return { app, store, images };
+  return { app, store, images, secretFiles: [accounts.path, tokens.path, join(dataDir, 'job-key')] };
 }
 
 /** The queue dashboard: off unless asked for, and then for signed-in admins only. */
-function mountDashboard(app: Express, queues: PlanQueues | null, mode: DashboardMode, sessions: Sessions): void {
+function mountDashboard(app: Express, queues: PlanQueues | null, mode: DashboardMode): void {
   if (mode === 'off') {
     app.use('/admin/queues', (_req, res) => void res.status(404).type('text/plain').send('The queue dashboard is off: serve --dashboard turns it on (for admins).'));
     return;
   }
-  app.use('/admin/queues', requireAdmin(sessions));
+  app.use('/admin/queues', requireAdmin());
   if (!queues) {
     app.use('/admin/queues', (_req, res) => void res.status(503).type('text/plain').send('No queue: start `plan-ingest watch` (or set REDIS_URL) and serve again.'));
     return;
@@ -138,7 +160,11 @@ function allowHosts(extra: readonly string[]) {
 
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(o: ServeOptions): Promise<{ server: Server; url: string; store: ReviewStore; close: () => Promise<void> }> {
-  const { app, store, images } = createApp(o);
+  const { app, store, images, secretFiles } = createApp(o);
+  for (const path of secretFiles) {
+    const was = await keepPrivate(path);
+    if (was !== null) log.warn({ path, mode: was.toString(8) }, 'a secret file was readable by others: made it 0600');
+  }
   const host = o.host ?? '127.0.0.1';
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(o.port ?? 8080, host, (error?: Error) => (error ? fail(error) : ok(s)));

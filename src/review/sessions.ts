@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 
 export const SESSION_COOKIE = 'plan_ingest_session';
 const LIFETIME_MS = 12 * 3600 * 1000;
@@ -15,7 +15,8 @@ export interface Session {
 /**
  * Signed-in reviewers, in memory (a restart signs everyone out). The session
  * cookie is HttpOnly and SameSite=Strict; writes also need the session's
- * CSRF token in a header and a JSON body, which a foreign page cannot send.
+ * CSRF token in a header and a JSON body, which a foreign page cannot send
+ * (see access-control.ts).
  */
 export class Sessions {
   readonly #byToken = new Map<string, Session>();
@@ -42,39 +43,6 @@ export class Sessions {
     const token = cookie(req, SESSION_COOKIE);
     if (token) this.#byToken.delete(token);
   }
-
-  /** Middleware for writes: a signed-in reviewer, the CSRF token, a JSON body. */
-  requireWriter() {
-    return (req: Request, res: Response, next: NextFunction): void => {
-      const session = this.get(req);
-      if (!session) return void res.status(401).json({ error: 'sign in first' });
-      if (req.get('x-csrf-token') !== session.csrf) return void res.status(403).json({ error: 'missing or wrong CSRF token' });
-      if (req.method !== 'DELETE' && !req.is('application/json')) return void res.status(415).json({ error: 'send JSON' });
-      res.locals.reviewer = session.reviewer;
-      next();
-    };
-  }
-}
-
-/**
- * Middleware for the queue dashboard: a signed-in admin. Its own writes are
- * further guarded: read-only unless `serve --dashboard-actions`, and jobs
- * that anything but plan-ingest adds are refused by the workers (unsigned).
- */
-export function requireAdmin(sessions: Sessions) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const session = sessions.get(req);
-    if (!session) return void res.status(401).type('text/plain').send('Sign in on the review page (/) with an admin account first.');
-    if (session.role !== 'admin') return void res.status(403).type('text/plain').send(`${session.reviewer} is not an admin: \`plan-ingest reviewer add ${session.reviewer} --admin\` makes them one.`);
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('x-csrf-token') !== session.csrf && !sameOrigin(req)) return void res.status(403).type('text/plain').send('cross-site request refused');
-    next();
-  };
-}
-
-/** A browser's write from our own origin (bull-board's UI sends no CSRF header; SameSite=Strict and this check stand in). */
-function sameOrigin(req: Request): boolean {
-  const origin = req.get('origin');
-  return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
 }
 
 /** Cookie header value by name (no dependency for one header). */

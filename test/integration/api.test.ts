@@ -2,24 +2,28 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/review/index.js';
+import { ApiTokens, startServer } from '../../src/review/index.js';
 import { runCli } from '../support/run-cli.js';
 
 /** The HTTP API over an output folder written by `ingest` (no Redis needed). */
 describe('serve: HTTP API over an output folder', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   const out = mkdtempSync(join(tmpdir(), 'pi-api-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'pi-api-data-'));
   let id: string;
+  let token: string;
 
   beforeAll(async () => {
     const run = await runCli(['ingest', 'fixtures/pdf/kh-xa-chi-minh-2026.pdf', '--out', out, '--no-progress']);
     expect(run.code).toBe(0);
     id = JSON.parse(readFileSync(join(out, 'kh-xa-chi-minh-2026.json'), 'utf8')).id;
     writeFileSync(join(out, 'not-a-document.json'), '{"hello": 1}');
-    server = await startServer({ outDir: out, port: 0 });
+    // a downstream system reads with a token of scope read (reads need a session or a token)
+    token = await new ApiTokens(dataDir).add('downstream', 'read');
+    server = await startServer({ outDir: out, port: 0, dataDir });
   });
   afterAll(async () => server?.close());
-  const get = (path: string) => fetch(`${server.url}${path}`);
+  const get = (path: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
   it('binds to localhost by default', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -55,6 +59,14 @@ describe('serve: HTTP API over an output folder', () => {
     expect(feed.entries).toEqual([expect.objectContaining({ id, status: 'ok', version: 1 })]);
     expect(((await (await get(`/api/changes?after=${feed.next}`)).json()) as { entries: unknown[] }).entries).toEqual([]);
     expect((await get('/api/changes?after=-1')).status).toBe(400);
+  });
+
+  it('refuses reads without a token, and with a wrong one', async () => {
+    expect((await fetch(`${server.url}/api/documents`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/changes?after=0`)).status).toBe(401);
+    const wrong = await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token.slice(0, -2)}xx` } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
   it('says how it is: health, and no queue dashboard unless asked for', async () => {

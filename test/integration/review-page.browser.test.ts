@@ -57,12 +57,15 @@ describe.runIf(runBrowserTests)('review page in Chromium', () => {
     await page.evaluate(() => ((document.querySelector('#message') as HTMLElement).textContent = ''));
   };
 
-  it('signs in', async () => {
+  it('asks for the sign-in first (reads need a session), then shows the documents', async () => {
     await page.goto(server.url);
+    await expect.poll(() => page.textContent('#view')).toContain('Sign in to see the documents');
+    expect(await page.locator('#documents').count()).toBe(0);
     await page.fill('input[name=name]', 'lan');
     await page.fill('input[name=password]', 'mật khẩu dài');
     await page.click('#signin button');
     await expect.poll(() => page.textContent('#reviewer-name')).toBe('lan');
+    await page.waitForSelector('#documents a');
   });
 
   it('corrects a lead agency and a timeline (with its live preview); they are there after a reload', async () => {

@@ -36,6 +36,7 @@ async function loadSession() {
   const { body } = await api('/api/session');
   state.reviewer = body.reviewer;
   state.csrf = body.csrf;
+  state.publicRead = body.publicRead;
   $('#signin').hidden = Boolean(state.reviewer);
   $('#whoami').hidden = !state.reviewer;
   $('#reviewer-name').textContent = state.reviewer ?? '';
@@ -58,7 +59,8 @@ $('#signout').addEventListener('click', async () => {
 
 // ---- document list ----
 async function showList() {
-  const { body } = await api('/api/documents');
+  const { status, body } = await api('/api/documents');
+  if (status === 401) return signInFirst(); // the session ended meanwhile
   const rows = body.documents.map((d) =>
     el('tr', {},
       el('td', {}, d.output ? el('a', { href: `/documents/${encodeURIComponent(d.id)}` }, d.title || d.file) : d.file),
@@ -109,6 +111,7 @@ function ordered(records) {
 
 async function showDocument(id) {
   const { status, body } = await api(`/api/documents/${encodeURIComponent(id)}`);
+  if (status === 401) return signInFirst();
   if (status !== 200) return view.replaceChildren(el('p', {}, 'No such document.'));
   state.doc = body;
   state.selected = 0;
@@ -286,7 +289,15 @@ document.addEventListener('keydown', (e) => {
 });
 
 // ---- routing ----
+/** Reads need a session unless the server says they are public (serve --public-read): the sign-in comes first. */
+function signInFirst() {
+  state.doc = null;
+  view.replaceChildren(el('p', { class: 'signin-first' }, 'Sign in to see the documents.'));
+  $('#signin').hidden = false;
+  $('#signin input[name=name]').focus();
+}
 function route() {
+  if (!state.reviewer && !state.publicRead) return signInFirst();
   const m = /^\/documents\/([^/]+)$/u.exec(location.pathname);
   return m ? showDocument(decodeURIComponent(m[1])) : showList();
 }
