@@ -1,0 +1,105 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HealthReport } from '../../schemas/index.js';
+import { startCli, type CliProcess } from '../support/cli-process.js';
+import { makeDirs } from '../support/inbox.js';
+import { runRedisTests, startTestRedis, uniquePrefix } from '../support/redis.js';
+
+/** GET with a keep-alive agent: the connection stays open after the answer, as a browser's or a monitor's would. */
+function getKeepAlive(url: string, agent: Agent): Promise<{ status: number; body: unknown }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { agent }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** SIGTERM and how long the process took to exit. */
+async function timedStop(p: CliProcess): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  const code = await p.stop('SIGTERM');
+  return { code, ms: Date.now() - started };
+}
+
+/** Health, start and stop of the real processes, on a real redis-server. */
+describe.runIf(runRedisTests)('service lifecycle: health and shutdown on the first signal (real Redis, real processes)', () => {
+  let redis: Awaited<ReturnType<typeof startTestRedis>>;
+  const dirs = makeDirs('lifecycle');
+  const prefix = uniquePrefix('lifecycle');
+  const env = () => ({ REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data });
+  const agent = new Agent({ keepAlive: true });
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    mkdirSync(dirs.out, { recursive: true });
+  });
+  afterAll(async () => {
+    agent.destroy();
+    await redis?.stop();
+  });
+
+  it('watch: health per component; SIGTERM mid-job stops within the grace period with exit 0, and so does a worker', async () => {
+    const watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '200', '--concurrency', '1', '--grace', '5', '--health-port', '0'], env());
+    const worker = startCli(['worker', '--concurrency', '1', '--grace', '5'], env());
+    try {
+      const url = (await watch.waitFor(/health: (http:\/\/127\.0\.0\.1:\d+\/health)/))[1]!;
+      const health = await getKeepAlive(url, agent);
+      expect(health.status).toBe(200);
+      const report = HealthReport.parse(health.body);
+      expect(report.status).toBe('ok');
+      expect(report.components).toMatchObject({
+        server: { status: 'not running here' },
+        redis: { status: 'up' },
+        workers: { status: 'up' },
+        watcher: { status: 'up', detail: dirs.inbox },
+        output: { status: 'up', detail: dirs.out },
+      });
+      await worker.waitFor(/worker ready/);
+      // a job running when the signal comes: it finishes within the grace, or goes back to the queue
+      copyFileSync(join('fixtures', 'pdf', 'kh-xa-chi-minh-2026.pdf'), join(dirs.inbox, 'kh.pdf'));
+      await watch.waitFor(/queued +kh\.pdf/);
+      const [w, k] = await Promise.all([timedStop(watch), timedStop(worker)]);
+      expect(w.code, watch.output()).toBe(0);
+      expect(k.code, worker.output()).toBe(0);
+      // 5 s of grace, and a few for closing Redis connections
+      expect(w.ms).toBeLessThan(10_000);
+      expect(k.ms).toBeLessThan(10_000);
+      expect(watch.output()).toMatch(/SIGTERM: stopping/);
+    } finally {
+      await Promise.all([watch.stop('SIGKILL'), worker.stop('SIGKILL')]);
+    }
+  });
+
+  it('serve --dashboard: Redis up, then down when it goes away (workers and watcher "not running here"); SIGTERM with a keep-alive connection open exits 0 at once', async () => {
+    const serve = startCli(['serve', '--out', dirs.out, '--port', '0', '--dashboard'], env());
+    try {
+      const url = (await serve.waitFor(/serving .* at (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+      const up = await getKeepAlive(`${url}/api/health`, agent);
+      expect(up.status).toBe(200);
+      expect(HealthReport.parse(up.body).components).toMatchObject({
+        server: { status: 'up' },
+        redis: { status: 'up' },
+        workers: { status: 'not running here', connected: 0 },
+        watcher: { status: 'not running here' },
+        output: { status: 'up' },
+      });
+      await redis.stop();
+      const down = await getKeepAlive(`${url}/api/health`, agent);
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({ status: 'degraded', queue: 'down', components: { server: { status: 'up' }, redis: { status: 'down' }, output: { status: 'up' } } });
+      // the agent holds the connection open; the queue's connections retry a Redis that is gone
+      const { code, ms } = await timedStop(serve);
+      expect(code, serve.output()).toBe(0);
+      expect(ms).toBeLessThan(8000);
+    } finally {
+      await serve.stop('SIGKILL');
+      await redis.restart();
+    }
+  });
+});
