@@ -55,14 +55,18 @@ export function oneLine(message: string): string {
 export interface ShutdownOptions {
   /**
    * How long stopping may take (ms): running jobs finish within it, and
-   * what is still open then is dropped. Past it (plus a few seconds for
-   * Redis to flush), the process exits with SERVICE_EXIT.stopTimedOut.
+   * what is still open then is dropped. Past it (plus 10 s for connections
+   * and Redis to close), the process exits with SERVICE_EXIT.stopTimedOut.
    */
   graceMs: number;
 }
 
-/** Extra time past the grace period for closing connections and stopping the embedded Redis. */
-const CLOSING_MS = 5000;
+/**
+ * Extra time past the grace period for closing connections (each bounded
+ * to 2 s by `closeWithin`) and stopping the embedded Redis (it flushes its
+ * append-only file).
+ */
+const CLOSING_MS = 10_000;
 
 /**
  * Waits for SIGINT or SIGTERM, runs `stop` once and exits 0 when it is done

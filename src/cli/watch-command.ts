@@ -82,7 +82,9 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
     // the order matters: no new files, then running jobs finish (or go back to the queue), then Redis
     watching = false;
     await inboxService.close();
-    await pool?.close(graceMs);
+    // bounded: past the grace, a job still running is left to be retried (its lock expires), and an
+    // OCR engine still starting up or a worker waiting on a Redis that is gone must not hold the exit
+    if (pool) await closeWithin(graceMs + 1000, () => pool.close(graceMs), () => {});
     await closeWithin(2000, () => events.close(), () => events.disconnect());
     await closeWithin(2000, queues.close, () => Promise.all([queues.documents.disconnect(), queues.pages.disconnect()]));
     await registry.close();

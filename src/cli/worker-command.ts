@@ -1,7 +1,7 @@
 import { createLogger, defaultDataDir } from '../core/index.js';
 import { DEFAULT_PREFIX, startWorkerPool, type QueueName, type RedisTarget } from '../queue/index.js';
 import { requireFolder } from './service-folders.js';
-import { exitOnStartError, onShutdown } from './service-lifecycle.js';
+import { closeWithin, exitOnStartError, onShutdown } from './service-lifecycle.js';
 import { connectServiceRedis } from './service-redis.js';
 
 export interface WorkerCommandOptions {
@@ -39,7 +39,8 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
   process.stdout.write(`worker ready (Redis: ${target.describe}; pid ${process.pid})\n`);
   await onShutdown(
     async () => {
-      await pool.close(o.graceS * 1000);
+      // as in watch: past the grace, a job still running is left to be retried
+      await closeWithin(o.graceS * 1000 + 1000, () => pool.close(o.graceS * 1000), () => {});
       await target.close();
     },
     { graceMs: o.graceS * 1000 },

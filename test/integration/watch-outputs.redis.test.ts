@@ -9,6 +9,11 @@ import { runCli } from '../support/run-cli.js';
 const PLAN = 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 15/KH-UBND\nKẾ HOẠCH\nỨng dụng công nghệ thông tin năm 2026\n1. Văn phòng UBND thành phố chủ trì nâng cấp cổng thông tin điện tử, hoàn thành trong năm 2026.\n';
 const jsons = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
 
+/** Starting a process from the sources (tsx) takes long on a loaded test machine. */
+const START_MS = 100_000;
+/** A test that starts processes: room for START_MS and its own work. */
+const TEST_MS = 240_000;
+
 /**
  * Two watch folders with their own output folders on one Redis (as on a
  * machine where every watch shares the embedded Redis of the data folder):
@@ -29,13 +34,13 @@ describe.runIf(runRedisTests)('watch: outputs per output folder, one JSON per do
     a = startCli(['watch', one.inbox, '--out', one.out, '--stable-ms', '200', '--concurrency', '1', '--no-ocr'], env());
     // the second folder's jobs are done by the first one's workers: one Redis, one queue
     b = startCli(['watch', two.inbox, '--out', two.out, '--stable-ms', '200', '--no-workers', '--no-ocr'], env());
-    await Promise.all([a.waitFor(/watching /), b.waitFor(/watching /)]);
-  });
+    await Promise.all([a.waitFor(/watching /, START_MS), b.waitFor(/watching /, START_MS)]);
+  }, TEST_MS);
   afterAll(async () => {
     expect(await a?.stop()).toBe(0);
     expect(await b?.stop()).toBe(0);
     await redis?.stop();
-  });
+  }, TEST_MS);
 
   it("names the original's place after the move: processed/ or failed/, not processing/", async () => {
     writeFileSync(join(one.inbox, 'ke-hoach.txt'), PLAN);
@@ -53,7 +58,7 @@ describe.runIf(runRedisTests)('watch: outputs per output folder, one JSON per do
     expect(dup).toMatchObject({ status: 'duplicate', original: join(one.inbox, 'processed', 'bản sao.txt') });
     expect(existsSync(dup.original!)).toBe(true);
     expect(jsons(one.out)).toEqual(['ke-hoach.json']);
-  });
+  }, TEST_MS);
 
   it('processes content already done for one output folder again for another one; never twice for the same folder', async () => {
     writeFileSync(join(two.inbox, 'ke-hoach.txt'), PLAN);
@@ -65,7 +70,7 @@ describe.runIf(runRedisTests)('watch: outputs per output folder, one JSON per do
     symlinkSync(two.out, link);
     const submit = await runCli(['submit', join(two.inbox, 'processed', 'ke-hoach.txt'), '--out', link], { env: env() });
     expect(submit.stdout).toMatch(/duplicate ke-hoach\.txt: same content as ke-hoach\.txt/);
-  });
+  }, TEST_MS);
 
   it('does not write a second JSON with one id: re-processing the content under another name is a duplicate with a reason', async () => {
     const other = join(one.root, 'tên khác.txt');
@@ -76,5 +81,5 @@ describe.runIf(runRedisTests)('watch: outputs per output folder, one JSON per do
     expect(finished(feed, 'tên khác.txt')).toEqual([expect.objectContaining({ status: 'duplicate', output: null, reason: 'same content as ke-hoach.txt, already in ke-hoach.json; not written again' })]);
     expect(jsons(one.out)).toEqual(['ke-hoach.json']);
     await a.waitFor(/duplicate tên khác\.txt: same content as ke-hoach\.txt, already in .*ke-hoach\.json/);
-  });
+  }, TEST_MS);
 });
