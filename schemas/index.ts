@@ -14,3 +14,4 @@ export * from './json-schemas.js';
 export * from './stage-io.js';
 export * from './queue.js';
 export * from './api-token.js';
+export * from './health.js';

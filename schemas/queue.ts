@@ -70,7 +70,11 @@ export const ChangeEntry = z.object({
   output: z.string().nullable(),
   /** Why it failed, what it duplicates, or (corrected) who corrected what. */
   reason: z.string().nullable().default(null),
-  /** Absolute path of the original as processed (for the review page's crops; checked by hash before use). */
+  /**
+   * Absolute path of the original where it is once its job is done: `<inbox>/processed/…` or
+   * `<inbox>/failed/…` for the inbox, where it lies for `submit` and `ingest` (for the review
+   * page's crops; checked by hash before use).
+   */
   original: z.string().nullable().default(null),
   /** The queue job that wrote the entry (so a retried job never writes it twice). */
   job: z.string().nullable().default(null),

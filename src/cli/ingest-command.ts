@@ -76,8 +76,9 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
           process.stdout.write(`${JSON.stringify(doc)}\n`);
           reporter.log(`${file} → stdout (${describe(doc)})`, 'stderr');
         } else {
-          const { path: written } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
-          reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
+          const { path: written, duplicateOf } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
+          // one current JSON per document id: the same content under a second name is not written twice
+          reporter.log(duplicateOf ? `${file}: duplicate: same content as ${duplicateOf}, already in ${written}; not written again` : `${file} → ${written} (${describe(doc)})`, 'stdout');
         }
       } catch (error) {
         summary.failed++;

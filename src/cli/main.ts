@@ -96,7 +96,8 @@ program
   .option('--no-workers', 'only watch and queue; `plan-ingest worker` processes')
   .option('--stable-ms <ms>', 'a file must keep its size this long before it is taken', positiveInt, 2000)
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
-  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number }) =>
+  .option('--health-port <n>', 'answer GET /health on this port of 127.0.0.1 (0: any free port)', (v) => (v === '0' ? 0 : positiveInt(v)))
+  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number; healthPort?: number }) =>
     watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, graceS: o.grace }),
   );
 

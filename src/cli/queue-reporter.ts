@@ -22,7 +22,9 @@ export function reportQueue(target: RedisTarget, prefix: string, queues: PlanQue
     last.delete(jobId);
     const r = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as DocumentJobResult;
     void nameOf(jobId).then((name) =>
-      write(`done      ${name} → ${r.output} (version ${r.version}, ${r.pages} page(s), ${r.indicators} indicator(s), ${r.assignments} assignment(s)${r.status === 'partial' ? ', with recorded errors' : ''})`),
+      r.duplicateOf
+        ? write(`duplicate ${name}: same content as ${r.duplicateOf}, already in ${r.output}; not written again`)
+        : write(`done      ${name} → ${r.output} (version ${r.version}, ${r.pages} page(s), ${r.indicators} indicator(s), ${r.assignments} assignment(s)${r.status === 'partial' ? ', with recorded errors' : ''})`),
     );
   });
   events.on('failed', ({ jobId, failedReason }) => {

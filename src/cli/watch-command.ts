@@ -1,9 +1,12 @@
-import { resolve } from 'node:path';
-import { ProcessingOptions } from '../../schemas/index.js';
+import { stat } from 'node:fs/promises';
+import { overallStatus, ProcessingOptions, type ComponentHealth, type HealthReport } from '../../schemas/index.js';
 import { createLogger, defaultDataDir } from '../core/index.js';
-import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, startInbox, startWorkerPool } from '../queue/index.js';
+import { ContentRegistry, DEFAULT_PREFIX, loadJobKey, NOT_HERE, openQueues, outputHealth, queueHealth, startInbox, startWorkerPool, type RedisTarget } from '../queue/index.js';
+import { startHealthEndpoint } from './health-endpoint.js';
 import { reportQueue } from './queue-reporter.js';
-import { onShutdown } from './service-lifecycle.js';
+import { requireFolder } from './service-folders.js';
+import { closeWithin, exitOnStartError, onShutdown } from './service-lifecycle.js';
+import { connectServiceRedis } from './service-redis.js';
 
 export interface WatchOptions {
   out: string;
@@ -22,6 +25,8 @@ export interface WatchOptions {
   stableMs: number;
   /** Seconds running jobs get to finish on SIGTERM. */
   graceS: number;
+  /** Serve GET /health on this port of 127.0.0.1 (0: any free port). Default: no endpoint. */
+  healthPort?: number;
 }
 
 /**
@@ -31,12 +36,19 @@ export interface WatchOptions {
  * worker` on the same Redis); runs until SIGINT/SIGTERM.
  */
 export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<void> {
-  const inbox = resolve(inboxArg);
-  const outDir = resolve(o.out);
   const log = createLogger('watch');
   const prefix = DEFAULT_PREFIX;
-  const target = await connectRedisTarget(defaultDataDir());
-  const queues = openQueues(target, prefix, loadJobKey(defaultDataDir()));
+  let inbox: string, outDir: string, dataDir: string, target: RedisTarget;
+  try {
+    // a mistyped inbox must not become a new empty folder nobody drops files into; the output folder is made
+    inbox = await requireFolder(inboxArg, { what: 'the inbox' });
+    outDir = await requireFolder(o.out, { what: 'the output folder (--out)', create: true });
+    dataDir = await requireFolder(defaultDataDir(), { what: 'the data folder (PLAN_INGEST_DATA_DIR)', create: true });
+    target = await connectServiceRedis(dataDir);
+  } catch (error) {
+    exitOnStartError(error);
+  }
+  const queues = openQueues(target, prefix, loadJobKey(dataDir));
   const registry = new ContentRegistry(target, prefix);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);
@@ -57,13 +69,49 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
     },
   });
   await inboxService.ready;
-  say(`watching ${inbox} → ${outDir} (Redis: ${target.describe}; ${pool ? 'workers in this process' : 'no workers here: start plan-ingest worker'})`);
-  await onShutdown(async () => {
+  let watching = true;
+  const health = async (): Promise<HealthReport> => {
+    const here = pool ? { running: pool.workers.filter((w) => w.isRunning()).length, total: pool.workers.length } : null;
+    const [{ redis, workers }, output, inboxThere] = await Promise.all([queueHealth(queues, target.describe, here), outputHealth(outDir), isFolder(inbox)]);
+    const watcher: ComponentHealth = !watching ? { status: 'down', detail: 'stopping' } : inboxThere ? { status: 'up', detail: inbox } : { status: 'down', detail: `${inbox} is gone` };
+    const components = { server: NOT_HERE, redis, workers, watcher, output };
+    return { status: overallStatus(components), components };
+  };
+  const graceMs = o.graceS * 1000;
+  const stop = async () => {
+    // the order matters: no new files, then running jobs finish (or go back to the queue), then Redis
+    watching = false;
     await inboxService.close();
-    await pool?.close(o.graceS * 1000);
-    await events.close();
-    await queues.close();
+    // bounded: past the grace, a job still running is left to be retried (its lock expires), and an
+    // OCR engine still starting up or a worker waiting on a Redis that is gone must not hold the exit
+    if (pool) await closeWithin(graceMs + 1000, () => pool.close(graceMs), () => {});
+    await closeWithin(2000, () => events.close(), () => events.disconnect());
+    await closeWithin(2000, queues.close, () => Promise.all([queues.documents.disconnect(), queues.pages.disconnect()]));
     await registry.close();
     await target.close();
-  });
+  };
+  let endpoint: Awaited<ReturnType<typeof startHealthEndpoint>> | null = null;
+  if (o.healthPort !== undefined) {
+    try {
+      endpoint = await startHealthEndpoint(o.healthPort, health);
+    } catch (error) {
+      await stop();
+      exitOnStartError(error);
+    }
+  }
+  say(`watching ${inbox} → ${outDir} (Redis: ${target.describe}; ${pool ? 'workers in this process' : 'no workers here: start plan-ingest worker'}${endpoint ? `; health: ${endpoint.url}` : ''})`);
+  await onShutdown(
+    async () => {
+      await stop();
+      await endpoint?.close();
+    },
+    { graceMs },
+  );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

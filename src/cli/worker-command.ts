@@ -1,6 +1,8 @@
 import { createLogger, defaultDataDir } from '../core/index.js';
-import { DEFAULT_PREFIX, connectRedisTarget, startWorkerPool, type QueueName } from '../queue/index.js';
-import { onShutdown } from './service-lifecycle.js';
+import { DEFAULT_PREFIX, startWorkerPool, type QueueName, type RedisTarget } from '../queue/index.js';
+import { requireFolder } from './service-folders.js';
+import { closeWithin, exitOnStartError, onShutdown } from './service-lifecycle.js';
+import { connectServiceRedis } from './service-redis.js';
 
 export interface WorkerCommandOptions {
   concurrency?: number;
@@ -18,7 +20,13 @@ export interface WorkerCommandOptions {
  * SIGINT/SIGTERM, which lets running jobs finish.
  */
 export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
-  const target = await connectRedisTarget(defaultDataDir());
+  let target: RedisTarget;
+  try {
+    const dataDir = await requireFolder(defaultDataDir(), { what: 'the data folder (PLAN_INGEST_DATA_DIR)', create: true });
+    target = await connectServiceRedis(dataDir);
+  } catch (error) {
+    exitOnStartError(error);
+  }
   const pool = startWorkerPool(target, {
     prefix: DEFAULT_PREFIX,
     pageConcurrency: o.concurrency,
@@ -29,8 +37,12 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
   });
   await Promise.all(pool.workers.map((w) => w.waitUntilReady()));
   process.stdout.write(`worker ready (Redis: ${target.describe}; pid ${process.pid})\n`);
-  await onShutdown(async () => {
-    await pool.close(o.graceS * 1000);
-    await target.close();
-  });
+  await onShutdown(
+    async () => {
+      // as in watch: past the grace, a job still running is left to be retried
+      await closeWithin(o.graceS * 1000 + 1000, () => pool.close(o.graceS * 1000), () => {});
+      await target.close();
+    },
+    { graceMs: o.graceS * 1000 },
+  );
 }

@@ -2,6 +2,6 @@
 export { assembleDocument, documentId, type AssembleInput } from './assemble-document.js';
 export { writeDocument } from './write-document.js';
 export { appendChange, readChanges, nextVersion, changeFeedPath } from './change-feed.js';
-export { publishDocument, type PublishOptions } from './publish-document.js';
+export { publishDocument, type PublishOptions, type PublishResult } from './publish-document.js';
 export { applyCorrections } from './apply-corrections.js';
 export { appendCorrection, readCorrections, recordFingerprint, reviewDir, correctionsPath, extractedPath, correctedTexts, DOCUMENT_ID } from './corrections-store.js';

@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { DocumentDraft, DocumentJobData, PageReading, type Document } from '../../schemas/index.js';
 import { isInputError } from '../core/index.js';
 import { appendChange, documentId, publishDocument, readChanges } from '../output/index.js';
 import { finishDocument, mergeReadings, readDocument, readPagesByOcr } from '../pipeline/index.js';
-import { exists, moveOriginal } from './originals.js';
+import { exists, moveOriginalTo, plannedPlace } from './originals.js';
 import { refuseDocumentJob } from './job-guard.js';
 import { signPageJob } from './job-signature.js';
 import type { ProcessorContext } from './processor-context.js';
@@ -20,6 +21,13 @@ export interface DocumentJobResult {
   pages: number;
   indicators: number;
   assignments: number;
+  /** Where the original is now (`<inbox>/processed/…` from the inbox; where it was for `submit`). */
+  original?: string | null;
+  /**
+   * The same content was already published under another name (`output`
+   * is that file): nothing was written; the file name first published.
+   */
+  duplicateOf?: string | null;
 }
 
 /**
@@ -74,8 +82,10 @@ export function documentProcessor(ctx: ProcessorContext) {
         await waitForPages(job, token);
       }
       const doc = await finish(ctx, job, data, dir, draft);
-      const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, original: data.file, job: jobId, keepOtherDocuments: true });
-      return await wrapUp(ctx, data, jobId, dir, { ...summary(doc), version: published.version, output: published.path });
+      // the feed names where the original will be once this job is done, not processing/ where it is now
+      const original = data.inbox ? await plannedPlace(data.inbox, data.file, 'processed') : data.file;
+      const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, original, job: jobId, keepOtherDocuments: true });
+      return await wrapUp(ctx, data, jobId, dir, { ...summary(doc), version: published.version, output: published.path, original, duplicateOf: published.duplicateOf });
     } catch (error) {
       if (error instanceof WaitingChildrenError) throw error;
       const final = isInputError(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -118,8 +128,9 @@ async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, di
 
 /** The steps after the output is written; each can run again harmlessly when a crash cut them short. */
 async function wrapUp(ctx: ProcessorContext, data: DocumentJobData, jobId: string, dir: string, result: DocumentJobResult): Promise<DocumentJobResult> {
-  if (data.inbox && (await exists(data.file))) await moveOriginal(data.inbox, data.file, 'processed');
-  await ctx.registry.settle(data.sha256, jobId, 'done');
+  const reason = result.duplicateOf ? `same content as ${result.duplicateOf}, already in ${basename(result.output)}; not written again` : undefined;
+  if (data.inbox && (await exists(data.file))) await moveOriginalTo(data.inbox, data.file, 'processed', result.original ?? null, reason);
+  await ctx.registry.settle({ outDir: data.outDir, sha256: data.sha256 }, jobId, 'done');
   await removeWorkDir(dir);
   ctx.log.info({ job: jobId, file: data.name, output: result.output }, 'document done');
   return result;
@@ -127,9 +138,11 @@ async function wrapUp(ctx: ProcessorContext, data: DocumentJobData, jobId: strin
 
 async function failDocument(ctx: ProcessorContext, data: DocumentJobData, jobId: string, dir: string, reason: string): Promise<void> {
   const id = documentId(data.sha256);
-  await appendChange(data.outDir, { id, version: null, time: new Date().toISOString(), status: 'failed', file: data.name, output: null, reason, job: jobId });
-  if (data.inbox && (await exists(data.file))) await moveOriginal(data.inbox, data.file, 'failed', reason);
-  await ctx.registry.settle(data.sha256, jobId, 'failed');
+  const there = data.inbox !== null && (await exists(data.file));
+  const original = data.inbox && there ? await plannedPlace(data.inbox, data.file, 'failed') : data.inbox ? null : data.file;
+  await appendChange(data.outDir, { id, version: null, time: new Date().toISOString(), status: 'failed', file: data.name, output: null, reason, original, job: jobId });
+  if (data.inbox && there) await moveOriginalTo(data.inbox, data.file, 'failed', original, reason);
+  await ctx.registry.settle({ outDir: data.outDir, sha256: data.sha256 }, jobId, 'failed');
   await removeWorkDir(dir);
   ctx.log.info({ job: jobId, file: data.name, reason }, 'document failed');
 }
@@ -138,7 +151,7 @@ async function failDocument(ctx: ProcessorContext, data: DocumentJobData, jobId:
 async function publishedBefore(outDir: string, jobId: string): Promise<DocumentJobResult | null> {
   const entry = (await readChanges(outDir)).find((e) => e.job === jobId && (e.status === 'ok' || e.status === 'partial'));
   if (!entry || entry.version === null || entry.output === null) return null;
-  return { id: entry.id, version: entry.version, output: `${outDir}/${entry.output}`, status: entry.status as Document['status'], pages: 0, indicators: 0, assignments: 0 };
+  return { id: entry.id, version: entry.version, output: `${outDir}/${entry.output}`, status: entry.status as Document['status'], pages: 0, indicators: 0, assignments: 0, original: entry.original };
 }
 
 function summary(doc: Document): Omit<DocumentJobResult, 'version' | 'output'> {

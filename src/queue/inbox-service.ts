@@ -77,7 +77,7 @@ async function submitFile(o: InboxOptions, path: string, name: string, recoverin
   const id = documentId(sha256);
   const jobId = `${id}-${Date.now().toString(36)}`;
   const time = new Date().toISOString();
-  const held = await o.registry.claim(sha256, { status: 'queued', jobId, file: name, time });
+  const held = await o.registry.claim({ outDir: o.outDir, sha256 }, { status: 'queued', jobId, file: name, time });
   if (held) {
     const job = await Job.fromId(o.queues.documents, held.jobId);
     if (recovering && job?.data.file === path) {
@@ -88,11 +88,11 @@ async function submitFile(o: InboxOptions, path: string, name: string, recoverin
     }
     if (!job && held.status === 'queued') {
       // claimed, but the job was never added (a crash in between): take it over
-      await o.registry.take(sha256, { status: 'queued', jobId, file: name, time });
+      await o.registry.take({ outDir: o.outDir, sha256 }, { status: 'queued', jobId, file: name, time });
     } else {
       const reason = `same content as ${held.file} (${id}), ${held.status === 'done' ? 'already processed' : 'already queued'}; not processed again`;
-      await moveOriginal(o.inbox, path, 'processed', reason);
-      await appendChange(o.outDir, { id, version: null, time, status: 'duplicate', file: name, output: null, reason, job: null });
+      const original = await moveOriginal(o.inbox, path, 'processed', reason);
+      await appendChange(o.outDir, { id, version: null, time, status: 'duplicate', file: name, output: null, reason, original, job: null });
       o.onEvent?.({ kind: 'duplicate', file: name, id, of: held.file });
       return;
     }

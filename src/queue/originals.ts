@@ -1,5 +1,5 @@
 import { access, mkdir, rename, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from '../core/index.js';
 
 /** The inbox's subfolders: files being processed, and where originals end up. */
@@ -22,6 +22,30 @@ export async function moveOriginal(inbox: string, path: string, folder: InboxFol
   await rename(path, target);
   if (reason !== undefined) await writeFileAtomic(`${target}.reason.txt`, `${reason}\n`);
   return target;
+}
+
+/**
+ * Where `moveOriginal` would put the file now: the change feed names the
+ * original's final place in the same line that publishes its output (or
+ * its failure), before the file is moved there with `moveOriginalTo`.
+ */
+export async function plannedPlace(inbox: string, path: string, folder: InboxFolder): Promise<string> {
+  return freeName(join(inbox, folder), basename(path));
+}
+
+/**
+ * Moves a file to the place planned for it. Should that name have been
+ * taken meanwhile, or the plan not be a place in `folder` (a feed line
+ * written before originals were planned), it goes to a free name as with
+ * `moveOriginal`: an original is never overwritten. Returns where it went.
+ */
+export async function moveOriginalTo(inbox: string, path: string, folder: InboxFolder, planned: string | null, reason?: string): Promise<string> {
+  const dir = join(inbox, folder);
+  if (!planned || dirname(planned) !== dir || (await exists(planned))) return moveOriginal(inbox, path, folder, reason);
+  await mkdir(dir, { recursive: true });
+  await rename(path, planned);
+  if (reason !== undefined) await writeFileAtomic(`${planned}.reason.txt`, `${reason}\n`);
+  return planned;
 }
 
 async function freeName(dir: string, name: string): Promise<string> {

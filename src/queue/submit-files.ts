@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
 import { appendChange, documentId } from '../output/index.js';
@@ -24,6 +25,8 @@ export async function submitFiles(
   o: { outDir: string; options: ProcessingOptions; queues: PlanQueues; registry: ContentRegistry; reprocess: boolean },
 ): Promise<SubmitResult[]> {
   const results: SubmitResult[] = [];
+  // made now: the content registry keys contents by the folder's real path
+  await mkdir(resolve(o.outDir), { recursive: true });
   for (const p of paths) {
     const file = resolve(p);
     const name = basename(file);
@@ -32,12 +35,12 @@ export async function submitFiles(
     const jobId = `${id}-${Date.now().toString(36)}`;
     const time = new Date().toISOString();
     const claim = { status: 'queued' as const, jobId, file: name, time };
-    const held = await o.registry.claim(sha256, claim);
+    const held = await o.registry.claim({ outDir: o.outDir, sha256 }, claim);
     if (held && !o.reprocess) {
       results.push({ file: name, id, job: null, duplicateOf: held.file });
       continue;
     }
-    if (held) await o.registry.take(sha256, claim);
+    if (held) await o.registry.take({ outDir: o.outDir, sha256 }, claim);
     const base = basename(name, extname(name)) || name;
     await o.queues.documents.add(name, signDocumentJob({ file, name, base, sha256, outDir: resolve(o.outDir), inbox: null, options: o.options, step: 'read' }, requireKey(o.queues)), { jobId });
     await appendChange(resolve(o.outDir), { id, version: null, time, status: 'queued', file: name, output: null, reason: null, job: jobId });

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { PUBLISHED_SCHEMAS, toJsonSchema } from '../../schemas/index.js';
+import { PUBLISHED_SCHEMAS, toJsonSchema, type HealthReport } from '../../schemas/index.js';
 import { readChanges } from '../output/index.js';
 import { DOCUMENT_ID, type DocumentIndex } from './document-index.js';
 import type { ReviewStore } from './review-store.js';
@@ -11,8 +11,8 @@ export interface ApiOptions {
   index: DocumentIndex;
   /** Documents as reviewers left them (corrections applied). */
   store: ReviewStore;
-  /** Whether the queue's Redis answers (for /api/health); null when the server runs without a queue. */
-  queueUp: () => Promise<boolean | null>;
+  /** The service's parts and their status (for /api/health). */
+  health: () => Promise<HealthReport>;
 }
 
 /**
@@ -27,9 +27,12 @@ export interface ApiOptions {
 export function apiRoutes(o: ApiOptions): Router {
   const api = express.Router();
   api.get('/health', async (_req, res) => {
-    const queue = await o.queueUp();
+    const health = await o.health();
     const documents = (await o.index.documents()).size;
-    res.status(queue === false ? 503 : 200).json({ status: queue === false ? 'degraded' : 'ok', documents, queue: queue === null ? 'not configured' : queue ? 'up' : 'down' });
+    // `queue` as before the components were added: integrators' checks read it
+    const redis = health.components.redis.status;
+    const queue = redis === 'not running here' ? 'not configured' : redis;
+    res.status(health.status === 'ok' ? 200 : 503).json({ ...health, documents, queue });
   });
   api.get('/documents', async (_req, res) => {
     await o.store.flush(); // the list reads the files: write reviewers' pending edits first

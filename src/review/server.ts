@@ -4,7 +4,8 @@ import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { PlanQueues } from '../queue/index.js';
+import { NOT_HERE, outputHealth, queueHealth, type PlanQueues } from '../queue/index.js';
+import { overallStatus, type HealthReport } from '../../schemas/index.js';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,8 @@ export interface ServeOptions {
   dataDir?: string;
   /** The queue, for the dashboard at /admin/queues; null serves the folder alone. */
   queues?: PlanQueues | null;
+  /** Where the queue's Redis is, for /api/health ("embedded redis-server at …"). Default "Redis". */
+  queueDescription?: string;
   /**
    * The queue dashboard at /admin/queues, for signed-in admins only: "off"
    * (default), "read-only", or "actions" (retry, clean, pause …).
@@ -101,7 +104,7 @@ export function createApp(o: ServeOptions): ReviewApp {
   app.use(checkOrigin(o.allowedHosts ?? []));
   app.use(['/api', '/admin'], identify(sessions, tokens));
   app.use('/api', requireApiAccess(o.publicRead ?? false));
-  app.use('/api', apiRoutes({ index, store, queueUp: async () => (queues ? pingQueue(queues) : null) }));
+  app.use('/api', apiRoutes({ index, store, health: () => serverHealth(outDir, queues, o.queueDescription ?? 'Redis') }));
   app.use('/api', reviewRoutes({ store, accounts, sessions, images, publicRead: o.publicRead ?? false }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'no such route' }));
   const assets = staticDir();
@@ -176,20 +179,28 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; ur
     store,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: async () => {
+      // no new connections; idle keep-alive ones dropped now, busy ones once their answer is out (2 s at most)
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), 2000);
+      await closed;
+      clearTimeout(cut);
+      // after the last request: an edit that came in while stopping is written too
       await store.flush();
       await images.close();
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
 }
 
-/** Whether the queue's Redis answers within a second. */
-async function pingQueue(queues: PlanQueues): Promise<boolean> {
-  const timeout = new Promise<boolean>((ok) => setTimeout(() => ok(false), 1000).unref());
-  const ping = queues.documents.client.then((c) => (c as unknown as { ping: () => Promise<string> }).ping()).then(
-    (r) => r === 'PONG',
-    () => false,
-  );
-  return Promise.race([ping, timeout]);
+/**
+ * The server's health: the server itself and the output folder are its own
+ * parts; Redis only when it shows the queue dashboard; workers and the
+ * watcher run elsewhere (`watch`, `worker`), so they are "not running here"
+ * rather than down (the workers connected to the queue are counted when the
+ * queue is known).
+ */
+async function serverHealth(outDir: string, queues: PlanQueues | null, describe: string): Promise<HealthReport> {
+  const [output, { redis, workers }] = await Promise.all([outputHealth(outDir), queueHealth(queues, describe, null)]);
+  const components = { server: { status: 'up' as const }, redis, workers, watcher: NOT_HERE, output };
+  return { status: overallStatus(components), components };
 }

@@ -23,7 +23,14 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      gone = true;
+      resolve(code);
+      for (const w of [...waiters]) w();
+    }),
+  );
   return {
     child,
     output: () => text,
@@ -31,6 +38,12 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
       new Promise((resolve, reject) => {
         const check = () => {
           const m = text.match(pattern);
+          if (!m && gone) {
+            // the process ended without saying it: no use waiting out the timeout
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`the process exited (code ${child.exitCode}) before ${pattern}; its output:\n${text}`));
+          }
           if (!m) return;
           waiters.delete(check);
           clearTimeout(timer);
