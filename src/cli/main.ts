@@ -1,9 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { QueueName } from '../queue/index.js';
 import { PIPELINE_VERSION } from '../core/index.js';
-import { ingestCommand } from './ingest-command.js';
+import { applyConventions, reportFailure } from './conventions.js';
+import { registerExportCommand } from './export-command.js';
+import { ingestCommand, ingestExitCode } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
-import { reviewerAddCommand } from './reviewer-command.js';
+import { registerReviewerCommands, reviewerAddCommand } from './reviewer-command.js';
 import { serveCommand } from './serve-command.js';
 import { submitCommand } from './submit-command.js';
 import { trainCommand } from './train-command.js';
@@ -49,7 +51,7 @@ program
       maxPages: o.maxPages,
       progress: o.progress && Boolean(process.stderr.isTTY),
     });
-    process.exitCode = summary.failed > 0 ? 1 : 0;
+    process.exitCode = ingestExitCode(summary);
   });
 
 program
@@ -57,7 +59,9 @@ program
   .description('restore Vietnamese diacritics and repair OCR noise in plain text, line by line (stdin to stdout by default)')
   .option('--in <file>', 'input text file (default: stdin)')
   .option('--out <file>', 'output file (default: stdout)')
-  .action(async (o: { in?: string; out?: string }) => restoreCommand(o));
+  .action(async (o: { in?: string; out?: string }) => {
+    process.exitCode = await restoreCommand(o);
+  });
 
 program
   .command('train')
@@ -66,7 +70,7 @@ program
   .option('--corrections <dir>', "also learn from the reviewers' corrected texts in this output folder")
   .action(async (paths: string[], o: { corrections?: string }) => {
     if (!paths.length && !o.corrections) throw new InvalidArgumentError('give files or folders, or --corrections <dir>');
-    await trainCommand(paths, o);
+    process.exitCode = await trainCommand(paths, o);
   });
 
 const queueNames = (v: string): QueueName[] => {
@@ -122,7 +126,7 @@ program
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
   .action(async (paths: string[], o: { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number }) => {
-    await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
+    process.exitCode = await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
   });
 
 program
@@ -145,12 +149,15 @@ reviewer
   .argument('<name>', 'sign-in name (letters, digits, . _ -)')
   .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
   .option('--admin', 'may also open the queue dashboard (serve --dashboard)')
-  .action(async (name: string, o: { out: string; admin?: boolean }) => reviewerAddCommand(name, o));
+  .action(async (name: string, o: { out: string; admin?: boolean }) => {
+    process.exitCode = await reviewerAddCommand(name, o);
+  });
+registerReviewerCommands(reviewer);
+registerExportCommand(program);
+applyConventions(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // a service that cannot start (no Redis, a bad flag) says why in one line, not with a stack trace
-  process.stderr.write(`plan-ingest: ${(error as Error)?.message ?? String(error)}\n`);
-  process.exitCode = 1;
+  process.exitCode = reportFailure(error);
 }

@@ -14,3 +14,4 @@ export * from './text-runs.js';
 export * from './json-lines.js';
 export * from './file-hash.js';
 export * from './tiff-pages.js';
+export * from './validation-messages.js';
