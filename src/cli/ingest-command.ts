@@ -1,6 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import type { Document } from '../../schemas/index.js';
-import { defaultDataDir, isInputError } from '../core/index.js';
+import { createLogger, defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { publishDocument } from '../output/index.js';
@@ -68,6 +68,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   // an unwritable output folder is found before an hour of OCR, not after
   if (opts.out !== STDOUT) await checkWritableFolder(opts.out);
   const reporter = createProgressReporter(opts.progress, quiet);
+  const log = createLogger('ingest');
   const engine = opts.ocr
     ? lazyEngine(async () => (opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers })))
     : null;
@@ -88,6 +89,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
         continue;
       }
       bases.set(base, file);
+      const fileStarted = performance.now();
       try {
         const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         if (opts.out === STDOUT) {
@@ -106,6 +108,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
           if (!quiet) reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
         }
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
+        log.debug({ file, status: doc.status, pages: doc.source.pages, origins: [...new Set(doc.pages.map((p) => p.origin))], issues: doc.issues.length, ms: Math.round(performance.now() - fileStarted) }, 'document processed');
       } catch (error) {
         summary.failed++;
         reporter.log(`plan-ingest: ${file}: ${reason(error)}`, 'stderr');
