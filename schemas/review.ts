@@ -71,7 +71,7 @@ export type DocumentReview = z.infer<typeof DocumentReview>;
 
 /** A local reviewer account (passwords hashed with scrypt). */
 export const ReviewerAccount = z.object({
-  name: z.string().regex(/^[\p{L}\p{N}._-]{1,64}$/u),
+  name: z.string().regex(/^[\p{L}\p{N}._-]{1,64}$/u, { message: "must be 1–64 letters, digits, '.', '_' or '-'" }),
   salt: z.string(),
   hash: z.string(),
   created: z.string(),

@@ -1,13 +1,16 @@
 import { basename, extname, resolve } from 'node:path';
 import type { Document } from '../../schemas/index.js';
-import { defaultDataDir, isInputError } from '../core/index.js';
+import { createLogger, defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
+import { EXIT, exitForInputs, type ExitCode } from './exit-codes.js';
+import { OutputError, checkWritableFolder, describeWriteError, isWriteError } from './output-error.js';
 import { createProgressReporter } from './progress-reporter.js';
+import { verbosity } from './verbosity.js';
 
 export interface IngestOptions {
   /** Output folder. Default "./out". */
@@ -38,7 +41,17 @@ const STDOUT = '-';
 export interface IngestSummary {
   ok: number;
   partial: number;
+  /** Inputs that failed, those whose output could not be written included. */
   failed: number;
+  /** Inputs processed whose output could not be written. */
+  unwritten: number;
+  total: number;
+}
+
+/** The exit code of an ingest run: cannot-write first (nothing more will succeed), then by inputs. */
+export function ingestExitCode(s: IngestSummary): ExitCode {
+  if (s.unwritten > 0) return EXIT.cannotWrite;
+  return s.total === 0 ? EXIT.allFailed : exitForInputs(s.total, s.failed);
 }
 
 /**
@@ -47,7 +60,15 @@ export interface IngestSummary {
  */
 export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const files = await expandInputs(paths);
-  const reporter = createProgressReporter(opts.progress);
+  const quiet = verbosity() === 'quiet';
+  if (!files.length) {
+    process.stderr.write(`plan-ingest: no .pdf, image or text file in ${paths.join(', ')}\n`);
+    return { ok: 0, partial: 0, failed: 0, unwritten: 0, total: 0 };
+  }
+  // an unwritable output folder is found before an hour of OCR, not after
+  if (opts.out !== STDOUT) await checkWritableFolder(opts.out);
+  const reporter = createProgressReporter(opts.progress, quiet);
+  const log = createLogger('ingest');
   const engine = opts.ocr
     ? lazyEngine(async () => (opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers })))
     : null;
@@ -55,7 +76,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   let model: Promise<NgramModel> | null = null;
   const restoreModel = opts.restore ? () => (model ??= loadModel(defaultDataDir())) : null;
   const agencyRegistry = loadAgencyRegistry(defaultDataDir());
-  const summary: IngestSummary = { ok: 0, partial: 0, failed: 0 };
+  const summary: IngestSummary = { ok: 0, partial: 0, failed: 0, unwritten: 0, total: files.length };
   const started = performance.now();
   try {
     for (const [index, file] of files.entries()) {
@@ -68,18 +89,25 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
         continue;
       }
       bases.set(base, file);
+      const fileStarted = performance.now();
       try {
         const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
-        summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         if (opts.out === STDOUT) {
           // `--out -`: the documents themselves on stdout, one JSON a line; everything else on stderr
           process.stdout.write(`${JSON.stringify(doc)}\n`);
-          reporter.log(`${file} → stdout (${describe(doc)})`, 'stderr');
+          if (!quiet) reporter.log(`${file} → stdout (${describe(doc)})`, 'stderr');
         } else {
-          const { path: written, duplicateOf } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) });
+          const { path: written, duplicateOf } = await publishDocument(doc, opts.out, base, { file: basename(file), original: resolve(file) }).catch((error: unknown) => {
+            if (!isWriteError(error)) throw error;
+            summary.unwritten++;
+            throw new OutputError(`cannot write ${base}.json in ${opts.out}: ${describeWriteError(error)}`);
+          });
           // one current JSON per document id: the same content under a second name is not written twice
-          reporter.log(duplicateOf ? `${file}: duplicate: same content as ${duplicateOf}, already in ${written}; not written again` : `${file} → ${written} (${describe(doc)})`, 'stdout');
+          if (duplicateOf) reporter.log(`${file}: duplicate: same content as ${duplicateOf}, already in ${written}; not written again`, 'stdout');
+          else if (!quiet) reporter.log(`${file} → ${written} (${describe(doc)})`, 'stdout');
         }
+        summary[doc.status === 'ok' ? 'ok' : 'partial']++;
+        log.debug({ file, status: doc.status, pages: doc.source.pages, origins: [...new Set(doc.pages.map((p) => p.origin))], issues: doc.issues.length, ms: Math.round(performance.now() - fileStarted) }, 'document processed');
       } catch (error) {
         summary.failed++;
         reporter.log(`plan-ingest: ${file}: ${reason(error)}`, 'stderr');
@@ -102,6 +130,6 @@ function describe(doc: Document): string {
 }
 
 function reason(error: unknown): string {
-  if (isInputError(error)) return error.message;
+  if (isInputError(error) || error instanceof OutputError) return error.message;
   return `internal error: ${(error as Error)?.message ?? String(error)}`;
 }

@@ -1,9 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { QueueName } from '../queue/index.js';
 import { PIPELINE_VERSION } from '../core/index.js';
-import { ingestCommand } from './ingest-command.js';
+import { applyConventions, reportFailure } from './conventions.js';
+import { registerExportCommand } from './export-command.js';
+import { ingestCommand, ingestExitCode } from './ingest-command.js';
 import { restoreCommand } from './restore-command.js';
-import { reviewerAddCommand } from './reviewer-command.js';
+import { registerReviewerCommands, reviewerAddCommand } from './reviewer-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenAddCommand, tokenListCommand, tokenRevokeCommand } from './token-command.js';
 import { submitCommand } from './submit-command.js';
@@ -50,7 +52,7 @@ program
       maxPages: o.maxPages,
       progress: o.progress && Boolean(process.stderr.isTTY),
     });
-    process.exitCode = summary.failed > 0 ? 1 : 0;
+    process.exitCode = ingestExitCode(summary);
   });
 
 program
@@ -58,7 +60,9 @@ program
   .description('restore Vietnamese diacritics and repair OCR noise in plain text, line by line (stdin to stdout by default)')
   .option('--in <file>', 'input text file (default: stdin)')
   .option('--out <file>', 'output file (default: stdout)')
-  .action(async (o: { in?: string; out?: string }) => restoreCommand(o));
+  .action(async (o: { in?: string; out?: string }) => {
+    process.exitCode = await restoreCommand(o);
+  });
 
 program
   .command('train')
@@ -67,7 +71,7 @@ program
   .option('--corrections <dir>', "also learn from the reviewers' corrected texts in this output folder")
   .action(async (paths: string[], o: { corrections?: string }) => {
     if (!paths.length && !o.corrections) throw new InvalidArgumentError('give files or folders, or --corrections <dir>');
-    await trainCommand(paths, o);
+    process.exitCode = await trainCommand(paths, o);
   });
 
 const queueNames = (v: string): QueueName[] => {
@@ -124,7 +128,7 @@ program
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
   .action(async (paths: string[], o: { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number }) => {
-    await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
+    process.exitCode = await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
   });
 
 program
@@ -148,7 +152,11 @@ reviewer
   .argument('<name>', 'sign-in name (letters, digits, . _ -)')
   .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
   .option('--admin', 'may also open the queue dashboard (serve --dashboard)')
-  .action(async (name: string, o: { out: string; admin?: boolean }) => reviewerAddCommand(name, o));
+  .action(async (name: string, o: { out: string; admin?: boolean }) => {
+    process.exitCode = await reviewerAddCommand(name, o);
+  });
+registerReviewerCommands(reviewer);
+registerExportCommand(program);
 
 const token = program.command('token').description('API tokens for downstream systems (sent as Authorization: Bearer …), kept hashed in the data dir');
 token
@@ -163,11 +171,11 @@ token
   .description('stop a token from working (at once, on running servers too)')
   .argument('<name>', 'the token to revoke')
   .action(async (name: string) => tokenRevokeCommand(name));
+// last: every command registered above gets -q/-v and exit code 2 on usage errors
+applyConventions(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // a service that cannot start (no Redis, a bad flag) says why in one line, not with a stack trace
-  process.stderr.write(`plan-ingest: ${(error as Error)?.message ?? String(error)}\n`);
-  process.exitCode = 1;
+  process.exitCode = reportFailure(error);
 }

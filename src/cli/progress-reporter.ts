@@ -11,8 +11,13 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/** Bars on a terminal (files, and pages of the current file); plain lines otherwise (logs, CI). */
-export function createProgressReporter(tty: boolean): ProgressReporter {
+/**
+ * Bars on a terminal (files, and pages of the current file); plain lines
+ * otherwise (logs, CI); with `quiet` (-q) no progress at all, only the
+ * lines the command logs (its failures).
+ */
+export function createProgressReporter(tty: boolean, quiet = false): ProgressReporter {
+  if (quiet) return { ...lineReporter(), fileStarted: () => undefined, pageProgress: () => undefined };
   return tty ? barReporter() : lineReporter();
 }
 

@@ -15,3 +15,4 @@ export * from './json-lines.js';
 export * from './file-hash.js';
 export * from './tiff-pages.js';
 export * from './private-file.js';
+export * from './validation-messages.js';

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { createLogger, type Logger } from '../core/index.js';
 import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
 
 export interface NativeTesseractOptions {
@@ -7,6 +8,8 @@ export interface NativeTesseractOptions {
   lang?: string;
   /** Processes at once; each runs single-threaded (OMP_THREAD_LIMIT=1). Default: the machine's cores. */
   workers?: number;
+  /** Where the binary's messages on stderr go, at debug level ("Estimating resolution as …"). Default: a logger named "ocr". */
+  log?: Logger;
 }
 
 /** True when a `tesseract` binary with `lang` is installed. */
@@ -28,6 +31,7 @@ export function createNativeTesseractEngine(opts: NativeTesseractOptions = {}): 
   const lang = opts.lang ?? 'vie';
   if (!haveNativeTesseract(lang)) throw new Error(`native tesseract with "${lang}" data is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-${lang})`);
   const limit = Math.max(1, opts.workers ?? availableParallelism());
+  const log = opts.log ?? createLogger('ocr');
   let running = 0;
   const waiting: (() => void)[] = [];
   const acquire = async (): Promise<void> => {
@@ -47,7 +51,7 @@ export function createNativeTesseractEngine(opts: NativeTesseractOptions = {}): 
     async recognize(image: PageImage): Promise<OcrResult> {
       await acquire();
       try {
-        return parseTsv(await run(['stdin', 'stdout', '-l', lang, '--dpi', String(image.dpi), 'tsv'], image.bytes));
+        return parseTsv(await run(['stdin', 'stdout', '-l', lang, '--dpi', String(image.dpi), 'tsv'], image.bytes, log));
       } finally {
         release();
       }
@@ -56,7 +60,8 @@ export function createNativeTesseractEngine(opts: NativeTesseractOptions = {}): 
   };
 }
 
-function run(args: string[], input: Buffer): Promise<string> {
+/** Runs the binary; its stderr is collected (never passed through to the user's) and logged at debug level. */
+function run(args: string[], input: Buffer, log: Logger): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('tesseract', args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -64,7 +69,11 @@ function run(args: string[], input: Buffer): Promise<string> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`tesseract exited ${code}: ${err.trim().split('\n').at(-1) ?? ''}`))));
+    child.on('close', (code) => {
+      for (const line of err.split('\n')) if (line.trim()) log.debug({ engine: 'tesseract' }, line);
+      if (code === 0) resolve(out);
+      else reject(new Error(`tesseract exited ${code}: ${err.trim().split('\n').at(-1) ?? ''}`));
+    });
     child.stdin.end(input);
   });
 }

@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../core/index.js';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const KEY_LENGTH = 32;
+/** The shortest password accepted. */
+export const MIN_PASSWORD_LENGTH = 8;
 
 /**
  * Local reviewer accounts of an output folder, in `.review/reviewers.json`:
@@ -32,12 +34,21 @@ export class ReviewerAccounts {
 
   /** Adds a reviewer, or sets a new password (and role) for an existing one. */
   async set(name: string, password: string, role: ReviewerAccount['role'] = 'reviewer'): Promise<void> {
-    if (password.length < 8) throw new Error('the password must have at least 8 characters');
+    if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
     const salt = randomBytes(16);
     const hash = await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH);
     const account = ReviewerAccount.parse({ name, salt: salt.toString('base64'), hash: hash.toString('base64'), created: new Date().toISOString(), role });
     const others = (await this.all()).filter((a) => a.name !== name);
     await writeFileAtomic(this.path, `${JSON.stringify([...others, account], null, 2)}\n`, { mode: 0o600 });
+  }
+
+  /** Removes a reviewer; false when there was none of that name. Their next sign-in is refused. */
+  async remove(name: string): Promise<boolean> {
+    const all = await this.all();
+    const others = all.filter((a) => a.name !== name);
+    if (others.length === all.length) return false;
+    await writeFileAtomic(this.path, `${JSON.stringify(others, null, 2)}\n`, { mode: 0o600 });
+    return true;
   }
 
   /** The reviewer when the password is theirs; null otherwise (the same time either way). */

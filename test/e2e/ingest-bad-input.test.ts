@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/exit-codes.js';
 import { makePdf } from '../support/make-pdf.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -37,7 +38,7 @@ describe('plan-ingest ingest with bad input', () => {
     if (content) writeFileSync(bad, content);
     const out = join(dir, `out-${name}`);
     const res = await runCli(['ingest', good, bad, goodText, '--out', out, '--no-progress']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(EXIT.someFailed);
     const errorLines = res.stderr.split('\n').filter((l) => l.startsWith('plan-ingest:'));
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toContain(bad);
@@ -58,7 +59,7 @@ describe('plan-ingest ingest with bad input', () => {
     writeFileSync(join(folder, 'plan.txt'), 'KẾ HOẠCH\nThực hiện nhiệm vụ chuyển đổi số năm 2026.\n');
     const out = join(folder, 'out');
     const res = await runCli(['ingest', folder, '--out', out, '--no-progress']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(EXIT.someFailed);
     expect(res.stderr).toMatch(/plan-ingest: .*a link\.txt: a symbolic link: not followed/);
     expect(existsSync(join(out, 'a link.json'))).toBe(false);
     expect(existsSync(join(out, 'plan.json'))).toBe(true);

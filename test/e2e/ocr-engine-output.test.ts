@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR, runCli } from '../support/run-cli.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MESSAGE = 'Attempted to set parameters that can only be set during initialization';
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}test/support/tesseract-message.ts`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TESSERACT_CACHE: join(DATA_DIR, 'tesseract'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
+  });
+}
+
+describe("the OCR engine's own messages", () => {
+  it('reach stdout from a tesseract.js worker thread unless captured; captured, they are debug log lines', async () => {
+    const [raw, captured, verbose] = await Promise.all([run([]), run(['--capture']), run(['--capture'], { LOG_LEVEL: 'debug' })]);
+    // the message really comes out of the worker thread (the test can fail)
+    expect(raw.stdout).toContain(MESSAGE);
+    expect(captured.stdout + captured.stderr).not.toContain(MESSAGE);
+    const lines = verbose.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string; engine?: string });
+    expect(lines).toContainEqual(expect.objectContaining({ level: 20, engine: 'tesseract.js', msg: expect.stringContaining(MESSAGE) }));
+    expect(verbose.stdout).toBe('');
+  }, 300_000);
+
+  it('ingest of a scanned page: stdout holds only the document, stderr only the summary (-q)', async () => {
+    const res = await runCli(['ingest', 'fixtures/scan/kh-bql-2026.p1.png', '--out', '-', '-q', '--ocr-workers', '1']);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).pages[0].origin).toBe('ocr');
+    expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^1 file\(s\) in [\d.]+ s: 1 ok, 0 partial, 0 failed$/)]);
+  }, 600_000);
+});
