@@ -13,3 +13,4 @@ export * from './document.js';
 export * from './json-schemas.js';
 export * from './stage-io.js';
 export * from './queue.js';
+export * from './limits.js';

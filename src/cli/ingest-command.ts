@@ -1,9 +1,9 @@
 import { basename, extname, resolve } from 'node:path';
-import type { Document } from '../../schemas/index.js';
+import type { Document, Limits } from '../../schemas/index.js';
 import { defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
-import { publishDocument } from '../output/index.js';
+import { outputBase, publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
@@ -22,12 +22,8 @@ export interface IngestOptions {
   ocrWorkers?: number;
   /** "tesseract.js" (default, bundled) or "native" (the tesseract binary). */
   ocrEngine?: 'tesseract.js' | 'native';
-  /** Largest accepted file in MiB. Default 512. */
-  maxSizeMb: number;
-  /** Largest image (pixels its header claims) accepted. Default 150 million. */
-  maxPixels?: number;
-  /** Largest PDF (pages) accepted. Default 2,000. */
-  maxPages?: number;
+  /** Resource limits (schemas/limits.ts; defaults there). */
+  limits: Limits;
   /** Show progress bars (default: when stderr is a terminal). */
   progress: boolean;
 }
@@ -60,7 +56,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   try {
     for (const [index, file] of files.entries()) {
       reporter.fileStarted(file, index, files.length);
-      const base = basename(file, extname(file));
+      const base = outputBase(file);
       const clash = bases.get(base);
       if (clash !== undefined) {
         summary.failed++;
@@ -69,7 +65,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       }
       bases.set(base, file);
       try {
-        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ...opts.limits, ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         if (opts.out === STDOUT) {
           // `--out -`: the documents themselves on stdout, one JSON a line; everything else on stderr

@@ -1,4 +1,4 @@
-import { ProcessingOptions } from '../../schemas/index.js';
+import { ProcessingOptions, type Limits } from '../../schemas/index.js';
 import { defaultDataDir } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, submitFiles } from '../queue/index.js';
@@ -10,6 +10,8 @@ export interface SubmitOptions {
   restore: boolean;
   ocrDpi: number;
   maxSizeMb: number;
+  /** The other resource limits (schemas/limits.ts), carried by each job. */
+  limits: Limits;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function submitCommand(paths: string[], o: SubmitOptions): Promise<
   const queues = openQueues(target, DEFAULT_PREFIX, loadJobKey(defaultDataDir()));
   const registry = new ContentRegistry(target, DEFAULT_PREFIX);
   try {
-    const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
+    const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, limits: o.limits });
     const results = await submitFiles(await expandInputs(paths), { outDir: o.out, options, queues, registry, reprocess: o.reprocess });
     for (const r of results)
       process.stdout.write(r.job ? `queued    ${r.file} (${r.id}, job ${r.job})\n` : `duplicate ${r.file}: same content as ${r.duplicateOf}; not queued (--reprocess to process it again)\n`);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ProcessingOptions } from '../../schemas/index.js';
+import { ProcessingOptions, type Limits } from '../../schemas/index.js';
 import { createLogger, defaultDataDir } from '../core/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, startInbox, startWorkerPool } from '../queue/index.js';
 import { reportQueue } from './queue-reporter.js';
@@ -11,6 +11,8 @@ export interface WatchOptions {
   restore: boolean;
   ocrDpi: number;
   maxSizeMb: number;
+  /** The other resource limits (schemas/limits.ts), carried by each job. */
+  limits: Limits;
   /** Run workers in this process too (default true); false: only queue, other `plan-ingest worker`s process. */
   workers: boolean;
   /** OCR page jobs at once here (default: cores). */
@@ -41,7 +43,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);
   const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, documentConcurrency: o.documentConcurrency, ocrEngine: o.ocrEngine, log }) : null;
-  const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
+  const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, limits: o.limits });
   const inboxService = await startInbox({
     inbox,
     outDir,
@@ -52,6 +54,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
     watch: { stableMs: o.stableMs },
     onEvent: (e) => {
       if (e.kind === 'queued') say(`queued    ${e.file} (${e.id})`);
+      else if (e.kind === 'refused') say(`refused   ${e.file}: ${e.reason}${e.moved ? ' (moved to failed/)' : ''}`);
       else if (e.kind === 'duplicate') say(`duplicate ${e.file}: same content as ${e.of}; not processed again (moved to processed/)`);
       else say(`error     ${e.file}: ${e.message}`);
     },

@@ -14,3 +14,6 @@ export * from './text-runs.js';
 export * from './json-lines.js';
 export * from './file-hash.js';
 export * from './tiff-pages.js';
+export * from './file-name-fit.js';
+export * from './long-lines.js';
+export * from './deadline.js';

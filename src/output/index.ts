@@ -5,3 +5,4 @@ export { appendChange, readChanges, nextVersion, changeFeedPath } from './change
 export { publishDocument, type PublishOptions } from './publish-document.js';
 export { applyCorrections } from './apply-corrections.js';
 export { appendCorrection, readCorrections, recordFingerprint, reviewDir, correctionsPath, extractedPath, correctedTexts, DOCUMENT_ID } from './corrections-store.js';
+export { outputBase } from './output-base.js';

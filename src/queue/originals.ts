@@ -1,6 +1,6 @@
 import { access, mkdir, rename, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { writeFileAtomic } from '../core/index.js';
+import { fitFileName, NAME_MAX_BYTES, writeFileAtomic } from '../core/index.js';
 
 /** The inbox's subfolders: files being processed, and where originals end up. */
 export type InboxFolder = 'processing' | 'processed' | 'failed';
@@ -13,16 +13,23 @@ export async function ensureInboxFolders(inbox: string): Promise<void> {
  * Moves a file into one of the inbox's subfolders, keeping its name ("Kế
  * hoạch 44.pdf"), or "Kế hoạch 44 (2).pdf" when that is taken: an original
  * is never overwritten nor deleted. A rename within the inbox's filesystem.
- * With `reason`, writes it beside the file as `<name>.reason.txt`.
+ * With `reason`, writes it beside the file as `<name>.reason.txt`. A name
+ * too long to take those suffixes is cut short (see fitFileName), and the
+ * reason file names the original.
  */
 export async function moveOriginal(inbox: string, path: string, folder: InboxFolder, reason?: string): Promise<string> {
   const dir = join(inbox, folder);
   await mkdir(dir, { recursive: true });
-  const target = await freeName(dir, basename(path));
+  const name = basename(path);
+  const fitted = fitFileName(name, NAME_MAX_BYTES - SUFFIX_ROOM);
+  const target = await freeName(dir, fitted);
   await rename(path, target);
-  if (reason !== undefined) await writeFileAtomic(`${target}.reason.txt`, `${reason}\n`);
+  if (reason !== undefined) await writeFileAtomic(`${target}.reason.txt`, `${reason}\n${fitted === name ? '' : `original name: ${name}\n`}`);
   return target;
 }
+
+/** Room left for " (9999)" and ".reason.txt". */
+const SUFFIX_ROOM = 20;
 
 async function freeName(dir: string, name: string): Promise<string> {
   const ext = extname(name);

@@ -1,6 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
-import { appendChange, documentId } from '../output/index.js';
+import { appendChange, documentId, outputBase } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
 import { sha256File } from '../core/index.js';
 import { signDocumentJob } from './job-signature.js';
@@ -38,7 +38,7 @@ export async function submitFiles(
       continue;
     }
     if (held) await o.registry.take(sha256, claim);
-    const base = basename(name, extname(name)) || name;
+    const base = outputBase(name);
     await o.queues.documents.add(name, signDocumentJob({ file, name, base, sha256, outDir: resolve(o.outDir), inbox: null, options: o.options, step: 'read' }, requireKey(o.queues)), { jobId });
     await appendChange(resolve(o.outDir), { id, version: null, time, status: 'queued', file: name, output: null, reason: null, job: jobId });
     results.push({ file: name, id, job: jobId });
