@@ -53,7 +53,7 @@ async function deflatedSpaces(gib: number): Promise<Buffer> {
   const out: Buffer[] = [];
   deflate.on('data', (d: Buffer) => out.push(d));
   const ended = new Promise((resolve) => deflate.on('end', resolve));
-  for (let i = 0; i < gib * 64; i++) if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+  for (let i = 0; i < Math.ceil(gib * 64); i++) if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
   deflate.end();
   await ended;
   return Buffer.concat(out);
