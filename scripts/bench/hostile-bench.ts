@@ -8,7 +8,7 @@
  *   npx tsx scripts/bench/hostile-bench.ts [--bomb-gib N]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +32,14 @@ let worst = 0;
 let wrong = 0;
 for (const c of cases) {
   const out = mkdtempSync(join(tmpdir(), 'pi-hostile-bench-out-'));
+  // a hidden name is skipped (with its reason) in a folder: given by name, it is processed as asked
+  let input = join(corpus, c.file);
+  if (c.file.startsWith('.')) {
+    input = mkdtempSync(join(tmpdir(), 'pi-hostile-bench-folder-'));
+    copyFileSync(join(corpus, c.file), join(input, c.file));
+  }
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, join(ROOT, 'bin/plan-ingest.js'), 'ingest', join(corpus, c.file), '--out', out, '--no-progress'], {
+  const run = spawnSync('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, join(ROOT, 'bin/plan-ingest.js'), 'ingest', input, '--out', out, '--no-progress'], {
     env: { ...process.env, PLAN_INGEST_DATA_DIR: data },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

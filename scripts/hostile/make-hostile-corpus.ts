@@ -161,6 +161,7 @@ export async function makeHostileCorpus(dir: string, o: { bombGiB?: number } = {
   cases.push({ title: 'a symbolic link to a file outside', file: 'link-outside.txt', expect: { fails: /a symbolic link: not followed/ } });
   execFileSync('mkfifo', [join(dir, 'fifo.txt')]);
   cases.push({ title: 'a named pipe (FIFO)', file: 'fifo.txt', expect: { fails: /a named pipe \(FIFO\), not a regular file/ } });
+  put('.hidden plan.txt', readFileSync(GOOD_TEXT), 'a hidden name', { fails: /a hidden name \(it starts with "\."\): skipped/ });
   put(LONG_NAME, readFileSync(GOOD_TEXT), `a ${Buffer.byteLength(LONG_NAME)}-byte Vietnamese name`, { written: true });
   put('good.txt', readFileSync(GOOD_TEXT, 'utf8').replace('Kế hoạch', 'Kế hoạch (bản sao)'), 'a good plan among them', { written: true });
   return cases;

@@ -1,7 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import type { Document, Limits } from '../../schemas/index.js';
 import { defaultDataDir, isInputError } from '../core/index.js';
-import { expandInputs } from '../intake/index.js';
+import { expandInputs, hiddenInFolders } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { outputBase, publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
@@ -53,6 +53,11 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const agencyRegistry = loadAgencyRegistry(defaultDataDir());
   const summary: IngestSummary = { ok: 0, partial: 0, failed: 0 };
   const started = performance.now();
+  // hidden names in a folder are not processed, but said so: a clerk's file saved as ".plan.pdf" must not vanish in silence
+  for (const file of await hiddenInFolders(paths)) {
+    summary.failed++;
+    reporter.log(`plan-ingest: ${file}: a hidden name (it starts with "."): skipped; rename it to have it processed`, 'stderr');
+  }
   try {
     for (const [index, file] of files.entries()) {
       reporter.fileStarted(file, index, files.length);
