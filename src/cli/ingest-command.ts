@@ -1,4 +1,4 @@
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Document, Limits } from '../../schemas/index.js';
 import { defaultDataDir, isInputError } from '../core/index.js';
 import { expandInputs, hiddenInFolders } from '../intake/index.js';

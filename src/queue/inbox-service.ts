@@ -1,6 +1,6 @@
 import { Job } from 'bullmq';
 import { readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
 import { sha256File, type Logger } from '../core/index.js';
 import { isTempName, watchInbox, type InboxWatchOptions } from '../intake/index.js';

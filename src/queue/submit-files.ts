@@ -1,4 +1,4 @@
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
 import { appendChange, documentId, outputBase } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
