@@ -28,7 +28,7 @@ export async function submitCommand(paths: string[], o: SubmitOptions): Promise<
     const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, limits: o.limits });
     const results = await submitFiles(await expandInputs(paths), { outDir: o.out, options, queues, registry, reprocess: o.reprocess });
     for (const r of results)
-      process.stdout.write(r.job ? `queued    ${r.file} (${r.id}, job ${r.job})\n` : `duplicate ${r.file}: same content as ${r.duplicateOf}; not queued (--reprocess to process it again)\n`);
+      process.stdout.write(r.refused ? `refused   ${r.file}: ${r.refused}\n` : r.job ? `queued    ${r.file} (${r.id}, job ${r.job})\n` : `duplicate ${r.file}: same content as ${r.duplicateOf}; not queued (--reprocess to process it again)\n`);
     return results.filter((r) => r.job).length;
   } finally {
     await queues.close();

@@ -1,8 +1,10 @@
+import { lstat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
 import { appendChange, documentId, outputBase } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
 import { sha256File } from '../core/index.js';
+import { notRegularFile } from '../intake/index.js';
 import { signDocumentJob } from './job-signature.js';
 import { requireKey, type PlanQueues } from './queues.js';
 
@@ -12,6 +14,8 @@ export interface SubmitResult {
   /** The job, or null when the content was already queued or done (and `reprocess` was not asked). */
   job: string | null;
   duplicateOf?: string;
+  /** Why it was not queued when it is not a regular file (a link, a FIFO: never read). */
+  refused?: string;
 }
 
 /**
@@ -27,6 +31,13 @@ export async function submitFiles(
   for (const p of paths) {
     const file = resolve(p);
     const name = basename(file);
+    // hashing a FIFO would wait for ever, and a link would be read through
+    const entry = await lstat(file).catch(() => null);
+    const odd = entry ? notRegularFile(entry) : 'file not found';
+    if (odd) {
+      results.push({ file: name, id: '', job: null, refused: odd });
+      continue;
+    }
     const sha256 = await sha256File(file);
     const id = documentId(sha256);
     const jobId = `${id}-${Date.now().toString(36)}`;
