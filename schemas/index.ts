@@ -15,3 +15,4 @@ export * from './stage-io.js';
 export * from './queue.js';
 export * from './api-token.js';
 export * from './health.js';
+export * from './limits.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Limits } from './limits.js';
 
 /**
  * What the queue carries between processes and machines (BullMQ job data),
@@ -12,6 +13,8 @@ export const ProcessingOptions = z.object({
   restore: z.boolean().default(true),
   ocrDpi: z.number().int().positive().default(300),
   maxBytes: z.number().int().positive().default(512 * 1024 * 1024),
+  /** The other resource limits (schemas/limits.ts); a job queued without them gets the defaults. `maxBytes` above wins over `limits.maxBytes`. */
+  limits: Limits.partial().optional(),
 });
 export type ProcessingOptions = z.infer<typeof ProcessingOptions>;
 

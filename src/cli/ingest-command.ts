@@ -1,9 +1,9 @@
-import { basename, extname, resolve } from 'node:path';
-import type { Document } from '../../schemas/index.js';
+import { basename, resolve } from 'node:path';
+import type { Document, Limits } from '../../schemas/index.js';
 import { createLogger, defaultDataDir, isInputError } from '../core/index.js';
-import { expandInputs } from '../intake/index.js';
+import { expandInputs, hiddenInFolders } from '../intake/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
-import { publishDocument } from '../output/index.js';
+import { outputBase, publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
@@ -25,12 +25,8 @@ export interface IngestOptions {
   ocrWorkers?: number;
   /** "tesseract.js" (default, bundled) or "native" (the tesseract binary). */
   ocrEngine?: 'tesseract.js' | 'native';
-  /** Largest accepted file in MiB. Default 512. */
-  maxSizeMb: number;
-  /** Largest image (pixels its header claims) accepted. Default 150 million. */
-  maxPixels?: number;
-  /** Largest PDF (pages) accepted. Default 2,000. */
-  maxPages?: number;
+  /** Resource limits (schemas/limits.ts; defaults there). */
+  limits: Limits;
   /** Show progress bars (default: when stderr is a terminal). */
   progress: boolean;
 }
@@ -78,10 +74,16 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const agencyRegistry = loadAgencyRegistry(defaultDataDir());
   const summary: IngestSummary = { ok: 0, partial: 0, failed: 0, unwritten: 0, total: files.length };
   const started = performance.now();
+  // hidden names in a folder are not processed, but said so: a clerk's file saved as ".plan.pdf" must not vanish in silence
+  for (const file of await hiddenInFolders(paths)) {
+    summary.total++;
+    summary.failed++;
+    reporter.log(`plan-ingest: ${file}: a hidden name (it starts with "."): skipped; rename it to have it processed`, 'stderr');
+  }
   try {
     for (const [index, file] of files.entries()) {
       reporter.fileStarted(file, index, files.length);
-      const base = basename(file, extname(file));
+      const base = outputBase(file);
       const clash = bases.get(base);
       if (clash !== undefined) {
         summary.failed++;
@@ -91,7 +93,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       bases.set(base, file);
       const fileStarted = performance.now();
       try {
-        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ...opts.limits, ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         if (opts.out === STDOUT) {
           // `--out -`: the documents themselves on stdout, one JSON a line; everything else on stderr
           process.stdout.write(`${JSON.stringify(doc)}\n`);

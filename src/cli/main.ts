@@ -4,6 +4,7 @@ import { PIPELINE_VERSION } from '../core/index.js';
 import { applyConventions, reportFailure } from './conventions.js';
 import { registerExportCommand } from './export-command.js';
 import { ingestCommand, ingestExitCode } from './ingest-command.js';
+import { addLimitOptions, limitsOf, type LimitFlags } from './limit-options.js';
 import { restoreCommand } from './restore-command.js';
 import { registerReviewerCommands, reviewerAddCommand } from './reviewer-command.js';
 import { serveCommand } from './serve-command.js';
@@ -24,8 +25,9 @@ const program = new Command()
   .description('Turns Vietnamese government plan documents (Kế hoạch) into structured, validated JSON.')
   .version(PIPELINE_VERSION);
 
-program
-  .command('ingest')
+addLimitOptions(
+  program
+    .command('ingest')
   .description('process files in process (no Redis): .pdf, .png/.jpg/.tif, .txt/.md; a folder means every such file in it')
   .argument('<path...>', 'files or folders')
   .option('-o, --out <dir>', 'output folder for <base>.json', './out')
@@ -33,12 +35,10 @@ program
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--ocr-workers <n>', 'OCR worker threads (default: cores)', positiveInt)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native (Debian tesseract-ocr + tesseract-ocr-vie, for big batches)', 'tesseract.js')
-  .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
-  .option('--max-pixels <megapixels>', 'refuse images whose header claims more pixels than this (checked before decoding)', positiveInt, 150)
-  .option('--max-pages <n>', 'refuse PDFs with more pages than this', positiveInt, 2000)
   .option('--no-restore', 'do not restore diacritics of pages that lost them (they are recorded instead)')
-  .option('--no-progress', 'plain log lines instead of progress bars')
-  .action(async (paths: string[], o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; maxSize: number; maxPixels: number; maxPages: number; progress: boolean }) => {
+  .option('--no-progress', 'plain log lines instead of progress bars'),
+)
+  .action(async (paths: string[], o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; progress: boolean }) => {
     if (o.ocrEngine !== 'tesseract.js' && o.ocrEngine !== 'native') throw new InvalidArgumentError(`--ocr-engine: expected tesseract.js or native, got ${o.ocrEngine}`);
     const summary = await ingestCommand(paths, {
       out: o.out,
@@ -47,9 +47,7 @@ program
       ocrDpi: o.ocrDpi,
       ocrWorkers: o.ocrWorkers,
       ocrEngine: o.ocrEngine as 'tesseract.js' | 'native',
-      maxSizeMb: o.maxSize,
-      maxPixels: o.maxPixels * 1_000_000,
-      maxPages: o.maxPages,
+      limits: limitsOf(o),
       progress: o.progress && Boolean(process.stderr.isTTY),
     });
     process.exitCode = ingestExitCode(summary);
@@ -85,24 +83,25 @@ const ocrEngine = (v: string): 'tesseract.js' | 'native' => {
   return v;
 };
 
-program
-  .command('watch')
+addLimitOptions(
+  program
+    .command('watch')
   .description('the service: process every file dropped into <inbox> through BullMQ workers on Redis (REDIS_URL, or an embedded redis-server); originals end up in <inbox>/processed or <inbox>/failed')
   .argument('<inbox>', 'folder to watch')
   .option('-o, --out <dir>', 'output folder for <base>.json and changes.jsonl', './out')
   .option('--no-ocr', 'do not OCR pages without a usable text layer')
   .option('--no-restore', 'do not restore diacritics of pages that lost them')
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
-  .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
   .option('--concurrency <n>', 'OCR page jobs at once in this process (default: cores)', positiveInt)
   .option('--document-concurrency <n>', 'document jobs at once in this process', positiveInt, 2)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
   .option('--no-workers', 'only watch and queue; `plan-ingest worker` processes')
   .option('--stable-ms <ms>', 'a file must keep its size this long before it is taken', positiveInt, 2000)
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
-  .option('--health-port <n>', 'answer GET /health on this port of 127.0.0.1 (0: any free port)', (v) => (v === '0' ? 0 : positiveInt(v)))
-  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number; healthPort?: number }) =>
-    watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, graceS: o.grace }),
+  .option('--health-port <n>', 'answer GET /health on this port of 127.0.0.1 (0: any free port)', (v) => (v === '0' ? 0 : positiveInt(v))),
+)
+  .action(async (inbox: string, o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number; healthPort?: number }) =>
+    watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, limits: limitsOf(o), graceS: o.grace }),
   );
 
 program
@@ -117,18 +116,19 @@ program
     workerCommand({ ...o, graceS: o.grace }),
   );
 
-program
-  .command('submit')
+addLimitOptions(
+  program
+    .command('submit')
   .description("queue files for the service's workers, leaving them where they are; --reprocess processes known content again (a new version)")
   .argument('<path...>', 'files or folders')
   .option('-o, --out <dir>', 'output folder for <base>.json', './out')
   .option('--reprocess', 'process content that was processed before again')
   .option('--no-ocr', 'do not OCR pages without a usable text layer')
   .option('--no-restore', 'do not restore diacritics of pages that lost them')
-  .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
-  .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
-  .action(async (paths: string[], o: { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number }) => {
-    process.exitCode = await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
+  .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300),
+)
+  .action(async (paths: string[], o: LimitFlags & { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number }) => {
+    process.exitCode = await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize, limits: limitsOf(o) });
   });
 
 program

@@ -1,4 +1,4 @@
-import { ProcessingOptions } from '../../schemas/index.js';
+import { ProcessingOptions, type Limits } from '../../schemas/index.js';
 import { defaultDataDir, validationMessages } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, submitFiles } from '../queue/index.js';
@@ -14,6 +14,8 @@ export interface SubmitOptions {
   restore: boolean;
   ocrDpi: number;
   maxSizeMb: number;
+  /** The other resource limits (schemas/limits.ts), carried by each job. */
+  limits: Limits;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SubmitOptions {
  * is not a failure.
  */
 export async function submitCommand(paths: string[], o: SubmitOptions): Promise<ExitCode> {
-  const parsed = ProcessingOptions.safeParse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
+  const parsed = ProcessingOptions.safeParse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, limits: o.limits });
   if (!parsed.success) throw usageError(validationMessages(parsed.error).join('; '));
   const files = await expandInputs(paths);
   // the feed line of each queued file goes there, and the workers' outputs
@@ -40,9 +42,11 @@ export async function submitCommand(paths: string[], o: SubmitOptions): Promise<
     for (const file of files) {
       try {
         for (const r of await submitFiles([file], { outDir: o.out, options: parsed.data, queues, registry, reprocess: o.reprocess })) {
-          if (r.job) queued++;
+          if (r.refused) failed++;
+          else if (r.job) queued++;
           else duplicates++;
-          tell(r.job ? `queued    ${r.file} (${r.id}, job ${r.job})` : `duplicate ${r.file}: same content as ${r.duplicateOf}; not queued (--reprocess to process it again)`, 'stdout');
+          if (r.refused) process.stderr.write(`refused   ${r.file}: ${r.refused}\n`);
+          else tell(r.job ? `queued    ${r.file} (${r.id}, job ${r.job})` : `duplicate ${r.file}: same content as ${r.duplicateOf}; not queued (--reprocess to process it again)`, 'stdout');
         }
       } catch (error) {
         failed++;

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { overallStatus, ProcessingOptions, type ComponentHealth, type HealthReport } from '../../schemas/index.js';
+import { resolve } from 'node:path';
+import { overallStatus, ProcessingOptions, type ComponentHealth, type HealthReport, type Limits } from '../../schemas/index.js';
 import { createLogger, defaultDataDir } from '../core/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, loadJobKey, NOT_HERE, openQueues, outputHealth, queueHealth, startInbox, startWorkerPool, type RedisTarget } from '../queue/index.js';
 import { startHealthEndpoint } from './health-endpoint.js';
@@ -14,6 +15,8 @@ export interface WatchOptions {
   restore: boolean;
   ocrDpi: number;
   maxSizeMb: number;
+  /** The other resource limits (schemas/limits.ts), carried by each job. */
+  limits: Limits;
   /** Run workers in this process too (default true); false: only queue, other `plan-ingest worker`s process. */
   workers: boolean;
   /** OCR page jobs at once here (default: cores). */
@@ -53,7 +56,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);
   const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, documentConcurrency: o.documentConcurrency, ocrEngine: o.ocrEngine, log }) : null;
-  const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
+  const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, limits: o.limits });
   const inboxService = await startInbox({
     inbox,
     outDir,
@@ -64,6 +67,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
     watch: { stableMs: o.stableMs },
     onEvent: (e) => {
       if (e.kind === 'queued') say(`queued    ${e.file} (${e.id})`);
+      else if (e.kind === 'refused') say(`refused   ${e.file}: ${e.reason}${e.moved ? ' (moved to failed/)' : ''}`);
       else if (e.kind === 'duplicate') say(`duplicate ${e.file}: same content as ${e.of}; not processed again (moved to processed/)`);
       else say(`error     ${e.file}: ${e.message}`);
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { fitFileName } from './file-name-fit.js';
 
 /**
  * Writes a file so that readers see either the old or the complete new
@@ -10,7 +11,8 @@ import { dirname, join, basename } from 'node:path';
 export async function writeFileAtomic(path: string, data: string | Uint8Array, o: { mode?: number } = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // the temp name is cut short for a long name: the target's 250 bytes plus these suffixes would pass the 255-byte limit
+  const tmp = join(dir, `.${fitFileName(basename(path), 200)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     // the mode is set on the temp file, so the secret is never readable under either name
     await writeFile(tmp, data, { mode: o.mode ?? 0o666 });

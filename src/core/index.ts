@@ -16,3 +16,6 @@ export * from './file-hash.js';
 export * from './tiff-pages.js';
 export * from './private-file.js';
 export * from './validation-messages.js';
+export * from './file-name-fit.js';
+export * from './long-lines.js';
+export * from './deadline.js';

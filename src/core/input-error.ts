@@ -15,9 +15,13 @@ export type InputErrorCode =
   | 'corrupt-pdf'
   | 'encrypted-pdf'
   | 'truncated-image'
+  | 'truncated-text'
   | 'corrupt-image'
   | 'too-many-pixels'
   | 'too-many-pages'
+  | 'stream-too-large'
+  | 'text-too-large'
+  | 'time-limit'
   | 'unreadable'
   | 'output-name-taken';
 

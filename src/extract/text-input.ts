@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Line, Page } from '../../schemas/index.js';
-import { measureTextQuality } from '../core/index.js';
+import { measureTextQuality, splitLongLine } from '../core/index.js';
+import { DEFAULT_LIMITS } from '../../schemas/index.js';
 
 /**
  * Reads a .txt/.md input as pages (form feeds separate pages). Markdown
@@ -8,18 +9,37 @@ import { measureTextQuality } from '../core/index.js';
  * line's `bold` flag, so later stages see the words as printed. Lines carry
  * no positions. Tabs are kept: they delimit table cells.
  */
-export async function readTextPages(path: string, mediaType: string): Promise<Page[]> {
+export interface TextReadOptions {
+  /** Lines longer than this (characters) are split at a sentence end or a space. Default 2,000. */
+  maxLineChars?: number;
+  /** Told how many lines were split and how long the longest was, when any was. */
+  onSplit?: (lines: number, longest: number) => void;
+}
+
+export async function readTextPages(path: string, mediaType: string, opts: TextReadOptions = {}): Promise<Page[]> {
   const raw = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const markdown = mediaType === 'text/markdown' || looksLikeMarkdown(raw);
   const normalized = raw.normalize('NFC');
   const repairs = normalized === raw ? [] : ['nfc'];
-  return normalized.split('\f').map((part, i) => textPage(i + 1, part, markdown, repairs));
+  // a line no plan prints (a whole file without line breaks) is cut into lines the later stages can take
+  const max = opts.maxLineChars ?? DEFAULT_LIMITS.maxLineChars;
+  let split = 0;
+  let longest = 0;
+  const cut = (line: string): string[] => {
+    if (line.length <= max) return [line];
+    split++;
+    longest = Math.max(longest, line.length);
+    return splitLongLine(line, max);
+  };
+  const pages = normalized.split('\f').map((part, i) => textPage(i + 1, part.split('\n').flatMap(cut), markdown, repairs));
+  if (split) opts.onSplit?.(split, longest);
+  return pages;
 }
 
-function textPage(number: number, part: string, markdown: boolean, repairs: string[]): Page {
+function textPage(number: number, rawLines: readonly string[], markdown: boolean, repairs: string[]): Page {
   const lines: Line[] = [];
   const kept: string[] = [];
-  for (const rawLine of part.split('\n')) {
+  for (const rawLine of rawLines) {
     const { text, bold } = markdown ? stripMarkdown(rawLine) : { text: rawLine.replace(/[ \u00a0]+$/u, ''), bold: false };
     kept.push(text);
     if (!text.trim()) continue;

@@ -27,3 +27,19 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
   }
   return files;
 }
+
+/**
+ * The hidden entries (`.plan.pdf`) of the folders among the arguments that
+ * `expandInputs` leaves out, so that `ingest` can say it skipped them
+ * rather than pass over them in silence. Copiers' temp names are not listed.
+ */
+export async function hiddenInFolders(args: readonly string[]): Promise<string[]> {
+  const hidden: string[] = [];
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => null);
+    if (!info?.isDirectory()) continue;
+    for (const name of (await readdir(arg)).sort())
+      if (name.startsWith('.') && extname(name).toLowerCase() in SUPPORTED_EXTENSIONS && !/^\.~lock\./.test(name)) hidden.push(join(arg, name));
+  }
+  return hidden;
+}

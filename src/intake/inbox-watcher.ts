@@ -1,8 +1,10 @@
-import { open, stat } from 'node:fs/promises';
+import { lstat, open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { tiffIsWhole } from './file-completeness.js';
 import { SUPPORTED_EXTENSIONS, sniffType } from './file-type.js';
 import { hasItsEnd } from './intake-file.js';
+import { notRegularFile } from './regular-file.js';
 
 export interface InboxWatchOptions {
   /** A file must keep the same size this long before it is taken (ms). Default 2000. */
@@ -17,6 +19,13 @@ export interface InboxWatchOptions {
   incompleteGraceMs?: number;
   /** Called once per complete file that lands directly in the inbox. */
   onFile: (path: string) => void;
+  /**
+   * Called once for an entry that is not taken, with why: a symbolic link or
+   * a special file (FIFO, device, socket), to be moved aside; or a hidden
+   * name (`.plan.pdf`) that stayed after the stable time, only to be reported
+   * (copiers write such names while copying). Default: ignored silently.
+   */
+  onRefused?: (path: string, reason: string, hidden: boolean) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -42,34 +51,45 @@ export function watchInbox(inbox: string, opts: InboxWatchOptions): { close: () 
   const grace = opts.incompleteGraceMs ?? 60_000;
   const watcher: FSWatcher = watch(inbox, {
     depth: 0,
-    ignored: (path, stats) => path !== inbox && (isTempName(basename(path)) || Boolean(stats && !stats.isFile())),
+    // links and special files are seen (and refused with a reason), never followed; hidden names are seen once stable (to be reported)
+    ignored: (path, stats) => path !== inbox && ((isTempName(basename(path)) && !basename(path).startsWith('.')) || Boolean(stats?.isDirectory())),
+    followSymlinks: false,
     awaitWriteFinish: { stabilityThreshold: stableMs, pollInterval: pollMs },
     ignoreInitial: false,
   });
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const refused = new Set<string>();
 
-  const settle = async (path: string, since: number, size: number): Promise<void> => {
+  // `look`: size and modification time when last seen; a text (no end marker) is taken only when a second look finds them unchanged
+  const settle = async (path: string, since: number, look: Look): Promise<void> => {
     pending.delete(path);
     const now = await stat(path).catch(() => null);
     if (!now?.isFile()) return; // moved away or deleted meanwhile
-    if (now.size !== size) return void schedule(path, Date.now(), now.size);
+    if (now.size !== look.size || now.mtimeMs !== look.mtimeMs) return void schedule(path, Date.now(), now);
     if ((await isWhole(path)) || Date.now() - since >= grace) return opts.onFile(path);
-    schedule(path, since, size);
+    schedule(path, since, now);
   };
-  const schedule = (path: string, since: number, size: number): void => {
+  const schedule = (path: string, since: number, look: Look): void => {
     clearTimeout(pending.get(path));
-    pending.set(path, setTimeout(() => void settle(path, since, size).catch((e: unknown) => opts.onError?.(e)), Math.max(pollMs, 1000)));
+    const wait = hasNoEndMarker(path) ? Math.max(stableMs, pollMs) : Math.max(pollMs, 1000);
+    pending.set(path, setTimeout(() => void settle(path, since, look).catch((e: unknown) => opts.onError?.(e)), wait));
   };
 
   const take = (path: string): void => {
-    if (pending.has(path)) return;
+    if (pending.has(path) || refused.has(path)) return;
     void (async () => {
-      const info = await stat(path).catch(() => null);
-      if (!info?.isFile()) return;
-      if (await isWhole(path)) return opts.onFile(path);
-      schedule(path, Date.now(), info.size);
+      const entry = await lstat(path).catch(() => null);
+      if (!entry) return;
+      const odd = notRegularFile(entry);
+      if (odd || basename(path).startsWith('.')) {
+        refused.add(path);
+        return opts.onRefused?.(path, odd ?? 'a hidden name (it starts with "."): left in the inbox; rename it to have it processed', !odd);
+      }
+      if (!hasNoEndMarker(path) && (await isWhole(path))) return opts.onFile(path);
+      schedule(path, Date.now(), entry);
     })().catch((e: unknown) => opts.onError?.(e));
   };
+  watcher.on('unlink', (path) => refused.delete(path));
   watcher.on('add', take);
   watcher.on('change', take);
   watcher.on('error', (e) => opts.onError?.(e));
@@ -84,10 +104,38 @@ export function watchInbox(inbox: string, opts: InboxWatchOptions): { close: () 
   };
 }
 
-/** Whether a file in the inbox is whole by its format's end marker (see hasItsEnd). */
+interface Look {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Texts do not say where they end: they are taken after a second look finds them unchanged. */
+const hasNoEndMarker = (path: string): boolean => SUPPORTED_EXTENSIONS[extname(path).toLowerCase()] === 'text';
+
+/**
+ * Whether a file in the inbox is whole by its format's end marker (see
+ * hasItsEnd), a TIFF by where its directories and strips point (see
+ * tiffIsWhole).
+ */
 async function isWhole(path: string): Promise<boolean> {
   const ext = extname(path).toLowerCase();
   if (!(ext in SUPPORTED_EXTENSIONS)) return true;
+  if (ext === '.tif' || ext === '.tiff') {
+    const bytes = await readFile(path).catch(() => null);
+    return !bytes || sniffType(bytes.subarray(0, 8), ext)?.mediaType !== 'image/tiff' || tiffIsWhole(bytes);
+  }
+  if (hasNoEndMarker(path)) {
+    const handle = await open(path, 'r').catch(() => null);
+    if (!handle) return true;
+    try {
+      const { size } = await handle.stat();
+      const tail = Buffer.alloc(Math.min(8, size));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      return hasItsEnd(tail, 'text/plain');
+    } finally {
+      await handle.close();
+    }
+  }
   const handle = await open(path, 'r').catch(() => null);
   if (!handle) return true;
   try {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
-import type { IssueRecorder } from '../core/index.js';
-import { InputError, measureTextQuality, openPdf, tiffPage } from '../core/index.js';
+import { DEFAULT_LIMITS } from '../../schemas/index.js';
+import type { Deadline, IssueRecorder } from '../core/index.js';
+import { InputError, measureTextQuality, openPdf, seconds, tiffPage, withinTime } from '../core/index.js';
 import type { OcrEngine, PageImage } from './ocr-engine.js';
 import { prepareImage } from './prepare-image.js';
 import { readComparisonSigns } from './comparison-signs.js';
@@ -22,6 +23,14 @@ export interface OcrOptions {
   /** Pages in flight at once (rendering and OCR). Default 3: two engine workers busy and one page being rendered. */
   concurrency?: number;
   onPage?: (done: number, total: number) => void;
+  /**
+   * Rendering and reading one page may take this long (ms); a page over it
+   * keeps its layer, with an error. The work goes on in the background
+   * here (a renderer in a child process is killed instead). Default 120,000.
+   */
+  pageTimeMs?: number;
+  /** The document's time budget, checked before each page. Default: none. */
+  deadline?: Deadline;
 }
 
 /** Runs `fn` over `items` with at most `limit` running at a time. */
@@ -51,6 +60,14 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
   const engine = opts.engine;
   const out = new Map<number, Page>(pages.pages.map((p) => [p.number, p]));
   let done = 0;
+  const pageTimeMs = opts.pageTimeMs ?? DEFAULT_LIMITS.pageTimeMs;
+  /** Runs one page's work within its time; a page over it keeps what it had, and an error says why. */
+  const timedPage = async (n: number, work: () => Promise<Page>): Promise<void> => {
+    opts.deadline?.check(`OCR of page ${n}`);
+    const outcome = await withinTime(work(), pageTimeMs);
+    if (outcome.timedOut) issues.record('ocr-time-limit', `page ${n}: OCR took longer than the ${seconds(pageTimeMs)} limit per page; not read`, { page: n, severity: 'error' });
+    else out.set(n, outcome.value);
+  };
   const read = async (n: number, image: PageImage, mediaType: string, size: { width: number | null; height: number | null }): Promise<Page> => {
     const prepared = await prepareImage(image, mediaType);
     if (prepared.blank) {
@@ -86,7 +103,7 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
           unreadable(cause);
         }
       }
-      out.set(n, await read(n, image, tiff ? 'image/png' : input.source.mediaType, { width: null, height: null }).catch(unreadable));
+      await timedPage(n, () => read(n, image, tiff ? 'image/png' : input.source.mediaType, { width: null, height: null }).catch(unreadable));
       opts.onPage?.(++done, pages.needsOcr.length);
     }
   } else {
@@ -99,7 +116,7 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
         // a scanned page is rendered at its own resolution (within 150…dpi): more pixels than the scan has add only work
         const native = opts.nativeResolution === false ? undefined : pages.scanDpi?.[String(n)];
         const renderDpi = native ? Math.min(dpi, Math.max(150, native)) : dpi;
-        out.set(n, await read(n, await renderPdfPage(pdf, n, renderDpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
+        await timedPage(n, async () => read(n, await renderPdfPage(pdf, n, renderDpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
         opts.onPage?.(++done, pages.needsOcr.length);
       });
     } finally {

@@ -7,3 +7,4 @@ export { applyCorrections } from './apply-corrections.js';
 export { appendCorrection, readCorrections, recordFingerprint, reviewDir, correctionsPath, extractedPath, correctedTexts, DOCUMENT_ID } from './corrections-store.js';
 export { exportTable, tableToCsv, tableToXlsx, toCsv, toXlsx, recordsOf, type ExportKind, type ExportTable } from './record-export.js';
 export { currentDocuments, type UnreadableOutput } from './current-documents.js';
+export { outputBase } from './output-base.js';

@@ -1,5 +1,5 @@
 import type { Document, DocumentDraft } from '../../schemas/index.js';
-import { IssueLog } from '../core/index.js';
+import { IssueLog, type Deadline } from '../core/index.js';
 import { layoutPages } from '../layout/index.js';
 import { assembleDocument, documentId } from '../output/index.js';
 import { extractRecords, type AgencyRegistry } from '../records/index.js';
@@ -14,6 +14,8 @@ export interface FinishOptions {
   agencyRegistry?: AgencyRegistry;
   /** Clock, injectable for repeatable output. Default: now. */
   now?: () => Date;
+  /** The document's time budget, checked before each stage. Default: none. */
+  deadline?: Deadline;
 }
 
 /**
@@ -25,11 +27,16 @@ export async function finishDocument(draft: DocumentDraft, opts: FinishOptions =
   const log = new IssueLog(draft.issues);
   const stages = [...draft.stages];
   const read = draft.pages;
+  const check = (stage: string): void => opts.deadline?.check(stage);
   const needsRestoring = read.pages.some((p) => p.origin === 'ocr' || p.quality?.verdict === 'no-diacritics' || p.quality?.verdict === 'noisy');
   const model = needsRestoring && opts.restoreModel ? await opts.restoreModel() : null;
+  check('restore');
   const restored = await timed(stages, 'restore', () => restorePages(read, log.forStage('restore'), model));
+  check('layout');
   const layout = await timed(stages, 'layout', () => layoutPages(restored, log.forStage('layout')));
+  check('segment');
   const segment = await timed(stages, 'segment', () => segmentDocument(layout, log.forStage('segment')));
+  check('records');
   const records = await timed(stages, 'records', () => extractRecords(documentId(draft.intake.source.sha256), layout, segment, log.forStage('records'), opts.agencyRegistry));
   return timed(stages, 'output', async () =>
     assembleDocument({ intake: draft.intake, layout, segment, records, issues: log.all(), stages, processedAt: (opts.now?.() ?? new Date()).toISOString() }),

@@ -1,5 +1,5 @@
 import type { DocumentDraft, PageReading, StageName } from '../../schemas/index.js';
-import { IssueLog } from '../core/index.js';
+import { IssueLog, type Deadline } from '../core/index.js';
 import { extractPages } from '../extract/index.js';
 import { intakeFile, type IntakeOptions } from '../intake/index.js';
 import { ocrPages, type OcrEngine } from '../ocr/index.js';
@@ -8,6 +8,14 @@ import { timed } from './stage-timer.js';
 export interface ReadOptions extends IntakeOptions {
   /** PDFs with more pages are refused. Default 2,000. */
   maxPages?: number;
+  /** Pages with a side longer than this (PDF points) are left unread, with an error. Default 14,400. */
+  maxPagePoints?: number;
+  /** Text lines longer than this (characters) are split. Default 2,000. */
+  maxLineChars?: number;
+  /** Time for one page's text layer or OCR (ms). Default 120,000. */
+  pageTimeMs?: number;
+  /** The document's time budget, checked between pages and stages. Default: none. */
+  deadline?: Deadline;
   /** Progress: the stage running and, within it, pages done of total. */
   onProgress?: (stage: StageName, done: number, total: number) => void;
 }
@@ -20,6 +28,10 @@ export interface OcrRunOptions {
   /** Render a scanned page at its own resolution when lower than ocrDpi. Default true. */
   ocrNativeResolution?: boolean;
   onProgress?: (stage: StageName, done: number, total: number) => void;
+  /** Time for one page's rendering and OCR (ms). Default 120,000. */
+  pageTimeMs?: number;
+  /** The document's time budget, checked before each page. Default: none. */
+  deadline?: Deadline;
 }
 
 /**
@@ -32,7 +44,14 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   const stages: DocumentDraft['stages'] = [];
   const intake = await timed(stages, 'intake', () => intakeFile(path, opts));
   const pages = await timed(stages, 'extract', () =>
-    extractPages(intake, log.forStage('extract'), { maxPages: opts.maxPages, onPage: (done, total) => opts.onProgress?.('extract', done, total) }),
+    extractPages(intake, log.forStage('extract'), {
+      maxPages: opts.maxPages,
+      maxPagePoints: opts.maxPagePoints,
+      maxLineChars: opts.maxLineChars,
+      pageTimeMs: opts.pageTimeMs,
+      deadline: opts.deadline,
+      onPage: (done, total) => opts.onProgress?.('extract', done, total),
+    }),
   );
   return { intake: { ...intake, source: { ...intake.source, pages: pages.pages.length } }, pages, issues: log.all(), stages };
 }
@@ -53,6 +72,8 @@ export async function readPagesByOcr(draft: DocumentDraft, opts: OcrRunOptions, 
     dpi: opts.ocrDpi,
     nativeResolution: opts.ocrNativeResolution,
     onPage: (d, t) => opts.onProgress?.('ocr', d, t),
+    pageTimeMs: opts.pageTimeMs,
+    deadline: opts.deadline,
   });
   const ms = Math.round(performance.now() - start);
   const issues = log.all();

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import { z } from 'zod';
-import { DocumentDraft, DocumentJobData, PageReading, type Document } from '../../schemas/index.js';
-import { isInputError } from '../core/index.js';
+import { DocumentDraft, DocumentJobData, Limits, PageReading, type Document } from '../../schemas/index.js';
+import { Deadline, isInputError } from '../core/index.js';
 import { appendChange, documentId, publishDocument, readChanges } from '../output/index.js';
 import { finishDocument, mergeReadings, readDocument, readPagesByOcr } from '../pipeline/index.js';
 import { exists, moveOriginalTo, plannedPlace } from './originals.js';
@@ -57,7 +57,8 @@ export function documentProcessor(ctx: ProcessorContext) {
       let draft: DocumentDraft | null = null;
       if (data.step === 'read') {
         draft = await readDocument(data.file, {
-          maxBytes: data.options.maxBytes,
+          ...limitsOf(data),
+          deadline: deadlineOf(job, data),
           onProgress: (stage, d, t) => void job.updateProgress({ stage, done: d, total: t }).catch(() => {}),
         });
         const pages = data.options.ocr && draft.intake.source.kind === 'pdf' ? draft.pages.needsOcr : [];
@@ -104,7 +105,8 @@ async function waitForPages(job: Job, token: string | undefined): Promise<void> 
 
 /** The draft, the page jobs' readings, and OCR for what they did not cover; then the finish half. */
 async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, dir: string, read: DocumentDraft | null): Promise<Document> {
-  const draft = read ?? (await readJson(draftFile(dir), DocumentDraft)) ?? (await readDocument(data.file, { maxBytes: data.options.maxBytes }));
+  const deadline = deadlineOf(job, data);
+  const draft = read ?? (await readJson(draftFile(dir), DocumentDraft)) ?? (await readDocument(data.file, { ...limitsOf(data), deadline }));
   const readings: PageReading[] = [];
   for (const n of read ? [] : draft.pages.needsOcr) {
     const reading = await readJson(pageFile(dir, n), PageReading);
@@ -113,7 +115,7 @@ async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, di
   let merged = mergeReadings(draft, readings);
   if (merged.pages.needsOcr.length && draft.intake.source.kind !== 'pdf') {
     // an image is one page: read here rather than in a page job of its own
-    merged = mergeReadings(merged, await readPagesByOcr(merged, { ocr: data.options.ocr ? ctx.engine : null }));
+    merged = mergeReadings(merged, await readPagesByOcr(merged, { ocr: data.options.ocr ? ctx.engine : null, pageTimeMs: limitsOf(data).pageTimeMs, deadline }));
   } else if (merged.pages.needsOcr.length) {
     const failures = Object.values(await job.getIgnoredChildrenFailures().catch(() => ({}) as Record<string, string>));
     for (const n of merged.pages.needsOcr)
@@ -123,7 +125,17 @@ async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, di
           : { stage: 'ocr', code: 'ocr-disabled', message: `page ${n} needs OCR but OCR is disabled`, page: n, severity: 'error' },
       );
   }
-  return finishDocument(merged, { restoreModel: data.options.restore ? ctx.restoreModel : null, agencyRegistry: ctx.agencyRegistry() });
+  return finishDocument(merged, { restoreModel: data.options.restore ? ctx.restoreModel : null, agencyRegistry: ctx.agencyRegistry(), deadline });
+}
+
+/** The job's limits: those it was queued with (defaults for the rest), its `maxBytes` first. */
+function limitsOf(data: DocumentJobData): Limits {
+  return Limits.parse({ ...data.options.limits, maxBytes: data.options.maxBytes });
+}
+
+/** The document's time budget, counted from when the job was first taken (a "finish" run keeps that start). */
+function deadlineOf(job: Job, data: DocumentJobData): Deadline {
+  return new Deadline(limitsOf(data).documentTimeMs, job.processedOn ?? Date.now());
 }
 
 /** The steps after the output is written; each can run again harmlessly when a crash cut them short. */

@@ -1,10 +1,10 @@
 import { Job } from 'bullmq';
 import { readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
 import { sha256File, type Logger } from '../core/index.js';
 import { isTempName, watchInbox, type InboxWatchOptions } from '../intake/index.js';
-import { appendChange, documentId } from '../output/index.js';
+import { appendChange, documentId, outputBase } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
 import { ensureInboxFolders, moveOriginal } from './originals.js';
 import { signDocumentJob } from './job-signature.js';
@@ -14,6 +14,8 @@ import { requireKey, type PlanQueues } from './queues.js';
 export type InboxEvent =
   | { kind: 'queued'; file: string; id: string; job: string }
   | { kind: 'duplicate'; file: string; id: string; of: string }
+  /** Not taken: a link or special file (moved to `failed/` with its reason), or a hidden name (left where it is). */
+  | { kind: 'refused'; file: string; reason: string; moved: boolean }
   | { kind: 'error'; file: string; message: string };
 
 export interface InboxOptions {
@@ -61,6 +63,13 @@ export async function startInbox(o: InboxOptions): Promise<{ close: () => Promis
         });
         if (moved) await submit(moved, name, false);
       }, basename(path)),
+    onRefused: (path, reason, hidden) =>
+      serial(async () => {
+        // a link is moved as the link itself (rename never follows it); a hidden name is only reported: copiers write such names
+        const moved = hidden ? null : await moveOriginal(o.inbox, path, 'failed', reason).catch(() => null);
+        o.log.warn({ file: basename(path), reason }, 'inbox: not taken');
+        o.onEvent?.({ kind: 'refused', file: basename(path), reason, moved: Boolean(moved) });
+      }, basename(path)),
     onError: (e) => o.log.error({ err: e }, 'inbox watcher'),
   });
   return {
@@ -97,7 +106,7 @@ async function submitFile(o: InboxOptions, path: string, name: string, recoverin
       return;
     }
   }
-  const base = basename(name, extname(name)) || name;
+  const base = outputBase(name);
   await o.queues.documents.add(name, signDocumentJob({ file: path, name, base, sha256, outDir: o.outDir, inbox: o.inbox, options: o.options, step: 'read' }, requireKey(o.queues)), { jobId });
   await appendChange(o.outDir, { id, version: null, time, status: 'queued', file: name, output: null, reason: null, job: jobId });
   o.onEvent?.({ kind: 'queued', file: name, id, job: jobId });

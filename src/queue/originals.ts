@@ -1,6 +1,6 @@
 import { access, mkdir, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { writeFileAtomic } from '../core/index.js';
+import { fitFileName, NAME_MAX_BYTES, writeFileAtomic } from '../core/index.js';
 
 /** The inbox's subfolders: files being processed, and where originals end up. */
 export type InboxFolder = 'processing' | 'processed' | 'failed';
@@ -13,16 +13,23 @@ export async function ensureInboxFolders(inbox: string): Promise<void> {
  * Moves a file into one of the inbox's subfolders, keeping its name ("Kế
  * hoạch 44.pdf"), or "Kế hoạch 44 (2).pdf" when that is taken: an original
  * is never overwritten nor deleted. A rename within the inbox's filesystem.
- * With `reason`, writes it beside the file as `<name>.reason.txt`.
+ * With `reason`, writes it beside the file as `<name>.reason.txt`. A name
+ * too long to take those suffixes is cut short (see fitFileName), and the
+ * reason file names the original.
  */
 export async function moveOriginal(inbox: string, path: string, folder: InboxFolder, reason?: string): Promise<string> {
   const dir = join(inbox, folder);
   await mkdir(dir, { recursive: true });
-  const target = await freeName(dir, basename(path));
+  const name = basename(path);
+  const fitted = fitFileName(name, NAME_MAX_BYTES - SUFFIX_ROOM);
+  const target = await freeName(dir, fitted);
   await rename(path, target);
-  if (reason !== undefined) await writeFileAtomic(`${target}.reason.txt`, `${reason}\n`);
+  if (reason !== undefined) await writeFileAtomic(`${target}.reason.txt`, `${reason}\n${fitted === name ? '' : `original name: ${name}\n`}`);
   return target;
 }
+
+/** Room left for " (9999)" and ".reason.txt". */
+const SUFFIX_ROOM = 20;
 
 /**
  * Where `moveOriginal` would put the file now: the change feed names the
@@ -30,7 +37,7 @@ export async function moveOriginal(inbox: string, path: string, folder: InboxFol
  * its failure), before the file is moved there with `moveOriginalTo`.
  */
 export async function plannedPlace(inbox: string, path: string, folder: InboxFolder): Promise<string> {
-  return freeName(join(inbox, folder), basename(path));
+  return freeName(join(inbox, folder), fitFileName(basename(path), NAME_MAX_BYTES - SUFFIX_ROOM));
 }
 
 /**
@@ -44,7 +51,8 @@ export async function moveOriginalTo(inbox: string, path: string, folder: InboxF
   if (!planned || dirname(planned) !== dir || (await exists(planned))) return moveOriginal(inbox, path, folder, reason);
   await mkdir(dir, { recursive: true });
   await rename(path, planned);
-  if (reason !== undefined) await writeFileAtomic(`${planned}.reason.txt`, `${reason}\n`);
+  const name = basename(path);
+  if (reason !== undefined) await writeFileAtomic(`${planned}.reason.txt`, `${reason}\n${basename(planned) === name ? '' : `original name: ${name}\n`}`);
   return planned;
 }
 

@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { lstat, mkdir } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
-import { appendChange, documentId } from '../output/index.js';
+import { appendChange, documentId, outputBase } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
 import { sha256File } from '../core/index.js';
+import { notRegularFile } from '../intake/index.js';
 import { signDocumentJob } from './job-signature.js';
 import { requireKey, type PlanQueues } from './queues.js';
 
@@ -13,6 +14,8 @@ export interface SubmitResult {
   /** The job, or null when the content was already queued or done (and `reprocess` was not asked). */
   job: string | null;
   duplicateOf?: string;
+  /** Why it was not queued when it is not a regular file (a link, a FIFO: never read). */
+  refused?: string;
 }
 
 /**
@@ -30,6 +33,13 @@ export async function submitFiles(
   for (const p of paths) {
     const file = resolve(p);
     const name = basename(file);
+    // hashing a FIFO would wait for ever, and a link would be read through
+    const entry = await lstat(file).catch(() => null);
+    const odd = entry ? notRegularFile(entry) : 'file not found';
+    if (odd) {
+      results.push({ file: name, id: '', job: null, refused: odd });
+      continue;
+    }
     const sha256 = await sha256File(file);
     const id = documentId(sha256);
     const jobId = `${id}-${Date.now().toString(36)}`;
@@ -41,7 +51,7 @@ export async function submitFiles(
       continue;
     }
     if (held) await o.registry.take({ outDir: o.outDir, sha256 }, claim);
-    const base = basename(name, extname(name)) || name;
+    const base = outputBase(name);
     await o.queues.documents.add(name, signDocumentJob({ file, name, base, sha256, outDir: resolve(o.outDir), inbox: null, options: o.options, step: 'read' }, requireKey(o.queues)), { jobId });
     await appendChange(resolve(o.outDir), { id, version: null, time, status: 'queued', file: name, output: null, reason: null, job: jobId });
     results.push({ file: name, id, job: jobId });

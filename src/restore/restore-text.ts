@@ -1,4 +1,4 @@
-import { hasVietnameseDiacritic, measureTextQuality } from '../core/index.js';
+import { hasVietnameseDiacritic, measureTextQuality, splitLongLine } from '../core/index.js';
 import { candidatesFor, matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
 import { loadOcrChannel, type OcrChannel, type Reading } from './ocr-channel.js';
@@ -8,6 +8,13 @@ import { decode } from './viterbi-decoder.js';
 
 /** A line whose words carry diacritics at least this often is Vietnamese as written: left untouched. */
 const WRITTEN_WITH_DIACRITICS = 0.3;
+/**
+ * The decoder keeps every slot of what it decodes at once: lines longer than
+ * this (characters) are decoded in pieces, and a run of lines is cut once it
+ * holds RUN_PIECES pieces. A 10 MB line took 3.5 GB before.
+ */
+const PIECE_CHARS = 2000;
+const RUN_PIECES = 20_000;
 
 export interface RestoredToken {
   original: string;
@@ -45,19 +52,37 @@ export function restoreLine(line: string, model: NgramModel, channel: OcrChannel
  * restarts the context. Lines left alone break the run.
  */
 export function restoreLines(lines: readonly string[], model: NgramModel, channel: OcrChannel | null = null): RestoredLine[] {
+  const parts = lines.map((l) => splitLongLine(l, PIECE_CHARS));
+  if (parts.every((p) => p.length === 1)) return restoreRun(lines, model, channel);
+  // a long line is restored as the pieces it is cut into (context kept across them, as across wrapped lines) and put back together
+  const restored = restoreRun(parts.flat(), model, channel);
+  let k = 0;
+  return parts.map((p) => {
+    const mine = restored.slice(k, (k += p.length));
+    return { text: mine.map((r) => r.text).join(''), changed: mine.some((r) => r.changed), tokens: mine.flatMap((r) => r.tokens) };
+  });
+}
+
+function restoreRun(lines: readonly string[], model: NgramModel, channel: OcrChannel | null): RestoredLine[] {
   // noisy OCR: words glued to digits and symbols ("d6i", "S&") are words, and the marks it printed are not trusted
   const pieces = lines.map((l) => (channel ? tokenizeNoisy(l) : tokenize(l)));
   const out: RestoredLine[] = lines.map((text) => ({ text, changed: false, tokens: [] }));
   let run: number[] = [];
+  let size = 0;
   const flush = (): void => {
     if (run.length) decodeRun(run.map((i) => pieces[i]!), model, channel).forEach((r, k) => (out[run[k]!] = r));
     run = [];
+    size = 0;
   };
   pieces.forEach((p, i) => {
     // a blank line is left as it is but does not part a sentence: text layers put them between wrapped lines
     if (!p.some((x) => x.kind !== 'space')) return;
     if (untouched(p, channel)) flush();
-    else run.push(i);
+    else {
+      if (size + p.length > RUN_PIECES) flush();
+      run.push(i);
+      size += p.length;
+    }
   });
   flush();
   return out;

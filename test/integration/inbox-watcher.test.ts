@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTempName, watchInbox } from '../../src/intake/index.js';
 
@@ -53,5 +54,65 @@ describe('inbox watcher', () => {
     await sleep(2500);
     await w.close();
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('inbox watcher: completeness of formats without an end marker, and entries it does not take', () => {
+  it('takes a text only when a second look finds it unchanged, so a copy that pauses is not taken half-written', async () => {
+    const inbox = mkdtempSync(join(tmpdir(), 'pi-inbox-'));
+    const seen: { path: string; at: number }[] = [];
+    const w = watchInbox(inbox, { stableMs: 300, pollMs: 50, onFile: (path) => seen.push({ path, at: Date.now() }) });
+    await w.ready;
+    const handle = await open(join(inbox, 'kế hoạch.txt'), 'w');
+    await handle.write('Kế hoạch chuyển đổi số\n');
+    await sleep(450); // longer than stableMs: the old watcher took the file here
+    const resumedAt = Date.now();
+    await handle.write('Giao Sở Khoa học và Công nghệ chủ trì.\n');
+    await handle.close();
+    await sleep(2000);
+    await w.close();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.at).toBeGreaterThanOrEqual(resumedAt);
+  });
+
+  it('holds back a TIFF whose strips lie past its end until the rest arrives', async () => {
+    const inbox = mkdtempSync(join(tmpdir(), 'pi-inbox-'));
+    const tif = readFileSync('fixtures/scan/kh-bql-2026.p2-3.tif');
+    const seen: { path: string; at: number }[] = [];
+    const w = watchInbox(inbox, { stableMs: 100, pollMs: 50, onFile: (path) => seen.push({ path, at: Date.now() }) });
+    await w.ready;
+    const handle = await open(join(inbox, 'scan.tif'), 'w');
+    await handle.write(tif.subarray(0, tif.length >> 1));
+    await sleep(1500);
+    expect(seen).toEqual([]);
+    const finishedAt = Date.now();
+    await handle.write(tif.subarray(tif.length >> 1));
+    await handle.close();
+    await sleep(2000);
+    await w.close();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.at).toBeGreaterThanOrEqual(finishedAt);
+  });
+
+  it('reports links, FIFOs and hidden names once each instead of taking them', async () => {
+    const inbox = mkdtempSync(join(tmpdir(), 'pi-inbox-'));
+    const outside = mkdtempSync(join(tmpdir(), 'pi-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    const seen: string[] = [];
+    const refused: [string, string, boolean][] = [];
+    const w = watchInbox(inbox, { stableMs: 100, pollMs: 50, onFile: (p) => seen.push(p), onRefused: (p, why, hidden) => refused.push([basename(p), why, hidden]) });
+    await w.ready;
+    symlinkSync(join(outside, 'secret.txt'), join(inbox, 'link.txt'));
+    execFileSync('mkfifo', [join(inbox, 'pipe.txt')]);
+    writeFileSync(join(inbox, '.hidden plan.txt'), 'Kế hoạch');
+    writeFileSync(join(inbox, 'plan.txt'), 'Kế hoạch');
+    await sleep(1500);
+    await w.close();
+    expect(seen.map((p) => basename(p))).toEqual(['plan.txt']);
+    expect(refused.sort()).toEqual([
+      ['.hidden plan.txt', expect.stringContaining('hidden name'), true],
+      ['link.txt', expect.stringContaining('symbolic link'), false],
+      ['pipe.txt', expect.stringContaining('FIFO'), false],
+    ]);
   });
 });
