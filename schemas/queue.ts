@@ -12,6 +12,8 @@ export const ProcessingOptions = z.object({
   restore: z.boolean().default(true),
   ocrDpi: z.number().int().positive().default(300),
   maxBytes: z.number().int().positive().default(512 * 1024 * 1024),
+  /** Images whose header claims more pixels are refused before decoding. Default (absent): intake's 150 million. */
+  maxPixels: z.number().int().positive().optional(),
 });
 export type ProcessingOptions = z.infer<typeof ProcessingOptions>;
 

@@ -1,8 +1,8 @@
 import { basename, extname, resolve } from 'node:path';
 import type { Document } from '../../schemas/index.js';
-import { defaultDataDir, isInputError } from '../core/index.js';
+import { defaultDataDir, isChildFailure, isInputError } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
-import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
@@ -51,6 +51,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const engine = opts.ocr
     ? lazyEngine(async () => (opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers })))
     : null;
+  // pages are rendered and images decoded in child processes: a file that crashes them fails alone
+  const renderer = opts.ocr ? createSandboxedRenderer() : undefined;
   const bases = new Map<string, string>();
   let model: Promise<NgramModel> | null = null;
   const restoreModel = opts.restore ? () => (model ??= loadModel(defaultDataDir())) : null;
@@ -69,7 +71,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       }
       bases.set(base, file);
       try {
-        const doc = await runDocument(file, { ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ocr: engine, renderer, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, maxBytes: opts.maxSizeMb * 1024 * 1024, maxPixels: opts.maxPixels, maxPages: opts.maxPages, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         summary[doc.status === 'ok' ? 'ok' : 'partial']++;
         if (opts.out === STDOUT) {
           // `--out -`: the documents themselves on stdout, one JSON a line; everything else on stderr
@@ -89,6 +91,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   } finally {
     reporter.stop();
     await engine?.close();
+    await renderer?.close();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`${files.length} file(s) in ${seconds} s: ${summary.ok} ok, ${summary.partial} partial, ${summary.failed} failed\n`);
@@ -101,6 +104,6 @@ function describe(doc: Document): string {
 }
 
 function reason(error: unknown): string {
-  if (isInputError(error)) return error.message;
+  if (isInputError(error) || isChildFailure(error)) return error.message;
   return `internal error: ${(error as Error)?.message ?? String(error)}`;
 }

@@ -89,14 +89,15 @@ program
   .option('--no-restore', 'do not restore diacritics of pages that lost them')
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
+  .option('--max-pixels <megapixels>', 'refuse images whose header claims more pixels than this (checked before decoding)', positiveInt, 150)
   .option('--concurrency <n>', 'OCR page jobs at once in this process (default: cores)', positiveInt)
   .option('--document-concurrency <n>', 'document jobs at once in this process', positiveInt, 2)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
   .option('--no-workers', 'only watch and queue; `plan-ingest worker` processes')
   .option('--stable-ms <ms>', 'a file must keep its size this long before it is taken', positiveInt, 2000)
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
-  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number }) =>
-    watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, graceS: o.grace }),
+  .action(async (inbox: string, o: { out: string; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; maxPixels: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number }) =>
+    watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, maxPixels: o.maxPixels * 1_000_000, graceS: o.grace }),
   );
 
 program
@@ -121,8 +122,9 @@ program
   .option('--no-restore', 'do not restore diacritics of pages that lost them')
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--max-size <mb>', 'refuse files larger than this many MiB', positiveInt, 512)
-  .action(async (paths: string[], o: { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number }) => {
-    await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize });
+  .option('--max-pixels <megapixels>', 'refuse images whose header claims more pixels than this (checked before decoding)', positiveInt, 150)
+  .action(async (paths: string[], o: { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number; maxSize: number; maxPixels: number }) => {
+    await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize, maxPixels: o.maxPixels * 1_000_000 });
   });
 
 program

@@ -10,6 +10,8 @@ export interface SubmitOptions {
   restore: boolean;
   ocrDpi: number;
   maxSizeMb: number;
+  /** Largest image (pixels its header claims) accepted. Default 150 million. */
+  maxPixels?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function submitCommand(paths: string[], o: SubmitOptions): Promise<
   const queues = openQueues(target, DEFAULT_PREFIX, loadJobKey(defaultDataDir()));
   const registry = new ContentRegistry(target, DEFAULT_PREFIX);
   try {
-    const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
+    const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, maxPixels: o.maxPixels });
     const results = await submitFiles(await expandInputs(paths), { outDir: o.out, options, queues, registry, reprocess: o.reprocess });
     for (const r of results)
       process.stdout.write(r.job ? `queued    ${r.file} (${r.id}, job ${r.job})\n` : `duplicate ${r.file}: same content as ${r.duplicateOf}; not queued (--reprocess to process it again)\n`);

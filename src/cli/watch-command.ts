@@ -11,6 +11,8 @@ export interface WatchOptions {
   restore: boolean;
   ocrDpi: number;
   maxSizeMb: number;
+  /** Largest image (pixels its header claims) accepted. Default 150 million. */
+  maxPixels?: number;
   /** Run workers in this process too (default true); false: only queue, other `plan-ingest worker`s process. */
   workers: boolean;
   /** OCR page jobs at once here (default: cores). */
@@ -41,7 +43,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);
   const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, documentConcurrency: o.documentConcurrency, ocrEngine: o.ocrEngine, log }) : null;
-  const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024 });
+  const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, maxPixels: o.maxPixels });
   const inboxService = await startInbox({
     inbox,
     outDir,

@@ -14,3 +14,6 @@ export * from './text-runs.js';
 export * from './json-lines.js';
 export * from './file-hash.js';
 export * from './tiff-pages.js';
+export * from './child-failure.js';
+export * from './child-runner.js';
+export * from './child-tasks.js';
