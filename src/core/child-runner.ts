@@ -118,6 +118,7 @@ export class ChildRunner {
     // a child at work keeps this process alive (it awaits the answer); an idle one does not
     slot.child.ref();
     slot.child.channel?.ref();
+    (slot.child.stderr as { ref?: () => void } | null)?.ref?.();
     try {
       // a failed send means the child is gone: its exit reports the crash
       slot.child.send({ id, task: pending.task, input: pending.input }, () => {});
@@ -170,6 +171,7 @@ export class ChildRunner {
     if (slot.current || slot.stopping) return;
     slot.child.unref();
     slot.child.channel?.unref();
+    (slot.child.stderr as { unref?: () => void } | null)?.unref?.();
     slot.idle = setTimeout(() => void this.#stop(slot), this.#opts.idleMs);
     slot.idle.unref();
   }

@@ -18,7 +18,8 @@ export type ChildHandlers = Record<string, (input: unknown) => Promise<unknown>>
  * The child side of src/core/child-runner.ts: answers each request on the
  * IPC channel with its handler's value, or its error as data (a thrown
  * error is a failed task, not a dead child). Exits when the parent goes
- * away, so no child outlives the process that started it.
+ * away (its IPC channel closes), so no child outlives the process that
+ * started it; SIGINT and SIGTERM are left to the parent.
  */
 export function serveChildTasks(handlers: ChildHandlers): void {
   if (!process.send) throw new Error('serveChildTasks: not started by child-runner (no IPC channel)');
@@ -39,4 +40,8 @@ export function serveChildTasks(handlers: ChildHandlers): void {
     );
   });
   process.on('disconnect', () => process.exit(0));
+  // Ctrl-C and a service manager's SIGTERM reach the whole process group: the parent decides
+  // when to stop (it may let running work finish), and this child follows it through `disconnect`
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {});
 }

@@ -91,18 +91,24 @@ async function launch(dir: string, socket: string): Promise<ChildProcess> {
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   await new Promise<void>((resolve, reject) => {
+    let settled = false;
     const fail = (why: string) => {
+      settled = true;
       clearInterval(poll);
       reject(new Error(why));
     };
+    const exited = (code: number | null) => fail(`redis-server exited (code ${code}) while starting:\n${output.trim()}`);
     child.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? `redis-server not found: ${INSTALL_HINT}` : `cannot start redis-server: ${e.message}`));
-    child.once('exit', (code) => fail(`redis-server exited (code ${code}) while starting:\n${output.trim()}`));
+    child.once('exit', exited);
     const started = Date.now();
     const poll = setInterval(() => {
       void answers(socket).then((ok) => {
+        // polls overlap: only the first answer counts (a later one must not touch the listeners the caller adds)
+        if (settled) return;
         if (ok) {
+          settled = true;
           clearInterval(poll);
-          child.removeAllListeners('exit');
+          child.off('exit', exited);
           resolve();
         } else if (Date.now() - started > 20_000) {
           child.kill('SIGKILL');
