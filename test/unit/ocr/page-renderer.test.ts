@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isChildFailure } from '../../../src/core/index.js';
 import { createSandboxedRenderer } from '../../../src/ocr/index.js';
@@ -19,15 +20,25 @@ describe('the sandboxed page renderer', () => {
     expect(isChildFailure(crash), String(crash)).toBe(true);
     expect((crash as Error).message).toMatch(/^image decoder crashed \(SIG[A-Z]+\) on page 1$/u);
 
-    const scan = await renderer.prepare({ path: resolve('fixtures/scan/kh-bql-2026.p1.png'), kind: 'image', mediaType: 'image/png', page: 1, dpi: 300 });
+    // a small page image, so that the test stays quick
+    const canvas = createCanvas(600, 400);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, 600, 400);
+    ctx.fillStyle = '#000000';
+    ctx.font = '28px sans-serif';
+    for (let y = 60; y < 380; y += 50) ctx.fillText('Ủy ban nhân dân thành phố Hải Phòng', 20, y);
+    const png = join(dir, 'page.png');
+    writeFileSync(png, canvas.toBuffer('image/png'));
+    const scan = await renderer.prepare({ path: png, kind: 'image', mediaType: 'image/png', page: 1, dpi: 300 });
     expect(scan.blank).toBe(false);
     expect(Buffer.isBuffer(scan.image.bytes)).toBe(true);
     expect(scan.gray!.data.length).toBe(scan.gray!.width * scan.gray!.height);
 
     const pdf = join(dir, 'plan.pdf');
     writeFileSync(pdf, await makePdf(['KẾ HOẠCH', 'Ủy ban nhân dân thành phố Hải Phòng']));
-    const page = await renderer.prepare({ path: pdf, kind: 'pdf', mediaType: 'application/pdf', page: 1, dpi: 100 });
-    expect(page.image.dpi).toBe(100);
-    expect(page.gray!.width).toBeGreaterThan(500);
+    const page = await renderer.prepare({ path: pdf, kind: 'pdf', mediaType: 'application/pdf', page: 1, dpi: 72 });
+    expect(page.image.dpi).toBe(72);
+    expect(page.gray!.width).toBeGreaterThan(400);
   });
 });
