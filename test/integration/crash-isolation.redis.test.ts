@@ -59,6 +59,8 @@ describe.runIf(runRedisTests)('crash isolation under watch (real Redis, real wor
     const watch = track(startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300', '--concurrency', '1', '--no-ocr'], env));
     await watch.waitFor(/watching .*embedded redis-server/, 120_000);
     const socket = join(dirs.data, 'redis', 'redis.sock');
+    // should the watch die before it can stop its server (a failed start), no redis-server is left behind
+    cleanups.unshift(async () => process.kill(await serverPid(), 'SIGKILL'));
     const serverPid = async (): Promise<number> => {
       const client = new Redis({ path: socket, maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
       client.on('error', () => {});
