@@ -1,8 +1,8 @@
 import { basename, resolve } from 'node:path';
 import type { Document, Limits } from '../../schemas/index.js';
-import { createLogger, defaultDataDir, isInputError } from '../core/index.js';
+import { createLogger, defaultDataDir, isChildFailure, isInputError } from '../core/index.js';
 import { expandInputs, hiddenInFolders } from '../intake/index.js';
-import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { outputBase, publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
@@ -68,6 +68,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const engine = opts.ocr
     ? lazyEngine(async () => (opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers })))
     : null;
+  // pages are rendered and images decoded in child processes: a file that crashes them fails alone
+  const renderer = opts.ocr ? createSandboxedRenderer() : undefined;
   const bases = new Map<string, string>();
   let model: Promise<NgramModel> | null = null;
   const restoreModel = opts.restore ? () => (model ??= loadModel(defaultDataDir())) : null;
@@ -93,7 +95,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       bases.set(base, file);
       const fileStarted = performance.now();
       try {
-        const doc = await runDocument(file, { ...opts.limits, ocr: engine, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
+        const doc = await runDocument(file, { ...opts.limits, ocr: engine, renderer, restoreModel, agencyRegistry, ocrDpi: opts.ocrDpi, onProgress: (s, d, t) => reporter.pageProgress(s, d, t) });
         if (opts.out === STDOUT) {
           // `--out -`: the documents themselves on stdout, one JSON a line; everything else on stderr
           process.stdout.write(`${JSON.stringify(doc)}\n`);
@@ -120,6 +122,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   } finally {
     reporter.stop();
     await engine?.close();
+    await renderer?.close();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`${files.length} file(s) in ${seconds} s: ${summary.ok} ok, ${summary.partial} partial, ${summary.failed} failed\n`);
@@ -132,6 +135,6 @@ function describe(doc: Document): string {
 }
 
 function reason(error: unknown): string {
-  if (isInputError(error) || error instanceof OutputError) return error.message;
+  if (isInputError(error) || isChildFailure(error) || error instanceof OutputError) return error.message;
   return `internal error: ${(error as Error)?.message ?? String(error)}`;
 }

@@ -19,3 +19,6 @@ export * from './validation-messages.js';
 export * from './file-name-fit.js';
 export * from './long-lines.js';
 export * from './deadline.js';
+export * from './child-failure.js';
+export * from './child-runner.js';
+export * from './child-tasks.js';

@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
 import { DEFAULT_LIMITS } from '../../schemas/index.js';
 import type { Deadline, IssueRecorder } from '../core/index.js';
-import { InputError, measureTextQuality, openPdf, seconds, tiffPage, withinTime } from '../core/index.js';
-import type { OcrEngine, PageImage } from './ocr-engine.js';
-import { prepareImage } from './prepare-image.js';
+import { InputError, isChildFailure, isInputError, measureTextQuality, seconds, withinTime } from '../core/index.js';
+import type { OcrEngine } from './ocr-engine.js';
+import type { PreparedImage } from './prepare-image.js';
 import { readComparisonSigns } from './comparison-signs.js';
 import { splitWordsAtRules } from './words-at-rules.js';
 import { rereadGarbledCells } from './cell-reread.js';
 import { ocrResultToPage } from './ocr-page.js';
-import { renderPdfPage } from './render-page.js';
+import { createSandboxedRenderer, type PageRenderer } from './page-renderer.js';
 
 export interface OcrOptions {
   /** The engine; when null, pages that need OCR keep their (bad or empty) layer and an issue says so. */
@@ -22,6 +21,20 @@ export interface OcrOptions {
   imageDpi?: number;
   /** Pages in flight at once (rendering and OCR). Default 3: two engine workers busy and one page being rendered. */
   concurrency?: number;
+  /**
+   * Renders and decodes the pages (page-renderer.ts). Default: a sandboxed
+   * renderer (child processes) started for this call and stopped after it;
+   * callers that process many documents pass one they keep.
+   */
+  renderer?: PageRenderer;
+  /**
+   * What a PDF page whose renderer crashed or ran out of time does:
+   * "record" (default) keeps the page as it was, with an error issue saying
+   * why, and the document goes on (a partial success); "throw" rejects (a
+   * queue's page job that will be retried). An image input is the whole
+   * document: its failure always rejects.
+   */
+  onRenderFailure?: 'record' | 'throw';
   onPage?: (done: number, total: number) => void;
   /**
    * Rendering and reading one page may take this long (ms); a page over it
@@ -58,25 +71,30 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     return pages;
   }
   const engine = opts.engine;
+  const renderer = opts.renderer ?? createSandboxedRenderer({ children: 1 });
   const out = new Map<number, Page>(pages.pages.map((p) => [p.number, p]));
   let done = 0;
   const pageTimeMs = opts.pageTimeMs ?? DEFAULT_LIMITS.pageTimeMs;
-  /** Runs one page's work within its time; a page over it keeps what it had, and an error says why. */
-  const timedPage = async (n: number, work: () => Promise<Page>): Promise<void> => {
+  /**
+   * Runs one page's work within its time; a page over it keeps what it had,
+   * and an error says why. The renderer's child is killed at the same limit
+   * (a ChildFailure); what runs here (the engine) is no longer waited for.
+   */
+  const timedPage = async (n: number, work: () => Promise<Page | null>): Promise<void> => {
     opts.deadline?.check(`OCR of page ${n}`);
     const outcome = await withinTime(work(), pageTimeMs);
     if (outcome.timedOut) issues.record('ocr-time-limit', `page ${n}: OCR took longer than the ${seconds(pageTimeMs)} limit per page; not read`, { page: n, severity: 'error' });
-    else out.set(n, outcome.value);
+    else if (outcome.value) out.set(n, outcome.value);
   };
-  const read = async (n: number, image: PageImage, mediaType: string, size: { width: number | null; height: number | null }): Promise<Page> => {
-    const prepared = await prepareImage(image, mediaType);
+  const read = async (n: number, prepared: PreparedImage, size: { width: number | null; height: number | null }): Promise<Page> => {
+    const image = prepared.image;
     if (prepared.blank) {
       issues.record('blank-page', `page ${n} is blank; not OCR'd`, { page: n, severity: 'info' });
       return withQuality({ ...ocrResultToPage(n, { lines: [], widthPx: null, heightPx: null }, image.dpi, size), repairs: ['blank'] });
     }
     // garbled table cells are read again alone, words run over an erased column rule are cut there,
     // and comparison signs the model lacks are read from their pixels
-    const read = await rereadGarbledCells(await engine.recognize(prepared.image), prepared.image, prepared.rulings, engine);
+    const read = await rereadGarbledCells(await engine.recognize(image), image, prepared.rulings, engine);
     const words = splitWordsAtRules(read, prepared.rulings, image.dpi);
     // a page turned a quarter upright is as wide as it was tall
     const quarter = prepared.orientation === 90 || prepared.orientation === 270;
@@ -84,44 +102,49 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : [])];
     return withQuality({ ...page, rulings: prepared.rulings, repairs: [...steps, ...page.repairs] });
   };
-  if (input.source.kind === 'image') {
-    const dpi = opts.imageDpi ?? 300;
-    const bytes = await readFile(input.path);
-    const tiff = input.source.mediaType === 'image/tiff';
-    for (const n of pages.needsOcr) {
-      // the image is the whole document: if it cannot be decoded, the file cannot be processed
-      const unreadable = (cause: unknown): never => {
-        throw new InputError('unreadable', `cannot read the image${tiff ? ` (page ${n})` : ''}: ${String((cause as Error)?.message ?? cause)}`, { cause });
-      };
-      // a TIFF's pages are read one by one (decoded to PNG); other images are their one page
-      let image: PageImage = { bytes, dpi };
-      if (tiff) {
-        try {
-          const page = tiffPage(bytes, n);
-          image = { bytes: page.png, dpi: page.dpi ?? dpi };
-        } catch (cause) {
-          unreadable(cause);
-        }
+  const { path, source } = input;
+  try {
+    if (source.kind === 'image') {
+      const dpi = opts.imageDpi ?? 300;
+      const tiff = source.mediaType === 'image/tiff';
+      for (const n of pages.needsOcr) {
+        // the image is the whole document: if it cannot be decoded, the file cannot be processed
+        // (a crashed decoder is said as such: it may be retried, and the reason names the crash)
+        const unreadable = (cause: unknown): never => {
+          if (isChildFailure(cause) || isInputError(cause)) throw cause;
+          throw new InputError('unreadable', `cannot read the image${tiff ? ` (page ${n})` : ''}: ${String((cause as Error)?.message ?? cause)}`, { cause });
+        };
+        await timedPage(n, async () => {
+          const prepared = await renderer.prepare({ path, kind: 'image', mediaType: source.mediaType, page: n, dpi }, { timeoutMs: pageTimeMs }).catch(unreadable);
+          return read(n, prepared, { width: null, height: null }).catch(unreadable);
+        });
+        opts.onPage?.(++done, pages.needsOcr.length);
       }
-      await timedPage(n, () => read(n, image, tiff ? 'image/png' : input.source.mediaType, { width: null, height: null }).catch(unreadable));
-      opts.onPage?.(++done, pages.needsOcr.length);
-    }
-  } else {
-    const dpi = opts.dpi ?? 300;
-    const pdf = await openPdf(input.path);
-    try {
+    } else {
+      const dpi = opts.dpi ?? 300;
       // pages are rendered and read a few at a time, so every engine worker has work
       await eachConcurrently(pages.needsOcr, opts.concurrency ?? 3, async (n) => {
         const before = out.get(n);
         // a scanned page is rendered at its own resolution (within 150…dpi): more pixels than the scan has add only work
         const native = opts.nativeResolution === false ? undefined : pages.scanDpi?.[String(n)];
         const renderDpi = native ? Math.min(dpi, Math.max(150, native)) : dpi;
-        await timedPage(n, async () => read(n, await renderPdfPage(pdf, n, renderDpi), 'image/png', { width: before?.width ?? null, height: before?.height ?? null }));
+        await timedPage(n, async () => {
+          let prepared: PreparedImage;
+          try {
+            prepared = await renderer.prepare({ path, kind: 'pdf', mediaType: source.mediaType, page: n, dpi: renderDpi }, { timeoutMs: pageTimeMs });
+          } catch (error) {
+            if (!isChildFailure(error) || opts.onRenderFailure === 'throw') throw error;
+            // one page that crashes the renderer (or outlives its time) costs that page, not the document
+            issues.record('ocr-page-failed', `page ${n} could not be OCR'd: ${error.message}`, { page: n, severity: 'error' });
+            return null;
+          }
+          return read(n, prepared, { width: before?.width ?? null, height: before?.height ?? null });
+        });
         opts.onPage?.(++done, pages.needsOcr.length);
       });
-    } finally {
-      await pdf.destroy();
     }
+  } finally {
+    if (!opts.renderer) await renderer.close();
   }
   return { pages: [...out.values()].sort((a, b) => a.number - b.number), needsOcr: [], scanDpi: pages.scanDpi };
 }

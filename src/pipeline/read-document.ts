@@ -2,7 +2,7 @@ import type { DocumentDraft, PageReading, StageName } from '../../schemas/index.
 import { IssueLog, type Deadline } from '../core/index.js';
 import { extractPages } from '../extract/index.js';
 import { intakeFile, type IntakeOptions } from '../intake/index.js';
-import { ocrPages, type OcrEngine } from '../ocr/index.js';
+import { ocrPages, type OcrEngine, type PageRenderer } from '../ocr/index.js';
 import { timed } from './stage-timer.js';
 
 export interface ReadOptions extends IntakeOptions {
@@ -27,6 +27,10 @@ export interface OcrRunOptions {
   ocrDpi?: number;
   /** Render a scanned page at its own resolution when lower than ocrDpi. Default true. */
   ocrNativeResolution?: boolean;
+  /** Renders and decodes pages for OCR. Default: a sandboxed renderer (child processes) for this call. */
+  renderer?: PageRenderer;
+  /** A PDF page whose renderer crashed: "record" (default; the page fails alone) or "throw". */
+  onRenderFailure?: 'record' | 'throw';
   onProgress?: (stage: StageName, done: number, total: number) => void;
   /** Time for one page's rendering and OCR (ms). Default 120,000. */
   pageTimeMs?: number;
@@ -71,6 +75,8 @@ export async function readPagesByOcr(draft: DocumentDraft, opts: OcrRunOptions, 
     engine: opts.ocr,
     dpi: opts.ocrDpi,
     nativeResolution: opts.ocrNativeResolution,
+    renderer: opts.renderer,
+    onRenderFailure: opts.onRenderFailure,
     onPage: (d, t) => opts.onProgress?.('ocr', d, t),
     pageTimeMs: opts.pageTimeMs,
     deadline: opts.deadline,

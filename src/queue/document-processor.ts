@@ -2,33 +2,17 @@ import { basename } from 'node:path';
 import { UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { DocumentDraft, DocumentJobData, Limits, PageReading, type Document } from '../../schemas/index.js';
-import { Deadline, isInputError } from '../core/index.js';
-import { appendChange, documentId, publishDocument, readChanges } from '../output/index.js';
+import { Deadline, isChildFailure, isInputError } from '../core/index.js';
+import { publishDocument } from '../output/index.js';
 import { finishDocument, mergeReadings, readDocument, readPagesByOcr } from '../pipeline/index.js';
+import { failDocument } from './document-failure.js';
 import { exists, moveOriginalTo, plannedPlace } from './originals.js';
 import { refuseDocumentJob } from './job-guard.js';
 import { signPageJob } from './job-signature.js';
 import type { ProcessorContext } from './processor-context.js';
-import { requireKey } from './queues.js';
+import { CRASH_ATTEMPTS, requireKey } from './queues.js';
 import { draftFile, pageFile, readJson, removeWorkDir, workDir, writeJson } from './work-files.js';
-
-/** What a finished document job returns (shown on the dashboard, read by `watch`). */
-export interface DocumentJobResult {
-  id: string;
-  version: number;
-  output: string;
-  status: Document['status'];
-  pages: number;
-  indicators: number;
-  assignments: number;
-  /** Where the original is now (`<inbox>/processed/…` from the inbox; where it was for `submit`). */
-  original?: string | null;
-  /**
-   * The same content was already published under another name (`output`
-   * is that file): nothing was written; the file name first published.
-   */
-  duplicateOf?: string | null;
-}
+import { documentSummary, publishedBefore, type DocumentJobResult } from './document-result.js';
 
 /**
  * The document job, in two steps. "read": intake + text layer; the pages
@@ -86,14 +70,24 @@ export function documentProcessor(ctx: ProcessorContext) {
       // the feed names where the original will be once this job is done, not processing/ where it is now
       const original = data.inbox ? await plannedPlace(data.inbox, data.file, 'processed') : data.file;
       const published = await publishDocument(doc, data.outDir, data.base, { file: data.name, original, job: jobId, keepOtherDocuments: true });
-      return await wrapUp(ctx, data, jobId, dir, { ...summary(doc), version: published.version, output: published.path, original, duplicateOf: published.duplicateOf });
+      return await wrapUp(ctx, data, jobId, dir, { ...documentSummary(doc), version: published.version, output: published.path, original, duplicateOf: published.duplicateOf });
     } catch (error) {
       if (error instanceof WaitingChildrenError) throw error;
-      const final = isInputError(error) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (!final) throw error;
-      const reason = isInputError(error) ? error.message : `internal error after ${job.attemptsMade + 1} attempt(s): ${(error as Error)?.message ?? String(error)}`;
-      await failDocument(ctx, data, jobId, dir, reason);
-      throw isInputError(error) ? new UnrecoverableError(reason) : error;
+      const attempts = job.attemptsMade + 1;
+      // a renderer that crashed on the file is tried again once (CRASH_ATTEMPTS), not four times
+      const crashed = isChildFailure(error);
+      const final = isInputError(error) || (crashed && attempts >= CRASH_ATTEMPTS) || attempts >= (job.opts.attempts ?? 1);
+      if (!final) {
+        if (crashed) ctx.log.warn({ job: jobId, file: data.name, err: error.message, stderr: error.details.stderr.slice(-500) }, 'renderer crashed; retrying');
+        throw error;
+      }
+      const reason = isInputError(error)
+        ? error.message
+        : crashed
+          ? `${error.message} (${attempts} attempt(s))`
+          : `internal error after ${attempts} attempt(s): ${(error as Error)?.message ?? String(error)}`;
+      await failDocument(ctx, data, jobId, reason);
+      throw isInputError(error) || crashed ? new UnrecoverableError(reason) : error;
     }
   };
 }
@@ -115,7 +109,7 @@ async function finish(ctx: ProcessorContext, job: Job, data: DocumentJobData, di
   let merged = mergeReadings(draft, readings);
   if (merged.pages.needsOcr.length && draft.intake.source.kind !== 'pdf') {
     // an image is one page: read here rather than in a page job of its own
-    merged = mergeReadings(merged, await readPagesByOcr(merged, { ocr: data.options.ocr ? ctx.engine : null, pageTimeMs: limitsOf(data).pageTimeMs, deadline }));
+    merged = mergeReadings(merged, await readPagesByOcr(merged, { ocr: data.options.ocr ? ctx.engine : null, renderer: ctx.renderer, pageTimeMs: limitsOf(data).pageTimeMs, deadline }));
   } else if (merged.pages.needsOcr.length) {
     const failures = Object.values(await job.getIgnoredChildrenFailures().catch(() => ({}) as Record<string, string>));
     for (const n of merged.pages.needsOcr)
@@ -146,26 +140,4 @@ async function wrapUp(ctx: ProcessorContext, data: DocumentJobData, jobId: strin
   await removeWorkDir(dir);
   ctx.log.info({ job: jobId, file: data.name, output: result.output }, 'document done');
   return result;
-}
-
-async function failDocument(ctx: ProcessorContext, data: DocumentJobData, jobId: string, dir: string, reason: string): Promise<void> {
-  const id = documentId(data.sha256);
-  const there = data.inbox !== null && (await exists(data.file));
-  const original = data.inbox && there ? await plannedPlace(data.inbox, data.file, 'failed') : data.inbox ? null : data.file;
-  await appendChange(data.outDir, { id, version: null, time: new Date().toISOString(), status: 'failed', file: data.name, output: null, reason, original, job: jobId });
-  if (data.inbox && there) await moveOriginalTo(data.inbox, data.file, 'failed', original, reason);
-  await ctx.registry.settle({ outDir: data.outDir, sha256: data.sha256 }, jobId, 'failed');
-  await removeWorkDir(dir);
-  ctx.log.info({ job: jobId, file: data.name, reason }, 'document failed');
-}
-
-/** When this job already published its output (and crashed before finishing up), what it published. */
-async function publishedBefore(outDir: string, jobId: string): Promise<DocumentJobResult | null> {
-  const entry = (await readChanges(outDir)).find((e) => e.job === jobId && (e.status === 'ok' || e.status === 'partial'));
-  if (!entry || entry.version === null || entry.output === null) return null;
-  return { id: entry.id, version: entry.version, output: `${outDir}/${entry.output}`, status: entry.status as Document['status'], pages: 0, indicators: 0, assignments: 0, original: entry.original };
-}
-
-function summary(doc: Document): Omit<DocumentJobResult, 'version' | 'output'> {
-  return { id: doc.id, status: doc.status, pages: doc.source.pages, indicators: doc.indicators.length, assignments: doc.assignments.length };
 }

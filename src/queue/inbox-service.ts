@@ -1,4 +1,5 @@
 import { Job } from 'bullmq';
+import { DocumentJobData } from '../../schemas/index.js';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
@@ -6,6 +7,7 @@ import { sha256File, type Logger } from '../core/index.js';
 import { isTempName, watchInbox, type InboxWatchOptions } from '../intake/index.js';
 import { appendChange, documentId, outputBase } from '../output/index.js';
 import type { ContentRegistry } from './content-registry.js';
+import { failDocument, failureReason } from './document-failure.js';
 import { ensureInboxFolders, moveOriginal } from './originals.js';
 import { signDocumentJob } from './job-signature.js';
 import { requireKey, type PlanQueues } from './queues.js';
@@ -89,14 +91,19 @@ async function submitFile(o: InboxOptions, path: string, name: string, recoverin
   const held = await o.registry.claim({ outDir: o.outDir, sha256 }, { status: 'queued', jobId, file: name, time });
   if (held) {
     const job = await Job.fromId(o.queues.documents, held.jobId);
+    const state = job ? await job.getState() : null;
     if (recovering && job?.data.file === path) {
-      // left by a crash: still queued, or finished before its original was moved
-      const state = await job.getState();
-      if (LIVE_STATES.has(state)) return;
+      // left by a crash: still queued, finished before its original was moved, or failed for good
+      // (stalled too often) before it could say so: never a duplicate of itself
+      if (LIVE_STATES.has(state!)) return;
       if (state === 'completed') return void (await moveOriginal(o.inbox, path, 'processed'));
+      const data = DocumentJobData.safeParse(job.data);
+      // (the folders are this inbox's, not the job's word)
+      if (state === 'failed' && data.success)
+        return void (await failDocument(o, { ...data.data, inbox: o.inbox, outDir: o.outDir }, job.id!, failureReason(job.failedReason || 'failed')));
     }
-    if (!job && held.status === 'queued') {
-      // claimed, but the job was never added (a crash in between): take it over
+    if (held.status === 'queued' && (!job || state === 'failed')) {
+      // claimed, but the job was never added (a crash in between), or it failed without settling: take it over
       await o.registry.take({ outDir: o.outDir, sha256 }, { status: 'queued', jobId, file: name, time });
     } else {
       const reason = `same content as ${held.file} (${id}), ${held.status === 'done' ? 'already processed' : 'already queued'}; not processed again`;

@@ -7,6 +7,6 @@ export { loadJobKey } from './job-signature.js';
 export { ContentRegistry, type ContentKey } from './content-registry.js';
 export { startWorkerPool, type WorkerPool, type WorkerPoolOptions, type QueueName } from './worker-pool.js';
 export { startInbox, type InboxEvent, type InboxOptions } from './inbox-service.js';
-export type { DocumentJobResult } from './document-processor.js';
+export type { DocumentJobResult } from './document-result.js';
 export { submitFiles, type SubmitResult } from './submit-files.js';
 export { outputHealth, queueHealth, NOT_HERE } from './service-health.js';

@@ -2,11 +2,11 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { readdir } from 'node:fs/promises';
 import { z } from 'zod';
 import { DocumentDraft, PageJobData } from '../../schemas/index.js';
-import { isInputError } from '../core/index.js';
+import { isChildFailure, isInputError } from '../core/index.js';
 import { readPagesByOcr } from '../pipeline/index.js';
 import { refusePageJob } from './job-guard.js';
 import type { ProcessorContext } from './processor-context.js';
-import { requireKey } from './queues.js';
+import { CRASH_ATTEMPTS, requireKey } from './queues.js';
 import { draftFile, pageFile, readJson, writeJson } from './work-files.js';
 
 /**
@@ -25,12 +25,15 @@ export function pageProcessor(ctx: ProcessorContext) {
     const draft = await readJson(draftFile(workDir), DocumentDraft);
     if (!draft) throw new UnrecoverableError(`the document's draft is gone (${workDir}): its job ended`);
     try {
-      const [reading] = await readPagesByOcr(draft, { ocr: ctx.engine, ocrDpi }, [page]);
+      // a renderer crash is retried (CRASH_ATTEMPTS); on the last attempt the page is recorded as failed and its document goes on
+      const lastTry = job.attemptsMade + 1 >= CRASH_ATTEMPTS;
+      const [reading] = await readPagesByOcr(draft, { ocr: ctx.engine, ocrDpi, renderer: ctx.renderer, onRenderFailure: lastTry ? 'record' : 'throw' }, [page]);
       await writeJson(pageFile(workDir, page), reading);
       await reportToParent(ctx, job, workDir, draft.pages.needsOcr.length);
       return { page, ms: reading!.ms };
     } catch (error) {
       if (isInputError(error)) throw new UnrecoverableError(error.message);
+      if (isChildFailure(error)) ctx.log.warn({ job: job.id, page, err: error.message, stderr: error.details.stderr.slice(-500) }, 'page renderer crashed; retrying');
       throw error;
     }
   };

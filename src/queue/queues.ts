@@ -19,6 +19,21 @@ export const JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/**
+ * Attempts of a job whose renderer child crashed (or ran out of time) on
+ * it: one retry, in case the crash came from outside (memory pressure),
+ * then the page is recorded as failed, or the image document fails with
+ * the crash as its reason. A hostile file crashes twice, not four times.
+ */
+export const CRASH_ATTEMPTS = 2;
+
+/**
+ * Times a job may lose its worker (lock expired: the process died or hung)
+ * and be taken up again; the next time BullMQ fails it ("stalled"), and
+ * the worker's `failed` event ends it in `failed/` (document-failure.ts).
+ */
+export const MAX_STALLED_COUNT = 2;
+
 export interface PlanQueues {
   documents: Queue<DocumentJobData>;
   pages: Queue<PageJobData>;

@@ -1,8 +1,9 @@
+import { Job } from 'bullmq';
 import { lstat, mkdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ProcessingOptions } from '../../schemas/index.js';
 import { appendChange, documentId, outputBase } from '../output/index.js';
-import type { ContentRegistry } from './content-registry.js';
+import type { ContentClaim, ContentRegistry } from './content-registry.js';
 import { sha256File } from '../core/index.js';
 import { notRegularFile } from '../intake/index.js';
 import { signDocumentJob } from './job-signature.js';
@@ -46,7 +47,7 @@ export async function submitFiles(
     const time = new Date().toISOString();
     const claim = { status: 'queued' as const, jobId, file: name, time };
     const held = await o.registry.claim({ outDir: o.outDir, sha256 }, claim);
-    if (held && !o.reprocess) {
+    if (held && !o.reprocess && !(await claimEnded(o.queues, held))) {
       results.push({ file: name, id, job: null, duplicateOf: held.file });
       continue;
     }
@@ -57,4 +58,11 @@ export async function submitFiles(
     results.push({ file: name, id, job: jobId });
   }
   return results;
+}
+
+/** A claim still marked queued whose job is gone or failed for good (it ended without settling): nothing holds the content. */
+async function claimEnded(queues: PlanQueues, held: ContentClaim): Promise<boolean> {
+  if (held.status !== 'queued') return false;
+  const job = await Job.fromId(queues.documents, held.jobId);
+  return !job || (await job.getState()) === 'failed';
 }

@@ -1,14 +1,15 @@
 import { Worker } from 'bullmq';
 import { availableParallelism } from 'node:os';
 import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
-import { createNativeTesseractEngine, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine } from '../ocr/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
 import { ContentRegistry } from './content-registry.js';
 import { documentProcessor } from './document-processor.js';
+import { settleFailedDocumentJob } from './document-failure.js';
 import { pageProcessor } from './page-processor.js';
 import { loadJobKey } from './job-signature.js';
-import { DEFAULT_PREFIX, DOCUMENTS_QUEUE, openQueues, PAGES_QUEUE } from './queues.js';
+import { DEFAULT_PREFIX, DOCUMENTS_QUEUE, MAX_STALLED_COUNT, openQueues, PAGES_QUEUE, requireKey } from './queues.js';
 import type { RedisTarget } from './redis-connection.js';
 
 export interface WorkerPoolOptions {
@@ -59,12 +60,22 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
   const engine = lazyEngine(async () =>
     opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: pageConcurrency }) : createTesseractEngine({ workers: pageConcurrency }),
   );
+  // a child renders for about every two OCR pages at once (rendering takes a fraction of a page's OCR time)
+  const renderer = createSandboxedRenderer({ children: Math.max(1, Math.min(4, Math.ceil(pageConcurrency / 2))) });
   let model: Promise<NgramModel> | null = null;
-  const ctx = { queues, registry, engine, restoreModel: () => (model ??= loadModel(dataDir)), agencyRegistry: () => loadAgencyRegistry(dataDir), log };
-  const common = { connection: target.options, prefix, lockDuration, stalledInterval: Math.max(1000, Math.round(lockDuration / 2)), maxStalledCount: 2 };
+  const ctx = { queues, registry, engine, renderer, restoreModel: () => (model ??= loadModel(dataDir)), agencyRegistry: () => loadAgencyRegistry(dataDir), log };
+  const common = { connection: target.options, prefix, lockDuration, stalledInterval: Math.max(1000, Math.round(lockDuration / 2)), maxStalledCount: MAX_STALLED_COUNT };
   const wanted = new Set(opts.queues ?? [DOCUMENTS_QUEUE, PAGES_QUEUE]);
   const workers: Worker[] = [];
-  if (wanted.has(DOCUMENTS_QUEUE)) workers.push(new Worker(DOCUMENTS_QUEUE, documentProcessor(ctx), { ...common, concurrency: opts.documentConcurrency ?? 2 }));
+  if (wanted.has(DOCUMENTS_QUEUE)) {
+    const documents = new Worker(DOCUMENTS_QUEUE, documentProcessor(ctx), { ...common, concurrency: opts.documentConcurrency ?? 2 });
+    // a job BullMQ fails without its processor (stalled too often: its worker died under it) still ends in failed/
+    const jobKey = requireKey(queues);
+    documents.on('failed', (job, e) => {
+      if (job) void settleFailedDocumentJob({ registry, log, jobKey }, job, e).catch((err: unknown) => log.error({ err, job: job.id }, 'failed job'));
+    });
+    workers.push(documents);
+  }
   if (wanted.has(PAGES_QUEUE)) workers.push(new Worker(PAGES_QUEUE, pageProcessor(ctx), { ...common, concurrency: pageConcurrency }));
   // a service's worker gets ready while it waits: the OCR engine (seconds to start) and the restoration model
   if (wanted.has(PAGES_QUEUE) || wanted.has(DOCUMENTS_QUEUE)) engine.warm();
@@ -80,6 +91,7 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
       const timedOut = await Promise.race([gentle.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
       if (timedOut) await Promise.all(workers.map((w) => w.close(true)));
       await engine.close();
+      await renderer.close();
       await queues.close();
       await registry.close();
     },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
+import { claimingPng } from '../support/claiming-png.js';
 import { makePdf } from '../support/make-pdf.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -48,6 +49,20 @@ describe('plan-ingest ingest with bad input', () => {
     expect(existsSync(join(out, `${name.replace(/\.(pdf|tif|png)$/, '')}.json`))).toBe(false);
     // the bad original is kept as it was
     if (content) expect(readFileSync(bad).equals(content)).toBe(true);
+    expect(res.stderr).toMatch(/3 file\(s\) in .* 2 ok, 0 partial, 1 failed/);
+  });
+
+  it('survives an image that crashes the decoder: that file fails with the crash as its reason, the others are processed, the process exits normally', async () => {
+    // 90 bytes claiming 65535 × 65535 pixels abort Skia (SIGILL); the pixel limit is raised so that the decoder sees it
+    const bomb = join(dir, 'bomb.png');
+    writeFileSync(bomb, claimingPng(65535, 65535));
+    const out = join(dir, 'out-crash');
+    const res = await runCli(['ingest', good, bomb, goodText, '--out', out, '--no-progress', '--max-pixels', '5000']);
+    expect(res.code).toBe(1);
+    expect(res.stderr.split('\n').filter((l) => l.startsWith('plan-ingest:'))).toEqual([expect.stringMatching(/^plan-ingest: .*bomb\.png: image decoder crashed \(SIG[A-Z]+\) on page 1$/u)]);
+    expect(existsSync(join(out, 'good plan.json'))).toBe(true);
+    expect(existsSync(join(out, 'kế hoạch xã.json'))).toBe(true);
+    expect(existsSync(join(out, 'bomb.json'))).toBe(false);
     expect(res.stderr).toMatch(/3 file\(s\) in .* 2 ok, 0 partial, 1 failed/);
   });
 

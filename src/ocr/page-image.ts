@@ -1,0 +1,72 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { z } from 'zod';
+import { Ruling } from '../../schemas/index.js';
+import { openPdf, tiffPage } from '../core/index.js';
+import type { PageImage } from './ocr-engine.js';
+import { prepareImage, type PreparedImage } from './prepare-image.js';
+import { renderPdfPage } from './render-page.js';
+
+/** Which page to get ready for OCR, and from what. Crosses to the renderer's child process, so it is parsed there. */
+export const PageImageRequest = z.object({
+  /** Absolute path of the document (the child reads it itself: no file bytes travel). */
+  path: z.string().min(1),
+  /** A PDF page is rendered; an image (PNG, JPEG, a TIFF's page) is decoded. */
+  kind: z.enum(['pdf', 'image']),
+  mediaType: z.string(),
+  /** 1-based. */
+  page: z.number().int().positive(),
+  /** Render resolution of a PDF page; for an image, the resolution assumed when it does not say. */
+  dpi: z.number().positive(),
+});
+export type PageImageRequest = z.infer<typeof PageImageRequest>;
+
+/** What comes back from the child: a prepared page (prepare-image.ts), parsed on arrival. */
+export const PreparedPage = z.object({
+  image: z.object({ bytes: z.instanceof(Uint8Array), dpi: z.number().positive() }),
+  skew: z.number(),
+  orientation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  rulings: z.array(Ruling),
+  blank: z.boolean(),
+  gray: z.object({ width: z.number().int(), height: z.number().int(), data: z.instanceof(Uint8Array) }).nullable(),
+});
+
+/** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document). */
+let open: { key: string; pdf: Promise<PDFDocumentProxy> } | null = null;
+/** The TIFF the last request named, kept for its next pages. */
+let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
+
+/**
+ * Renders (PDF) or decodes (image) one page and prepares it for OCR:
+ * blank check, orientation, deskew, table rules found and erased. Every
+ * native decoder and renderer the OCR needs runs here, which is why the
+ * page renderer runs this in a child process (page-renderer.ts): a hostile
+ * page that aborts Skia ends that child, not the service. What leaves
+ * here is a PNG this code encoded from an image that decoded fine.
+ */
+export async function preparePageImage(request: PageImageRequest): Promise<PreparedImage> {
+  const r = PageImageRequest.parse(request);
+  const key = await fileKey(r.path);
+  if (r.kind === 'pdf') {
+    if (open?.key !== key) {
+      const previous = open;
+      open = { key, pdf: openPdf(r.path) };
+      void previous?.pdf.then((p) => p.destroy()).catch(() => {});
+    }
+    return prepareImage(await renderPdfPage(await open.pdf, r.page, r.dpi), 'image/png');
+  }
+  if (r.mediaType === 'image/tiff') {
+    if (tiff?.key !== key) tiff = { key, bytes: readFile(r.path) };
+    // a TIFF's pages are read one by one (decoded to PNG) at the resolution the file gives
+    const page = tiffPage(await tiff.bytes, r.page);
+    return prepareImage({ bytes: page.png, dpi: page.dpi ?? r.dpi }, 'image/png');
+  }
+  const image: PageImage = { bytes: await readFile(r.path), dpi: r.dpi };
+  return prepareImage(image, r.mediaType);
+}
+
+/** A file as of now: the same path may hold another file later (a name dropped again). */
+async function fileKey(path: string): Promise<string> {
+  const s = await stat(path);
+  return `${path}\0${s.size}\0${s.mtimeMs}\0${s.ino}`;
+}
