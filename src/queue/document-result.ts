@@ -55,6 +55,6 @@ export async function publishedBefore(outDir: string, jobId: string): Promise<Do
     pages: counts?.source.pages ?? 0,
     indicators: counts?.indicators.length ?? 0,
     assignments: counts?.assignments.length ?? 0,
-    original: entry.original,
+    ...(entry.original !== undefined && entry.original !== null ? { original: entry.original } : {}),
   };
 }
