@@ -61,6 +61,8 @@ export class ReviewStore {
   readonly #cache = new Map<string, Loaded>();
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Writes under way (their timer fired): flush() waits for them too, or a reader could see the file before the edit. */
+  readonly #writing = new Set<Promise<void>>();
 
   /**
    * @param dataDir where the agency registry's learned aliases live (reviewers' agency corrections teach it)
@@ -151,7 +153,9 @@ export class ReviewStore {
       id,
       setTimeout(() => {
         this.#pending.delete(id);
-        void this.#writeOut(loaded, last).catch(() => {});
+        const write = this.#writeOut(loaded, last).catch(() => {});
+        this.#writing.add(write);
+        void write.then(() => this.#writing.delete(write));
       }, this.writeDelayMs),
     );
   }
@@ -165,6 +169,7 @@ export class ReviewStore {
 
   /** Writes what is pending now (server shutdown, tests). */
   async flush(): Promise<void> {
+    await Promise.all([...this.#writing]);
     const ids = [...this.#pending.keys()];
     for (const id of ids) {
       clearTimeout(this.#pending.get(id));
