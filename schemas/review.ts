@@ -36,6 +36,8 @@ export const Correction = z.object({
   source: z.string().nullable(),
   reviewer: z.string(),
   time: z.string(),
+  /** For a "set" that undoes an earlier one (the review page's undo): that correction's id. Its `after` is the earlier `before`. */
+  undoes: z.string().optional(),
 });
 export type Correction = z.infer<typeof Correction>;
 

@@ -3,6 +3,7 @@ import { PUBLISHED_SCHEMAS, toJsonSchema, type HealthReport } from '../../schema
 import { readChanges } from '../output/index.js';
 import { DOCUMENT_ID, type DocumentIndex } from './document-index.js';
 import type { ReviewStore } from './review-store.js';
+import { reviewView } from './review-view.js';
 
 const KINDS = new Set(['indicators', 'assignments']);
 const SCHEMA_NAMES = new Map(Object.keys(PUBLISHED_SCHEMAS).map((f) => [f.replace('.schema.json', ''), f as keyof typeof PUBLISHED_SCHEMAS]));
@@ -20,6 +21,8 @@ export interface ApiOptions {
  *   GET /api/health
  *   GET /api/documents                        list with status and review counts
  *   GET /api/documents/:id                    the Document JSON
+ *   GET /api/documents/:id/records            records, metadata, page outlines (what the review page opens with)
+ *   GET /api/documents/:id/pages/:n           one page: text, words, lines, blocks (when the reviewer opens it)
  *   GET /api/documents/:id/indicators|assignments
  *   GET /api/schemas/:name                    document, indicator, assignment, change-entry
  *   GET /api/changes?after=N                  the change feed from line N on
@@ -43,6 +46,20 @@ export function apiRoutes(o: ApiOptions): Router {
     const doc = DOCUMENT_ID.test(id) ? await o.store.current(id) : null;
     if (!doc) return notFound(res, 'document');
     res.json(doc);
+  });
+  api.get('/documents/:id/records', async (req, res) => {
+    const id = String(req.params.id);
+    const doc = DOCUMENT_ID.test(id) ? await o.store.current(id) : null;
+    if (!doc) return notFound(res, 'document');
+    res.json(reviewView(doc));
+  });
+  api.get('/documents/:id/pages/:n', async (req, res) => {
+    const id = String(req.params.id);
+    const doc = DOCUMENT_ID.test(id) ? await o.store.current(id) : null;
+    if (!doc) return notFound(res, 'document');
+    const page = /^\d{1,5}$/.test(String(req.params.n)) ? doc.pages[Number(req.params.n) - 1] : undefined;
+    if (!page) return notFound(res, 'page');
+    res.json(page);
   });
   api.get('/documents/:id/:kind', async (req, res, next) => {
     const kind = String(req.params.kind);

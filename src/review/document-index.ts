@@ -25,6 +25,9 @@ export interface DocumentSummary {
   needsReview: number | null;
   /** A reviewer marked the whole document reviewed. */
   reviewed: boolean;
+  /** Records a reviewer marked reviewed, of `records` (the review page's "12 / 39 đã duyệt"). */
+  reviewedRecords: number | null;
+  records: number | null;
 }
 
 /** Records under this confidence are counted as needing review. */
@@ -101,5 +104,7 @@ function summarize(id: string, found: { file: string; doc: Document } | undefine
     assignments: doc?.assignments.length ?? null,
     needsReview: records ? records.filter((r) => r.confidence < REVIEW_THRESHOLD && !r.review?.reviewed).length : null,
     reviewed: doc?.review?.reviewed ?? false,
+    reviewedRecords: records ? records.filter((r) => r.review?.reviewed).length : null,
+    records: records?.length ?? null,
   };
 }

@@ -9,6 +9,10 @@ const RequiredText = Text.pipe(z.string().min(1, 'must not be empty'));
 const AgencyList = z.union([z.array(z.string()), z.string()]).transform((v) =>
   (Array.isArray(v) ? v : v.split(/[;\n]/u)).map((s) => s.replace(/\s+/gu, ' ').trim().normalize('NFC')).filter(Boolean),
 );
+/** A row's extra columns (header → cell text): the whole set is sent, one column changed or emptied. */
+const Extra = z.record(z.string().max(200), z.string().max(20_000)).transform((v) =>
+  Object.fromEntries(Object.entries(v).map(([k, x]) => [k.normalize('NFC'), x.replace(/\s+/gu, ' ').trim().normalize('NFC')])),
+);
 const TargetList = z.array(z.object({ year: z.number().int().min(1900).max(2200).nullable(), raw: RequiredText }));
 
 /** One agency from a reviewer's text, made canonical by the registry as the pipeline does, keeping the text as typed. */
@@ -23,6 +27,9 @@ function agency(raw: string, registry: AgencyRegistry): Agency {
  * targets read by the target parser. Throws a ZodError with the reason.
  */
 export function normalizeField(kind: RecordKind, field: string, value: unknown, registry: AgencyRegistry): unknown {
+  // `extra` (columns with no role) is editable, yet not one of EDITABLE_FIELDS: those make the row's fingerprint,
+  // and adding it there would flag every stored correction as made on a row that changed
+  if (field === 'extra') return Extra.parse(value);
   if (!(EDITABLE_FIELDS[kind] as readonly string[]).includes(field)) throw new z.ZodError([{ code: 'custom', path: ['field'], message: `${field} cannot be edited on an ${kind}`, input: field }]);
   switch (field) {
     case 'code':

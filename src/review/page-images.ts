@@ -40,6 +40,16 @@ export class PageImages {
     return canvas.toBuffer('image/png');
   }
 
+  /** PNG of the whole page `n` as read (turned upright), for the full-page view; null when the original is not at hand. */
+  async page(doc: Document, n: number): Promise<Buffer | null> {
+    const original = await this.#original(doc);
+    if (!original || doc.source.mediaType === 'image/tiff' || !doc.pages[n - 1]) return null;
+    const { image } = await this.#page(doc, original, n);
+    const canvas = createCanvas(image.width, image.height);
+    canvas.getContext('2d').drawImage(image, 0, 0);
+    return canvas.toBuffer('image/png');
+  }
+
   #page(doc: Document, original: string, n: number): Promise<{ image: Image; dpi: number }> {
     const key = `${doc.id}:${n}`;
     let cached = this.#pages.get(key);

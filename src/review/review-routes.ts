@@ -81,7 +81,11 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
   });
   api.get('/documents/:id/corrections', async (req, res) => {
     const d = await doc(req, res);
-    if (d) res.json({ corrections: await o.store.corrections(d.id) });
+    if (!d) return;
+    // ?record=<id>: one row's history (the review page asks for the selected row's only)
+    const rid = typeof req.query.record === 'string' ? req.query.record : null;
+    const all = await o.store.corrections(d.id);
+    res.json({ corrections: rid ? all.filter((c) => c.record === rid) : all });
   });
   api.get('/documents/:id/records/:rid/crop.png', async (req, res) => {
     const d = await doc(req, res);
@@ -90,6 +94,14 @@ export function reviewRoutes(o: ReviewRouteOptions): Router {
     const box = r && r.source.page ? recordBox(d, r.source) : null;
     const png = r && box ? await o.images.crop(d, r.source.page!, box).catch(() => null) : null;
     if (!png) return void res.status(404).json({ error: 'no image of the source for this record (original not at hand, or no position)' });
+    res.type('image/png').set('Cache-Control', 'private, max-age=300').send(png);
+  });
+  api.get('/documents/:id/pages/:n/image.png', async (req, res) => {
+    const d = await doc(req, res);
+    if (!d) return;
+    const n = /^\d{1,5}$/.test(String(req.params.n)) ? Number(req.params.n) : 0;
+    const png = n ? await o.images.page(d, n).catch(() => null) : null;
+    if (!png) return void res.status(404).json({ error: 'no image of this page (original not at hand, or no such page)' });
     res.type('image/png').set('Cache-Control', 'private, max-age=300').send(png);
   });
   api.get('/documents/:id/records/:rid/as-read', async (req, res) => {

@@ -34,6 +34,8 @@ export const EditRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('set'), kind: RecordKind, record: z.string(), revision: z.number().int().nonnegative(), field: z.string(), value: z.unknown() }),
   z.object({ op: z.enum(['delete', 'reviewed', 'unreviewed']), kind: RecordKind, record: z.string(), revision: z.number().int().nonnegative() }),
   z.object({ op: z.literal('add'), kind: RecordKind, code: z.string().min(1).max(40) }),
+  /** Puts back the value a saved "set" replaced; recorded as a "set" of its own that names the one it undoes. */
+  z.object({ op: z.literal('undo'), kind: RecordKind, record: z.string(), revision: z.number().int().nonnegative(), correction: z.string() }),
 ]);
 export type EditRequest = z.infer<typeof EditRequest>;
 
@@ -59,6 +61,8 @@ export class ReviewStore {
   readonly #cache = new Map<string, Loaded>();
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Writes under way (their timer fired): flush() waits for them too, or a reader could see the file before the edit. */
+  readonly #writing = new Set<Promise<void>>();
 
   /**
    * @param dataDir where the agency registry's learned aliases live (reviewers' agency corrections teach it)
@@ -97,7 +101,7 @@ export class ReviewStore {
       const n = loaded.corrections.filter((c) => c.op === 'add').length + 1;
       const recordId = `${id}:${request.kind === 'indicator' ? 'ind' : 'asg'}:added-${n}`;
       correction = { ...base, record: recordId, code: request.code, op: 'add', field: null, before: null, after: blankRecord(request.kind, recordId, request.code), source: null };
-    } else if (request.record === id) {
+    } else if (request.record === id && request.op !== 'undo') {
       correction = { ...base, record: id, code: null, op: request.op === 'unreviewed' ? 'unreviewed' : 'reviewed', field: null, before: current.review?.reviewed ?? false, after: request.op === 'reviewed', source: null };
     } else {
       const list: (Indicator | Assignment)[] = request.kind === 'indicator' ? current.indicators : current.assignments;
@@ -116,6 +120,12 @@ export class ReviewStore {
           return { ok: false, status: 422, error: e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : String(e) };
         }
         correction = { ...base, record: record.id, code: record.code, op: 'set', field: request.field, before: (record as unknown as Record<string, unknown>)[request.field] ?? null, after, source };
+      } else if (request.op === 'undo') {
+        const undone = loaded.corrections.find((c) => c.id === request.correction);
+        if (!undone || undone.op !== 'set' || !undone.field || (undone.record !== record.id && undone.code !== record.code))
+          return { ok: false, status: 422, error: 'only a saved change of this row can be undone' };
+        const field = undone.field;
+        correction = { ...base, record: record.id, code: record.code, op: 'set', field, before: (record as unknown as Record<string, unknown>)[field] ?? null, after: undone.before, source, undoes: undone.id };
       } else {
         correction = { ...base, record: record.id, code: record.code, op: request.op, field: null, before: null, after: null, source };
       }
@@ -143,7 +153,9 @@ export class ReviewStore {
       id,
       setTimeout(() => {
         this.#pending.delete(id);
-        void this.#writeOut(loaded, last).catch(() => {});
+        const write = this.#writeOut(loaded, last).catch(() => {});
+        this.#writing.add(write);
+        void write.then(() => this.#writing.delete(write));
       }, this.writeDelayMs),
     );
   }
@@ -157,6 +169,7 @@ export class ReviewStore {
 
   /** Writes what is pending now (server shutdown, tests). */
   async flush(): Promise<void> {
+    await Promise.all([...this.#writing]);
     const ids = [...this.#pending.keys()];
     for (const id of ids) {
       clearTimeout(this.#pending.get(id));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, type Assignment } from '../../schemas/index.js';
+import { Document, type Assignment, type Correction } from '../../schemas/index.js';
 import { correctedTexts, readCorrections } from '../../src/output/index.js';
 import { ReviewerAccounts, startServer } from '../../src/review/index.js';
 import { DATA_DIR, runCli } from '../support/run-cli.js';
@@ -189,6 +189,43 @@ describe('review API', () => {
   });
 
   // last: it leaves this address waiting
+  it('opens light (records and page outlines), gives a page and its image on request', async () => {
+    const whole = await (await call(`/api/documents/${id}`)).text();
+    const res = await call(`/api/documents/${id}/records`);
+    const light = (await res.json()) as { pages: { number: number; words: number; width: number }[]; assignments: Assignment[] };
+    const doc = JSON.parse(whole) as Document;
+    expect(light.assignments.map((a) => a.id)).toEqual(doc.assignments.map((a) => a.id));
+    expect(light.pages.map((p) => p.words)).toEqual(doc.pages.map((p) => p.words.length));
+    expect(JSON.stringify(light).length).toBeLessThan(whole.length / 5);
+    const page = (await (await call(`/api/documents/${id}/pages/2`)).json()) as Document['pages'][number];
+    expect(page.words).toEqual(doc.pages[1]!.words);
+    expect((await call(`/api/documents/${id}/pages/999`)).status).toBe(404);
+    expect((await call(`/api/documents/${id}/pages/..%2F1`)).status).toBe(404);
+    const image = await call(`/api/documents/${id}/pages/2/image.png`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  });
+
+  it('undoes a saved change as a correction of its own, and edits a row\'s extra columns', async () => {
+    const a = await first();
+    const set = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: a.review?.revision ?? 0, field: 'notes', value: 'Ghi chú tạm' } });
+    const setRecord = ((await set.json()) as { record: Assignment }).record;
+    const trail = ((await (await call(`/api/documents/${id}/corrections?record=${encodeURIComponent(a.id)}`)).json()) as { corrections: Correction[] }).corrections;
+    expect(trail.every((c) => c.record === a.id)).toBe(true);
+    const made = trail.at(-1)!;
+    expect(made).toMatchObject({ field: 'notes', after: 'Ghi chú tạm', before: a.notes ?? null });
+    const undo = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'undo', kind: 'assignment', record: a.id, revision: setRecord.review!.revision, correction: made.id } });
+    expect(undo.status).toBe(200);
+    expect(((await undo.json()) as { record: Assignment }).record.notes).toBe(a.notes ?? null);
+    expect((await readCorrections(out, id)).at(-1)).toMatchObject({ op: 'set', field: 'notes', before: 'Ghi chú tạm', after: a.notes ?? null, undoes: made.id });
+    const other = (await first()).review!.revision;
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'undo', kind: 'assignment', record: a.id, revision: other, correction: 'no-such-correction' } })).status).toBe(422);
+    const extra = await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: other, field: 'extra', value: { 'Kinh phí': '  150   triệu ' } } });
+    expect(extra.status).toBe(200);
+    expect(((await extra.json()) as { record: Assignment }).record.extra).toEqual({ 'Kinh phí': '150 triệu' });
+    expect((await call(`/api/documents/${id}/edits`, { method: 'POST', json: { op: 'set', kind: 'assignment', record: a.id, revision: other + 1, field: 'extra', value: 'not an object' } })).status).toBe(422);
+  });
+
   it('makes a guesser wait: after five wrong passwords, 429 with Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await signIn('lan', `guess ${i}`)).res.status);

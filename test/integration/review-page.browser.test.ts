@@ -53,13 +53,13 @@ describe.runIf(runBrowserTests)('review page in Chromium', () => {
   };
   const field = (row: number, name: string) => page.locator(`#records tbody tr >> nth=${row}`).locator(`[data-field="${name}"]`);
   const saved = async () => {
-    await page.waitForFunction(() => document.querySelector('#message')?.textContent === 'Saved');
+    await page.waitForFunction(() => document.querySelector('#message')?.textContent === 'Đã lưu');
     await page.evaluate(() => ((document.querySelector('#message') as HTMLElement).textContent = ''));
   };
 
   it('asks for the sign-in first (reads need a session), then shows the documents', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.textContent('#view')).toContain('Sign in to see the documents');
+    await expect.poll(() => page.textContent('#view')).toContain('Đăng nhập để xem các văn bản');
     expect(await page.locator('#documents').count()).toBe(0);
     await page.fill('input[name=name]', 'lan');
     await page.fill('input[name=password]', 'mật khẩu dài');
@@ -95,11 +95,11 @@ describe.runIf(runBrowserTests)('review page in Chromium', () => {
     const timelines = await page.$$eval('#records [data-field="timeline"]', (els) => els.map((e) => (e as HTMLInputElement).value));
     expect(leads).toContain('Sở Khoa học và Công nghệ');
     expect(timelines).toContain('Quý III/2026');
-    expect(await page.textContent('.meta')).toContain('version 2');
+    expect(await page.textContent('.meta')).toContain('phiên bản 2');
   });
 
   it('exports XLSX that reads back with the corrections', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'assignments .xlsx' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Xuất Nhiệm vụ .xlsx' }).click()]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
     const rows = book.getWorksheet('assignments')!.getSheetValues().slice(2) as unknown[][];
@@ -125,7 +125,7 @@ describe.runIf(runBrowserTests)('review page in Chromium', () => {
     await page.locator('#records tbody tr >> nth=2').click();
     const img = page.locator('#side img');
     await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(50);
-    expect(await page.locator('#side').textContent()).not.toContain('No image of the source');
+    expect(await page.locator('#side').textContent()).not.toContain('Không có ảnh trang nguồn');
   });
 
   it('saves edits on the largest fixture quickly (measured, printed)', async () => {
@@ -144,5 +144,5 @@ describe.runIf(runBrowserTests)('review page in Chromium', () => {
     times.sort((a, b) => a - b);
     console.log(`review edits on ${LARGEST}: median ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms (save request + response + row shown)`);
     expect(times).toHaveLength(10);
-  });
+  }, 300_000); // a loaded machine starves Chromium at times: this test measures; the targets are the bench's
 });
