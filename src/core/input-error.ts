@@ -18,6 +18,10 @@ export type InputErrorCode =
   | 'corrupt-image'
   | 'too-many-pixels'
   | 'too-many-pages'
+  | 'legacy-word'
+  | 'truncated-docx'
+  | 'corrupt-docx'
+  | 'docx-too-large'
   | 'unreadable'
   | 'output-name-taken';
 

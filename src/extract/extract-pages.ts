@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { IntakeResult, Page, PagesResult } from '../../schemas/index.js';
+import { DOCX_MEDIA_TYPE, type IntakeResult, type Page, type PagesResult } from '../../schemas/index.js';
 import type { IssueRecorder } from '../core/index.js';
 import { InputError, measureTextQuality, openPdf, tiffPageCount } from '../core/index.js';
 import { readPdfPage } from './pdf-text-layer.js';
 import { readTextPages } from './text-input.js';
+import { readDocxPages } from './docx-input.js';
 
 function imagePage(number: number): Page {
   return {
@@ -43,13 +44,13 @@ export const DEFAULT_MAX_PAGES = 2000;
 
 /**
  * The extract stage: the text layer of a PDF, or the text of a .txt/.md
- * input, as positioned pages. Pages whose layer is empty or noisy are listed
+ * or Word .docx input, as positioned pages. Pages whose layer is empty or noisy are listed
  * in `needsOcr`; images have no layer at all, so every page needs OCR.
  */
 export async function extractPages(input: IntakeResult, issues: IssueRecorder, opts: ExtractOptions = {}): Promise<PagesResult> {
   const { source, path } = input;
   if (source.kind === 'text') {
-    const pages = await readTextPages(path, source.mediaType);
+    const pages = source.mediaType === DOCX_MEDIA_TYPE ? await readDocxPages(path) : await readTextPages(path, source.mediaType);
     opts.onPage?.(pages.length, pages.length);
     return { pages, needsOcr: [], scanDpi: {} };
   }

@@ -5,6 +5,7 @@ import { InputError } from '../core/index.js';
 import type { IntakeResult } from '../../schemas/index.js';
 import { SUPPORTED_EXTENSIONS, sniffType } from './file-type.js';
 import { imageSize } from './image-size.js';
+import { DOCX_MEDIA_TYPE, hasZipEnd, isOle2, legacyWordError } from './word-files.js';
 
 export interface IntakeOptions {
   /** Files above this size are refused (bytes). Default 512 MiB. */
@@ -30,6 +31,7 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
   if (!info.isFile()) throw new InputError('not-a-file', 'not a regular file');
   const ext = extname(path).toLowerCase();
   const claimed = SUPPORTED_EXTENSIONS[ext];
+  if (ext === '.doc') throw legacyWordError(ext);
   if (!claimed) throw new InputError('unsupported-type', `unsupported file type "${ext || '(none)'}"; expected ${Object.keys(SUPPORTED_EXTENSIONS).join(', ')}`);
   if (info.size === 0) throw new InputError('empty', 'empty file (0 bytes)');
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -39,6 +41,9 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
     throw new InputError('unreadable', `cannot read file: ${(cause as Error).message}`, { cause });
   });
   const sniffed = sniffType(bytes, ext);
+  if (ext === '.docx' && isOle2(bytes)) throw legacyWordError(ext);
+  if (ext === '.docx' && sniffed?.mediaType !== DOCX_MEDIA_TYPE)
+    throw new InputError('unsupported-type', `not a Word .docx: the file is no zip package${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
   if (claimed === 'pdf' && sniffed?.kind !== 'pdf')
     throw new InputError('not-a-pdf', `not a PDF: the file has no %PDF header${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
   if (!sniffed || sniffed.kind !== claimed)
@@ -46,6 +51,8 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
   const whole = hasItsEnd(bytes.subarray(Math.max(0, bytes.length - 2048)), sniffed.mediaType);
   if (sniffed.kind === 'pdf' && !whole)
     throw new InputError('truncated-pdf', 'truncated PDF: no %%EOF at the end (still being copied, or cut short)');
+  if (sniffed.mediaType === DOCX_MEDIA_TYPE && !whole)
+    throw new InputError('truncated-docx', 'truncated .docx: the zip package has no end record (still being copied, or cut short)');
   if (sniffed.kind === 'image' && !whole)
     throw new InputError('truncated-image', `truncated image: the ${sniffed.mediaType} data ends early (still being copied, or cut short)`);
   if (sniffed.kind === 'image') {
@@ -74,7 +81,8 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
  * Whether a file's last bytes (`tail`, up to 2 KiB) hold its format's end:
  * a PDF ends with "%%EOF" (possibly followed by a little whitespace or junk),
  * a PNG with its IEND chunk and a JPEG with the EOI marker (FF D9), possibly
- * followed by a little padding. Checked before any decoder sees the bytes:
+ * followed by a little padding, a .docx (a zip) with its End Of Central
+ * Directory record. Checked before any decoder sees the bytes:
  * the native image decoder crashes the process on a cut-off PNG. Other
  * formats do not say where they end and count as whole.
  */
@@ -83,6 +91,7 @@ export function hasItsEnd(tail: Uint8Array, mediaType: string): boolean {
   if (mediaType === 'application/pdf') return Buffer.from(tail).toString('latin1').includes('%%EOF');
   if (mediaType === 'image/png') return last.includes(Buffer.from('IEND', 'latin1'));
   if (mediaType === 'image/jpeg') return last.includes(Buffer.from([0xff, 0xd9]));
+  if (mediaType === DOCX_MEDIA_TYPE) return hasZipEnd(tail);
   return true;
 }
 
