@@ -1,5 +1,5 @@
-import { strFromU8, unzipSync, type UnzipFileInfo } from 'fflate';
 import { InputError } from '../../core/index.js';
+import { readZipEntry, zipEntries, ZipReadError, type ZipEntry } from './zip-entries.js';
 
 export interface DocxPackageOptions {
   /** The parts read may unpack to at most this many bytes in all. Default 64 MiB (a 300-page plan's document.xml is ~10 MiB). */
@@ -15,33 +15,31 @@ const TEXT_PART = /^word\/(?:document|numbering|styles|header\d*|footer\d*)\.xml
 export type DocxParts = ReadonlyMap<string, string>;
 
 /**
- * Unzips the text parts of a .docx. A zip bomb is refused before anything
- * is inflated: the parts' declared sizes are summed against the limit, and
- * fflate inflates each into a buffer of its declared size, so a part that
- * lies about its size comes out cut short instead of filling the memory.
+ * Unzips the text parts of a .docx (images and the rest are never
+ * inflated). A zip bomb is refused: the parts may unpack to
+ * `maxUnpackedBytes` in all, counted as they inflate, whatever their headers
+ * declare (zip-entries.ts).
  */
 export function readDocxPackage(bytes: Uint8Array, opts: DocxPackageOptions = {}): DocxParts {
   const max = opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
-  let declared = 0;
-  let oversize: UnzipFileInfo | null = null;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (!TEXT_PART.test(file.name)) return false;
-        declared += file.originalSize;
-        if (declared > max) oversize ??= file;
-        return declared <= max;
-      },
-    });
-  } catch (cause) {
-    throw new InputError('corrupt-docx', `not a readable .docx: the zip package is damaged (${(cause as Error).message})`, { cause });
-  }
-  if (oversize) throw new InputError('docx-too-large', `the .docx unpacks to more than ${mib(max)} of text parts (${(oversize as UnzipFileInfo).name} and before it): refused as a possible zip bomb`);
-  if (!files['word/document.xml']) throw new InputError('corrupt-docx', 'not a Word document: the package has no word/document.xml');
   const parts = new Map<string, string>();
-  for (const [name, data] of Object.entries(files)) parts.set(name, strFromU8(data).replace(/^\uFEFF/u, ''));
+  try {
+    const wanted = zipEntries(bytes).filter((e) => TEXT_PART.test(e.name));
+    if (!wanted.some((e) => e.name === 'word/document.xml')) throw new InputError('corrupt-docx', 'not a Word document: the package has no word/document.xml');
+    let left = max;
+    for (const entry of wanted) {
+      const data = readZipEntry(bytes, entry, left);
+      left -= data.length;
+      parts.set(entry.name, new TextDecoder().decode(data).replace(/^\uFEFF/u, ''));
+    }
+  } catch (cause) {
+    if (cause instanceof ZipReadError && cause.reason === 'too-large')
+      throw new InputError('docx-too-large', `the .docx unpacks to more text than its zip headers declare or than the ${mib(max)} limit (${cause.message}): refused as a possible zip bomb`, { cause });
+    if (cause instanceof ZipReadError) throw new InputError('corrupt-docx', `not a readable .docx: the zip package is damaged (${cause.message})`, { cause });
+    throw cause;
+  }
   return parts;
 }
 
+export type { ZipEntry };
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`;
