@@ -8,8 +8,8 @@ export interface DocxPackageOptions {
 
 const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
 
-/** The parts of a Word package that hold text: the body, numbering, styles, headers, footers and the relationships naming them. */
-const TEXT_PART = /^word\/(?:document|numbering|styles|header\d*|footer\d*)\.xml$|^word\/_rels\/document\.xml\.rels$/u;
+/** The parts of a Word package that hold text: the body, numbering, styles, footnotes, headers, footers and the relationships naming them. */
+const TEXT_PART = /^word\/(?:document|numbering|styles|footnotes|header\d*|footer\d*)\.xml$|^word\/_rels\/document\.xml\.rels$/u;
 
 /** A Word package's text parts by name ("word/document.xml" → its XML). */
 export type DocxParts = ReadonlyMap<string, string>;

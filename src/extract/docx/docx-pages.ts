@@ -15,6 +15,8 @@ interface DraftPage {
   section: XmlElement | null;
   /** The page opens its section (a "first page" header applies). */
   firstOfSection: boolean;
+  /** Footnotes referenced on the page, printed at its foot: "2 Chỉ tiêu bổ sung." */
+  notes: Item[];
 }
 
 /** Containers of body content read through as if their content stood in the body (content controls, custom XML, tracked insertions). */
@@ -28,16 +30,21 @@ const BODY_CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins'
  * `sourceTables` grid with the merged cells; borderless tables (the header
  * block, the signature) are read as their cells' paragraphs, left cell first,
  * as a PDF's two columns read. Each page's header and footer lines stand at
- * its top and bottom, as printed.
+ * its top and bottom, as printed, its footnotes above the footer.
  */
 export function docxPages(parts: DocxParts): Page[] {
   const xml = (name: string): XmlElement | null => (parts.has(name) ? parseXml(parts.get(name)!) : null);
-  const ctx: ParagraphContext = { numbering: new DocxNumbering(xml('word/numbering.xml')), styles: new DocxStyles(xml('word/styles.xml')) };
+  const footnotes = new Footnotes(xml('word/footnotes.xml'));
+  const ctx: ParagraphContext = {
+    numbering: new DocxNumbering(xml('word/numbering.xml')),
+    styles: new DocxStyles(xml('word/styles.xml')),
+    footnoteMark: (id) => footnotes.mark(id),
+  };
   const body = child(xml('word/document.xml')!, 'w:body');
   const sections = body ? sectionProperties(body) : [];
-  const pages: DraftPage[] = [{ items: [], section: null, firstOfSection: true }];
+  const pages: DraftPage[] = [{ items: [], section: null, firstOfSection: true, notes: [] }];
   let sectionIndex = 0;
-  const newPage = (firstOfSection = false): void => void pages.push({ items: [], section: null, firstOfSection });
+  const newPage = (firstOfSection = false): void => void pages.push({ items: [], section: null, firstOfSection, notes: [] });
   const endSection = (sectPr: XmlElement): void => {
     for (let i = pages.length - 1; i >= 0 && !pages[i]!.section; i--) pages[i]!.section = sectPr;
     sectionIndex++;
@@ -53,6 +60,7 @@ export function docxPages(parts: DocxParts): Page[] {
           if (i > 0) newPage();
           for (const text of lines) pages.at(-1)!.items.push({ kind: 'line', text, bold: p.bold });
         });
+        for (const id of p.footnotes) pages.at(-1)!.notes.push(...footnotes.lines(id, ctx));
         if (p.sectionEnd) endSection(p.sectionEnd);
       } else if (c.name === 'w:tbl') pages.at(-1)!.items.push({ kind: 'table', table: readTable(c, ctx) });
       else if (BODY_CONTAINERS.has(c.name)) walk(c);
@@ -62,7 +70,31 @@ export function docxPages(parts: DocxParts): Page[] {
   const last = body ? child(body, 'w:sectPr') : undefined;
   for (const page of pages) page.section ??= last ?? null;
   const margins = new PageMargins(parts, ctx, xml);
-  return pages.map((page, i) => textPage(i + 1, [...margins.lines(page, 'header'), ...page.items, ...margins.lines(page, 'footer')]));
+  return pages.map((page, i) => textPage(i + 1, [...margins.lines(page, 'header'), ...page.items, ...page.notes, ...margins.lines(page, 'footer')]));
+}
+
+/** Footnotes by id, numbered 1, 2, … in the order the text first references them (Word's default). */
+class Footnotes {
+  readonly #byId = new Map<string, XmlElement>();
+  readonly #marks = new Map<string, string>();
+
+  constructor(part: XmlElement | null) {
+    for (const f of elements(part ?? undefined, 'w:footnote')) if (!f.attrs['w:type'] || f.attrs['w:type'] === 'normal') this.#byId.set(f.attrs['w:id'] ?? '', f);
+  }
+
+  mark(id: string): string {
+    if (!this.#byId.has(id)) return '';
+    if (!this.#marks.has(id)) this.#marks.set(id, String(this.#marks.size + 1));
+    return this.#marks.get(id)!;
+  }
+
+  /** The footnote's paragraphs as lines, the first led by its mark ("2 Chỉ tiêu bổ sung."). */
+  lines(id: string, ctx: ParagraphContext): Item[] {
+    const note = this.#byId.get(id);
+    if (!note) return [];
+    const texts = elements(note, 'w:p').flatMap((p) => readParagraph(p, { ...ctx, footnoteMark: undefined }).pages.flat()).filter((t) => t.trim());
+    return texts.map((text, i) => ({ kind: 'line' as const, text: i === 0 ? `${this.mark(id)} ${text.trim()}` : text, bold: false }));
+  }
 }
 
 /** Every section's w:sectPr in order: those closing a section inside paragraphs, then the body's last. */

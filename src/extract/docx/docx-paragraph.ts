@@ -6,6 +6,8 @@ import { attrAt, child, elements, type XmlElement } from './xml-tree.js';
 export interface ParagraphContext {
   numbering: DocxNumbering;
   styles: DocxStyles;
+  /** The printed mark of a footnote reference (Word numbers them 1, 2, … in order); none: references print nothing. */
+  footnoteMark?: (id: string) => string;
 }
 
 /** A paragraph as printed: its lines (a manual line break starts a new one), split where a page break falls inside it. */
@@ -18,6 +20,8 @@ export interface ParagraphText {
   breakBefore: boolean;
   /** A w:sectPr in the paragraph: the section ends here (a new page follows unless the next section is continuous). */
   sectionEnd: XmlElement | null;
+  /** Ids of the footnotes referenced, in order: their text is printed at the foot of the page. */
+  footnotes: string[];
 }
 
 /** Containers whose runs are part of the paragraph's text (links, tracked insertions, content controls, fields). */
@@ -27,8 +31,10 @@ const TRANSPARENT = new Set(['w:hyperlink', 'w:ins', 'w:moveTo', 'w:smartTag', '
  * Reads a w:p: its runs' text in order, with its list label in front when
  * Word numbers it ("2.3. Tổ chức …", "a) …", "- …"), so the text reads as
  * printed. Tabs become spaces (a TAB in a line means a table cell
- * downstream); deleted text (tracked changes) and field codes are left out,
- * a field's shown result kept. Text boxes and drawings are not read.
+ * downstream); deleted text (tracked changes), hidden text and field codes
+ * are left out, a field's shown result kept; a footnote reference prints its
+ * number, glued on as a PDF's text layer gives a superscript ("100%2").
+ * Text boxes and drawings are not read.
  */
 export function readParagraph(p: XmlElement, ctx: ParagraphContext): ParagraphText {
   const pPr = child(p, 'w:pPr');
@@ -37,6 +43,7 @@ export function readParagraph(p: XmlElement, ctx: ParagraphContext): ParagraphTe
   let boldRuns = 0;
   let plainRuns = 0;
   let sawText = false;
+  const footnotes: string[] = [];
   const add = (s: string): void => {
     const lines = pages.at(-1)!;
     lines[lines.length - 1] += s;
@@ -45,6 +52,7 @@ export function readParagraph(p: XmlElement, ctx: ParagraphContext): ParagraphTe
   const walk = (el: XmlElement): void => {
     for (const c of elements(el)) {
       if (c.name === 'w:r') {
+        if (onOff(child(child(c, 'w:rPr'), 'w:vanish'))) continue;
         const b = onOff(child(child(c, 'w:rPr'), 'w:b')) ?? style.bold ?? false;
         const outer = sawText;
         sawText = false;
@@ -55,6 +63,11 @@ export function readParagraph(p: XmlElement, ctx: ParagraphContext): ParagraphTe
       else if (c.name === 'w:tab' || c.name === 'w:ptab') add(' ');
       else if (c.name === 'w:noBreakHyphen') add('-');
       else if (c.name === 'w:sym') add(symbolChar(c));
+      else if (c.name === 'w:footnoteReference' && ctx.footnoteMark) {
+        const id = c.attrs['w:id'] ?? '';
+        footnotes.push(id);
+        add(ctx.footnoteMark(id));
+      }
       else if (c.name === 'w:br' || c.name === 'w:cr') {
         if (c.attrs['w:type'] === 'page') pages.push(['']);
         else pages.at(-1)!.push('');
@@ -74,6 +87,7 @@ export function readParagraph(p: XmlElement, ctx: ParagraphContext): ParagraphTe
     bold: boldRuns > 0 && plainRuns === 0,
     breakBefore: onOff(child(pPr, 'w:pageBreakBefore')) ?? false,
     sectionEnd: child(pPr, 'w:sectPr') ?? null,
+    footnotes,
   };
 }
 

@@ -96,6 +96,20 @@ describe('readDocxPages', () => {
     expect(page!.lines.map((l) => l.text)).toEqual(['Giao Sở Nội vụ chủ trì; trang 3']);
   });
 
+  it('prints footnote marks in the text and the footnotes at the foot of their page; hidden text stays out', async () => {
+    const ref = (id: string) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+    const body =
+      `<w:p><w:r><w:t>Phủ sóng 5G đạt 100%</w:t></w:r>${ref('7')}<w:r><w:rPr><w:vanish/></w:rPr><w:t>ghi chú ẩn</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:t>Chi 3,0% ngân sách</w:t></w:r>${ref('9')}</w:p>`;
+    const notes =
+      '<?xml version="1.0"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+      '<w:footnote w:id="9"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Chỉ tiêu khung: 2%.</w:t></w:r></w:p></w:footnote>' +
+      '<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Chỉ tiêu bổ sung.</w:t></w:r></w:p></w:footnote></w:footnotes>';
+    const [page] = await readDocxPages(writeDocx(dir, 'notes.docx', { 'word/document.xml': documentXml(body), 'word/footnotes.xml': notes }));
+    expect(page!.lines.map((l) => l.text)).toEqual(['Phủ sóng 5G đạt 100%1', 'Chi 3,0% ngân sách2', '1 Chỉ tiêu bổ sung.', '2 Chỉ tiêu khung: 2%.']);
+  });
+
   it('refuses a part with a DOCTYPE (entity expansion) as a damaged .docx', async () => {
     const bomb = '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>';
     await expect(readDocxPages(writeDocx(dir, 'entities.docx', { 'word/document.xml': bomb }))).rejects.toMatchObject({ name: 'InputError', code: 'corrupt-docx', message: expect.stringMatching(/DOCTYPE/) });
