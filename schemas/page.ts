@@ -79,6 +79,36 @@ export const Ruling = z.object({
 });
 export type Ruling = z.infer<typeof Ruling>;
 
+/** One cell of a table the input states outright, with its merges: a Word cell's gridSpan and vMerge. */
+export const SourceTableCell = z.object({
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  rowSpan: z.number().int().positive(),
+  colSpan: z.number().int().positive(),
+  /** The cell's paragraphs joined by single spaces, NFC. */
+  text: z.string(),
+  /** Every run with text in the cell is bold (a header cell, as printed). */
+  bold: z.boolean(),
+});
+export type SourceTableCell = z.infer<typeof SourceTableCell>;
+
+/**
+ * A table the input states outright (a Word table, w:tbl), as a grid of
+ * merged cells: the extract stage reads the grid, the layout stage decides
+ * which rows are headers, sections and bodies.
+ */
+export const SourceTable = z.object({
+  columnCount: z.number().int().positive(),
+  rowCount: z.number().int().positive(),
+  /** Leading rows marked to repeat as the header on each page (Word's w:tblHeader). */
+  headerRows: z.number().int().nonnegative(),
+  cells: z.array(SourceTableCell),
+  /** page.lines[lineStart, lineEnd): the table's rows as TAB-separated lines of the page text. */
+  lineStart: z.number().int().nonnegative(),
+  lineEnd: z.number().int().nonnegative(),
+});
+export type SourceTable = z.infer<typeof SourceTable>;
+
 export const Page = z.object({
   /** 1-based. */
   number: z.number().int().positive(),
@@ -99,5 +129,7 @@ export const Page = z.object({
   repairs: z.array(z.string()),
   /** The text before restoration, when restoration changed it. */
   originalText: z.string().nullable(),
+  /** Tables the input states outright (Word inputs), read into `tables` by the layout stage and then dropped from the page. */
+  sourceTables: z.array(SourceTable).optional(),
 });
 export type Page = z.infer<typeof Page>;

@@ -56,9 +56,10 @@ export const Table = z.object({
    * How the table was found: ruling lines (PDF or image), column alignment,
    * TAB-delimited text rows, a linearized dump with one cell line per text line
    * (pdftotext without -layout), or OCR text rows whose cells are separated by
-   * spaces only (a plain OCR export of a ruled table).
+   * spaces only (a plain OCR export of a ruled table), or a table the input
+   * states outright with its merged cells (a Word table).
    */
-  detection: z.enum(['ruling-lines', 'alignment', 'text-delimited', 'text-linearized', 'text-rows']),
+  detection: z.enum(['ruling-lines', 'alignment', 'text-delimited', 'text-linearized', 'text-rows', 'word-table']),
   confidence: Confidence,
   /** One per grid column, in order (empty on documents written before roles were kept). */
   columns: z.array(TableColumn).default([]),

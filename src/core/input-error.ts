@@ -22,6 +22,10 @@ export type InputErrorCode =
   | 'stream-too-large'
   | 'text-too-large'
   | 'time-limit'
+  | 'legacy-word'
+  | 'truncated-docx'
+  | 'corrupt-docx'
+  | 'docx-too-large'
   | 'unreadable'
   | 'output-name-taken';
 

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_LIMITS, type IntakeResult, type Page, type PagesResult } from '../../schemas/index.js';
+import { DEFAULT_LIMITS, DOCX_MEDIA_TYPE, type IntakeResult, type Page, type PagesResult } from '../../schemas/index.js';
 import type { Deadline, IssueRecorder } from '../core/index.js';
 import { InputError, measureTextQuality, openPdf, seconds, tiffPageCount, withinTime } from '../core/index.js';
 import { pageSizeIssue } from './page-size.js';
 import { readPdfPage } from './pdf-text-layer.js';
 import { readTextPages } from './text-input.js';
+import { readDocxPages } from './docx-input.js';
 
 function imagePage(number: number): Page {
   return {
@@ -52,17 +53,20 @@ export const DEFAULT_MAX_PAGES = DEFAULT_LIMITS.maxPages;
 
 /**
  * The extract stage: the text layer of a PDF, or the text of a .txt/.md
- * input, as positioned pages. Pages whose layer is empty or noisy are listed
+ * or Word .docx input, as positioned pages. Pages whose layer is empty or noisy are listed
  * in `needsOcr`; images have no layer at all, so every page needs OCR.
  */
 export async function extractPages(input: IntakeResult, issues: IssueRecorder, opts: ExtractOptions = {}): Promise<PagesResult> {
   const { source, path } = input;
   if (source.kind === 'text') {
-    const pages = await readTextPages(path, source.mediaType, {
-      maxLineChars: opts.maxLineChars,
-      onSplit: (lines, longest) =>
-        issues.record('long-lines-split', `${lines} line(s) longer than ${opts.maxLineChars ?? DEFAULT_LIMITS.maxLineChars} characters (the longest ${longest}) split at sentence ends or spaces`, { severity: 'warning' }),
-    });
+    const pages =
+      source.mediaType === DOCX_MEDIA_TYPE
+        ? await readDocxPages(path)
+        : await readTextPages(path, source.mediaType, {
+            maxLineChars: opts.maxLineChars,
+            onSplit: (lines, longest) =>
+              issues.record('long-lines-split', `${lines} line(s) longer than ${opts.maxLineChars ?? DEFAULT_LIMITS.maxLineChars} characters (the longest ${longest}) split at sentence ends or spaces`, { severity: 'warning' }),
+          });
     opts.onPage?.(pages.length, pages.length);
     return { pages, needsOcr: [], scanDpi: {} };
   }

@@ -1,4 +1,5 @@
 import type { InputKind } from '../../schemas/index.js';
+import { DOCX_MEDIA_TYPE, looksLikeDocx } from './word-files.js';
 
 /** Extensions `ingest` accepts, and the kind each claims to be. */
 export const SUPPORTED_EXTENSIONS: Readonly<Record<string, InputKind>> = {
@@ -10,6 +11,8 @@ export const SUPPORTED_EXTENSIONS: Readonly<Record<string, InputKind>> = {
   '.tiff': 'image',
   '.txt': 'text',
   '.md': 'text',
+  // a Word document is read as text: paragraphs and tables without positions
+  '.docx': 'text',
 };
 
 export interface SniffedType {
@@ -31,6 +34,7 @@ export function sniffType(bytes: Uint8Array, extension: string): SniffedType | n
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'image', mediaType: 'image/jpeg' };
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
     return { kind: 'image', mediaType: 'image/tiff' };
+  if (looksLikeDocx(bytes, extension)) return { kind: 'text', mediaType: DOCX_MEDIA_TYPE };
   if (isUtf8Text(bytes)) return { kind: 'text', mediaType: extension === '.md' ? 'text/markdown' : 'text/plain' };
   return null;
 }

@@ -9,6 +9,7 @@ import { SUPPORTED_EXTENSIONS, sniffType } from './file-type.js';
 import { imageSize } from './image-size.js';
 import { findOversizedStream } from './pdf-stream-sizes.js';
 import { notRegularFile } from './regular-file.js';
+import { DOCX_MEDIA_TYPE, hasZipEnd, isOle2, legacyWordError } from './word-files.js';
 
 export interface IntakeOptions {
   /** Files above this size are refused (bytes). Default 512 MiB. */
@@ -37,6 +38,7 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
   if (odd) throw new InputError(info.isSymbolicLink() ? 'symlink' : 'not-a-file', odd);
   const ext = extname(path).toLowerCase();
   const claimed = SUPPORTED_EXTENSIONS[ext];
+  if (ext === '.doc') throw legacyWordError(ext);
   if (!claimed) throw new InputError('unsupported-type', `unsupported file type "${ext || '(none)'}"; expected ${Object.keys(SUPPORTED_EXTENSIONS).join(', ')}`);
   if (info.size === 0) throw new InputError('empty', 'empty file (0 bytes)');
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -50,6 +52,9 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
   if (claimed === 'text' && !utf8EndIsWhole(bytes.subarray(Math.max(0, bytes.length - 8))))
     throw new InputError('truncated-text', 'truncated text: it ends inside a character (still being copied, or cut short)');
   const sniffed = sniffType(bytes, ext);
+  if (ext === '.docx' && isOle2(bytes)) throw legacyWordError(ext);
+  if (ext === '.docx' && sniffed?.mediaType !== DOCX_MEDIA_TYPE)
+    throw new InputError('unsupported-type', `not a Word .docx: the file is no zip package${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
   if (claimed === 'pdf' && sniffed?.kind !== 'pdf')
     throw new InputError('not-a-pdf', `not a PDF: the file has no %PDF header${sniffed ? ` (it looks like ${sniffed.mediaType})` : ''}`);
   if (!sniffed || sniffed.kind !== claimed)
@@ -57,6 +62,8 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
   const whole = hasItsEnd(bytes.subarray(Math.max(0, bytes.length - 2048)), sniffed.mediaType);
   if (sniffed.kind === 'pdf' && !whole)
     throw new InputError('truncated-pdf', 'truncated PDF: no %%EOF at the end (still being copied, or cut short)');
+  if (sniffed.mediaType === DOCX_MEDIA_TYPE && !whole)
+    throw new InputError('truncated-docx', 'truncated .docx: the zip package has no end record (still being copied, or cut short)');
   if (sniffed.kind === 'image' && (!whole || (sniffed.mediaType === 'image/tiff' && !tiffIsWhole(bytes))))
     throw new InputError('truncated-image', `truncated image: the ${sniffed.mediaType} data ends early (still being copied, or cut short)`);
   if (sniffed.kind === 'text') {
@@ -96,10 +103,11 @@ export async function intakeFile(path: string, opts: IntakeOptions = {}): Promis
  * Whether a file's last bytes (`tail`, up to 2 KiB) hold its format's end:
  * a PDF ends with "%%EOF" (possibly followed by a little whitespace or junk),
  * a PNG with its IEND chunk and a JPEG with the EOI marker (FF D9), possibly
- * followed by a little padding, and a text does not stop inside a UTF-8
- * character. Checked before any decoder sees the bytes: the native image
- * decoder crashes the process on a cut-off PNG. A TIFF's end is checked on
- * the whole file (`tiffIsWhole`).
+ * followed by a little padding, a .docx (a zip) with its End Of Central
+ * Directory record, and a text does not stop inside a UTF-8 character.
+ * Checked before any decoder sees the bytes: the native image decoder
+ * crashes the process on a cut-off PNG. A TIFF's end is checked on the
+ * whole file (`tiffIsWhole`).
  */
 export function hasItsEnd(tail: Uint8Array, mediaType: string): boolean {
   const last = Buffer.from(tail.subarray(Math.max(0, tail.length - 64)));
@@ -107,6 +115,7 @@ export function hasItsEnd(tail: Uint8Array, mediaType: string): boolean {
   if (mediaType === 'image/png') return last.includes(Buffer.from('IEND', 'latin1'));
   if (mediaType === 'image/jpeg') return last.includes(Buffer.from([0xff, 0xd9]));
   if (mediaType.startsWith('text/')) return utf8EndIsWhole(tail);
+  if (mediaType === DOCX_MEDIA_TYPE) return hasZipEnd(tail);
   return true;
 }
 

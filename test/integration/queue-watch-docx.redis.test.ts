@@ -1,0 +1,43 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document } from '../../schemas/index.js';
+import { startCli, type CliProcess } from '../support/cli-process.js';
+import { finished, list, makeDirs, waitForFeed } from '../support/inbox.js';
+import { runRedisTests, startTestRedis, uniquePrefix } from '../support/redis.js';
+
+/** A clerk drops Word files into the inbox of `plan-ingest watch` (real redis-server). */
+describe.runIf(runRedisTests)('watch: Word drafts in the inbox (real Redis)', () => {
+  let redis: Awaited<ReturnType<typeof startTestRedis>>;
+  let watch: CliProcess;
+  const dirs = makeDirs('watch-docx');
+  const prefix = uniquePrefix('watch-docx');
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300', '--concurrency', '1'], {
+      REDIS_URL: redis.url,
+      PLAN_INGEST_QUEUE_PREFIX: prefix,
+      PLAN_INGEST_DATA_DIR: dirs.data,
+    });
+    await watch.waitFor(/watching /);
+  });
+  afterAll(async () => {
+    expect(await watch?.stop()).toBe(0);
+    await redis?.stop();
+  });
+
+  it('reads a .docx into JSON and refuses a Word 97-2003 .doc with the way out in its reason', async () => {
+    copyFileSync(join('fixtures', 'docx', 'kh-xa-chi-minh-2026.docx'), join(dirs.inbox, 'Kế hoạch xã Chí Minh.docx'));
+    writeFileSync(join(dirs.inbox, 'bản cũ.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    const names = ['Kế hoạch xã Chí Minh.docx', 'bản cũ.doc'];
+    const feed = await waitForFeed(dirs.out, (es) => names.every((n) => finished(es, n).length > 0));
+    expect(finished(feed, 'Kế hoạch xã Chí Minh.docx')[0]).toMatchObject({ status: 'ok', output: 'Kế hoạch xã Chí Minh.json' });
+    expect(finished(feed, 'bản cũ.doc')[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('save it as .docx or PDF') });
+    const doc = Document.parse(JSON.parse(readFileSync(join(dirs.out, 'Kế hoạch xã Chí Minh.json'), 'utf8')));
+    expect(doc.source.kind).toBe('text');
+    expect(doc.assignments.length).toBeGreaterThan(5);
+    expect(list(join(dirs.inbox, 'failed'))).toEqual(['bản cũ.doc', 'bản cũ.doc.reason.txt']);
+    expect(readFileSync(join(dirs.inbox, 'failed', 'bản cũ.doc.reason.txt'), 'utf8')).toMatch(/Word 97-2003 \.doc is not read: save it as \.docx or PDF/);
+  });
+});
