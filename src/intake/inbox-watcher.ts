@@ -109,8 +109,15 @@ interface Look {
   mtimeMs: number;
 }
 
-/** Texts do not say where they end: they are taken after a second look finds them unchanged. */
-const hasNoEndMarker = (path: string): boolean => SUPPORTED_EXTENSIONS[extname(path).toLowerCase()] === 'text';
+/**
+ * Plain texts do not say where they end: they are taken after a second look
+ * finds them unchanged. A .docx is a text input too, but a zip, whose end
+ * record says it is whole (hasItsEnd).
+ */
+const hasNoEndMarker = (path: string): boolean => {
+  const ext = extname(path).toLowerCase();
+  return SUPPORTED_EXTENSIONS[ext] === 'text' && ext !== '.docx';
+};
 
 /**
  * Whether a file in the inbox is whole by its format's end marker (see

@@ -58,7 +58,7 @@ describe('plan-ingest ingest with bad input', () => {
     writeFileSync(bomb, claimingPng(65535, 65535));
     const out = join(dir, 'out-crash');
     const res = await runCli(['ingest', good, bomb, goodText, '--out', out, '--no-progress', '--max-pixels', '5000']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(EXIT.someFailed);
     expect(res.stderr.split('\n').filter((l) => l.startsWith('plan-ingest:'))).toEqual([expect.stringMatching(/^plan-ingest: .*bomb\.png: image decoder crashed \(SIG[A-Z]+\) on page 1$/u)]);
     expect(existsSync(join(out, 'good plan.json'))).toBe(true);
     expect(existsSync(join(out, 'kế hoạch xã.json'))).toBe(true);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment, Correction } from '../../schemas/index.js';
-import { startServer } from '../../src/review/index.js';
+import { ApiTokens, startServer } from '../../src/review/index.js';
 import { launchBrowser, runBrowserTests } from '../support/browser.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -25,6 +25,9 @@ type Records = { id: string; pages: Record<string, unknown>[]; assignments: Assi
 describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
   const out = mkdtempSync(join(tmpdir(), 'pi-day-'));
   let server: Awaited<ReturnType<typeof startServer>>;
+  // the test's own reads of the API go with a read token (reads need a session or a token)
+  let token = '';
+  const get = (path: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   let browser: Browser;
   let page: Page;
   let docId = '';
@@ -37,8 +40,10 @@ describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
     copyFileSync(FIXTURE, pdf);
     expect((await runCli(['ingest', pdf, draft, '--out', out, '--no-progress'])).code).toBe(0);
     expect((await runCli(['reviewer', 'add', 'lan', '--out', out], { input: 'mật khẩu dài\n' })).code).toBe(0);
-    server = await startServer({ outDir: out, port: 0 });
-    docId = ((await (await fetch(`${server.url}/api/documents`)).json()) as { documents: { id: string; file: string }[] }).documents.find((d) => d.file === 'xa.pdf')!.id;
+    const dataDir = mkdtempSync(join(tmpdir(), 'review-day-data-'));
+    token = await new ApiTokens(dataDir).add('test', 'read');
+    server = await startServer({ outDir: out, port: 0, dataDir });
+    docId = ((await (await get(`/api/documents`)).json()) as { documents: { id: string; file: string }[] }).documents.find((d) => d.file === 'xa.pdf')!.id;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -58,7 +63,16 @@ describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
     await page.waitForFunction(() => document.querySelector('#message')?.textContent === 'Đã lưu');
     await page.evaluate(() => ((document.querySelector('#message') as HTMLElement).textContent = ''));
   };
-  const apiRecords = async (id = docId): Promise<Records> => (await (await fetch(`${server.url}/api/documents/${id}/records`)).json()) as Records;
+  const apiRecords = async (id = docId): Promise<Records> => (await (await get(`/api/documents/${id}/records`)).json()) as Records;
+
+  it('signs in first (reads need a session), in Vietnamese', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.textContent('#view')).toContain('Đăng nhập để xem các văn bản');
+    await page.fill('input[name=name]', 'lan');
+    await page.fill('input[name=password]', 'mật khẩu dài');
+    await page.click('#signin button');
+    await expect.poll(() => page.textContent('#reviewer-name')).toBe('lan');
+  });
 
   it('speaks Vietnamese by default, English when asked, and remembers the choice', async () => {
     await page.goto(server.url);
@@ -81,13 +95,6 @@ describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
     expect(await page.locator('#help-overlay').count()).toBe(0);
   });
 
-  it('signs in', async () => {
-    await page.fill('input[name=name]', 'lan');
-    await page.fill('input[name=password]', 'mật khẩu dài');
-    await page.click('#signin button');
-    await expect.poll(() => page.textContent('#reviewer-name')).toBe('lan');
-  });
-
   it('opens a document with records and page outlines only; a page\'s words come when the page is opened', async () => {
     requests.length = 0;
     const body = page.waitForResponse((r) => r.url().endsWith(`/api/documents/${docId}/records`)).then((r) => r.json() as Promise<Records>);
@@ -98,7 +105,7 @@ describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
     expect(light.pages.every((p) => typeof p.words === 'number' && typeof p.lines === 'number' && typeof p.width === 'number' && !('text' in p) && !('blocks' in p))).toBe(true);
     expect(requests.filter((p) => /\/pages\/\d+$/.test(p))).toEqual([]);
     expect(requests).not.toContain(`/api/documents/${docId}`);
-    const whole = await (await fetch(`${server.url}/api/documents/${docId}`)).text();
+    const whole = await (await get(`/api/documents/${docId}`)).text();
     expect(JSON.stringify(light).length).toBeLessThan(whole.length / 5);
 
     await page.keyboard.press('f');
@@ -207,7 +214,7 @@ describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
     await expect.poll(() => page.locator(`#records tbody tr[data-id="${id}"] [data-field="output"]`).inputValue()).toBe(before);
     await expect.poll(() => page.locator('#history li').first().textContent()).toContain('(hoàn tác)');
     expect(await page.locator('#history button.undo:disabled').count()).toBe(1);
-    const trail = ((await (await fetch(`${server.url}/api/documents/${docId}/corrections`)).json()) as { corrections: Correction[] }).corrections.filter((c) => c.record === id && c.field === 'output');
+    const trail = ((await (await get(`/api/documents/${docId}/corrections`)).json()) as { corrections: Correction[] }).corrections.filter((c) => c.record === id && c.field === 'output');
     expect(trail.map((c) => c.after)).toEqual(['Báo cáo tổng kết', before || null]);
     expect(trail[1]!.undoes).toBe(trail[0]!.id);
   });
@@ -226,7 +233,7 @@ describe.runIf(runBrowserTests)('review page: a reviewer\'s day', () => {
   });
 
   it('shows and edits a row\'s extra columns', async () => {
-    const list = (await (await fetch(`${server.url}/api/documents`)).json()) as { documents: { id: string; file: string }[] };
+    const list = (await (await get(`/api/documents`)).json()) as { documents: { id: string; file: string }[] };
     const draft = list.documents.find((d) => d.file === 'kinh-phi.md')!.id;
     await open(draft);
     const extra = page.locator('#side .extras textarea');
