@@ -134,9 +134,21 @@ export class NgramModel {
     return this;
   }
 
-  /** log P(w | u v) by token ids (-1: a token never seen), interpolated down to a uniform floor over `vocabulary` words. */
+  /**
+   * log P(w | u v) by token ids (-1: a token never seen), interpolated down
+   * to a uniform floor over `vocabulary` words. The same sums as
+   * bigramProbs and logProbsIds for one word, without their arrays: the
+   * confidences ask for one word in many contexts.
+   */
   logProbIds(u: number, v: number, w: number, vocabulary = 20000): number {
-    return this.logProbsIds(u, v, [w], this.bigramProbs(v, [w], vocabulary))[0]!;
+    const total = v >= 0 ? (this.#ctxContBiTotal[v] ?? 0) : 0;
+    const uni = ((w >= 0 ? (this.#contUniA[w] ?? 0) : 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
+    const bi = total > 0 ? Math.max((w >= 0 ? this.#contBiT.get(v * BASE + w) : 0) - DISCOUNT, 0) / total + ((DISCOUNT * (this.#ctxContBiTypes[v] ?? 0)) / total) * uni : uni;
+    const slot = u >= 0 && v >= 0 ? this.#ctxTriT.find(u * BASE + v) : -1;
+    if (slot < 0) return Math.log(bi);
+    const ctx = this.#ctxTriT.first(slot);
+    const c = w >= 0 ? this.#triT.get((u * BASE + v) * BASE + w) : 0;
+    return Math.log(Math.max(c - DISCOUNT, 0) / ctx + ((DISCOUNT * this.#ctxTriT.second(slot)) / ctx) * bi);
   }
 
   /**

@@ -4,6 +4,8 @@ import type { NgramModel } from './ngram-model.js';
 const BEAM = 12;
 /** More candidates than this in one slot share state keys (the OCR channel offers at most 400). */
 const MAX_CANDIDATES = 512;
+/** Readings this many nats behind the best on their left side and channel are left out of a confidence (e^-20: no share). */
+const FAR_BEHIND = 20;
 
 export interface DecodedSlot {
   choice: string;
@@ -98,9 +100,12 @@ function withConfidence(out: (DecodedSlot | null)[], slots: readonly (readonly s
     const y = x === null ? null : word(i + 2);
     const ids = cands.map((w) => model.known(w));
     const left = model.logProbsIds(u, v ?? start, ids, model.bigramProbs(v ?? start, ids));
+    const lefts = ids.map((_, k) => left[k]! + (channel[i]?.[k] ?? 0));
+    const bestLeft = Math.max(...lefts);
     const scores = ids.map((w, k) => {
-      let lp = left[k]! + (channel[i]?.[k] ?? 0);
-      lp += model.logProbIds(v ?? start, w, x ?? end);
+      // a reading far behind on its left side keeps no share worth the right side's lookups
+      if (lefts[k]! < bestLeft - FAR_BEHIND) return -Infinity;
+      let lp = lefts[k]! + model.logProbIds(v ?? start, w, x ?? end);
       if (x !== null) lp += model.logProbIds(w, x, y ?? end);
       return lp;
     });
