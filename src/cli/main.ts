@@ -28,7 +28,7 @@ const program = new Command()
 addLimitOptions(
   program
     .command('ingest')
-  .description('process files in process (no Redis): .pdf, .png/.jpg/.tif, .txt/.md; a folder means every such file in it')
+  .description('process files in process (no Redis): .pdf, .png/.jpg/.tif, .docx, .txt/.md; a folder means every such file in it')
   .argument('<path...>', 'files or folders')
   .option('-o, --out <dir>', 'output folder for <base>.json', './out')
   .option('--no-ocr', 'do not OCR pages without a usable text layer (they are recorded as errors)')

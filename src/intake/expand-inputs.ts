@@ -1,11 +1,12 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from './file-type.js';
+import { REFUSED_EXTENSIONS, SUPPORTED_EXTENSIONS } from './file-type.js';
 
 /**
  * Turns the command-line arguments into the list of files to process: a
  * folder stands for every supported file directly in it (sorted, hidden and
- * temp files skipped). Paths that do not exist are kept, so that intake
+ * temp files skipped), and every file of a refused type (`.doc`), which
+ * intake then refuses with its reason. Paths that do not exist are kept, so that intake
  * reports them as failures in order with the rest.
  */
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
@@ -18,7 +19,8 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     }
     const names = (await readdir(arg)).filter((n) => !n.startsWith('.') && !n.endsWith('.tmp') && !n.endsWith('.part'));
     for (const name of names.sort()) {
-      if (!(extname(name).toLowerCase() in SUPPORTED_EXTENSIONS)) continue;
+      const ext = extname(name).toLowerCase();
+      if (!(ext in SUPPORTED_EXTENSIONS) && !REFUSED_EXTENSIONS.has(ext)) continue;
       const path = join(arg, name);
       // links and special files are listed too, so that intake refuses them with a reason rather than skip them silently
       const entry = await lstat(path);

@@ -15,6 +15,13 @@ export const SUPPORTED_EXTENSIONS: Readonly<Record<string, InputKind>> = {
   '.docx': 'text',
 };
 
+/**
+ * Files a clerk means as inputs but that are not read: listed from a folder
+ * all the same, so that intake says why instead of skipping them in
+ * silence ("Word 97-2003 .doc is not read: save it as .docx or PDF").
+ */
+export const REFUSED_EXTENSIONS: ReadonlySet<string> = new Set(['.doc']);
+
 export interface SniffedType {
   kind: InputKind;
   mediaType: string;
