@@ -6,13 +6,12 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { NOT_HERE, outputHealth, queueHealth, type PlanQueues } from '../queue/index.js';
 import { overallStatus, type HealthReport } from '../../schemas/index.js';
-import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createLogger, defaultDataDir, keepPrivate } from '../core/index.js';
 import { checkOrigin, identify, requireAdmin, requireApiAccess } from './access-control.js';
 import { ApiTokens } from './api-tokens.js';
 import { apiRoutes } from './api-routes.js';
+import { mountPageAssets } from './page-assets.js';
 import { DocumentIndex } from './document-index.js';
 import { PageImages } from './page-images.js';
 import { ReviewStore } from './review-store.js';
@@ -51,18 +50,6 @@ export interface ServeOptions {
 export type DashboardMode = 'off' | 'read-only' | 'actions';
 
 const log = createLogger('serve');
-
-/**
- * The page's own files: src/review/static, found from here whether this runs
- * from the sources (tsx) or from dist/ (tsc does not copy them).
- */
-function staticDir(): string {
-  for (const rel of ['./static/', '../../../src/review/static/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(dir)) return dir;
-  }
-  throw new Error('the review page files (src/review/static) are missing');
-}
 
 /** No inline script or style anywhere: text from PDFs can never run, even if it slipped past escaping. */
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -107,9 +94,7 @@ export function createApp(o: ServeOptions): ReviewApp {
   app.use('/api', apiRoutes({ index, store, health: () => serverHealth(outDir, queues, o.queueDescription ?? 'Redis') }));
   app.use('/api', reviewRoutes({ store, accounts, sessions, images, publicRead: o.publicRead ?? false }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'no such route' }));
-  const assets = staticDir();
-  app.use('/static', express.static(assets, { index: false, maxAge: 0 }));
-  const page = (_req: express.Request, res: express.Response) => res.sendFile('index.html', { root: assets });
+  const page = mountPageAssets(app);
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/', page);
   app.get('/documents/:id', page);

@@ -26,6 +26,8 @@ export async function showDocument(id, ready = Promise.resolve()) {
       $('#agency-names')?.replaceChildren(...state.agencies.map((n) => el('option', { value: n })));
     });
   renderDocument();
+  // for tools that time the page (scripts/bench/review-page-bench.ts): navigation start → rows shown
+  performance.mark('rows-shown');
 }
 
 /** Rows not yet reviewed first, the weakest on top; reviewed rows last. */
