@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { overallStatus, ProcessingOptions, type ComponentHealth, type HealthReport, type Limits } from '../../schemas/index.js';
 import { createLogger, defaultDataDir } from '../core/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, loadJobKey, NOT_HERE, openQueues, outputHealth, queueHealth, startInbox, startWorkerPool, type RedisTarget } from '../queue/index.js';

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { z } from 'zod';
 import { Ruling } from '../../schemas/index.js';
@@ -46,16 +47,9 @@ let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
  */
 export async function preparePageImage(request: PageImageRequest): Promise<PreparedImage> {
   const r = PageImageRequest.parse(request);
-  const key = await fileKey(r.path);
-  if (r.kind === 'pdf') {
-    if (open?.key !== key) {
-      const previous = open;
-      open = { key, pdf: openPdf(r.path) };
-      void previous?.pdf.then((p) => p.destroy()).catch(() => {});
-    }
-    return prepareImage(await renderPdfPage(await open.pdf, r.page, r.dpi), 'image/png');
-  }
+  if (r.kind === 'pdf') return prepareImage(await renderedPage(r), 'image/png');
   if (r.mediaType === 'image/tiff') {
+    const key = await fileKey(r.path);
     if (tiff?.key !== key) tiff = { key, bytes: readFile(r.path) };
     // a TIFF's pages are read one by one (decoded to PNG) at the resolution the file gives
     const page = tiffPage(await tiff.bytes, r.page);
@@ -63,6 +57,32 @@ export async function preparePageImage(request: PageImageRequest): Promise<Prepa
   }
   const image: PageImage = { bytes: await readFile(r.path), dpi: r.dpi };
   return prepareImage(image, r.mediaType);
+}
+
+/**
+ * One page as a PNG this code encoded, not prepared for OCR: the review
+ * page's previews. A PDF page is rendered; an image is decoded and encoded
+ * again (Skia decodes the untrusted file here, in the renderer's child,
+ * never in the server). TIFFs are not previewed.
+ */
+export async function previewPageImage(request: PageImageRequest): Promise<PageImage> {
+  const r = PageImageRequest.parse(request);
+  if (r.kind === 'pdf') return renderedPage(r);
+  const image = await loadImage(await readFile(r.path));
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  return { bytes: canvas.toBuffer('image/png'), dpi: r.dpi };
+}
+
+/** A PDF page rendered, the document kept open for its next pages. */
+async function renderedPage(r: PageImageRequest): Promise<PageImage> {
+  const key = await fileKey(r.path);
+  if (open?.key !== key) {
+    const previous = open;
+    open = { key, pdf: openPdf(r.path) };
+    void previous?.pdf.then((p) => p.destroy()).catch(() => {});
+  }
+  return renderPdfPage(await open.pdf, r.page, r.dpi);
 }
 
 /** A file as of now: the same path may hold another file later (a name dropped again). */

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { ChildRunner } from '../core/index.js';
-import { PreparedPage, preparePageImage, type PageImageRequest } from './page-image.js';
+import { z } from 'zod';
+import type { PageImage } from './ocr-engine.js';
+import { PreparedPage, preparePageImage, previewPageImage, type PageImageRequest } from './page-image.js';
 import type { PreparedImage } from './prepare-image.js';
 
 /**
@@ -15,6 +17,8 @@ export interface PageRenderer {
    * another error when the page cannot be read.
    */
   prepare(request: PageImageRequest, opts?: { timeoutMs?: number }): Promise<PreparedImage>;
+  /** The page as a PNG the renderer encoded, not prepared (the review page's previews); rejects as prepare does. */
+  preview(request: PageImageRequest, opts?: { timeoutMs?: number }): Promise<PageImage>;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,12 @@ export function createSandboxedRenderer(opts: SandboxedRendererOptions = {}): Pa
       const page = PreparedPage.parse(value);
       return { ...page, image: { bytes: asBuffer(page.image.bytes), dpi: page.image.dpi } };
     },
+    async preview(request, call = {}) {
+      const label = request.kind === 'pdf' ? 'page renderer' : 'image decoder';
+      const value = await runner.run('preview-page', request, { timeoutMs: call.timeoutMs, label, what: `on page ${request.page}` });
+      const image = PreviewImage.parse(value);
+      return { bytes: asBuffer(image.bytes), dpi: image.dpi };
+    },
     close: () => runner.close(),
   };
 }
@@ -59,7 +69,10 @@ export function createSandboxedRenderer(opts: SandboxedRendererOptions = {}): Pa
  * ends the process). For scripts and benchmarks over trusted files.
  */
 export function inProcessRenderer(): PageRenderer {
-  return { prepare: (request) => preparePageImage(request), close: async () => {} };
+  return { prepare: (request) => preparePageImage(request), preview: (request) => previewPageImage(request), close: async () => {} };
 }
+
+/** What a preview comes back as from the child, parsed on arrival. */
+const PreviewImage = z.object({ bytes: z.instanceof(Uint8Array), dpi: z.number().positive() });
 
 const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -4,8 +4,9 @@
  * that a page that aborts them ends this process, not the one that asked.
  */
 import { serveChildTasks } from '../core/index.js';
-import { preparePageImage, PageImageRequest } from './page-image.js';
+import { preparePageImage, previewPageImage, PageImageRequest } from './page-image.js';
 
 serveChildTasks({
   'prepare-page': async (input) => preparePageImage(PageImageRequest.parse(input)),
+  'preview-page': async (input) => previewPageImage(PageImageRequest.parse(input)),
 });

@@ -25,11 +25,6 @@ export interface NgramCounts {
   forms?: SurfaceFormCounts;
 }
 
-interface Context {
-  total: number;
-  types: number;
-}
-
 export class NgramModel {
   readonly #ids = new Map<string, number>();
   readonly #words: string[] = [];

@@ -1,13 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { Box, Document, Page } from '../../schemas/index.js';
-import { openPdf, sha256File } from '../core/index.js';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { renderPdfPage, turnPng } from '../ocr/index.js';
+import { sha256File } from '../core/index.js';
+import { createSandboxedRenderer, turnPng, type PageRenderer } from '../ocr/index.js';
 import { readChanges } from '../output/index.js';
 
 const PREVIEW_DPI = 150;
+/** A preview that takes longer is given up (its child killed): a reviewer is waiting. */
+const PREVIEW_TIME_MS = 60_000;
 const MARGIN_PT = 8;
 
 /**
@@ -15,14 +16,22 @@ const MARGIN_PT = 8;
  * file is found through the change feed (where it was read; for the
  * service, also its `processed/` resting place) and used only when its
  * sha256 is the document's: never a path made from document content.
- * Rendered pages are kept in a small cache.
+ * Rendered pages are kept in a small cache. The untrusted original is
+ * rendered or decoded by the page renderer's child process (src/ocr), as
+ * for OCR: a page that aborts Skia fails that preview, not the server; what
+ * comes back is a PNG the child encoded.
  */
 export class PageImages {
   readonly #originals = new Map<string, string | null>();
   readonly #pages = new Map<string, Promise<{ image: Image; dpi: number }>>();
-  /** Open PDFs of the last documents looked at: a reviewer goes from row to row, page to page. */
-  readonly #pdfs = new Map<string, Promise<PDFDocumentProxy>>();
-  constructor(readonly outDir: string) {}
+  readonly #renderer: PageRenderer;
+  /** `renderer`: default one child process, started at the first preview. */
+  constructor(
+    readonly outDir: string,
+    renderer?: PageRenderer,
+  ) {
+    this.#renderer = renderer ?? createSandboxedRenderer({ children: 1, timeoutMs: PREVIEW_TIME_MS });
+  }
 
   /** PNG of `box` (points, top-left origin) on page `n`, with a margin; null when the original is not at hand. */
   async crop(doc: Document, n: number, box: Box): Promise<Buffer | null> {
@@ -56,12 +65,10 @@ export class PageImages {
     if (!cached) {
       cached = (async () => {
         const page = doc.pages[n - 1];
-        if (doc.source.kind === 'image') {
-          const image = await loadImage(await uprightAsRead(await readFile(original), page));
-          return { image, dpi: imageDpi(image, page) };
-        }
-        const rendered = await renderPdfPage(await this.#pdf(doc.id, original), n, PREVIEW_DPI);
-        return { image: await loadImage(await uprightAsRead(rendered.bytes, page)), dpi: rendered.dpi };
+        const kind = doc.source.kind === 'image' ? 'image' : 'pdf';
+        const preview = await this.#renderer.preview({ path: original, kind, mediaType: doc.source.mediaType, page: n, dpi: kind === 'pdf' ? PREVIEW_DPI : 300 });
+        const image = await loadImage(await uprightAsRead(preview.bytes, page));
+        return { image, dpi: kind === 'pdf' ? preview.dpi : imageDpi(image, page) };
       })();
       cached.catch(() => this.#pages.delete(key));
       this.#pages.set(key, cached);
@@ -70,26 +77,9 @@ export class PageImages {
     return cached;
   }
 
-  #pdf(id: string, path: string): Promise<PDFDocumentProxy> {
-    let pdf = this.#pdfs.get(id);
-    if (!pdf) {
-      pdf = openPdf(path);
-      pdf.catch(() => this.#pdfs.delete(id));
-      this.#pdfs.set(id, pdf);
-      if (this.#pdfs.size > 2) {
-        const [oldest, stale] = this.#pdfs.entries().next().value!;
-        this.#pdfs.delete(oldest);
-        void stale.then((p) => p.destroy()).catch(() => {});
-      }
-    }
-    return pdf;
-  }
-
-  /** Closes the open PDFs. */
+  /** Stops the renderer's child. */
   async close(): Promise<void> {
-    const open = [...this.#pdfs.values()];
-    this.#pdfs.clear();
-    await Promise.all(open.map((p) => p.then((d) => d.destroy()).catch(() => {})));
+    await this.#renderer.close();
   }
 
   async #original(doc: Document): Promise<string | null> {

@@ -41,4 +41,17 @@ describe('the sandboxed page renderer', () => {
     expect(page.image.dpi).toBe(72);
     expect(page.gray!.width).toBeGreaterThan(400);
   });
+
+  it('previews a page for the review server in the child too: a decoder crash fails that preview only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-ingest-preview-'));
+    const bomb = join(dir, 'bomb.png');
+    writeFileSync(bomb, claimingPng(65535, 65535));
+    const crash = await renderer.preview({ path: bomb, kind: 'image', mediaType: 'image/png', page: 1, dpi: 300 }).catch((e: unknown) => e);
+    expect(isChildFailure(crash), String(crash)).toBe(true);
+    const pdf = join(dir, 'plan.pdf');
+    writeFileSync(pdf, await makePdf(['KẾ HOẠCH', 'Ủy ban nhân dân thành phố Hải Phòng']));
+    const page = await renderer.preview({ path: pdf, kind: 'pdf', mediaType: 'application/pdf', page: 1, dpi: 72 });
+    expect(page.dpi).toBe(72);
+    expect(page.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
 });
