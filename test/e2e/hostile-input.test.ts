@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,27 +6,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LONG_NAME, makeHostileCorpus, type HostileCase } from '../../scripts/hostile/make-hostile-corpus.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { outputBase } from '../../src/output/index.js';
-import { DATA_DIR } from '../support/run-cli.js';
+import { DATA_DIR, runProcess } from '../support/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The bound the issue sets on every hostile input (peak resident memory of the whole CLI process). */
 const RSS_CAP_KB = 1.5 * 1024 * 1024;
 
 /** `plan-ingest ingest` under GNU time, which reports the child's peak RSS. */
-function ingestMeasured(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; peakKb: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, '--import', 'tsx', `${ROOT}src/cli/main.ts`, 'ingest', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PLAN_INGEST_DATA_DIR: DATA_DIR },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, peakKb: Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) }));
-  });
+async function ingestMeasured(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; peakKb: number }> {
+  const run = await runProcess('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, '--import', 'tsx', `${ROOT}src/cli/main.ts`, 'ingest', ...args], { env: { PLAN_INGEST_DATA_DIR: DATA_DIR } });
+  return { ...run, peakKb: Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN) };
 }
 
 describe.runIf(existsSync('/usr/bin/time'))('ingest of the hostile-input corpus', () => {

@@ -1,26 +1,13 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, runCli } from '../support/run-cli.js';
+import { DATA_DIR, runCli, runProcess } from '../support/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MESSAGE = 'Attempted to set parameters that can only be set during initialization';
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}test/support/tesseract-message.ts`, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, TESSERACT_CACHE: join(DATA_DIR, 'tesseract'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => resolve({ stdout, stderr }));
-  });
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
+  return runProcess(process.execPath, ['--import', 'tsx', `${ROOT}test/support/tesseract-message.ts`, ...args], { env: { TESSERACT_CACHE: join(DATA_DIR, 'tesseract'), ...env } });
 }
 
 describe("the OCR engine's own messages", () => {

@@ -16,10 +16,15 @@ export interface CliResult {
 
 /** Runs `plan-ingest <args>` from the TypeScript sources (tsx), as a user would run the bin. */
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+  return runProcess(process.execPath, ['--import', 'tsx', `${ROOT}src/cli/main.ts`, ...args], { ...opts, env: { PLAN_INGEST_DATA_DIR: DATA_DIR, ...opts.env } });
+}
+
+/** Runs a command to its end, collecting its output; `env` is added to this process's. */
+export function runProcess(command: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}src/cli/main.ts`, ...args], {
+    const child = spawn(command, args, {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, PLAN_INGEST_DATA_DIR: DATA_DIR, ...opts.env },
+      env: { ...process.env, ...opts.env },
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     if (opts.input !== undefined) child.stdin!.end(opts.input);
