@@ -1,31 +1,15 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Document } from '../../schemas/index.js';
-import { startCli, type CliProcess } from '../support/cli-process.js';
-import { finished, list, makeDirs, waitForFeed } from '../support/inbox.js';
-import { runRedisTests, startTestRedis, uniquePrefix } from '../support/redis.js';
+import { finished, list, waitForFeed } from '../support/inbox.js';
+import { runRedisTests } from '../support/redis.js';
+import { useWatchService } from '../support/watch-service.js';
 
 /** A clerk drops Word files into the inbox of `plan-ingest watch` (real redis-server). */
 describe.runIf(runRedisTests)('watch: Word drafts in the inbox (real Redis)', () => {
-  let redis: Awaited<ReturnType<typeof startTestRedis>>;
-  let watch: CliProcess;
-  const dirs = makeDirs('watch-docx');
-  const prefix = uniquePrefix('watch-docx');
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-    watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300', '--concurrency', '1'], {
-      REDIS_URL: redis.url,
-      PLAN_INGEST_QUEUE_PREFIX: prefix,
-      PLAN_INGEST_DATA_DIR: dirs.data,
-    });
-    await watch.waitFor(/watching /);
-  });
-  afterAll(async () => {
-    expect(await watch?.stop()).toBe(0);
-    await redis?.stop();
-  });
+  const service = useWatchService('watch-docx');
+  const { dirs } = service;
 
   it('reads a .docx into JSON and refuses a Word 97-2003 .doc with the way out in its reason', async () => {
     copyFileSync(join('fixtures', 'docx', 'kh-xa-chi-minh-2026.docx'), join(dirs.inbox, 'Kế hoạch xã Chí Minh.docx'));

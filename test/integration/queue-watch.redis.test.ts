@@ -3,37 +3,22 @@ import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 
 import { request } from 'node:http';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Document } from '../../schemas/index.js';
 import { ReviewerAccounts } from '../../src/review/index.js';
-import { startCli, type CliProcess } from '../support/cli-process.js';
+import { startCli } from '../support/cli-process.js';
 import { runCli } from '../support/run-cli.js';
-import { finished, list, makeDirs, waitForFeed } from '../support/inbox.js';
-import { runRedisTests, startTestRedis, uniquePrefix } from '../support/redis.js';
+import { finished, list, waitForFeed } from '../support/inbox.js';
+import { runRedisTests } from '../support/redis.js';
+import { useWatchService } from '../support/watch-service.js';
 import { scannedPdf } from '../support/scanned-pdf.js';
 
 const PDF = (name: string) => join('fixtures', 'pdf', name);
 
 /** `plan-ingest watch` as a clerk runs it, against a real redis-server. */
 describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real Redis)', () => {
-  let redis: Awaited<ReturnType<typeof startTestRedis>>;
-  let watch: CliProcess;
-  const dirs = makeDirs('watch');
-  const prefix = uniquePrefix('watch');
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-    watch = startCli(['watch', dirs.inbox, '--out', dirs.out, '--stable-ms', '300', '--concurrency', '1'], {
-      REDIS_URL: redis.url,
-      PLAN_INGEST_QUEUE_PREFIX: prefix,
-      PLAN_INGEST_DATA_DIR: dirs.data,
-    });
-    await watch.waitFor(/watching /);
-  });
-  afterAll(async () => {
-    expect(await watch?.stop()).toBe(0); // SIGTERM: a clean stop
-    await redis?.stop();
-  });
+  const service = useWatchService('watch');
+  const { dirs, prefix } = service;
 
   it('processes every dropped file once: outputs, duplicates and failures each with a reason, originals kept', async () => {
     copyFileSync(PDF('kh-xa-chi-minh-2026.pdf'), join(dirs.inbox, 'kh-xa-chi-minh-2026.pdf'));
@@ -42,7 +27,7 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     writeFileSync(join(dirs.inbox, 'empty.pdf'), '');
     writeFileSync(join(dirs.inbox, 'copying.pdf.part'), '%PDF-1.4 still being copied');
     // the same content under a Vietnamese name with spaces, once the first is queued
-    await watch.waitFor(/queued +kh-xa-chi-minh-2026\.pdf/);
+    await service.watch.waitFor(/queued +kh-xa-chi-minh-2026\.pdf/);
     copyFileSync(PDF('kh-xa-chi-minh-2026.pdf'), join(dirs.inbox, 'Kế hoạch xã Chí Minh (bản sao).pdf'));
 
     const names = ['kh-xa-chi-minh-2026.pdf', 'kh-skhcn-2026.pdf', 'ghi chú.pdf', 'empty.pdf', 'Kế hoạch xã Chí Minh (bản sao).pdf'];
@@ -65,13 +50,13 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     // the original is kept byte for byte; the temp-named file is left alone
     expect(readFileSync(join(dirs.inbox, 'failed', 'ghi chú.pdf'), 'utf8')).toBe('this is not a PDF\n');
     expect(list(dirs.inbox)).toContain('copying.pdf.part');
-    expect(watch.output()).toMatch(/failed +ghi chú\.pdf: not a PDF/);
+    expect(service.watch.output()).toMatch(/failed +ghi chú\.pdf: not a PDF/);
   });
 
   it('re-processes known content only when asked: a new version, the same document and record ids', async () => {
     const output = join(dirs.out, 'kh-xa-chi-minh-2026.json');
     const first = Document.parse(JSON.parse(readFileSync(output, 'utf8')));
-    const env = { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data };
+    const env = { REDIS_URL: service.redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data };
     const again = await runCli(['submit', PDF('kh-xa-chi-minh-2026.pdf'), '--out', dirs.out], { env });
     expect(again.stdout).toMatch(/duplicate kh-xa-chi-minh-2026\.pdf: same content as kh-xa-chi-minh-2026\.pdf/);
     const forced = await runCli(['submit', PDF('kh-xa-chi-minh-2026.pdf'), '--out', dirs.out, '--reprocess'], { env });
@@ -92,7 +77,7 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     await accounts.set('nguyen-an', 'mat-khau-an-1', 'reviewer');
     await accounts.set('quan-tri', 'mat-khau-qt-1', 'admin');
     expect(statSync(accounts.path).mode & 0o777).toBe(0o600);
-    const env = { REDIS_URL: redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data };
+    const env = { REDIS_URL: service.redis.url, PLAN_INGEST_QUEUE_PREFIX: prefix, PLAN_INGEST_DATA_DIR: dirs.data };
     const serve = startCli(['serve', '--out', dirs.out, '--port', '0', '--dashboard'], env);
     try {
       const url = (await serve.waitFor(/serving .* at (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
@@ -125,7 +110,7 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
       expect(await statusWithHost(url, 'localhost')).toBe(200);
 
       // the same job put straight into Redis, with a made-up signature: the worker refuses it
-      const documents = new Queue('documents', { connection: { path: redis.url.slice('unix://'.length) }, prefix });
+      const documents = new Queue('documents', { connection: { path: service.redis.url.slice('unix://'.length) }, prefix });
       try {
         const job = await documents.add('x', { ...attack, signature: 'c'.repeat(64) }, { attempts: 1 });
         const until = Date.now() + 30_000;
@@ -176,7 +161,7 @@ describe.runIf(runRedisTests)('watch: inbox → BullMQ workers → outbox (real 
     expect(doc.pages.map((p) => p.origin)).toEqual(['ocr', 'ocr']);
     expect(doc.pages[0]?.text).toContain('công nghệ');
     expect(doc.pages[1]?.text).toContain('Hải Phòng');
-    expect(watch.output()).toMatch(/scan\.pdf: ocr page [12]\/2/);
+    expect(service.watch.output()).toMatch(/scan\.pdf: ocr page [12]\/2/);
   });
 });
 
