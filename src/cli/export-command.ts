@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { writeFileAtomic } from '../core/index.js';
-import { currentDocuments, exportTable, recordsOf, tableToCsv, tableToXlsx, type ExportKind } from '../output/index.js';
+import type { ExportKind, currentDocuments as CurrentDocuments } from '../output/index.js';
 import { usageError } from './conventions.js';
 import { EXIT, exitForInputs, type ExitCode } from './exit-codes.js';
 import { OutputError, checkWritableFile, describeWriteError } from './output-error.js';
@@ -27,7 +27,9 @@ export async function exportCommand(outDir: string, o: ExportOptions): Promise<E
   const toStdout = o.output === '-';
   if (toStdout && o.format === 'xlsx' && process.stdout.isTTY) throw usageError('xlsx is binary: give --output FILE, or pipe stdout to a file');
   if (!toStdout) await checkWritableFile(o.output);
-  let found: Awaited<ReturnType<typeof currentDocuments>>;
+  // imported here, not at start-up: the output stage brings ExcelJS (see main.ts)
+  const { currentDocuments, exportTable, recordsOf, tableToCsv, tableToXlsx } = await import('../output/index.js');
+  let found: Awaited<ReturnType<typeof CurrentDocuments>>;
   try {
     found = await currentDocuments(outDir);
   } catch (error) {

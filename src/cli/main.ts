@@ -3,16 +3,12 @@ import type { QueueName } from '../queue/index.js';
 import { PIPELINE_VERSION } from '../core/index.js';
 import { applyConventions, reportFailure } from './conventions.js';
 import { registerExportCommand } from './export-command.js';
-import { ingestCommand, ingestExitCode } from './ingest-command.js';
 import { addLimitOptions, limitsOf, type LimitFlags } from './limit-options.js';
-import { restoreCommand } from './restore-command.js';
-import { registerReviewerCommands, reviewerAddCommand } from './reviewer-command.js';
-import { serveCommand } from './serve-command.js';
-import { tokenAddCommand, tokenListCommand, tokenRevokeCommand } from './token-command.js';
-import { submitCommand } from './submit-command.js';
-import { trainCommand } from './train-command.js';
-import { watchCommand } from './watch-command.js';
-import { workerCommand } from './worker-command.js';
+import { registerReviewerCommands } from './reviewer-command.js';
+
+// Each command's module is imported when that command runs, not at start-up:
+// together they pull in pdfjs, Skia, BullMQ, ExcelJS and the web server
+// (about a second and 150 MB before `--help` could answer).
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -40,6 +36,7 @@ addLimitOptions(
 )
   .action(async (paths: string[], o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; progress: boolean }) => {
     if (o.ocrEngine !== 'tesseract.js' && o.ocrEngine !== 'native') throw new InvalidArgumentError(`--ocr-engine: expected tesseract.js or native, got ${o.ocrEngine}`);
+    const { ingestCommand, ingestExitCode } = await import('./ingest-command.js');
     const summary = await ingestCommand(paths, {
       out: o.out,
       ocr: o.ocr,
@@ -59,6 +56,7 @@ program
   .option('--in <file>', 'input text file (default: stdin)')
   .option('--out <file>', 'output file (default: stdout)')
   .action(async (o: { in?: string; out?: string }) => {
+    const { restoreCommand } = await import('./restore-command.js');
     process.exitCode = await restoreCommand(o);
   });
 
@@ -69,6 +67,7 @@ program
   .option('--corrections <dir>', "also learn from the reviewers' corrected texts in this output folder")
   .action(async (paths: string[], o: { corrections?: string }) => {
     if (!paths.length && !o.corrections) throw new InvalidArgumentError('give files or folders, or --corrections <dir>');
+    const { trainCommand } = await import('./train-command.js');
     process.exitCode = await trainCommand(paths, o);
   });
 
@@ -100,9 +99,10 @@ addLimitOptions(
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
   .option('--health-port <n>', 'answer GET /health on this port of 127.0.0.1 (0: any free port)', (v) => (v === '0' ? 0 : positiveInt(v))),
 )
-  .action(async (inbox: string, o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number; healthPort?: number }) =>
-    watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, limits: limitsOf(o), graceS: o.grace }),
-  );
+  .action(async (inbox: string, o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number; healthPort?: number }) => {
+    const { watchCommand } = await import('./watch-command.js');
+    await watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, limits: limitsOf(o), graceS: o.grace });
+  });
 
 program
   .command('worker')
@@ -112,9 +112,10 @@ program
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
   .option('--queues <names>', 'queues to work, comma-separated: documents,pages (pages alone: an OCR-only machine)', queueNames, ['documents', 'pages'])
-  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number; queues: QueueName[] }) =>
-    workerCommand({ ...o, graceS: o.grace }),
-  );
+  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number; queues: QueueName[] }) => {
+    const { workerCommand } = await import('./worker-command.js');
+    await workerCommand({ ...o, graceS: o.grace });
+  });
 
 addLimitOptions(
   program
@@ -128,6 +129,7 @@ addLimitOptions(
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300),
 )
   .action(async (paths: string[], o: LimitFlags & { out: string; reprocess?: boolean; ocr: boolean; restore: boolean; ocrDpi: number }) => {
+    const { submitCommand } = await import('./submit-command.js');
     process.exitCode = await submitCommand(paths, { ...o, reprocess: Boolean(o.reprocess), maxSizeMb: o.maxSize, limits: limitsOf(o) });
   });
 
@@ -141,9 +143,10 @@ program
   .option('--dashboard-actions', 'the dashboard also retries, cleans and pauses (implies --dashboard)')
   .option('--allow-host <name>', 'a host name requests may use besides localhost and IP addresses (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
   .option('--public-read', 'reads (documents, images, corrections, exports, change feed) need no sign-in or token; edits still do')
-  .action(async (o: { out: string; port: number; host: string; dashboard?: boolean; dashboardActions?: boolean; allowHost: string[]; publicRead?: boolean }) =>
-    serveCommand({ ...o, publicRead: Boolean(o.publicRead), dashboard: o.dashboardActions ? 'actions' : o.dashboard ? 'read-only' : 'off' }),
-  );
+  .action(async (o: { out: string; port: number; host: string; dashboard?: boolean; dashboardActions?: boolean; allowHost: string[]; publicRead?: boolean }) => {
+    const { serveCommand } = await import('./serve-command.js');
+    await serveCommand({ ...o, publicRead: Boolean(o.publicRead), dashboard: o.dashboardActions ? 'actions' : o.dashboard ? 'read-only' : 'off' });
+  });
 
 const reviewer = program.command('reviewer').description('local accounts for the review page');
 reviewer
@@ -153,6 +156,7 @@ reviewer
   .requiredOption('-o, --out <dir>', 'the output folder the reviewer reviews')
   .option('--admin', 'may also open the queue dashboard (serve --dashboard)')
   .action(async (name: string, o: { out: string; admin?: boolean }) => {
+    const { reviewerAddCommand } = await import('./reviewer-command.js');
     process.exitCode = await reviewerAddCommand(name, o);
   });
 registerReviewerCommands(reviewer);
@@ -164,13 +168,16 @@ token
   .description('make a token and print it, once')
   .argument('<name>', 'what the token is for (letters, digits, . _ -)')
   .requiredOption('--scope <scope>', 'read (GET), review (also edits) or admin (also the queue dashboard)')
-  .action(async (name: string, o: { scope: string }) => tokenAddCommand(name, o));
-token.command('list').description('the tokens: name, scope, created (never the tokens themselves)').action(async () => tokenListCommand());
+  .action(async (name: string, o: { scope: string }) => (await import('./token-command.js')).tokenAddCommand(name, o));
+token
+  .command('list')
+  .description('the tokens: name, scope, created (never the tokens themselves)')
+  .action(async () => (await import('./token-command.js')).tokenListCommand());
 token
   .command('revoke')
   .description('stop a token from working (at once, on running servers too)')
   .argument('<name>', 'the token to revoke')
-  .action(async (name: string) => tokenRevokeCommand(name));
+  .action(async (name: string) => (await import('./token-command.js')).tokenRevokeCommand(name));
 // last: every command registered above gets -q/-v and exit code 2 on usage errors
 applyConventions(program);
 

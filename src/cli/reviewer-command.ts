@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { ReviewerAccount } from '../../schemas/index.js';
 import { validationMessages } from '../core/index.js';
-import { MIN_PASSWORD_LENGTH, ReviewerAccounts } from '../review/index.js';
 import { usageError } from './conventions.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { tell } from './verbosity.js';
+
+/** The review stage, imported when a reviewer command runs (it brings the web server; see main.ts). */
+const review = () => import('../review/index.js');
 
 /** A bad name is refused before a password is asked for, in words: "reviewer name: must be 1–64 letters, …". */
 function checkName(name: string): void {
@@ -15,6 +17,7 @@ function checkName(name: string): void {
 
 /** The password from stdin (one line), or asked for without echo on a terminal; too short is a usage error. */
 async function readPassword(name: string): Promise<string> {
+  const { MIN_PASSWORD_LENGTH } = await review();
   const password = process.stdin.isTTY ? await ask(`password for ${name}: `) : await firstLine();
   if (password.length < MIN_PASSWORD_LENGTH) throw usageError(`password: must have at least ${MIN_PASSWORD_LENGTH} characters`);
   return password;
@@ -28,14 +31,14 @@ async function readPassword(name: string): Promise<string> {
 export async function reviewerAddCommand(name: string, o: { out: string; admin?: boolean }): Promise<ExitCode> {
   checkName(name);
   const password = await readPassword(name);
-  await new ReviewerAccounts(o.out).set(name, password, o.admin ? 'admin' : 'reviewer');
+  await new (await review()).ReviewerAccounts(o.out).set(name, password, o.admin ? 'admin' : 'reviewer');
   tell(`${o.admin ? 'admin' : 'reviewer'} ${name} can sign in to the review page of ${o.out}${o.admin ? ' and open its queue dashboard' : ''}`, 'stdout');
   return EXIT.ok;
 }
 
 /** `plan-ingest reviewer list --out DIR`: one line per reviewer, `name<TAB>role<TAB>created`, on stdout. */
 export async function reviewerListCommand(o: { out: string }): Promise<ExitCode> {
-  const accounts = await new ReviewerAccounts(o.out).all();
+  const accounts = await new (await review()).ReviewerAccounts(o.out).all();
   for (const a of accounts) process.stdout.write(`${a.name}\t${a.role}\t${a.created}\n`);
   if (!accounts.length) tell(`no reviewers for ${o.out} (plan-ingest reviewer add <name> --out ${o.out})`);
   return EXIT.ok;
@@ -44,7 +47,7 @@ export async function reviewerListCommand(o: { out: string }): Promise<ExitCode>
 /** `plan-ingest reviewer remove <name> --out DIR`: the account is gone; its next sign-in is refused. */
 export async function reviewerRemoveCommand(name: string, o: { out: string }): Promise<ExitCode> {
   checkName(name);
-  if (!(await new ReviewerAccounts(o.out).remove(name))) {
+  if (!(await new (await review()).ReviewerAccounts(o.out).remove(name))) {
     process.stderr.write(`plan-ingest: no reviewer named ${name} for ${o.out}\n`);
     return EXIT.error;
   }
@@ -55,7 +58,7 @@ export async function reviewerRemoveCommand(name: string, o: { out: string }): P
 /** `plan-ingest reviewer passwd <name> --out DIR`: a new password for an existing reviewer, role kept. */
 export async function reviewerPasswdCommand(name: string, o: { out: string }): Promise<ExitCode> {
   checkName(name);
-  const accounts = new ReviewerAccounts(o.out);
+  const accounts = new (await review()).ReviewerAccounts(o.out);
   const account = (await accounts.all()).find((a) => a.name === name);
   if (!account) {
     process.stderr.write(`plan-ingest: no reviewer named ${name} for ${o.out} (plan-ingest reviewer add ${name} --out ${o.out})\n`);

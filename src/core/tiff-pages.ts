@@ -1,5 +1,12 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
 import UTIF from 'utif2';
+
+/**
+ * Skia, loaded when a TIFF page is drawn: the native module costs ~70 ms at
+ * the start of every command that loads the core, most of which never meet
+ * a TIFF. (require, not import(): tiffPage stays synchronous.)
+ */
+const skia = (): typeof import('@napi-rs/canvas') => createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 
 /**
  * Multi-page TIFF (office scanners save a whole plan as one file): the
@@ -36,7 +43,7 @@ export function tiffPage(bytes: Uint8Array, n: number): TiffPage {
   const rgba = UTIF.toRGBA8(ifd);
   const width = Number(ifd.width);
   const height = Number(ifd.height);
-  const canvas = createCanvas(width, height);
+  const canvas = skia().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const data = ctx.createImageData(width, height);
   data.data.set(rgba);
