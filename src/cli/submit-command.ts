@@ -1,9 +1,10 @@
 import { ProcessingOptions, type Limits } from '../../schemas/index.js';
 import { defaultDataDir, validationMessages } from '../core/index.js';
 import { expandInputs } from '../intake/index.js';
-import { ContentRegistry, DEFAULT_PREFIX, connectRedisTarget, loadJobKey, openQueues, submitFiles } from '../queue/index.js';
+import { ContentRegistry, DEFAULT_PREFIX, loadJobKey, openQueues, submitFiles } from '../queue/index.js';
 import { usageError } from './conventions.js';
 import { exitForInputs, type ExitCode } from './exit-codes.js';
+import { connectServiceRedis } from './service-redis.js';
 import { checkWritableFolder } from './output-error.js';
 import { tell } from './verbosity.js';
 
@@ -32,7 +33,8 @@ export async function submitCommand(paths: string[], o: SubmitOptions): Promise<
   const files = await expandInputs(paths);
   // the feed line of each queued file goes there, and the workers' outputs
   await checkWritableFolder(o.out);
-  const target = await connectRedisTarget(defaultDataDir());
+  // checked first: a wrong REDIS_URL used to leave submit retrying in silence
+  const target = await connectServiceRedis(defaultDataDir());
   const queues = openQueues(target, DEFAULT_PREFIX, loadJobKey(defaultDataDir()));
   const registry = new ContentRegistry(target, DEFAULT_PREFIX);
   let queued = 0;

@@ -71,6 +71,14 @@ describe('exit codes', () => {
     expect(unwritable.stderr).not.toContain('plan.txt');
   }, LONG);
 
+  it('submit: a REDIS_URL nobody answers on is said in one line and exits 1, instead of retrying forever', async () => {
+    // port 1 (tcpmux) is closed on any machine the tests run on
+    const res = await runCli(['submit', plan, '--out', join(dir, 'out-submit')], { env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    expect(res.code).toBe(EXIT.error);
+    expect(res.stderr).toMatch(/^plan-ingest: cannot reach Redis at redis:\/\/127\.0\.0\.1:1/m);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  }, LONG);
+
   it('restore: an unwritable output is cannot-write', async () => {
     const res = await runCli(['restore', '--in', plan, '--out', join(dir, 'no-such-folder', 'x.txt')]);
     expect(res.code).toBe(EXIT.cannotWrite);
