@@ -115,6 +115,8 @@ export const DocumentWordsFile = z.object({
   tableKinds: z.array(z.object({ kind: z.enum(['scores', 'comments', 'schedule', 'criteria']), headers: z.array(z.string()) })),
   /** How a signature's authority line starts: "KT." (on behalf of), "TL.", "TUQ.", "T/M", "Q.". */
   authorities: z.array(z.string()),
+  /** Positions a head signs under in their own name, with no authority line: "GIÁM ĐỐC", "CHỦ TỊCH". */
+  signerTitles: z.array(z.string()),
   /** Vietnamese family names: how a signer's printed name starts. */
   surnames: z.array(z.string()),
   /** How the subject line starts: "V/v", "Về việc". */

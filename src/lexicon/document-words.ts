@@ -48,12 +48,33 @@ export function opensSignature(text: string): boolean {
 }
 
 
-/** "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "T/M ỦY BAN NHÂN DÂN": an authority opener, then words in capitals. */
-const authorityPattern = lazy(() => new RegExp(`(?:^|\\s)((?:${file().authorities.map(escapeRegExp).join('|')})\\s+\\p{Lu}[\\p{Lu}\\s.,/-]*)$`, 'u'));
+/**
+ * "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "T/M ỦY BAN NHÂN DÂN": an authority opener, then words in capitals.
+ * An opener ending in a dot may touch the title ("KT.GIÁM ĐỐC"); one without ("KT", "Q") needs the
+ * space, or "QUYẾT ĐỊNH" would be "Q" + "UYẾT ĐỊNH".
+ */
+const authorityPattern = lazy(() => {
+  const openers = file().authorities.map((a) => `${escapeRegExp(a)}${a.endsWith('.') ? '\\s*' : '\\s+'}`);
+  return new RegExp(`(?:^|\\s)((?:${openers.join('|')})\\p{Lu}[\\p{Lu}\\s.,/-]*)$`, 'u');
+});
 
 /** The authority part at the end of a line ("… - Lưu: VT. KT. GIÁM ĐỐC" → "KT. GIÁM ĐỐC"), null when the line has none. */
 export function authorityAtEnd(line: string): string | null {
-  return authorityPattern().exec(line.trim())?.[1]?.trim() ?? null;
+  const found = authorityPattern().exec(line.trim())?.[1]?.trim();
+  // "KT.GIÁM ĐỐC" is given as "KT. GIÁM ĐỐC", as the other documents print it
+  return found ? found.replace(/^([^\s.]+\.)(?=\p{Lu})/u, '$1 ') : null;
+}
+
+/** A head's own title printed alone in capitals over the name ("GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "GIAM ĐỐC" as an OCR read it): the piece itself; null for any other piece. */
+const signerTitlesFolded = lazy(() => file().signerTitles.map(fold));
+/** A title line is short: "PHÓ CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH" at most. */
+const TITLE_WORDS = 10;
+
+export function signerTitleLine(piece: string): string | null {
+  const t = piece.trim();
+  if (!/\p{Lu}/u.test(t) || t !== t.toUpperCase() || t.split(/\s+/u).length > TITLE_WORDS) return null;
+  const f = fold(t);
+  return signerTitlesFolded().some((s) => f === s || f.startsWith(`${s} `)) ? t : null;
 }
 
 /** A family name a signer's printed name may start with. */

@@ -1,5 +1,5 @@
 import type { Page } from '../../schemas/index.js';
-import { afterRecipientsOpener, authorityAtEnd, isSurname, opensRecipients } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, isSurname, opensRecipients, signerTitleLine } from '../lexicon/index.js';
 
 /**
  * The closing part of an administrative document (Nghị định 30/2020/NĐ-CP):
@@ -46,12 +46,30 @@ export function nameAtEnd(piece: string): string | null {
   return null;
 }
 
-/** The signer: the first authority line, the capitals under it and the name after them; null when the document has no signature block. */
+/**
+ * The signer: the first authority line ("KT. GIÁM ĐỐC"), the capitals under
+ * it and the name after them. A head signing in their own name prints only
+ * the title ("GIÁM ĐỐC" over "Đỗ Văn Chung"): then the last such title line
+ * is taken, when a name follows it or it stands in the closing (at or after
+ * "Nơi nhận"), so that a heading in capitals in the body is not read as one.
+ * Null when the document has no signature block.
+ */
 export function readSigner(pages: readonly Page[]): Signer | null {
   const all = pieces(pages);
   const at = all.findIndex((p) => authorityAtEnd(p) !== null);
-  if (at < 0) return null;
-  const title = [authorityAtEnd(all[at]!)!];
+  if (at >= 0) return signerFrom(all, at, authorityAtEnd(all[at]!)!);
+  const titled = all.findLastIndex((p) => signerTitleLine(p) !== null);
+  if (titled < 0) return null;
+  const signer = signerFrom(all, titled, signerTitleLine(all[titled]!)!);
+  const recipientsAt = all.findIndex((p) => opensRecipients(p));
+  // the recipients heading may be read just after the title when the two columns share a line
+  const inClosing = recipientsAt >= 0 && titled >= recipientsAt - 1;
+  return signer.name || inClosing ? signer : null;
+}
+
+/** The title starting at piece `at`, the capitals under it and the name after them. */
+function signerFrom(all: readonly string[], at: number, first: string): Signer {
+  const title = [first];
   let name: string | null = null;
   let looked = 0;
   for (const p of all.slice(at + 1)) {

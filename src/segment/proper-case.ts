@@ -70,8 +70,24 @@ function casedByPairs(phrase: string, body: string): string {
     // both words capitalised ("Hải Phòng") is a name, not a sentence's first word: the first takes its capital too
     if (i > 0 && best?.[0] && best[1] && /^\p{Lu}/u.test(best[0]) && /^\p{Lu}/u.test(best[1])) words[i] = best[0];
   }
+  const phraseWords = phrase.split(' ');
+  for (let i = 0; i < words.length; i++) if (isAbbreviationIn(phraseWords[i]!, body)) words[i] = phraseWords[i]!;
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * An abbreviation keeps its capitals ("UBND TỈNH BÌNH THUẬN" → "UBND tỉnh
+ * Bình Thuận", not "Ubnd tỉnh …"): a word of two or more capitals that the
+ * body prints in capitals next to a lower-case word ("của UBND tỉnh"), where
+ * a header line in capitals does not count.
+ */
+function isAbbreviationIn(word: string, body: string): boolean {
+  // abbreviations are bare letters ("UBND", "HĐND", "VPCP"): a word with a marked vowel ("SỞ", "TỈNH") is a word
+  if (!/^[A-ZĐ]{2,}$/u.test(word)) return false;
+  const w = escapeRegExp(word);
+  // on one line: a header in capitals under a line ending in lower case is no abbreviation
+  return new RegExp(`(?:\\p{Ll}[\\p{L}.,;:]*[^\\S\\n]+${w}(?![\\p{L}])|(?<![\\p{L}])${w}[^\\S\\n]+\\p{Ll})`, 'u').test(body);
 }
 
 function escapeRegExp(s: string): string {

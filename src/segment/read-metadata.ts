@@ -138,13 +138,15 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
     .map(({ line, cut }) => ({ ...line, text: cut, both: cut !== line.text.trim() }))
     .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && !looksLikeNumberLine(l.text) && /\p{L}/u.test(l.text));
   const left = pageWidth && numberLine?.box ? above.filter((l) => l.both || (l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2)) : above;
-  const items: { text: string; bold: boolean }[] = [];
+  const items: { text: string; bold: boolean; both: boolean }[] = [];
   for (const line of left) {
     const last = items.at(-1);
-    // with font weights (a text layer) a change of weight starts an agency; without (OCR, plain text) a line that starts with an organ does
-    const continues = weights ? last?.bold === line.bold : !startsWithAgencyHead(line.text, { capitals: true });
+    // with font weights (a text layer) a change of weight starts an agency; without (OCR, plain text) a line that starts with an organ does.
+    // A row read as one line has one weight for both columns (the bold motto's): its weight says nothing of the agency's
+    const byWeight = weights && !line.both && !last?.both;
+    const continues = byWeight ? last?.bold === line.bold : !startsWithAgencyHead(line.text, { capitals: true });
     if (last && (continues || isBareOrgan(last.text))) last.text = `${last.text} ${line.text.trim()}`;
-    else items.push({ text: line.text.trim(), bold: line.bold });
+    else items.push({ text: line.text.trim(), bold: line.bold, both: line.both });
   }
   return items.map((i) => i.text);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Line, Page } from '../../../schemas/index.js';
 import { readMetadata } from '../../../src/segment/index.js';
 import { nameAtEnd, readRecipients, readSigner } from '../../../src/segment/closing-fields.js';
+import { properCase } from '../../../src/segment/proper-case.js';
 
 const line = (text: string, x: number, y: number, bold = false): Line => ({
   text, box: { x0: x, y0: y, x1: x + text.length * 6, y1: y + 12 }, fontSize: 12, bold, wordStart: 0, wordEnd: 0,
@@ -44,6 +45,22 @@ describe('a letter (công văn)', () => {
   });
 });
 
+describe('a header row read as one line', () => {
+  it('gives its left column to the agency block without joining the agency under it, whatever the weights', () => {
+    const merged = page([
+      { ...line('UBND TỈNH BÌNH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 100, 55, true) },
+      line('SỞ TƯ PHÁP', 140, 70, true), line('Độc lập - Tự do - Hạnh phúc', 325, 70, true),
+      line('Số: 788/STP-HCBT', 124, 99), line('Bình Thuận, ngày 16 tháng 5 năm 2025', 300, 99),
+      line('V/v trình hồ sơ phê chuẩn kết quả Đại hội', 102, 114),
+      line('Kính gửi: Ủy ban nhân dân tỉnh.', 200, 160),
+      line('Sở Tư pháp trình UBND tỉnh xem xét.', 80, 200),
+    ]);
+    const m = readMetadata([merged]);
+    expect(m.issuerChain).toEqual(['UBND tỉnh Bình Thuận', 'Sở Tư pháp']);
+    expect(m.issuer).toBe('Sở Tư pháp');
+  });
+});
+
 describe('a Word text (header and signature as table rows, cell paragraphs joined by " / ")', () => {
   const text = [
     'UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ / Số: /SNV-TCBC / V/v báo cáo đề nghị công nhận chức danh\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc / Lâm Đồng, ngày tháng 10 năm 2025',
@@ -81,6 +98,26 @@ describe('signer and recipients', () => {
     expect(readSigner([textPage('Tỷ lệ hồ sơ trực tuyến đạt 80%.')])).toBeNull();
     expect(readRecipients([textPage('Tỷ lệ hồ sơ trực tuyến đạt 80%.')])).toEqual([]);
   });
+
+  it('reads a head signing in their own name: the title alone over the name, no authority line', () => {
+    const closing = ['Kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét./.', 'Nơi nhận:', 'GIÁM ĐỐC', '- Như trên;', '- Lưu: VT, TCCC.', 'Trần Văn Bình'];
+    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'GIÁM ĐỐC', name: 'Trần Văn Bình' });
+    // a Word draft: the title in the signature cell, the name not printed yet
+    expect(readSigner([textPage('Nơi nhận: / - Như trên; / - Lưu: VT.\tCHỦ TỊCH')])).toEqual({ title: 'CHỦ TỊCH', name: null });
+    // as an OCR read it, marks lost
+    expect(readSigner([textPage(['Nơi nhận:', 'PHO GIAM ĐỐC', '- Lưu: VT.', 'Lê Thị Hoa'].join('\n'))])).toEqual({ title: 'PHO GIAM ĐỐC', name: 'Lê Thị Hoa' });
+  });
+
+  it('reads an authority opener printed against its title ("KT.GIÁM ĐỐC") as "KT. GIÁM ĐỐC", and never "QUYẾT ĐỊNH" as "Q." + title', () => {
+    const closing = ['Nơi nhận:\tKT.GIÁM ĐỐC', '- Như trên;\tPHÓ GIÁM ĐỐC', '- Lưu: VT.', 'Trần Văn Bình'];
+    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Trần Văn Bình' });
+    expect(readSigner([textPage(['QUYẾT ĐỊNH', 'Về việc thành lập Hội đồng'].join('\n'))])).toBeNull();
+  });
+
+  it('does not take a heading in capitals in the body for a signer', () => {
+    const body = ['II. NHIỆM VỤ', 'CHỦ TỊCH ỦY BAN NHÂN DÂN CÁC XÃ', 'chỉ đạo triển khai kế hoạch.', 'Các sở, ngành thực hiện.'];
+    expect(readSigner([textPage(body.join('\n'))])).toBeNull();
+  });
 });
 
 describe('stamps and banners', () => {
@@ -97,5 +134,14 @@ describe('stamps and banners', () => {
     expect(m.banners).toEqual(['SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; Thời gian ký: 2025-08-20T15:14:49+07:00']);
     expect(m.issuerChain.join(' / ')).not.toMatch(/SAO Y/iu);
     expect(m).toMatchObject({ number: '855/CAT-PA05', date: '2025-08-20', type: 'Công văn' });
+  });
+});
+
+describe('agency names printed in capitals', () => {
+  it('keep an abbreviation the body prints in capitals ("UBND TỈNH BÌNH THUẬN" → "UBND tỉnh Bình Thuận")', () => {
+    const body = 'UBND TỈNH BÌNH THUẬN\nSỞ NỘI VỤ\nTheo Công văn của UBND tỉnh, Sở Nội vụ tỉnh Bình Thuận báo cáo.';
+    expect(properCase('UBND TỈNH BÌNH THUẬN', body)).toBe('UBND tỉnh Bình Thuận');
+    // a word with marks is no abbreviation, even after a lower-case word on the line above
+    expect(properCase('SỞ NỘI VỤ', 'hạnh phúc\nSỞ NỘI VỤ\nnội dung')).toBe('Sở nội vụ');
   });
 });
