@@ -105,6 +105,8 @@ export const DocumentWordsFile = z.object({
       abbreviation: z.string(),
       /** The type heads a document with a number label instead of a name line: "Phụ lục I", "PHỤ LỤC SỐ 02". */
       numbered: z.boolean().optional(),
+      /** Cited by its name before the number: "Luật Tổ chức chính quyền địa phương số 72/2025/QH15". */
+      citedByName: z.boolean().optional(),
     }),
   ),
   /** How the signature part starts ("Nơi nhận", "T/M", "KT."): the body ends there. */

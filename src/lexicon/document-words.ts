@@ -23,6 +23,11 @@ export function documentTypeAlternation(): string {
   return documentTypes().join('|');
 }
 
+/** The types cited by their name before the number ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15"), as an alternation. */
+export function namedTypeAlternation(): string {
+  return file().types.filter((t) => t.citedByName).map((t) => escapeRegExp(t.type)).join('|');
+}
+
 /** The table kinds header words name beyond the task and target roles: "Điểm số" → scores, "Nội dung góp ý" → comments. */
 export function tableKindsNamedBy(header: string): Set<'scores' | 'comments' | 'schedule' | 'criteria'> {
   const text = ` ${fold(header)} `;

@@ -31,7 +31,7 @@ export {
 export { unitAt, isUnit } from './unit-lexicon.js';
 export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
 export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd, opensTimeline } from './timeline-words.js';
-export { documentTypes, numberedTypeHeading, documentTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature, authorityAtEnd, signerTitleLine, isSurname, subjectAfterOpener, opensRecipients, afterRecipientsOpener, isBannerLine } from './document-words.js';
+export { documentTypes, numberedTypeHeading, documentTypeAlternation, namedTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature, authorityAtEnd, signerTitleLine, isSurname, subjectAfterOpener, opensRecipients, afterRecipientsOpener, isBannerLine } from './document-words.js';
 export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
 export { rowNumberWithStrayMark } from './row-number.js';
 export { assignmentOpener, openerInside, proposalBefore, leadMarker, dutyMarker, taskVerb, namesAgencyFirst, deadlineIn, isProposalType, isPlanType, listPartBreak, topicOpener, isAgencyHeading, readsAsClause, headingAgency, opensRequestList, isCourtesyTask } from './assignment-words.js';
