@@ -1,4 +1,5 @@
 import type { Page } from '../../schemas/index.js';
+import { isVietnameseSyllable } from '../core/index.js';
 import { afterRecipientsOpener, authorityAtEnd, isSurname, opensRecipients, signerTitleLine } from '../lexicon/index.js';
 
 /**
@@ -22,6 +23,12 @@ export interface Signer {
 const NAME_WITHIN = 8;
 /** A name has 2 to 5 words. */
 const NAME_WORDS = [2, 5] as const;
+
+/** A piece with no word of two letters, or where fewer than half of its words are Vietnamese syllables: OCR specks. */
+function isSpeck(piece: string): boolean {
+  const words = piece.split(/\s+/u).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w.length >= 2);
+  return words.filter((w) => isVietnameseSyllable(w)).length * 2 < Math.max(1, words.length) || words.length === 0;
+}
 
 /** Every line of the pages, with table cells and a cell's " / " paragraphs as pieces of their own. */
 function pieces(pages: readonly Page[]): string[] {
@@ -67,6 +74,18 @@ export function readSigner(pages: readonly Page[]): Signer | null {
   return signer.name || inClosing ? signer : null;
 }
 
+/**
+ * The signer's name: a piece that is a name, or one that ends in a name after
+ * the recipients column it shares a line with ("- Lưu: VT, TCBC. Nguyễn Đức
+ * Vũ"); never the end of a sentence ("… Công an tỉnh Lâm Đồng").
+ */
+function printedName(piece: string): string | null {
+  const name = nameAtEnd(piece);
+  if (!name) return null;
+  const before = piece.slice(0, piece.lastIndexOf(name)).trim();
+  return before === '' || /[.;:)]$/u.test(before) ? name : null;
+}
+
 /** The title starting at piece `at`, the capitals under it and the name after them. */
 function signerFrom(all: readonly string[], at: number, first: string): Signer {
   const title = [first];
@@ -75,12 +94,15 @@ function signerFrom(all: readonly string[], at: number, first: string): Signer {
   for (const p of all.slice(at + 1)) {
     // the recipients column read in between ("- Như trên;") belongs to the other side of the page: it does not count
     if (/^[-+]/u.test(p) || opensRecipients(p)) continue;
+    // what an OCR read from the seal or the signature ("xxế", "≥4 ? + SÀNC") is not a line of the block
+    if (isSpeck(p)) continue;
     if (++looked > NAME_WITHIN) break;
-    name = nameAtEnd(p);
+    name = printedName(p);
     if (name) break;
-    // "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG" under "TL. CHỦ TỊCH": capitals before the name
+    // "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG" under "TL. CHỦ TỊCH": capitals before the name;
+    // a lone word in capitals is what a seal left of a line ("TỊCH"), not a title
     const caps = authorityAtEnd(p) ?? capitalsAtEnd(p);
-    if (caps && caps.length >= p.length / 2) title.push(caps);
+    if (caps && caps.length >= p.length / 2 && /\s/u.test(caps.trim())) title.push(caps);
   }
   return { title: title.join(' ').replace(/\s+/gu, ' '), name };
 }

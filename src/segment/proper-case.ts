@@ -55,25 +55,44 @@ function casedIgnoringMarks(phrase: string, body: string): string | null {
 }
 
 /**
- * Sentence case, then each pair of neighbouring words takes the casing the
+ * Sentence case, then each pair of neighbouring words takes the spelling the
  * body gives that pair ("HẢI PHÒNG" → "Hải Phòng" when the body writes it
  * so), which recovers proper names inside a name the body never writes whole.
+ * Pairs are matched without their marks, so a mark an OCR got wrong in
+ * capitals takes the body's ("DÂN TÍNH" → "dân tỉnh" where the body has it).
  */
 function casedByPairs(phrase: string, body: string): string {
   const words = phrase.toLowerCase().split(' ');
+  const text = body.normalize('NFC');
+  const bare = stripDiacritics(text);
+  // NFC Vietnamese keeps its length without marks: a match in the bare body is the same span of the body
+  const sameSpans = bare.length === text.length;
   for (let i = 0; i + 1 < words.length; i++) {
-    const pair = new RegExp(`(?<![\\p{L}])${escapeRegExp(`${words[i]} ${words[i + 1]}`).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
-    const forms = new Map<string, number>();
-    for (const m of body.matchAll(pair)) if (m[0] !== m[0].toUpperCase()) forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
+    const pairText = `${words[i]} ${words[i + 1]}`;
+    const pattern = (t: string): RegExp => new RegExp(`(?<![\\p{L}])${escapeRegExp(t).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
+    const formsIn = (source: string, t: string): Map<string, number> => {
+      const forms = new Map<string, number>();
+      for (const m of source.matchAll(pattern(t))) {
+        const form = text.slice(m.index, m.index + m[0].length);
+        if (form !== form.toUpperCase()) forms.set(form, (forms.get(form) ?? 0) + 1);
+      }
+      return forms;
+    };
+    // the pair as printed first; without marks only when the body never writes it so
+    let forms = formsIn(text, pairText);
+    if (!forms.size && sameSpans) forms = formsIn(bare, stripDiacritics(pairText));
     const best = [...forms.entries()].sort((a, b) => b[1] - a[1])[0]?.[0].split(/\s+/u);
-    if (best?.[1] && /^\p{Lu}/u.test(best[1])) words[i + 1] = best[1];
+    if (!best?.[0] || !best[1]) continue;
+    // the body's marks; its capital only where it writes one ("Phòng" in "Hải Phòng")
+    words[i + 1] = best[1];
+    if (i === 0) words[0] = best[0].toLowerCase();
     // both words capitalised ("Hải Phòng") is a name, not a sentence's first word: the first takes its capital too
-    if (i > 0 && best?.[0] && best[1] && /^\p{Lu}/u.test(best[0]) && /^\p{Lu}/u.test(best[1])) words[i] = best[0];
+    if (i > 0 && /^\p{Lu}/u.test(best[0]) && /^\p{Lu}/u.test(best[1])) words[i] = best[0];
   }
   const phraseWords = phrase.split(' ');
   for (let i = 0; i < words.length; i++) if (isAbbreviationIn(phraseWords[i]!, body)) words[i] = phraseWords[i]!;
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const joined = words.join(' ');
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
 /**

@@ -135,7 +135,8 @@ function issuerLines(lines: readonly Line[], numberAt: number, pageWidth: number
     .slice(0, numberAt)
     // a row read as one line holds both columns ("VĂN PHÒNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI …"): its left column is the agency's
     .map((l) => ({ line: l, cut: leftColumnOfRow(l.text) }))
-    .map(({ line, cut }) => ({ ...line, text: cut, both: cut !== line.text.trim() }))
+    // an agency line ends in no stop: one an OCR read from a speck ("ỦY BAN NHÂN DÂN.") would keep the name from the body's spelling
+    .map(({ line, cut }) => ({ ...line, text: cut.replace(/[.,;:]+$/u, ''), both: cut !== line.text.trim() }))
     .filter((l) => !isMottoLine(l.text) && !readPlaceDate(l.text) && !looksLikeNumberLine(l.text) && /\p{L}/u.test(l.text));
   const left = pageWidth && numberLine?.box ? above.filter((l) => l.both || (l.box && (l.box.x0 + l.box.x1) / 2 < pageWidth / 2)) : above;
   const items: { text: string; bold: boolean; both: boolean }[] = [];

@@ -114,6 +114,14 @@ describe('signer and recipients', () => {
     expect(readSigner([textPage(['QUYẾT ĐỊNH', 'Về việc thành lập Hội đồng'].join('\n'))])).toBeNull();
   });
 
+  it('on a scan, passes over what the OCR read from the seal (specks, a lone word in capitals) to the printed name', () => {
+    const closing = ['Nơi nhận:', 'KT. CHỦ TỊCH', '- Như Điều 5;', 'xxế', '”', 'SÀN', 'TỊCH', '- Bộ Tư pháp;', '/^>⁄4øSN', '≥4 ? + SÀNC', 'si', '2 i', 'A 7:', 'N 2⁄', 'x7', '- Lưu: VT.', 'Nguyễn Minh'];
+    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'KT. CHỦ TỊCH', name: 'Nguyễn Minh' });
+    // the end of a sentence under the block is no name ("… Công an tỉnh Lâm Đồng")
+    const footer = ['Nơi nhận:', 'KT. GIÁM ĐỐC', '- Lưu: VT.', 'Phòng An ninh mạng Công an tỉnh Lâm Đồng'];
+    expect(readSigner([textPage(footer.join('\n'))])).toEqual({ title: 'KT. GIÁM ĐỐC', name: null });
+  });
+
   it('does not take a heading in capitals in the body for a signer', () => {
     const body = ['II. NHIỆM VỤ', 'CHỦ TỊCH ỦY BAN NHÂN DÂN CÁC XÃ', 'chỉ đạo triển khai kế hoạch.', 'Các sở, ngành thực hiện.'];
     expect(readSigner([textPage(body.join('\n'))])).toBeNull();
@@ -143,5 +151,11 @@ describe('agency names printed in capitals', () => {
     expect(properCase('UBND TỈNH BÌNH THUẬN', body)).toBe('UBND tỉnh Bình Thuận');
     // a word with marks is no abbreviation, even after a lower-case word on the line above
     expect(properCase('SỞ NỘI VỤ', 'hạnh phúc\nSỞ NỘI VỤ\nnội dung')).toBe('Sở nội vụ');
+  });
+
+  it('take the body\'s marks where an OCR got them wrong in capitals, and keep the printed ones the body also writes', () => {
+    const body = 'Chủ tịch Ủy ban nhân dân tỉnh quyết định. Hội Công chứng viên tỉnh Lâm Đồng thực hiện.';
+    expect(properCase('ỦY BAN NHÂN DÂN TÍNH LÂM ĐỒNG', body)).toBe('Ủy ban nhân dân tỉnh Lâm Đồng');
+    expect(properCase('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', `${body} Uỷ ban nhân dân xã.`)).toBe('Ủy ban nhân dân tỉnh Lâm Đồng');
   });
 });
