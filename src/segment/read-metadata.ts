@@ -97,10 +97,17 @@ function readSubjectLine(lines: readonly Line[], pageWidth: number | null): stri
   const parts = [subjectAfterOpener(first.text.split('\t')[0] ?? '')!];
   // only a positioned line can be told to continue it: a text input's next line is the next paragraph
   if (first.box && pageWidth) {
+    let previous = first.box;
     for (const next of lines.slice(at + 1, at + 4)) {
       const text = next.text.trim();
-      if (!next.box || next.box.x0 > pageWidth / 2 || Math.abs(next.box.x0 - first.box.x0) > 40 || SUBJECT_END.test(text) || readPlaceDate(text) || isMottoLine(text)) break;
+      if (!next.box || next.box.x0 > pageWidth / 2 || SUBJECT_END.test(text) || readPlaceDate(text) || isMottoLine(text)) break;
+      // a wrapped subject is set flush left or centred under its first line ("tỉnh Lâm Đồng" under "V/v … Đội"), right under the line before
+      const centre = (next.box.x0 + next.box.x1) / 2;
+      const under = Math.abs(next.box.x0 - first.box.x0) <= 40 || (centre > first.box.x0 && centre < first.box.x1);
+      const height = previous.y1 - previous.y0;
+      if (!under || next.box.y0 - previous.y1 > height * 1.5) break;
       parts.push(text);
+      previous = next.box;
     }
   }
   return parts.join(' ').replace(/\s+/gu, ' ').trim() || null;

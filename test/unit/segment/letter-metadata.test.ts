@@ -45,6 +45,18 @@ describe('a letter (công văn)', () => {
   });
 });
 
+describe('a centred subject', () => {
+  it('keeps its short last line set centred under the first, and stops at "Kính gửi"', () => {
+    const letter = page([
+      line('CÔNG AN TỈNH LÂM ĐỒNG', 95, 91), line('Độc lập - Tự do - Hạnh phúc', 325, 91),
+      line('Số: 855/CAT-PA05', 123, 112), line('Lâm Đồng, ngày 20 tháng 8 năm 2025', 300, 112),
+      line('V/v đôn đốc cử nhân sự tham gia Đội', 92, 131), line('ứng cứu sự cố mạng, máy tính', 108, 144), line('tỉnh Lâm Đồng', 142, 158),
+      line('Kính gửi:', 156, 190),
+    ]);
+    expect(readMetadata([letter]).subject).toBe('đôn đốc cử nhân sự tham gia Đội ứng cứu sự cố mạng, máy tính tỉnh Lâm Đồng');
+  });
+});
+
 describe('a header row read as one line', () => {
   it('gives its left column to the agency block without joining the agency under it, whatever the weights', () => {
     const merged = page([
