@@ -16,3 +16,4 @@ export * from './queue.js';
 export * from './api-token.js';
 export * from './health.js';
 export * from './limits.js';
+export * from './ocr-model.js';

@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { Document, Limits } from '../../schemas/index.js';
 import { createLogger, defaultDataDir, isChildFailure, isInputError } from '../core/index.js';
 import { expandInputs, hiddenInFolders } from '../intake/index.js';
-import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine, type OcrModel } from '../ocr/index.js';
 import { outputBase, publishDocument } from '../output/index.js';
 import { runDocument } from '../pipeline/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
@@ -25,6 +25,8 @@ export interface IngestOptions {
   ocrWorkers?: number;
   /** "tesseract.js" (default, bundled) or "native" (the tesseract binary). */
   ocrEngine?: 'tesseract.js' | 'native';
+  /** tesseract.js's LSTM model: "best" or "fast" (default: DEFAULT_OCR_MODEL). The native engine reads with the data installed for it. */
+  ocrModel?: OcrModel;
   /** Resource limits (schemas/limits.ts; defaults there). */
   limits: Limits;
   /** Show progress bars (default: when stderr is a terminal). */
@@ -66,7 +68,9 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const reporter = createProgressReporter(opts.progress, quiet);
   const log = createLogger('ingest');
   const engine = opts.ocr
-    ? lazyEngine(async () => (opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers })))
+    ? lazyEngine(async () =>
+        opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: opts.ocrWorkers }) : createTesseractEngine({ workers: opts.ocrWorkers, model: opts.ocrModel }),
+      )
     : null;
   // pages are rendered and images decoded in child processes: a file that crashes them fails alone
   const renderer = opts.ocr ? createSandboxedRenderer() : undefined;

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { QueueName } from '../queue/index.js';
+import { DEFAULT_OCR_MODEL, OCR_MODELS, type OcrModel } from '../../schemas/index.js';
 import { PIPELINE_VERSION } from '../core/index.js';
 import { applyConventions, reportFailure } from './conventions.js';
 import { registerExportCommand } from './export-command.js';
@@ -21,6 +22,11 @@ const program = new Command()
   .description('Turns Vietnamese government plan documents (Kế hoạch) into structured, validated JSON.')
   .version(PIPELINE_VERSION);
 
+const ocrModel = (v: string): OcrModel => {
+  if (!(OCR_MODELS as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected ${OCR_MODELS.join(' or ')}`);
+  return v as OcrModel;
+};
+
 addLimitOptions(
   program
     .command('ingest')
@@ -31,10 +37,11 @@ addLimitOptions(
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
   .option('--ocr-workers <n>', 'OCR worker threads (default: cores)', positiveInt)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native (Debian tesseract-ocr + tesseract-ocr-vie, for big batches)', 'tesseract.js')
+  .option('--ocr-model <name>', `tesseract.js's model: best or fast (default ${DEFAULT_OCR_MODEL})`, ocrModel, DEFAULT_OCR_MODEL)
   .option('--no-restore', 'do not restore diacritics of pages that lost them (they are recorded instead)')
   .option('--no-progress', 'plain log lines instead of progress bars'),
 )
-  .action(async (paths: string[], o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; progress: boolean }) => {
+  .action(async (paths: string[], o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; ocrModel: OcrModel; progress: boolean }) => {
     if (o.ocrEngine !== 'tesseract.js' && o.ocrEngine !== 'native') throw new InvalidArgumentError(`--ocr-engine: expected tesseract.js or native, got ${o.ocrEngine}`);
     const { ingestCommand, ingestExitCode } = await import('./ingest-command.js');
     const summary = await ingestCommand(paths, {
@@ -44,6 +51,7 @@ addLimitOptions(
       ocrDpi: o.ocrDpi,
       ocrWorkers: o.ocrWorkers,
       ocrEngine: o.ocrEngine as 'tesseract.js' | 'native',
+      ocrModel: o.ocrModel,
       limits: limitsOf(o),
       progress: o.progress && Boolean(process.stderr.isTTY),
     });
@@ -94,12 +102,13 @@ addLimitOptions(
   .option('--concurrency <n>', 'OCR page jobs at once in this process (default: cores)', positiveInt)
   .option('--document-concurrency <n>', 'document jobs at once in this process', positiveInt, 2)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
+  .option('--ocr-model <name>', `tesseract.js's model: best or fast (default ${DEFAULT_OCR_MODEL})`, ocrModel, DEFAULT_OCR_MODEL)
   .option('--no-workers', 'only watch and queue; `plan-ingest worker` processes')
   .option('--stable-ms <ms>', 'a file must keep its size this long before it is taken', positiveInt, 2000)
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
   .option('--health-port <n>', 'answer GET /health on this port of 127.0.0.1 (0: any free port)', (v) => (v === '0' ? 0 : positiveInt(v))),
 )
-  .action(async (inbox: string, o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; workers: boolean; stableMs: number; grace: number; healthPort?: number }) => {
+  .action(async (inbox: string, o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; ocrModel: OcrModel; workers: boolean; stableMs: number; grace: number; healthPort?: number }) => {
     const { watchCommand } = await import('./watch-command.js');
     await watchCommand(inbox, { ...o, maxSizeMb: o.maxSize, limits: limitsOf(o), graceS: o.grace });
   });
@@ -110,9 +119,10 @@ program
   .option('--concurrency <n>', 'OCR page jobs at once (default: cores)', positiveInt)
   .option('--document-concurrency <n>', 'document jobs at once', positiveInt, 2)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native', ocrEngine, 'tesseract.js')
+  .option('--ocr-model <name>', `tesseract.js's model: best or fast (default ${DEFAULT_OCR_MODEL})`, ocrModel, DEFAULT_OCR_MODEL)
   .option('--grace <s>', 'seconds running jobs get to finish on SIGTERM before they are handed back', positiveInt, 30)
   .option('--queues <names>', 'queues to work, comma-separated: documents,pages (pages alone: an OCR-only machine)', queueNames, ['documents', 'pages'])
-  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; grace: number; queues: QueueName[] }) => {
+  .action(async (o: { concurrency?: number; documentConcurrency: number; ocrEngine: 'tesseract.js' | 'native'; ocrModel: OcrModel; grace: number; queues: QueueName[] }) => {
     const { workerCommand } = await import('./worker-command.js');
     await workerCommand({ ...o, graceS: o.grace });
   });

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { overallStatus, ProcessingOptions, type ComponentHealth, type HealthReport, type Limits } from '../../schemas/index.js';
 import { createLogger, defaultDataDir } from '../core/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, loadJobKey, NOT_HERE, openQueues, outputHealth, queueHealth, startInbox, startWorkerPool, type RedisTarget } from '../queue/index.js';
+import type { OcrModel } from '../ocr/index.js';
 import { startHealthEndpoint } from './health-endpoint.js';
 import { reportQueue } from './queue-reporter.js';
 import { requireFolder } from './service-folders.js';
@@ -23,6 +24,8 @@ export interface WatchOptions {
   /** Document jobs at once here (default 2). */
   documentConcurrency?: number;
   ocrEngine: 'tesseract.js' | 'native';
+  /** tesseract.js's model: best or fast. */
+  ocrModel?: OcrModel;
   /** How long a file must keep its size before it is taken (ms). */
   stableMs: number;
   /** Seconds running jobs get to finish on SIGTERM. */
@@ -54,7 +57,7 @@ export async function watchCommand(inboxArg: string, o: WatchOptions): Promise<v
   const registry = new ContentRegistry(target, prefix);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const events = reportQueue(target, prefix, queues, say);
-  const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, documentConcurrency: o.documentConcurrency, ocrEngine: o.ocrEngine, log }) : null;
+  const pool = o.workers ? startWorkerPool(target, { prefix, pageConcurrency: o.concurrency, documentConcurrency: o.documentConcurrency, ocrEngine: o.ocrEngine, ocrModel: o.ocrModel, log }) : null;
   const options = ProcessingOptions.parse({ ocr: o.ocr, restore: o.restore, ocrDpi: o.ocrDpi, maxBytes: o.maxSizeMb * 1024 * 1024, limits: o.limits });
   const inboxService = await startInbox({
     inbox,

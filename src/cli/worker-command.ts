@@ -1,5 +1,6 @@
 import { createLogger, defaultDataDir } from '../core/index.js';
 import { DEFAULT_PREFIX, startWorkerPool, type QueueName, type RedisTarget } from '../queue/index.js';
+import type { OcrModel } from '../ocr/index.js';
 import { requireFolder } from './service-folders.js';
 import { closeWithin, exitOnStartError, onShutdown } from './service-lifecycle.js';
 import { connectServiceRedis } from './service-redis.js';
@@ -8,6 +9,8 @@ export interface WorkerCommandOptions {
   concurrency?: number;
   documentConcurrency: number;
   ocrEngine: 'tesseract.js' | 'native';
+  /** tesseract.js's model: best or fast. */
+  ocrModel?: OcrModel;
   graceS: number;
   /** Queues to work (default both). */
   queues?: QueueName[];
@@ -32,6 +35,7 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
     pageConcurrency: o.concurrency,
     documentConcurrency: o.documentConcurrency,
     ocrEngine: o.ocrEngine,
+    ocrModel: o.ocrModel,
     queues: o.queues,
     log: createLogger('worker'),
   });

@@ -1,7 +1,7 @@
 /** OCR: page images to positioned words, behind the OcrEngine interface. */
 export { ocrPages, type OcrOptions } from './ocr-pages.js';
 export type { OcrEngine, OcrResult, OcrLine, OcrWord, OcrSymbol, PageImage } from './ocr-engine.js';
-export { createTesseractEngine, languageDataPath, type TesseractOptions } from './tesseract-engine.js';
+export { createTesseractEngine, languageDataPath, DEFAULT_OCR_MODEL, OCR_MODELS, type OcrModel, type TesseractOptions } from './tesseract-engine.js';
 export { renderPdfPage } from './render-page.js';
 export { createSandboxedRenderer, inProcessRenderer, type PageRenderer, type SandboxedRendererOptions } from './page-renderer.js';
 export type { PageImageRequest } from './page-image.js';

@@ -43,5 +43,7 @@ export interface OcrResult {
 export interface OcrEngine {
   readonly name: string;
   recognize(image: PageImage): Promise<OcrResult>;
+  /** Starts the engine in the background, when starting it costs time (its workers load a model); the first `recognize` shows a failure. */
+  warm?(): void;
   close(): Promise<void>;
 }

@@ -71,6 +71,8 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     return pages;
   }
   const engine = opts.engine;
+  // the engine's workers load their model while the first page is rendered and prepared, not after
+  engine.warm?.();
   const renderer = opts.renderer ?? createSandboxedRenderer({ children: 1 });
   const out = new Map<number, Page>(pages.pages.map((p) => [p.number, p]));
   let done = 0;

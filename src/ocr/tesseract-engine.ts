@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -5,51 +6,88 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createScheduler, createWorker, OEM, type Bbox, type Scheduler } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Which LSTM model reads the pages. "best": tesseract's integerized best
+ * model (tessdata 4.0.0_best_int, from the npm package); "fast": the
+ * smaller tessdata_fast network (models/tessdata-fast, Apache-2.0, the
+ * same file as Debian's tesseract-ocr-<lang>), about a third less work
+ * per page.
+ */
+import { DEFAULT_OCR_MODEL, type OcrModel } from '../../schemas/index.js';
+
+export { DEFAULT_OCR_MODEL, OCR_MODELS, type OcrModel } from '../../schemas/index.js';
+
+/** Where the fast models are kept: models/tessdata-fast at the root of the source tree or of the built one. */
+const FAST_DIRS = [new URL('../../models/tessdata-fast', import.meta.url), new URL('../../../models/tessdata-fast', import.meta.url)].map((u) => fileURLToPath(u));
 
 export interface TesseractOptions {
   /** Tesseract language code, installed as the npm package @tesseract.js-data/<lang>. Default "vie". */
   lang?: string;
   /** Worker threads; default: the machine's cores. */
   workers?: number;
+  /** The LSTM model: "best" or "fast". Default DEFAULT_OCR_MODEL. */
+  model?: OcrModel;
   /** Where tesseract.js caches unpacked language data. Default: $PLAN_INGEST_DATA_DIR/tesseract or ~/.cache/plan-ingest/tesseract. */
   cacheDir?: string;
   /** Where the engine's own messages go, at debug level ("Image too small to scale!!"). Default: a logger named "ocr". */
   log?: Logger;
 }
 
-/** The folder holding <lang>.traineddata.gz inside the npm package; never the network. */
-export function languageDataPath(lang: string): string {
+/**
+ * The folder holding <lang>.traineddata.gz: for "best", inside the npm
+ * package; for "fast", models/tessdata-fast. Never the network.
+ */
+export function languageDataPath(lang: string, model: OcrModel = 'best'): string {
+  if (model !== 'best') {
+    const dir = FAST_DIRS.find((d) => existsSync(join(d, `${lang}.traineddata.gz`)));
+    if (!dir) throw new Error(`no fast OCR model for "${lang}" (models/tessdata-fast/${lang}.traineddata.gz); use the best model`);
+    return dir;
+  }
   const pkg = require.resolve(`@tesseract.js-data/${lang}/package.json`);
   return join(dirname(pkg), '4.0.0_best_int');
 }
 
 /**
  * tesseract.js behind OcrEngine: a pool of workers (tesseract.js's
- * scheduler) started once and reused for every page, language data loaded
- * from node_modules (the 4.0.0_best_int LSTM model).
+ * scheduler) started once, all at the same time, and reused for every page;
+ * language data loaded from disk (languageDataPath).
  */
 export async function createTesseractEngine(opts: TesseractOptions = {}): Promise<OcrEngine> {
   const lang = opts.lang ?? 'vie';
-  const langPath = languageDataPath(lang);
-  const cachePath = opts.cacheDir ?? join(defaultDataDir(), 'tesseract');
+  const model = opts.model ?? DEFAULT_OCR_MODEL;
+  const langPath = languageDataPath(lang, model);
+  // tesseract.js finds cached data by language name alone: each model has its own cache folder
+  const cacheRoot = opts.cacheDir ?? join(defaultDataDir(), 'tesseract');
+  const cachePath = model === 'best' ? cacheRoot : join(cacheRoot, model);
   await mkdir(cachePath, { recursive: true });
   const count = Math.max(1, opts.workers ?? availableParallelism());
   const scheduler: Scheduler = createScheduler();
-  let log: Logger | undefined;
-  for (let i = 0; i < count; i++) {
-    // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
-    // without an errorHandler tesseract.js rethrows a failed job in its message handler, which
-    // would crash the process on one unreadable image; the job's promise rejects either way
-    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, errorHandler: () => undefined });
-    captureEngineOutput(worker, opts.log ?? (log ??= createLogger('ocr')));
-    scheduler.addWorker(worker);
+  const log = opts.log ?? createLogger('ocr');
+  // the workers load their model at the same time: starting them one after another cost a second each before the first page
+  const workers = await Promise.allSettled(
+    Array.from({ length: count }, async () => {
+      // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
+      // without an errorHandler tesseract.js rethrows a failed job in its message handler, which
+      // would crash the process on one unreadable image; the job's promise rejects either way
+      const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, errorHandler: () => undefined });
+      captureEngineOutput(worker, log);
+      return worker;
+    }),
+  );
+  const failed = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed) {
+    await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
+    throw failed.reason;
   }
+  for (const w of workers) if (w.status === 'fulfilled') scheduler.addWorker(w.value);
   return {
-    name: `tesseract.js(${lang})`,
+    name: `tesseract.js(${lang}, ${model})`,
     async recognize(image: PageImage): Promise<OcrResult> {
       const { data } = await scheduler.addJob('recognize', image.bytes, { rotateAuto: false }, { blocks: true, text: false });
       const lines: OcrLine[] = [];

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { availableParallelism } from 'node:os';
 import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
-import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine } from '../ocr/index.js';
+import { createNativeTesseractEngine, createSandboxedRenderer, createTesseractEngine, lazyEngine, type OcrModel } from '../ocr/index.js';
 import { loadAgencyRegistry } from '../records/index.js';
 import { loadModel, type NgramModel } from '../restore/index.js';
 import { ContentRegistry } from './content-registry.js';
@@ -21,6 +21,8 @@ export interface WorkerPoolOptions {
   documentConcurrency?: number;
   /** "tesseract.js" (default) or "native" (the tesseract binary). */
   ocrEngine?: 'tesseract.js' | 'native';
+  /** tesseract.js's LSTM model: "best" or "fast" (default: the engine's). */
+  ocrModel?: OcrModel;
   /**
    * How long a job's lock lasts without renewal (ms): a worker that dies
    * (SIGKILL, power loss) hands its jobs to the others after about this
@@ -58,7 +60,7 @@ export function startWorkerPool(target: RedisTarget, opts: WorkerPoolOptions = {
   const queues = openQueues(target, prefix, loadJobKey(dataDir));
   const registry = new ContentRegistry(target, prefix);
   const engine = lazyEngine(async () =>
-    opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: pageConcurrency }) : createTesseractEngine({ workers: pageConcurrency }),
+    opts.ocrEngine === 'native' ? createNativeTesseractEngine({ workers: pageConcurrency }) : createTesseractEngine({ workers: pageConcurrency, model: opts.ocrModel }),
   );
   // a child renders for about every two OCR pages at once (rendering takes a fraction of a page's OCR time)
   const renderer = createSandboxedRenderer({ children: Math.max(1, Math.min(4, Math.ceil(pageConcurrency / 2))) });

@@ -43,9 +43,11 @@ function parseCsv(text: string): string[][] {
 
 describe('exit codes', () => {
   it('usage errors (an unknown flag, a bad value, -q with -v) exit with the usage code, not 1', async () => {
-    const [bogus, both] = await Promise.all([runCli(['ingest', plan, '--ocr-dpi', 'many']), runCli(['ingest', plan, '-q', '-v'])]);
+    const [bogus, both, model] = await Promise.all([runCli(['ingest', plan, '--ocr-dpi', 'many']), runCli(['ingest', plan, '-q', '-v']), runCli(['ingest', plan, '--ocr-model', 'tiny'])]);
     expect(bogus.code).toBe(EXIT.usage);
     expect(both.code).toBe(EXIT.usage);
+    expect(model.code).toBe(EXIT.usage);
+    expect(model.stderr).toMatch(/expected best or fast/);
     expect(both.stderr).toMatch(/cannot be used with/);
   }, LONG);
 

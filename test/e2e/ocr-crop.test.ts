@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editDistance, openPdf } from '../../src/core/index.js';
-import { createTesseractEngine, renderPdfPage, type OcrEngine } from '../../src/ocr/index.js';
+import { createTesseractEngine, languageDataPath, renderPdfPage, type OcrEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
 import { cropPng, grayImageOf, imageOnlyPdf } from '../support/crop-image.js';
 import { turnPng } from '../../src/ocr/gray-bitmap.js';
@@ -59,6 +59,22 @@ describe('OCR of a scanned crop (tesseract.js, vie)', () => {
     // word boxes are in points on the page, inside it
     const box = doc.pages[0]?.words[0]?.box;
     expect(box?.x1).toBeLessThanOrEqual(doc.pages[0]?.width ?? 0);
+  });
+
+  it('reads the crop with the fast model too (--ocr-model fast), from its own data, not the best model\'s', async () => {
+    expect(languageDataPath('vie', 'fast')).not.toBe(languageDataPath('vie', 'best'));
+    expect(() => languageDataPath('xyz', 'fast')).toThrow(/no fast OCR model/u);
+    const png = join(dir, 'crop-fast.png');
+    writeFileSync(png, crop);
+    const fast = await createTesseractEngine({ workers: 1, model: 'fast', cacheDir: join(dir, 'cache') });
+    try {
+      expect(fast.name).toContain('fast');
+      const page = (await runDocument(png, { ocr: fast })).pages[0];
+      expect(page?.origin).toBe('ocr');
+      expect(cer(LINES.join('\n'), page?.text ?? '')).toBeLessThanOrEqual(0.03);
+    } finally {
+      await fast.close();
+    }
   });
 
   it('turns a page scanned sideways upright before reading it, and records it', async () => {
