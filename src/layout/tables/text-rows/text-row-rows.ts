@@ -1,5 +1,5 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
-import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd } from '../../../lexicon/index.js';
+import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOpener } from '../../../lexicon/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
@@ -30,8 +30,10 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
     pending = [];
   };
   for (const raw of segment) {
-    const line = raw.trim();
-    if (!line || isGarbageLine(line)) continue;
+    const trimmed = raw.trim();
+    // stray marks before the locality that ends the agency above ("ở 4 RN Ả 2 ix thành phố" under "… Ủy ban nhân dân"): the locality is kept
+    const line = trimmed && isGarbageLine(trimmed) ? localityOfGarbage(trimmed, rows.at(-1)?.cells.lead ?? '') : trimmed;
+    if (!line) continue;
     if (isPeriod(line)) {
       flushPending();
       rows.splice(0).forEach((r) => out.push(bodyRow(r)));
@@ -43,9 +45,10 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       // lines waiting since the last row: those starting in lower case continue it, the rest open this one
       const last = rows.at(-1);
       const split = last ? pending.findIndex((l) => !continuesAbove(l)) : 0;
-      const cut = split < 0 ? pending.length : split;
+      const cells = splitAnchorLine(line);
+      const cut = Math.max(split < 0 ? pending.length : split, last && cells.lead ? agencyLinesBelow(pending) : 0);
       if (last) last.below.push(...pending.slice(0, cut));
-      rows.push({ cells: splitAnchorLine(line), above: pending.slice(cut), below: [], afterSection });
+      rows.push({ cells, above: pending.slice(cut), below: [], afterSection });
       pending = [];
       afterSection = false;
       continue;
@@ -55,6 +58,22 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
   flushPending();
   rows.forEach((r) => out.push(bodyRow(r)));
   return out;
+}
+
+/**
+ * How many of the lines between two row lines go with the upper row at
+ * least, by its agency cell: a line holding an agency nearer the upper row
+ * line than the lower one continues the upper row's agency cell (its
+ * second agency), when the lower row has its agency on its own row line
+ * ("4 Hoàn thành … Sở Thông tin và Truyền thông", "… tại thành phố Ủy ban
+ * nhân dân các quận", "Thu hút thêm …", "25 … Sở Kế hoạch và Đầu tư").
+ */
+function agencyLinesBelow(pending: readonly string[]): number {
+  let n = 0;
+  pending.forEach((line, i) => {
+    if (i + 1 < pending.length - i && splitAgency(line).agency) n = i + 1;
+  });
+  return n;
 }
 
 /** A row line with the lines above and below it that belong to its cells. */
@@ -87,8 +106,15 @@ function bodyRow(r: LineRow): ParsedRow {
     kind: 'body',
     code: cells.code,
     afterSection: r.afterSection,
-    cells: { code: cells.code, name: trimGarbage(cells.name), unit: cells.unit, target: trimGarbage(cells.target), lead: trimGarbage(cells.lead) },
+    cells: { code: cells.code, name: trimGarbage(repairOpener(cells.name)), unit: cells.unit, target: trimGarbage(cells.target), lead: trimGarbage(cells.lead) },
   };
+}
+
+/** A name whose opening words an OCR garbled ("TV 18 cắt giảm …") given the opener they read as ("Tỷ lệ cắt giảm …"); see misreadNameOpener. */
+export function repairOpener(name: string): string {
+  const words = name.split(/\s+/u).filter(Boolean);
+  const opener = misreadNameOpener(words);
+  return opener ? [opener.text, ...words.slice(opener.length)].join(' ') : name;
 }
 
 /** A continuation line: starts in lower case, with a bracket, or with a figure ("(R&D) Sở …", "1Gb/s."). */
@@ -116,11 +142,22 @@ function localityTail(line: string, lead: string): { rest: string; tail: string 
   return localityAtEnd(line);
 }
 
+/** The locality a line of stray marks ends with, when `lead` (the agency of the row above) stops before its locality; else "". */
+function localityOfGarbage(line: string, lead: string): string {
+  if (!pendingLocality(lead)) return '';
+  return localityAtEnd(line)?.tail ?? '';
+}
+
+const pendingLocality = (lead: string): boolean => Boolean(lead) && endsBeforeLocality(fold(lead));
+
 /**
  * Stray marks an OCR of shading and borders leaves in a cell ("… ngang tầm
  * . SỰ A 5 A là", "toàn . . A trình"): a run of three or more tokens of one
- * or two characters, two or more of them not words, is dropped wherever it
- * stands; so are border marks at the cell's edges.
+ * or two characters (a lone digit among them), two or more of them marks
+ * (no word, no digit), is dropped wherever it stands; so are border marks at the cell's
+ * edges. The short words that open such a run before anything that is
+ * no word are the cell's own ("có chữ ký số . . A": the marks start after "ký số") and
+ * are kept.
  */
 export function trimGarbage(text: string): string {
   const words = text.split(/\s+/u).filter(Boolean);
@@ -129,8 +166,12 @@ export function trimGarbage(text: string): string {
     let j = i;
     while (j < words.length && isStray(words[j]!)) j++;
     const run = words.slice(i, j);
-    if (run.length >= 3 && run.filter((w) => !isMeaningfulWord(w)).length >= 2) i = j;
-    else if (run.length) {
+    const marks = run.findIndex((w) => !isMeaningfulWord(w));
+    const tail = marks < 0 ? [] : run.slice(marks);
+    if (tail.length >= 3 && tail.filter(isMark).length >= 2) {
+      kept.push(...run.slice(0, marks));
+      i = j;
+    } else if (run.length) {
       kept.push(...run);
       i = j;
     } else kept.push(words[i++]!);
@@ -138,7 +179,11 @@ export function trimGarbage(text: string): string {
   return kept.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
 }
 
-const isStray = (w: string): boolean => [...w].length <= 2 && !/^\d+%?$/u.test(w);
+/** A short token that is no word: not a lone digit, nor a one-letter word in lower case ("ở", "ý"). */
+const isMark = (w: string): boolean => !isMeaningfulWord(w) && !/^\d$/u.test(w) && !/^\p{Ll}$/u.test(w);
+
+/** A token of one or two characters that is not a figure ("10", "5%"): a lone digit may be a mark. */
+const isStray = (w: string): boolean => [...w].length <= 2 && !/^(?:\d{2}|\d%)$/u.test(w);
 
 const join = (a: string, b: string): string => [a, b].filter((s) => s.trim()).join(' ');
 
