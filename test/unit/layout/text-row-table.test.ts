@@ -62,6 +62,9 @@ describe('trimGarbage', () => {
     // a figure in a name is no mark
     expect(trimGarbage('Phủ sóng 5G đạt mức 2 trở lên')).toBe('Phủ sóng 5G đạt mức 2 trở lên');
     expect(trimGarbage('Giảm 10 % số vụ ở 3 xã')).toBe('Giảm 10 % số vụ ở 3 xã');
+    // marks at the end of the cell, a sign among them; a letter alone without a sign is kept
+    expect(trimGarbage('Tỷ lệ hồ sơ được cấp phép ° i')).toBe('Tỷ lệ hồ sơ được cấp phép');
+    expect(trimGarbage('Số công trình cấp đặc biệt loại A')).toBe('Số công trình cấp đặc biệt loại A');
   });
 });
 
@@ -119,6 +122,8 @@ describe('findTextRowTables', () => {
       'ở 4 RN Ả 2 ix thành phố',
       'toàn trình',
       '4 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+      '5 Tỷ lệ thủ tục được cắt giảm % 30 Văn phòng Ủy ban nhân dân thành',
+      'về cấp phép phố',
     ].join('\n');
     const [table] = findTextRowTables(page(text), 0);
     expect(grid(table!).map((r) => [r[1], r[4]])).toEqual([
@@ -126,7 +131,21 @@ describe('findTextRowTables', () => {
       ['Số trạm sạc xe điện công cộng được lắp đặt mới trên địa bàn', 'Sở Công Thương'],
       ['Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình', 'Văn phòng Ủy ban nhân dân thành phố'],
       ['Xếp hạng chỉ số cải cách hành chính', 'Sở Nội vụ'],
+      ['Tỷ lệ thủ tục được cắt giảm về cấp phép', 'Văn phòng Ủy ban nhân dân thành phố'],
     ]);
+  });
+
+  it('gives a target in words its lines below the row line as well as above, when the name is one line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      'Một số sản phẩm nông nghiệp',
+      '1 Nông nghiệp công nghệ cao Thứ bậc chủ lực của tỉnh đạt Sở Nông nghiệp và Môi trường',
+      'chứng nhận hữu cơ quốc tế',
+      '2 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)[0]).toEqual(['1', 'Nông nghiệp công nghệ cao', 'Thứ bậc', 'Một số sản phẩm nông nghiệp chủ lực của tỉnh đạt chứng nhận hữu cơ quốc tế', 'Sở Nông nghiệp và Môi trường']);
   });
 
   it('rebuilds rows printed one paragraph per cell, over a repeated header', () => {

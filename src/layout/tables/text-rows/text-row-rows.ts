@@ -88,20 +88,23 @@ function bodyRow(r: LineRow): ParsedRow {
   const cells = { ...r.cells };
   const textualTarget = cells.target.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
   const nameOpens = /^\p{Lu}/u.test(cells.name);
+  // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
+  const targetAbove = nameOpens && textualTarget ? r.above.filter((l) => splitAgency(l).rest).length : 0;
   for (const line of r.above.reverse()) {
     const { rest, agency } = splitAgency(line);
     if (agency) cells.lead = join(agency, cells.lead);
-    // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
-    if (nameOpens && textualTarget) cells.target = join(rest, cells.target);
+    if (targetAbove) cells.target = join(rest, cells.target);
     else cells.name = join(rest, cells.name);
   }
-  for (const line of r.below) {
+  r.below.forEach((line, i) => {
     const { rest, agency } = splitAgency(line);
     const tail = agency ? null : localityTail(rest, cells.lead);
     if (agency) cells.lead = join(cells.lead, agency);
-    cells.name = join(cells.name, tail ? tail.rest : rest);
-    if (tail) cells.lead = join(cells.lead, tail.tail);
-  }
+    // the target's centred cell has as many lines below its row line as above it, when the name has just one line
+    if (i < targetAbove && r.below.length <= targetAbove) cells.target = join(cells.target, tail ? tail.rest : rest);
+    else cells.name = join(cells.name, tail ? tail.rest : rest);
+    if (tail) cells.lead = [cells.lead, tail.tail].filter(Boolean).join(' ');
+  });
   return {
     kind: 'body',
     code: cells.code,
@@ -138,8 +141,14 @@ function splitAgency(line: string): { rest: string; agency: string } {
  */
 function localityTail(line: string, lead: string): { rest: string; tail: string } | null {
   const f = fold(lead);
-  if (!endsBeforeLocality(f)) return null;
-  return localityAtEnd(line);
+  if (endsBeforeLocality(f)) return localityAtEnd(line);
+  // the locality itself broken over the lines: "… Ủy ban nhân dân thành" + "… phố"
+  const leadWords = lead.split(/\s+/u).filter(Boolean);
+  const words = line.split(/\s+/u).filter(Boolean);
+  const last = words.at(-1);
+  if (leadWords.length < 2 || !last || !endsBeforeLocality(fold(leadWords.slice(0, -1).join(' ')))) return null;
+  const joined = localityAtEnd(`${leadWords.at(-1)} ${last}`);
+  return joined && !joined.rest ? { rest: words.slice(0, -1).join(' '), tail: last } : null;
 }
 
 /** The locality a line of stray marks ends with, when `lead` (the agency of the row above) stops before its locality; else "". */
@@ -176,6 +185,10 @@ export function trimGarbage(text: string): string {
       i = j;
     } else kept.push(words[i++]!);
   }
+  // marks left at the cell's end, a sign among them ("… cấp phép ° i")
+  let end = kept.length;
+  while (end > 0 && isStray(kept[end - 1]!) && !isMeaningfulWord(kept[end - 1]!) && !/^\d/u.test(kept[end - 1]!)) end--;
+  if (end < kept.length && kept.slice(end).some((w) => /^[^\p{L}\p{N}]+$/u.test(w))) kept.length = end;
   return kept.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
 }
 
