@@ -148,6 +148,18 @@ describe('findTextRowTables', () => {
     expect(grid(table!)[0]).toEqual(['1', 'Nông nghiệp công nghệ cao', 'Thứ bậc', 'Một số sản phẩm nông nghiệp chủ lực của tỉnh đạt chứng nhận hữu cơ quốc tế', 'Sở Nông nghiệp và Môi trường']);
   });
 
+  it('reads a unit cell wrapped over the line above the row line and the row line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      'Chi thường xuyên cho giáo dục nghề nghiệp, | % tổng chi ngân',
+      '1 đào tạo lại lao động sách nhà nước Phấn đấu đạt 5% Sở Tài chính',
+      '2 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)[0]).toEqual(['1', 'Chi thường xuyên cho giáo dục nghề nghiệp, đào tạo lại lao động', '% tổng chi ngân sách nhà nước', 'Phấn đấu đạt 5%', 'Sở Tài chính']);
+  });
+
   it('rebuilds rows printed one paragraph per cell, over a repeated header', () => {
     const text = [
       'TT', '', 'Chỉ tiêu', '', 'Đơn vị', '', 'Kết quả', '', 'Cơ quan chủ trì', 'theo dõi, đánh giá', '',

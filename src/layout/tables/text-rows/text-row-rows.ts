@@ -86,6 +86,14 @@ interface LineRow {
 
 function bodyRow(r: LineRow): ParsedRow {
   const cells = { ...r.cells };
+  const wrapped = cells.unit ? null : wrappedUnit(r.above.at(-1) ?? '', cells.name);
+  if (wrapped) {
+    r.above[r.above.length - 1] = wrapped.above;
+    cells.unit = wrapped.unit;
+    cells.name = wrapped.name;
+    // words between the unit and the target's figure are the target's ("Phấn đấu đạt" 3%)
+    if (wrapped.after) cells.target = join(wrapped.after, cells.target);
+  }
   const textualTarget = cells.target.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
   const nameOpens = /^\p{Lu}/u.test(cells.name);
   // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
@@ -118,6 +126,36 @@ export function repairOpener(name: string): string {
   const words = name.split(/\s+/u).filter(Boolean);
   const opener = misreadNameOpener(words);
   return opener ? [opener.text, ...words.slice(opener.length)].join(' ') : name;
+}
+
+/**
+ * A unit cell wrapped over two lines, its first line ending the line above
+ * the row line and its second inside the row line's name, since the cells
+ * stand side by side: "khoa học, đổi mới sáng tạo, | % tổng chi ngân" over
+ * "17 chuyển đổi số sách nhà nước Phấn đấu đạt 3% …" is the unit "% tổng
+ * chi ngân sách nhà nước" (a known unit, units.json). The line above and
+ * the name without the unit's words, and the words after the unit; null
+ * when no known unit is so wrapped.
+ */
+function wrappedUnit(above: string, name: string): { above: string; unit: string; name: string; after: string } | null {
+  const top = above.split(/\s+/u).filter(Boolean);
+  const row = name.split(/\s+/u).filter(Boolean);
+  for (let k = 1; k < top.length; k++) {
+    const first = top[k]!.replace(/^[|[\]]+/u, '');
+    if (!/^(?:%|\p{Lu})/u.test(first)) continue;
+    // the unit's first line runs to the first word that is none (marks, then the agency's cell, may follow)
+    let headEnd = k + 1;
+    while (headEnd < top.length && isMeaningfulWord(top[headEnd]!)) headEnd++;
+    const head = [first, ...top.slice(k + 1, headEnd)];
+    for (let j = 1; j < row.length; j++) {
+      const u = unitAt([...head, ...row.slice(j)], 0);
+      if (!u || u.length <= head.length) continue;
+      const end = j + u.length - head.length;
+      const rest = [...top.slice(0, k), ...top.slice(headEnd)].join(' ').replace(/\s*[|[\]]+(?=\s|$)/gu, '');
+      return { above: rest, unit: u.text, name: row.slice(0, j).join(' '), after: row.slice(end).join(' ') };
+    }
+  }
+  return null;
 }
 
 /** A continuation line: starts in lower case, with a bracket, or with a figure ("(R&D) Sở …", "1Gb/s."). */
