@@ -97,6 +97,13 @@ export type TimelineWordsFile = z.infer<typeof TimelineWordsFile>;
 export const UnitsFile = z.object({ units: z.array(z.string().min(1)) });
 export type UnitsFile = z.infer<typeof UnitsFile>;
 
+/** indicators.json: the words indicator names open with, and the glyphs an OCR prints for letters. */
+export const IndicatorWordsFile = z.object({
+  nameOpeners: z.array(z.string().regex(/^\S+(?:\s\S+)+$/u, 'an opener of two words or more')),
+  lookalikes: z.record(z.string().length(1), z.string().min(1)),
+});
+export type IndicatorWordsFile = z.infer<typeof IndicatorWordsFile>;
+
 /** documents.json: document types (title words) and header keywords. */
 export const DocumentWordsFile = z.object({
   types: z.array(

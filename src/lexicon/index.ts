@@ -29,6 +29,7 @@ export {
   opensAgencyCell,
 } from './agency-lexicon.js';
 export { unitAt, isUnit } from './unit-lexicon.js';
+export { misreadNameOpener } from './name-openers.js';
 export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
 export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd, opensTimeline } from './timeline-words.js';
 export { documentTypes, numberedTypeHeading, documentTypeAlternation, namedTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature, authorityAtEnd, signerTitleLine, isSurname, subjectAfterOpener, opensRecipients, afterRecipientsOpener, isBannerLine } from './document-words.js';

@@ -19,10 +19,19 @@ const MISREAD_MIN = 0.88;
  */
 const MISREAD_LOOSE = 0.8;
 const MISREAD_MARGIN = 0.12;
+/**
+ * A misreading of a name the same document prints clearly in other rows
+ * (its agency column repeats a few names) may agree less still ("Sở Khoa
+ * học ở Cộng hồ" in a table of "Sở Khoa học và Công nghệ"): among those
+ * names only, with the same margin over the runner-up.
+ */
+const DOCUMENT_LOOSE = 0.7;
 
 /** How the agency text was read: `misread` for OCR'd or restored text, where a near match is a repair. */
 export interface ResolveOptions {
   misread?: boolean;
+  /** Canonical names the document prints clearly elsewhere; a misreading (`misread`) may match one of them more loosely. */
+  documentNames?: ReadonlySet<string>;
 }
 
 /**
@@ -88,7 +97,9 @@ export class AgencyRegistry {
     if (person) return { raw, name: person.name ?? this.expand(person.titles.join(', ')), kind: 'person', score: null, person: { name: person.name, titles: person.titles.map((t) => this.expand(t)) } };
     const expanded = this.expand(opts.misread ? text.replace(/[^\p{L}\p{N}\s&/-]+/gu, '') : text);
     const exact = this.#byKey.get(fold(expanded));
-    const match = exact ? { entry: exact, score: 1, key: fold(expanded) } : this.#fuzzy(expanded, opts.misread ?? false);
+    const match = exact
+      ? { entry: exact, score: 1, key: fold(expanded) }
+      : (this.#fuzzy(expanded, opts.misread ?? false) ?? (opts.misread && opts.documentNames?.size ? this.#documentMatch(expanded, opts.documentNames) : null));
     const abolished = this.#abolished.find((a) => a.pattern.test(expanded));
     if (!match) {
       if (abolished) return { raw, name: expanded, kind: abolished.kind, score: null, successor: { name: null, since: abolished.since } };
@@ -97,6 +108,19 @@ export class AgencyRegistry {
     const { entry, score, key } = match;
     const repaired = opts.misread && score < 1 ? { raw: this.#printed.get(key) ?? entry.name, read: raw } : { raw };
     return { ...repaired, name: entry.name, kind: entry.kind === 'unknown' ? kind : entry.kind, score: Math.round(score * 1000) / 1000, ...(entry.successor ? { successor: entry.successor } : {}) };
+  }
+
+  /** A misread name matched on its letters among the names the document prints elsewhere (DOCUMENT_LOOSE, MISREAD_MARGIN). */
+  #documentMatch(text: string, names: ReadonlySet<string>): { entry: RegistryEntry; score: number; key: string } | null {
+    const bare = stripDiacritics(fold(text).normalize('NFD'));
+    if (bare.length < 6) return null;
+    const scored = this.#entries
+      .filter((e) => names.has(e.name))
+      .map((e) => ({ entry: e, key: fold(e.name), score: similarity(stripDiacritics(fold(e.name).normalize('NFD')), bare) * 0.99 }))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (!best || best.score < DOCUMENT_LOOSE || (second && best.score - second.score < MISREAD_MARGIN)) return null;
+    return best;
   }
 
   #fuzzy(text: string, misread: boolean): { entry: RegistryEntry; score: number; key: string } | null {

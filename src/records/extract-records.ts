@@ -45,7 +45,10 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   }
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));
-  const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: page !== null && misread.has(page) }));
+  const onMisread = (page: number | null): boolean => page !== null && misread.has(page);
+  // the names the OCR'd pages' records give clearly, again and again: a garbled reading of one of them is matched more loosely
+  const documentNames = clearNames([...indicators.flatMap((r) => (onMisread(r.source.page) ? r.agencies : [])), ...assignments.flatMap((r) => (onMisread(r.source.page) ? [...r.lead, ...r.cooperating] : []))], registry);
+  const canonical = (list: Agency[], page: number | null): Agency[] => list.map((a) => registry.resolve(a.raw, a.kind, { misread: onMisread(page), documentNames }));
   const pageOf = (n: number | null) => (n === null ? undefined : layout.pages.find((p) => p.number === n));
   const withConfidence = <T extends Indicator | Assignment>(r: T, kind: 'indicators' | 'assignments'): T => ({ ...r, confidence: recordConfidence(r, kind, pageOf(r.source.page)) });
   const out = {
@@ -54,6 +57,21 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   };
   recordRepairs(out, issues);
   return out;
+}
+
+/** A name read this many times with a near registry match is one the document prints clearly. */
+const CLEAR_NAME_COUNT = 3;
+/** A registry match this near counts as a clear printing. */
+const CLEAR_NAME_SCORE = 0.9;
+
+/** Canonical names the agencies `read` match nearly, CLEAR_NAME_COUNT times or more. */
+function clearNames(read: readonly Agency[], registry: AgencyRegistry): Set<string> {
+  const counts = new Map<string, number>();
+  for (const a of read) {
+    const r = registry.resolve(a.raw, a.kind, { misread: true });
+    if (r.score !== null && r.score >= CLEAR_NAME_SCORE) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= CLEAR_NAME_COUNT).map(([name]) => name));
 }
 
 /** The closing part of a plan that says who organises its implementation. */

@@ -4,6 +4,7 @@ import { repairRowCodes } from '../../../src/layout/tables/text-rows/row-codes.j
 import { splitAnchorLine } from '../../../src/layout/tables/text-rows/text-row-line.js';
 import { findTextRowTables } from '../../../src/layout/tables/text-rows/text-row-table.js';
 import { headerRolesIn } from '../../../src/layout/tables/text-rows/text-row-words.js';
+import { trimGarbage } from '../../../src/layout/tables/text-rows/text-row-rows.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
@@ -46,6 +47,27 @@ describe('splitAnchorLine', () => {
   });
 });
 
+describe('splitAnchorLine, a head word read as digits', () => {
+  it('gives the agency the number that stands for its head word, never the target\'s only figure', () => {
+    expect(splitAnchorLine('5 Tỷ lệ trường học có thư viện số % 100 54 Văn hóa và Thể thao')).toMatchObject({ target: '100', lead: '54 Văn hóa và Thể thao' });
+    expect(splitAnchorLine('6 Tỷ lệ hộ dân dùng nước sạch % ≥ 95 Kha Nông nghiệp')).toMatchObject({ target: '≥ 95', lead: 'Kha Nông nghiệp' });
+    expect(splitAnchorLine('7 Số xã đạt chuẩn % 40 - 50 Hội Nông dân')).toMatchObject({ target: '40 - 50' });
+  });
+});
+
+describe('trimGarbage', () => {
+  it('drops a run of stray marks, a lone digit among them, and keeps the short words before the first mark', () => {
+    expect(trimGarbage('Số xe buýt điện ngang tầm . ST A 5 A là các thành phố lớn')).toBe('Số xe buýt điện ngang tầm các thành phố lớn');
+    expect(trimGarbage('Tỷ lệ hộ gia đình có chữ ký số . . A hoặc tài khoản')).toBe('Tỷ lệ hộ gia đình có chữ ký số hoặc tài khoản');
+    // a figure in a name is no mark
+    expect(trimGarbage('Phủ sóng 5G đạt mức 2 trở lên')).toBe('Phủ sóng 5G đạt mức 2 trở lên');
+    expect(trimGarbage('Giảm 10 % số vụ ở 3 xã')).toBe('Giảm 10 % số vụ ở 3 xã');
+    // marks at the end of the cell, a sign among them; a letter alone without a sign is kept
+    expect(trimGarbage('Tỷ lệ hồ sơ được cấp phép ° i')).toBe('Tỷ lệ hồ sơ được cấp phép');
+    expect(trimGarbage('Số công trình cấp đặc biệt loại A')).toBe('Số công trình cấp đặc biệt loại A');
+  });
+});
+
 describe('repairRowCodes', () => {
   it('reads garbled row numbers from their sequence', () => {
     const read = ['1', '2', 'O', '4', '4.1', '42', '', '5', 'jg', '37', '8'];
@@ -85,6 +107,57 @@ describe('findTextRowTables', () => {
       ['3', 'Tỷ lệ người dân có tài khoản thanh toán điện tử', '%', '80', 'Ngân hàng Nhà nước thành phố'],
       ['4', 'Xếp hạng chỉ số cải cách hành chính', 'Thứ bậc', '≤ 10', 'Sở Nội vụ'],
     ]);
+  });
+
+  it('gives a second agency line to the row line it is nearer, and keeps a locality read among stray marks', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      '1 Hoàn thành trung tâm điều hành thông minh Huyện 2 Sở Xây dựng',
+      'cấp huyện Ủy ban nhân dân các huyện',
+      'Số trạm sạc xe điện công cộng được',
+      '2 lắp đặt mới Cơ sở ≥ 50 Sở Công Thương',
+      'trên địa bàn',
+      '3 Tỷ lệ hồ sơ giải quyết trực tuyến % 90 Văn phòng Ủy ban nhân dân',
+      'ở 4 RN Ả 2 ix thành phố',
+      'toàn trình',
+      '4 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+      '5 Tỷ lệ thủ tục được cắt giảm % 30 Văn phòng Ủy ban nhân dân thành',
+      'về cấp phép phố',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!).map((r) => [r[1], r[4]])).toEqual([
+      ['Hoàn thành trung tâm điều hành thông minh cấp huyện', 'Sở Xây dựng Ủy ban nhân dân các huyện'],
+      ['Số trạm sạc xe điện công cộng được lắp đặt mới trên địa bàn', 'Sở Công Thương'],
+      ['Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình', 'Văn phòng Ủy ban nhân dân thành phố'],
+      ['Xếp hạng chỉ số cải cách hành chính', 'Sở Nội vụ'],
+      ['Tỷ lệ thủ tục được cắt giảm về cấp phép', 'Văn phòng Ủy ban nhân dân thành phố'],
+    ]);
+  });
+
+  it('gives a target in words its lines below the row line as well as above, when the name is one line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      'Một số sản phẩm nông nghiệp',
+      '1 Nông nghiệp công nghệ cao Thứ bậc chủ lực của tỉnh đạt Sở Nông nghiệp và Môi trường',
+      'chứng nhận hữu cơ quốc tế',
+      '2 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)[0]).toEqual(['1', 'Nông nghiệp công nghệ cao', 'Thứ bậc', 'Một số sản phẩm nông nghiệp chủ lực của tỉnh đạt chứng nhận hữu cơ quốc tế', 'Sở Nông nghiệp và Môi trường']);
+  });
+
+  it('reads a unit cell wrapped over the line above the row line and the row line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      'Chi thường xuyên cho giáo dục nghề nghiệp, | % tổng chi ngân',
+      '1 đào tạo lại lao động sách nhà nước Phấn đấu đạt 5% Sở Tài chính',
+      '2 Xếp hạng chỉ số cải cách hành chính Thứ bậc ≤ 10 Sở Nội vụ',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)[0]).toEqual(['1', 'Chi thường xuyên cho giáo dục nghề nghiệp, đào tạo lại lao động', '% tổng chi ngân sách nhà nước', 'Phấn đấu đạt 5%', 'Sở Tài chính']);
   });
 
   it('rebuilds rows printed one paragraph per cell, over a repeated header', () => {

@@ -68,6 +68,18 @@ describe('agency registry', () => {
     expect(misread('Sở Tài pháp')).toMatchObject({ raw: 'Sở Tài pháp', score: null });
   });
 
+  it('matches a badly garbled reading to a name the document prints clearly elsewhere, and only to such a name', () => {
+    const names = new Set(['Sở Xây dựng', 'Sở Nội vụ']);
+    const read = (raw: string, documentNames?: Set<string>) => registry.resolve(raw, 'unknown', { misread: true, documentNames });
+    // too far from every registry name on its own
+    expect(read('Sở Xâu đựng ở')).toMatchObject({ score: null });
+    expect(read('Sở Xâu đựng ở', names)).toMatchObject({ raw: 'Sở Xây dựng', name: 'Sở Xây dựng', read: 'Sở Xâu đựng ở' });
+    // the document never prints that name clearly: no loose match
+    expect(read('Sở Xâu đựng ở', new Set(['Sở Nội vụ']))).toMatchObject({ score: null });
+    // digital text is not a misreading
+    expect(registry.resolve('Sở Xâu đựng ở', 'unknown', { documentNames: names })).toMatchObject({ score: null });
+  });
+
   it('leaves groups as groups', () => {
     expect(resolve('các sở, ban, ngành')).toMatchObject({ kind: 'group', score: null });
   });

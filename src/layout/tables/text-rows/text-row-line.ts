@@ -62,6 +62,9 @@ export function splitAnchorLine(line: string): LineCells {
   if (agency === null) {
     let i = targetStart;
     while (i < words.length && FIGURE.test(words[i]!)) i++;
+    // a head word read as digits ("100 54 Giáo dục và Đào tạo": "Sở" read "54") is the agency's, after the target's own figure
+    const ownFigure = words.slice(targetStart, i - 1).some((w) => /\d/u.test(w));
+    if (ownFigure && i < words.length && /^\d{2}$/u.test(words[i - 1]!) && /^\p{Lu}\p{Ll}/u.test(words[i]!)) i--;
     if (i > targetStart && i < words.length) targetEnd = i;
   }
   return {

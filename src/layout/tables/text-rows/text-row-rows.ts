@@ -1,5 +1,5 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
-import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd } from '../../../lexicon/index.js';
+import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOpener } from '../../../lexicon/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
@@ -30,8 +30,10 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
     pending = [];
   };
   for (const raw of segment) {
-    const line = raw.trim();
-    if (!line || isGarbageLine(line)) continue;
+    const trimmed = raw.trim();
+    // stray marks before the locality that ends the agency above ("ở 4 RN Ả 2 ix thành phố" under "… Ủy ban nhân dân"): the locality is kept
+    const line = trimmed && isGarbageLine(trimmed) ? localityOfGarbage(trimmed, rows.at(-1)?.cells.lead ?? '') : trimmed;
+    if (!line) continue;
     if (isPeriod(line)) {
       flushPending();
       rows.splice(0).forEach((r) => out.push(bodyRow(r)));
@@ -43,9 +45,10 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       // lines waiting since the last row: those starting in lower case continue it, the rest open this one
       const last = rows.at(-1);
       const split = last ? pending.findIndex((l) => !continuesAbove(l)) : 0;
-      const cut = split < 0 ? pending.length : split;
+      const cells = splitAnchorLine(line);
+      const cut = Math.max(split < 0 ? pending.length : split, last && cells.lead ? agencyLinesBelow(pending) : 0);
       if (last) last.below.push(...pending.slice(0, cut));
-      rows.push({ cells: splitAnchorLine(line), above: pending.slice(cut), below: [], afterSection });
+      rows.push({ cells, above: pending.slice(cut), below: [], afterSection });
       pending = [];
       afterSection = false;
       continue;
@@ -55,6 +58,22 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
   flushPending();
   rows.forEach((r) => out.push(bodyRow(r)));
   return out;
+}
+
+/**
+ * How many of the lines between two row lines go with the upper row at
+ * least, by its agency cell: a line holding an agency nearer the upper row
+ * line than the lower one continues the upper row's agency cell (its
+ * second agency), when the lower row has its agency on its own row line
+ * ("4 Hoàn thành … Sở Thông tin và Truyền thông", "… tại thành phố Ủy ban
+ * nhân dân các quận", "Thu hút thêm …", "25 … Sở Kế hoạch và Đầu tư").
+ */
+function agencyLinesBelow(pending: readonly string[]): number {
+  let n = 0;
+  pending.forEach((line, i) => {
+    if (i + 1 < pending.length - i && splitAgency(line).agency) n = i + 1;
+  });
+  return n;
 }
 
 /** A row line with the lines above and below it that belong to its cells. */
@@ -67,28 +86,76 @@ interface LineRow {
 
 function bodyRow(r: LineRow): ParsedRow {
   const cells = { ...r.cells };
+  const wrapped = cells.unit ? null : wrappedUnit(r.above.at(-1) ?? '', cells.name);
+  if (wrapped) {
+    r.above[r.above.length - 1] = wrapped.above;
+    cells.unit = wrapped.unit;
+    cells.name = wrapped.name;
+    // words between the unit and the target's figure are the target's ("Phấn đấu đạt" 3%)
+    if (wrapped.after) cells.target = join(wrapped.after, cells.target);
+  }
   const textualTarget = cells.target.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
   const nameOpens = /^\p{Lu}/u.test(cells.name);
+  // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
+  const targetAbove = nameOpens && textualTarget ? r.above.filter((l) => splitAgency(l).rest).length : 0;
   for (const line of r.above.reverse()) {
     const { rest, agency } = splitAgency(line);
     if (agency) cells.lead = join(agency, cells.lead);
-    // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
-    if (nameOpens && textualTarget) cells.target = join(rest, cells.target);
+    if (targetAbove) cells.target = join(rest, cells.target);
     else cells.name = join(rest, cells.name);
   }
-  for (const line of r.below) {
+  r.below.forEach((line, i) => {
     const { rest, agency } = splitAgency(line);
     const tail = agency ? null : localityTail(rest, cells.lead);
     if (agency) cells.lead = join(cells.lead, agency);
-    cells.name = join(cells.name, tail ? tail.rest : rest);
-    if (tail) cells.lead = join(cells.lead, tail.tail);
-  }
+    // the target's centred cell has as many lines below its row line as above it, when the name has just one line
+    if (i < targetAbove && r.below.length <= targetAbove) cells.target = join(cells.target, tail ? tail.rest : rest);
+    else cells.name = join(cells.name, tail ? tail.rest : rest);
+    if (tail) cells.lead = [cells.lead, tail.tail].filter(Boolean).join(' ');
+  });
   return {
     kind: 'body',
     code: cells.code,
     afterSection: r.afterSection,
-    cells: { code: cells.code, name: trimGarbage(cells.name), unit: cells.unit, target: trimGarbage(cells.target), lead: trimGarbage(cells.lead) },
+    cells: { code: cells.code, name: trimGarbage(repairOpener(cells.name)), unit: cells.unit, target: trimGarbage(cells.target), lead: trimGarbage(cells.lead) },
   };
+}
+
+/** A name whose opening words an OCR garbled ("TV 18 cắt giảm …") given the opener they read as ("Tỷ lệ cắt giảm …"); see misreadNameOpener. */
+export function repairOpener(name: string): string {
+  const words = name.split(/\s+/u).filter(Boolean);
+  const opener = misreadNameOpener(words);
+  return opener ? [opener.text, ...words.slice(opener.length)].join(' ') : name;
+}
+
+/**
+ * A unit cell wrapped over two lines, its first line ending the line above
+ * the row line and its second inside the row line's name, since the cells
+ * stand side by side: "khoa học, đổi mới sáng tạo, | % tổng chi ngân" over
+ * "17 chuyển đổi số sách nhà nước Phấn đấu đạt 3% …" is the unit "% tổng
+ * chi ngân sách nhà nước" (a known unit, units.json). The line above and
+ * the name without the unit's words, and the words after the unit; null
+ * when no known unit is so wrapped.
+ */
+function wrappedUnit(above: string, name: string): { above: string; unit: string; name: string; after: string } | null {
+  const top = above.split(/\s+/u).filter(Boolean);
+  const row = name.split(/\s+/u).filter(Boolean);
+  for (let k = 1; k < top.length; k++) {
+    const first = top[k]!.replace(/^[|[\]]+/u, '');
+    if (!/^(?:%|\p{Lu})/u.test(first)) continue;
+    // the unit's first line runs to the first word that is none (marks, then the agency's cell, may follow)
+    let headEnd = k + 1;
+    while (headEnd < top.length && isMeaningfulWord(top[headEnd]!)) headEnd++;
+    const head = [first, ...top.slice(k + 1, headEnd)];
+    for (let j = 1; j < row.length; j++) {
+      const u = unitAt([...head, ...row.slice(j)], 0);
+      if (!u || u.length <= head.length) continue;
+      const end = j + u.length - head.length;
+      const rest = [...top.slice(0, k), ...top.slice(headEnd)].join(' ').replace(/\s*[|[\]]+(?=\s|$)/gu, '');
+      return { above: rest, unit: u.text, name: row.slice(0, j).join(' '), after: row.slice(end).join(' ') };
+    }
+  }
+  return null;
 }
 
 /** A continuation line: starts in lower case, with a bracket, or with a figure ("(R&D) Sở …", "1Gb/s."). */
@@ -112,15 +179,32 @@ function splitAgency(line: string): { rest: string; agency: string } {
  */
 function localityTail(line: string, lead: string): { rest: string; tail: string } | null {
   const f = fold(lead);
-  if (!endsBeforeLocality(f)) return null;
-  return localityAtEnd(line);
+  if (endsBeforeLocality(f)) return localityAtEnd(line);
+  // the locality itself broken over the lines: "… Ủy ban nhân dân thành" + "… phố"
+  const leadWords = lead.split(/\s+/u).filter(Boolean);
+  const words = line.split(/\s+/u).filter(Boolean);
+  const last = words.at(-1);
+  if (leadWords.length < 2 || !last || !endsBeforeLocality(fold(leadWords.slice(0, -1).join(' ')))) return null;
+  const joined = localityAtEnd(`${leadWords.at(-1)} ${last}`);
+  return joined && !joined.rest ? { rest: words.slice(0, -1).join(' '), tail: last } : null;
 }
+
+/** The locality a line of stray marks ends with, when `lead` (the agency of the row above) stops before its locality; else "". */
+function localityOfGarbage(line: string, lead: string): string {
+  if (!pendingLocality(lead)) return '';
+  return localityAtEnd(line)?.tail ?? '';
+}
+
+const pendingLocality = (lead: string): boolean => Boolean(lead) && endsBeforeLocality(fold(lead));
 
 /**
  * Stray marks an OCR of shading and borders leaves in a cell ("… ngang tầm
  * . SỰ A 5 A là", "toàn . . A trình"): a run of three or more tokens of one
- * or two characters, two or more of them not words, is dropped wherever it
- * stands; so are border marks at the cell's edges.
+ * or two characters (a lone digit among them), two or more of them marks
+ * (no word, no digit), is dropped wherever it stands; so are border marks at the cell's
+ * edges. The short words that open such a run before anything that is
+ * no word are the cell's own ("có chữ ký số . . A": the marks start after "ký số") and
+ * are kept.
  */
 export function trimGarbage(text: string): string {
   const words = text.split(/\s+/u).filter(Boolean);
@@ -129,16 +213,28 @@ export function trimGarbage(text: string): string {
     let j = i;
     while (j < words.length && isStray(words[j]!)) j++;
     const run = words.slice(i, j);
-    if (run.length >= 3 && run.filter((w) => !isMeaningfulWord(w)).length >= 2) i = j;
-    else if (run.length) {
+    const marks = run.findIndex((w) => !isMeaningfulWord(w));
+    const tail = marks < 0 ? [] : run.slice(marks);
+    if (tail.length >= 3 && tail.filter(isMark).length >= 2) {
+      kept.push(...run.slice(0, marks));
+      i = j;
+    } else if (run.length) {
       kept.push(...run);
       i = j;
     } else kept.push(words[i++]!);
   }
+  // marks left at the cell's end, a sign among them ("… cấp phép ° i")
+  let end = kept.length;
+  while (end > 0 && isStray(kept[end - 1]!) && !isMeaningfulWord(kept[end - 1]!) && !/^\d/u.test(kept[end - 1]!)) end--;
+  if (end < kept.length && kept.slice(end).some((w) => /^[^\p{L}\p{N}]+$/u.test(w))) kept.length = end;
   return kept.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
 }
 
-const isStray = (w: string): boolean => [...w].length <= 2 && !/^\d+%?$/u.test(w);
+/** A short token that is no word: not a lone digit, nor a one-letter word in lower case ("ở", "ý"). */
+const isMark = (w: string): boolean => !isMeaningfulWord(w) && !/^\d$/u.test(w) && !/^\p{Ll}$/u.test(w);
+
+/** A token of one or two characters that is not a figure ("10", "5%"): a lone digit may be a mark. */
+const isStray = (w: string): boolean => [...w].length <= 2 && !/^(?:\d{2}|\d%)$/u.test(w);
 
 const join = (a: string, b: string): string => [a, b].filter((s) => s.trim()).join(' ');
 

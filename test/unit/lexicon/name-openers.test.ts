@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { misreadNameOpener } from '../../../src/lexicon/index.js';
+import { repairOpener } from '../../../src/layout/tables/text-rows/text-row-rows.js';
+
+const words = (s: string): string[] => s.split(' ');
+
+describe('misreadNameOpener', () => {
+  it('reads the opening words of an indicator name an OCR printed with digits and signs for letters', () => {
+    expect(misreadNameOpener(words('TV 18 hộ nghèo được hỗ trợ'))).toEqual({ text: 'Tỷ lệ', length: 2 });
+    expect(misreadNameOpener(words('Từ 1 trường học đạt chuẩn'))).toEqual({ text: 'Tỷ lệ', length: 2 });
+    expect(misreadNameOpener(words('1¥ ¢ xã đạt chuẩn nông thôn mới'))).toEqual({ text: 'Tỷ lệ', length: 2 });
+    expect(misreadNameOpener(words('Chi 56 giá tiêu dùng'))).toEqual({ text: 'Chỉ số', length: 2 });
+    expect(misreadNameOpener(words('Tỷ trọng 8 kinh tế số'))).toBeNull();
+  });
+
+  it('leaves words as printed alone, and an opener with nothing after it', () => {
+    expect(misreadNameOpener(words('Tỷ lệ hộ nghèo'))).toBeNull();
+    expect(misreadNameOpener(words('Từ lâu đã có'))).toBeNull();
+    expect(misreadNameOpener(words('Ủy ban nhân dân'))).toBeNull();
+    expect(misreadNameOpener(words('TV 18'))).toBeNull();
+    expect(misreadNameOpener(words('Quy mô 5 ha'))).toBeNull();
+  });
+
+  it('repairs a name cell of an OCR text-row table', () => {
+    expect(repairOpener('T?/ 1& doanh nghiệp có website')).toBe('Tỷ lệ doanh nghiệp có website');
+    expect(repairOpener('Số xã có nhà văn hóa')).toBe('Số xã có nhà văn hóa');
+  });
+});
