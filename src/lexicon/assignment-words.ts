@@ -94,8 +94,13 @@ export function isProposalType(type: string | null): boolean {
 
 /** Where a list of office holders and agencies parts: ", Giám đốc Sở …", " và các cơ quan …" (a comma or "và" before a title, a body or a group). */
 export const listPartBreak = lazy(() => new RegExp(`(?:,|\\s+và)\\s+(?=(?:${alternationOf(titleVariants())}|${agencyHeadAlternation()}|${groupOpenerAlternation()})\\s)`, 'u'));
-/** Office holders' titles as printed and with each word capitalised ("Nhà đầu tư", "Nhà Đầu tư"). */
-const titleVariants = lazy(() => [...new Set(file().personTitles.flatMap((t) => [t, t.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase())]))]);
+/** Office holders' titles as printed and with one later word capitalised ("Nhà đầu tư", "Nhà Đầu tư"). */
+const titleVariants = lazy(() =>
+  [...new Set(file().personTitles.flatMap((t) => {
+    const words = t.split(' ');
+    return [t, ...words.map((w, k) => words.map((v, j) => (j === k ? v.charAt(0).toUpperCase() + v.slice(1) : v)).join(' '))];
+  }))],
+);
 
 /** "Sở Xây dựng và địa phương có liên quan": where a named body's list goes on with a bare group noun after "và". */
 export const groupAfterAnd = lazy(() => new RegExp(`\\s+và\\s+(?=(?:${groupNounAlternation()})(?:\\s|$))`, 'u'));

@@ -58,6 +58,12 @@ function readClause(clause: string, loose = true): Found | null {
     if (found) return at > 0 && isPeriodPhrase(clause.slice(0, at)) ? { ...found, intro: clause.slice(0, at).trim().replace(/,$/u, '') } : found;
   }
   if (first) return first;
+  // "Đối với Bộ tiêu chí … cấp xã: Bộ Văn hóa, Thể thao và Du lịch chủ trì, …": a topic, then the sentence that assigns
+  const topic = topicOpener().test(clause) ? /^[^:]{3,200}:\s+(\S.*)$/su.exec(clause)?.[1] : undefined;
+  if (topic && namesAgencyFirst(topic)) {
+    const found = readAgenciesAndTask(topic, false);
+    if (found) return found;
+  }
   return loose ? (readNamedItem(clause) ?? readAfterIntro(clause)) : null;
 }
 
