@@ -152,6 +152,10 @@ export const AssignmentWordsFile = z.object({
   clauseWords: z.array(z.string()),
   planTypes: z.array(z.string()),
   courtesyWords: z.array(z.string()),
+  dayDateOpeners: z.array(z.string()).default([]),
+  periodOpeners: z.array(z.string()).default([]),
+  referenceDeadlines: z.array(z.string()).default([]),
+  cooperationAdverbs: z.array(z.string()).default([]),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

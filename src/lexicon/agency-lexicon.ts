@@ -146,6 +146,11 @@ export function groupAlternation(): string {
   return `(?:${file.groupOpeners.map(escapeRegExp).join('|')}) (?:${file.groupNouns.map(escapeRegExp).join('|')})`;
 }
 
+/** The nouns a group of bodies is made of ("cơ quan", "đơn vị", "địa phương"), as an alternation. */
+export function groupNounAlternation(): string {
+  return [...lexicon().file.groupNouns].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
 /** Heads that open a name only before a capitalised word ("Ban Quản lý", "Hội Nông dân"), as an alternation. */
 export function capitalisedHeadAlternation(): string {
   return [...lexicon().file.capitalisedAfter].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');

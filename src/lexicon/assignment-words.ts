@@ -1,5 +1,5 @@
 import { AssignmentWordsFile } from '../../schemas/index.js';
-import { agencyHeadAlternation, groupOpenerAlternation } from './agency-lexicon.js';
+import { agencyHeadAlternation, groupAlternation, groupNounAlternation, groupOpenerAlternation } from './agency-lexicon.js';
 import { lazy, readDataFile } from './data-file.js';
 import { alternationOf } from './patterns.js';
 
@@ -15,8 +15,11 @@ export const proposalBefore = lazy(() => new RegExp(`(?:^|\\s)(?:${alternationOf
 export const leadMarker = lazy(() => new RegExp(`\\s(?:${alternationOf(file().leadMarkers)})(?=[\\s,;.]|$)`, 'u'));
 /** " có trách nhiệm", " chịu trách nhiệm" after the responsible agencies. */
 export const dutyMarker = lazy(() => new RegExp(`\\s(?:${alternationOf(file().dutyMarkers)})(?=[\\s,;.:]|$)`, 'u'));
-/** The first word of a task, where an agency list without a marker ends. */
-export const taskVerb = lazy(() => new RegExp(`\\s(?=(?:${alternationOf(file().taskVerbs)})(?:[\\s,]|$))`, 'u'));
+/** The first word of a task, where an agency list without a marker ends (not a verb a name holds: "Ban Quản lý dự án đầu tư xây dựng số 1"). */
+export const taskVerb = lazy(() => new RegExp(`\\s(?=(?:${alternationOf(file().taskVerbs)})(?:[\\s,]|$)(?!\\s*số\\s+\\d))`, 'u'));
+
+/** The lexicon's task verbs as an alternation ("khẩn trương|tổ chức|…"). */
+export const taskVerbAlternation = (): string => alternationOf(file().taskVerbs);
 
 /** A text that starts by naming an agency, a group of them or an office holder ("Giám đốc Sở Tư pháp", "các cơ quan", "Chánh Văn phòng"). */
 const agencyStart = lazy(() => new RegExp(`^(?:${alternationOf(file().personTitles)}|${agencyHeadAlternation()}|${groupOpenerAlternation()}|Các|các|Những|những)(?:\\s|$)`, 'u'));
@@ -24,17 +27,59 @@ export function namesAgencyFirst(text: string): boolean {
   return agencyStart().test(text.trim());
 }
 
+/** A group of bodies: "các cơ quan, đơn vị", "Các sở, ban, ngành", "UBND các xã, phường" (a head, then a group). */
+const groupStart = lazy(() => new RegExp(`^(?:(?:${agencyHeadAlternation()})\\s+)?(?:${groupAlternation()})(?=[\\s,]|$)`, 'iu'));
+export function namesGroup(text: string): boolean {
+  return groupStart().test(text.trim());
+}
+
+/** A text that starts with an office holder's title before a name, a number or a group ("Giám đốc Sở …", "Nhà đầu tư 02 dự án", "Thủ trưởng các …"; not "Hội nghị …"). */
+const personStart = lazy(() => new RegExp(`^(?:${alternationOf(file().personTitles)})\\s+(?:\\p{Lu}|\\d|(?:các|những)\\s)`, 'u'));
+export function opensPersonTitle(text: string): boolean {
+  return personStart().test(text.trim());
+}
+
 /** A deadline in a sentence: "trước ngày 22/8/2025", "trước 14 giờ, ngày 11 tháng 01 năm 2026", "Trong thời hạn 60 ngày làm việc", "trong Quý I/2026". */
 const deadline = lazy(() => {
   const dateWords = alternationOf(file().dateWords);
-  const piece = `(?:\\d+(?:[/.-]\\d+)*|[IVX]+(?:/\\d{4})?|${dateWords})`;
-  return new RegExp(`(?:^|[\\s,(])((?:${alternationOf(file().deadlineOpeners)})\\s+(?=[\\dIVX]|${dateWords})${piece}(?:,?\\s+${piece})*)`, 'iu');
+  // each piece a whole word: "trước 30/5/2026 và …" ends at the date, not at the "v" of "và" read as a numeral
+  const piece = `(?:\\d+(?:[/.-]\\d+)*|[IVX]+(?:/\\d{4})?|${dateWords})(?![\\p{L}\\p{N}])`;
+  // "đến 30/5/2026": an opener that makes a deadline only before a whole date
+  const dayDate = file().dayDateOpeners.length ? `|(?:${alternationOf(file().dayDateOpeners)})\\s+\\d{1,2}/\\d{1,2}/\\d{4}(?![\\p{L}\\p{N}])` : '';
+  return new RegExp(`(?:^|[\\s,(])((?:${alternationOf(file().deadlineOpeners)})\\s+(?=[\\dIVX]|${dateWords})${piece}(?:,?\\s+${piece})*${dayDate})`, 'iu');
 });
 export function deadlineIn(text: string): { raw: string; index: number } | null {
   const m = deadline().exec(text);
   if (!m?.[1] || !/\d|[IVX]/u.test(m[1])) return null;
   const raw = m[1].replace(/[\s,]+$/u, '');
   return { raw, index: m.index + m[0].indexOf(m[1]) };
+}
+
+/** A deadline given by reference at a task's end: "… theo thời gian tại khoản 1 Công văn này", "theo thời hạn quy định tại Điều 5". */
+const referenceDeadline = lazy(() => new RegExp(`(?:^|\\s)((?:${alternationOf(file().referenceDeadlines)})\\s+(?:quy định\\s+)?tại\\s+[^;]+?)[\\s.;,/]*$`, 'iu'));
+export function referenceDeadlineIn(text: string): { raw: string; index: number } | null {
+  const m = referenceDeadline().exec(text);
+  return m?.[1] ? { raw: m[1], index: m.index + m[0].indexOf(m[1]) } : null;
+}
+
+/**
+ * A phrase before a sentence's agencies that says when, and nothing else:
+ * "Trong thời hạn 60 ngày làm việc", "Trong quá trình tổ chức thực hiện"
+ * (not "Trong quá trình …, nếu phát sinh vướng mắc": a condition follows).
+ */
+const periodOpener = lazy(() => new RegExp(`^(?:${alternationOf(file().periodOpeners)})\\s`, 'iu'));
+export function isPeriodPhrase(text: string): boolean {
+  const t = text.trim().replace(/,$/u, '').trim();
+  if (!t || /[,;:]/u.test(t)) return false;
+  if (periodOpener().test(t)) return true;
+  const d = deadlineIn(t);
+  return d !== null && d.index === 0 && d.raw.length === t.length;
+}
+
+/** "phối hợp với", "phối hợp chặt chẽ với", "phối hợp cùng": how a cooperating list is introduced (either case), as an alternation. */
+export function cooperationAlternation(): string {
+  const adverbs = file().cooperationAdverbs;
+  return `[Pp]hối hợp(?:\\s+(?:${adverbs.length ? alternationOf(adverbs) : '(?!)'}))?\\s+(?:với|cùng)`;
 }
 
 /** Plans and programmes: where unit headings list the tasks, their other sentences say how the plan is run. */
@@ -48,7 +93,17 @@ export function isProposalType(type: string | null): boolean {
 }
 
 /** Where a list of office holders and agencies parts: ", Giám đốc Sở …", " và các cơ quan …" (a comma or "và" before a title, a body or a group). */
-export const listPartBreak = lazy(() => new RegExp(`(?:,|\\s+và)\\s+(?=(?:${alternationOf(file().personTitles)}|${agencyHeadAlternation()}|${groupOpenerAlternation()})\\s)`, 'u'));
+export const listPartBreak = lazy(() => new RegExp(`(?:,|\\s+và)\\s+(?=(?:${alternationOf(titleVariants())}|${agencyHeadAlternation()}|${groupOpenerAlternation()})\\s)`, 'u'));
+/** Office holders' titles as printed and with one later word capitalised ("Nhà đầu tư", "Nhà Đầu tư"). */
+const titleVariants = lazy(() =>
+  [...new Set(file().personTitles.flatMap((t) => {
+    const words = t.split(' ');
+    return [t, ...words.map((w, k) => words.map((v, j) => (j === k ? v.charAt(0).toUpperCase() + v.slice(1) : v)).join(' '))];
+  }))],
+);
+
+/** "Sở Xây dựng và địa phương có liên quan": where a named body's list goes on with a bare group noun after "và". */
+export const groupAfterAnd = lazy(() => new RegExp(`\\s+và\\s+(?=(?:${groupNounAlternation()})(?:\\s|$))`, 'u'));
 
 /** "Đối với X: …" at a clause's start: the opener, if any (X is who the item is for when X names an agency). */
 export const topicOpener = lazy(() => new RegExp(`^(?:${alternationOf(file().topicOpeners)})\\s+`, 'u'));

@@ -25,6 +25,7 @@ export {
   isBareOrgan,
   misreadListHeadAlternation,
   groupAlternation,
+  groupNounAlternation,
   capitalisedHeadAlternation,
   opensAgencyCell,
 } from './agency-lexicon.js';
@@ -35,4 +36,4 @@ export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPerio
 export { documentTypes, numberedTypeHeading, documentTypeAlternation, namedTypeAlternation, tableKindsNamedBy, startsWithMotto, opensSignature, authorityAtEnd, signerTitleLine, isSurname, subjectAfterOpener, opensRecipients, afterRecipientsOpener, isBannerLine } from './document-words.js';
 export { shippedRegistryFile, userRegistryFile, learnedAliases, registryFiles, registryNames, type UserFileProblem } from './registry-file.js';
 export { rowNumberWithStrayMark } from './row-number.js';
-export { assignmentOpener, openerInside, proposalBefore, leadMarker, dutyMarker, taskVerb, namesAgencyFirst, deadlineIn, isProposalType, isPlanType, listPartBreak, topicOpener, isAgencyHeading, readsAsClause, headingAgency, opensRequestList, isCourtesyTask } from './assignment-words.js';
+export { assignmentOpener, openerInside, proposalBefore, leadMarker, dutyMarker, taskVerb, taskVerbAlternation, namesAgencyFirst, namesGroup, opensPersonTitle, deadlineIn, referenceDeadlineIn, isPeriodPhrase, cooperationAlternation, isProposalType, isPlanType, listPartBreak, groupAfterAnd, topicOpener, isAgencyHeading, readsAsClause, headingAgency, opensRequestList, isCourtesyTask } from './assignment-words.js';

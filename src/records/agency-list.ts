@@ -1,5 +1,5 @@
 import type { Agency } from '../../schemas/index.js';
-import { agencyHeadAlternation, agencyKindOf, groupOpenerAlternation, misreadListHeadAlternation } from '../lexicon/index.js';
+import { agencyHeadAlternation, agencyKindOf, groupAfterAnd, groupOpenerAlternation, listPartBreak, misreadListHeadAlternation, namesGroup } from '../lexicon/index.js';
 
 /**
  * Where the next agency of a list starts: a comma or full stop before an
@@ -38,3 +38,17 @@ export function splitLeadCell(cell: string): { lead: Agency[]; cooperating: Agen
   return { lead: splitAgencies(m[1]), cooperating: splitAgencies(m[2].replace(/\s+và\s+(?=(?:các|những)\s)/gu, '; ')) };
 }
 
+
+/**
+ * The agencies and office holders a sentence names: parted at a comma or
+ * "và" before each title, body or group, then as agency lists are; a named
+ * body's part also at "và" before a bare group ("Ban Quản lý dự án …, Trung
+ * tâm … và địa phương" is three), while a group keeps its own nouns ("các
+ * sở, ban, ngành và địa phương" is one).
+ */
+export function splitNamedList(text: string): Agency[] {
+  return text
+    .split(listPartBreak())
+    .flatMap((part) => (namesGroup(part) ? [part] : part.split(groupAfterAnd())))
+    .flatMap((part) => splitAgencies(part));
+}

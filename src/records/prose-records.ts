@@ -1,7 +1,8 @@
 import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/index.js';
-import { splitAgencies } from './agency-list.js';
+import { splitAgencies, splitNamedList } from './agency-list.js';
+import { takeDeadlines } from './task-deadlines.js';
 import { readProseTargets } from './prose-target.js';
-import { agencyHeadAlternation, capitalisedHeadAlternation, groupAlternation, opensSignature, parseTimeline, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
+import { agencyHeadAlternation, capitalisedHeadAlternation, cooperationAlternation, groupAlternation, opensSignature, parseTimeline, taskVerbAlternation, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {
@@ -15,15 +16,19 @@ const UNIT_HEADING = lazyPattern(() => new RegExp(`^(?:(?:${unitHeadingAlternati
 const BULLET = /^[-–•*]\s+/u;
 const SUB_BULLET = /^\+\s+/u;
 const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
-/** "phối hợp với X" up to "liên quan" or a clause break. */
-/** Where the partners end: "liên quan", a clause's punctuation, or the verb of what they do together ("các tổ chức …" is a partner, not the verb). */
-const COOPERATING_END = String.raw`(?:liên quan|(?=[;.:(]|(?<!(?:^|\s)(?:các|những))\s+(?:triển khai|trong|để|tổ chức|thực hiện|tham mưu|xây dựng|nhằm)\s)))`;
-const COOPERATING = new RegExp(String.raw`phối hợp\s+(?:với|cùng)\s+(.+?` + COOPERATING_END, 'iu');
+/**
+ * Where the partners end: "liên quan", a clause's punctuation, or the verb
+ * of what they do together (a task verb of the lexicon, "trong", "để"; "các
+ * tổ chức …" is a partner, not the verb; "xây dựng số 1" is a name's end).
+ */
+const COOPERATING_END = lazyPattern(() => new RegExp(String.raw`(?:liên quan|(?=[;.:(]|(?<!(?:^|\s)(?:các|những))\s+(?:${taskVerbAlternation()}|trong|để|nhằm)\s(?!số\s+\d)))`, 'u'));
+/** "phối hợp với X", "phối hợp chặt chẽ với X", up to where the partners end. */
+const COOPERATING = lazyPattern(() => new RegExp(String.raw`${cooperationAlternation()}\s+(.+?` + COOPERATING_END().source + ')', 'u'));
 /** "phối hợp cơ quan ngoại giao, các tổ chức …" without "với": only when an agency's head word follows, not a verb ("phối hợp triển khai"). */
-const COOPERATING_BARE = lazyPattern(() => new RegExp(String.raw`phối hợp\s+((?:cơ quan|${groupAlternation()}|${agencyHeadAlternation()})\s.+?` + COOPERATING_END, 'u'));
+const COOPERATING_BARE = lazyPattern(() => new RegExp(String.raw`[Pp]hối hợp\s+((?:cơ quan|${groupAlternation()}|${agencyHeadAlternation()})\s.+?` + COOPERATING_END().source + ')', 'u'));
 /** The partners a task names ("… phối hợp với Sở Xây dựng, Sở Nông nghiệp và Môi trường để …"), as printed; null when none. */
 export function cooperatingIn(task: string): string | null {
-  return (COOPERATING.exec(task) ?? COOPERATING_BARE().exec(task))?.[1]?.trim() ?? null;
+  return (COOPERATING().exec(task) ?? COOPERATING_BARE().exec(task))?.[1]?.trim() ?? null;
 }
 
 /** A frequency that closes a task's sentence governs it: "Tổ chức … Diễn đàn chuyển đổi số thành phố hàng năm." */
@@ -36,6 +41,14 @@ const CLOSING_FREQUENCY = lazyPattern(() => {
 function lazyPattern(make: () => RegExp): () => RegExp {
   let re: RegExp | null = null;
   return () => (re ??= make());
+}
+
+/** A task with a phrase taken out of it: no space before punctuation, no doubled spaces, no punctuation left at its ends. */
+export function tidyTask(text: string): string {
+  return text
+    .replace(/\s+([,;.])/gu, '$1')
+    .replace(/^[\s,;:]+|[\s,;:.\/]+$/gu, '')
+    .replace(/\s{2,}/gu, ' ');
 }
 
 /** How sure a prose pattern is of its record before the evidence of its fields (record-confidence.ts) weighs in. */
@@ -132,14 +145,17 @@ export function proseAssignments(placed: readonly PlacedBlock[], leaveOut: (sect
     }
     const lead = splitAgencies(section.title.replace(/[.:]$/u, ''));
     tasks.forEach((parts, i) => {
-      const task = parts.map((p) => p.block.text.replace(BULLET, '').trim()).join(' ');
+      const printed = parts.map((p) => p.block.text.replace(BULLET, '').trim()).join(' ');
       const first = parts[0];
-      const co = (COOPERATING.exec(task) ?? COOPERATING_BARE().exec(task))?.[1]?.trim();
-      const frequency = CLOSING_FREQUENCY().exec(task)?.[1];
+      const co = cooperatingIn(printed);
+      // a deadline the task states ("… trước ngày 10/5/2026") is its timeline, taken out of the task; else a frequency that closes it
+      const { deadlines, rest } = takeDeadlines(printed);
+      const task = deadlines.length ? tidyTask(rest) : printed;
+      const frequency = deadlines.length ? deadlines.join('; ') : CLOSING_FREQUENCY().exec(printed)?.[1];
       out.push({
         code: `${section.number}.${letter(i)}`, section: sectionLabel(section), parent: null, directing: null, output: null, notes: null, extra: {},
         source: { page: first?.page ?? null, table: null, row: null, box: first?.block.box ?? null, lines: first ? [first.block.lineStart, (parts.at(-1)?.block.lineEnd ?? 1) - 1] : null },
-        confidence: PROSE_CONFIDENCE, task, lead, cooperating: co ? splitAgencies(co.replace(/,\s+(?=(?:các|những)\s)/gu, '; ')) : [], timeline: frequency ? parseTimeline(frequency) : null,
+        confidence: PROSE_CONFIDENCE, task, lead, cooperating: co ? splitNamedList(co) : [], timeline: frequency ? parseTimeline(frequency) : null,
       });
     });
   }

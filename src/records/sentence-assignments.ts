@@ -1,7 +1,8 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { deadlineIn, dutyMarker, headingAgency, isCourtesyTask, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, listPartBreak, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
-import { splitAgencies } from './agency-list.js';
-import { cooperatingIn, type placeBlocks } from './prose-records.js';
+import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
+import { splitNamedList } from './agency-list.js';
+import { takeDeadlines } from './task-deadlines.js';
+import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
 
 /**
  * Assignments stated in a sentence, wherever they stand: decisions' articles
@@ -26,8 +27,9 @@ const MAX_AGENCIES_LENGTH = 400;
 /** "Điều 7.", "2.", "2.1.", "a)", "b." at a block's start: the item's printed label. */
 const LABEL = /^(?:(Điều\s+\d+)\s*[.:]|(\d+(?:\.\d+)*)[.)]|([a-zđ])[.)])\s+/u;
 const BULLET = /^[-–•+*]\s+/u;
-/** "phối hợp với X" after the lead's marker, up to the task's first verb. */
-const COOPERATING = /^,?\s*phối hợp\s+(?:với|cùng)\s+/u;
+/** "phối hợp với X", "phối hợp chặt chẽ với X", "phối hợp X" (a name next) after the lead's marker, up to the task's first verb. */
+let cooperatingOpener: RegExp | null = null;
+const COOPERATING = (): RegExp => (cooperatingOpener ??= new RegExp(`^,?\\s*(?:${cooperationAlternation()}\\s+|phối hợp\\s+(?=\\p{Lu}|(?:các|những)\\s))`, 'u'));
 
 interface Found {
   lead: string;
@@ -43,15 +45,45 @@ interface Found {
  * and agencies after an introductory phrase. Null when it assigns nothing.
  */
 function readClause(clause: string, loose = true): Found | null {
+  // "Các cơ quan, đơn vị … căn cứ …, lập hồ sơ đề nghị Chủ tịch UBND tỉnh …": agencies first, then their task's verb;
+  // an opener after that verb is part of the task, not the assignment
+  const first = namesAgencyFirst(clause) ? (readAgenciesAndTask(clause, false) ?? readAgenciesAndVerb(clause)) : null;
   for (const m of clause.matchAll(openerInside())) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
+    if (first && at >= first.lead.length) break;
     // "kính đề nghị", "trân trọng đề nghị": a proposal or a courtesy, not an assignment
     if (proposalBefore().test(clause.slice(0, at))) continue;
     const found = readAgenciesAndTask(clause.slice(at + m[1]!.length), true);
+    // "Trong quá trình tổ chức thực hiện, đề nghị …": a period before the opener is the task's timeline
+    if (found) return at > 0 && isPeriodPhrase(clause.slice(0, at)) ? { ...found, intro: clause.slice(0, at).trim().replace(/,$/u, '') } : found;
+  }
+  if (first) return first;
+  // "Đối với Bộ tiêu chí … cấp xã: Bộ Văn hóa, Thể thao và Du lịch chủ trì, …": a topic, then the sentence that assigns
+  const topic = topicOpener().test(clause) ? /^[^:]{3,200}:\s+(\S.*)$/su.exec(clause)?.[1] : undefined;
+  if (topic && namesAgencyFirst(topic)) {
+    const found = readAgenciesAndTask(topic, false);
     if (found) return found;
   }
-  if (namesAgencyFirst(clause)) return readAgenciesAndTask(clause, false);
   return loose ? (readNamedItem(clause) ?? readAfterIntro(clause)) : null;
+}
+
+/** A list part that opens as a name: a group ("các cơ quan"), an agency head as names print it ("Sở Y tế", not "các định mức"), an office holder. */
+function opensName(part: string): boolean {
+  const t = part.trim();
+  return namesGroup(t) || agencyStartsAt(t.split(/\s+/u), 0) || opensPersonTitle(t);
+}
+
+/**
+ * "Các cơ quan, đơn vị, địa phương căn cứ …, chủ động rà soát …": groups
+ * of bodies first and no marker, ending at the task's first verb. Only
+ * groups ("các sở, ban, ngành", "UBND các xã"): a named body followed by a
+ * verb is as often a report of what it did, or a verb inside a name
+ * ("Hội đồng quản lý Quỹ …").
+ */
+function readAgenciesAndVerb(clause: string): Found | null {
+  const found = readAgenciesAndTask(clause, true);
+  if (!found || found.lead.length > MAX_INTRO_AGENCIES || /[/:]/u.test(found.lead)) return null;
+  return splitNamedList(found.lead).every((a) => namesGroup(a.raw)) ? found : null;
 }
 
 /** How many commas into a clause its agencies may start ("Căn cứ Kế hoạch …, các cơ quan, đơn vị … xây dựng …"). */
@@ -68,8 +100,11 @@ function readAfterIntro(clause: string): Found | null {
     from = comma + 2;
     const rest = clause.slice(from);
     if (!namesAgencyFirst(rest)) continue;
+    // "… phối hợp với Sở Xây dựng, Sở Nông nghiệp …": the comma parts a list of names, it ends no introduction
+    const before = clause.slice(0, comma).split(/[,;]/u).at(-1)!.replace(/^.*\bphối hợp(?:\s+\S+)?\s+(?:với|cùng)\s+/iu, '').replace(/^.*\bphối hợp\s+/iu, '').trim();
+    if (namesAgencyFirst(before)) return null;
     const found = readAgenciesAndTask(rest, true);
-    if (found && found.lead.length <= MAX_INTRO_AGENCIES && namedList(found.lead).every((a) => namesAgencyFirst(a.raw))) return { ...found, intro: clause.slice(0, comma) };
+    if (found && found.lead.length <= MAX_INTRO_AGENCIES && splitNamedList(found.lead).every((a) => opensName(a.raw))) return { ...found, intro: clause.slice(0, comma) };
   }
   return null;
 }
@@ -78,7 +113,16 @@ function readAfterIntro(clause: string): Found | null {
 function readNamedItem(clause: string): Found | null {
   const m = /^(.{3,160}?):\s+(\S.*)$/su.exec(clause.replace(topicOpener(), ''));
   if (!m?.[1] || !m[2] || !isAgencyHeading(m[1])) return null;
+  // "Đối với UBND cấp xã: Có kết quả … đạt loại Tốt": a criterion for the body, not a task (a task opens with its verb)
+  if (!startsWithTaskVerb(m[2])) return null;
   return { lead: m[1].trim(), cooperating: '', task: m[2] };
+}
+
+/** Whether a text opens with one of the lexicon's task verbs ("Rà soát …", "Khẩn trương …"), either case. */
+function startsWithTaskVerb(text: string): boolean {
+  const t = text.trim();
+  const v = taskVerb().exec(` ${t.charAt(0).toLowerCase()}${t.slice(1)}`);
+  return v !== null && v.index === 0;
 }
 
 /** The agencies at the start of `rest`, ending at a lead or duty marker (or, after an opener, at the task's first verb), then the task. */
@@ -102,7 +146,7 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
   // a bare "các" or one word is no list of names
   if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies) || !/\s/u.test(agencies)) return null;
   let cooperating = '';
-  const co = marker === lead ? COOPERATING.exec(after) : null;
+  const co = marker === lead ? COOPERATING().exec(after) : null;
   if (co) {
     const tail = after.slice(co[0].length);
     const verb = taskVerb().exec(tail);
@@ -124,6 +168,9 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   const headingLead = (over: Section | null): string | null =>
     // "Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng …):": the agency without the long description in brackets ("(cũ)" stays)
     over ? (headingAgency(over.title)?.replace(/\s*\((?:[^()\s]+\s+){3,}[^()]*\)\s*$/u, '') ?? null) : null;
+  const isItem = (text: string): boolean => LABEL.test(text) || BULLET.test(text);
+  // sections whose items are bulleted or labelled: a plain paragraph after them (a closing "Trân trọng thông báo …") is none of the heading's items
+  const itemized = new Set(placed.filter((p) => p.section && isItem(p.block.text) && !(p.section.page === p.page && p.section.line === p.block.lineStart)).map((p) => p.section!.id));
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
   let listOpen = false;
@@ -134,58 +181,65 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     const isHeading = section !== null && section.page === page && section.line === block.lineStart;
     // the section the block's item belongs to: a heading's parent, a paragraph's own section
     const over = (isHeading ? (section.parent ? byId.get(section.parent) : undefined) : section) ?? null;
+    const item = isItem(block.text);
     // where unit headings already gave the plan's tasks, only sentences that assign in so many words add to them
-    const inherited = o.explicitOnly ? null : headingLead(over);
+    const inherited = o.explicitOnly || (!item && over !== null && itemized.has(over.id)) ? null : headingLead(over);
     // an item of a list a heading opens with "đề nghị:" names its agency first and goes straight to the task ("1. Bộ Công an báo cáo …")
     // (or the paragraph just before the items opens it, when the outline did not take it for a heading)
-    const itemized = label !== null || BULLET.test(block.text);
-    if (!itemized) listOpen = opensRequestList(block.text);
-    const requested = (over !== null && opensRequestList(over.title)) || (itemized && listOpen);
-    // a heading that is a name only is no task of its own
-    if (isHeading && headingAgency(section.title)) continue;
+    if (!item) listOpen = opensRequestList(block.text);
+    const requested = (over !== null && opensRequestList(over.title)) || (item && listOpen);
+    // a heading that is a name only is no task of its own ("b) UBND xã Bảo Lâm 2: Rà soát …" is: its task follows the colon)
+    if (isHeading && headingAgency(section.title) && !/:\s*\S/u.test(body)) continue;
+    /** The record the item's clauses so far have given: an item's later sentences that assign nothing new go on with its task. */
+    let current: { found: Found; parts: string[] } | null = null;
+    const flush = (): void => {
+      if (current) out.push(...recordOf(current.found, current.parts.join(' '), { label, section, page, block, counters }));
+      current = null;
+    };
     for (const [k, clause] of clausesOf(body).entries()) {
       // under a heading that names the agency, the item is its task as a whole ("- Đẩy nhanh việc chi trả …")
       // a clause that opens a list ("… thực hiện một số nội dung sau:") is no task itself: its items are
-      if (/:\s*$/u.test(clause) && !(requested && k === 0)) continue;
-      const found = (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ?? readClause(clause, !o.explicitOnly) ?? (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null);
-      if (!found) continue;
-      const { deadlines, rest } = takeDeadlines(found.task);
-      // "Quý I/2027, các cơ quan … đánh giá …": a period that introduces the sentence is its timeline
-      const introPeriod = found.intro && looksLikeTimeline(found.intro.trim()) ? found.intro.trim() : null;
-      const deadline = deadlines.length ? { raw: deadlines.join('; ') } : introPeriod ? { raw: introPeriod } : null;
-      const cooperating = found.cooperating || cooperatingIn(rest) || '';
-      const task = rest
-        .replace(/\s+([,;.])/gu, '$1')
-        .replace(/^[\s,;:]+|[\s,;:.\/]+$/gu, '')
-        .replace(/\s{2,}/gu, ' ');
-      // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
-      if (!task || isCourtesyTask(task)) continue;
-      out.push({
-        code: codeOf(label, section, counters),
-        section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},
-        source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
-        confidence: SENTENCE_CONFIDENCE, task, lead: namedList(found.lead), cooperating: cooperating ? namedList(cooperating) : [],
-        timeline: deadline ? parseTimeline(deadline.raw) : null,
-      });
+      if (/:\s*$/u.test(clause) && !(requested && k === 0)) {
+        flush();
+        continue;
+      }
+      const found =
+        (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ??
+        readClause(clause, false) ??
+        (o.explicitOnly ? null : readNamedItem(clause)) ??
+        (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null) ??
+        (o.explicitOnly ? null : readAfterIntro(clause));
+      if (found) {
+        flush();
+        current = { found, parts: [found.task] };
+        // the heading's agency takes the whole item: its later sentences are its task too
+        if (found.task === body) break;
+      } else if (current && item) current.parts.push(clause);
     }
+    flush();
   }
   return out;
 }
 
-/** Every deadline a task states ("trước ngày 28/4/2026 … trước ngày 05/5/2026"), taken out of it. */
-function takeDeadlines(task: string): { deadlines: string[]; rest: string } {
-  const deadlines: string[] = [];
-  let rest = task;
-  for (let d = deadlineIn(rest); d && deadlines.length < 4; d = deadlineIn(rest)) {
-    deadlines.push(d.raw);
-    rest = rest.slice(0, d.index) + rest.slice(d.index + d.raw.length);
-  }
-  return { deadlines, rest };
-}
-
-/** The agencies and office holders a sentence names: parted at a comma or "và" before each, then as agency lists are. */
-function namedList(text: string): ReturnType<typeof splitAgencies> {
-  return text.split(listPartBreak()).flatMap((part) => splitAgencies(part));
+/** One record of a clause's reading: its deadline taken out of the task (or the period the sentence opened with), its partners read from the task. */
+function recordOf(found: Found, text: string, at: { label: RegExpExecArray | null; section: Section | null; page: number; block: PlacedBlock['block']; counters: Map<string, number> }): Omit<Assignment, 'id'>[] {
+  const { deadlines, rest } = takeDeadlines(text);
+  // "Quý I/2027, các cơ quan … đánh giá …", "Trong thời hạn 60 ngày làm việc, Ban … có trách nhiệm …": a period that introduces the sentence is its timeline
+  const intro = found.intro?.trim() ?? '';
+  const introPeriod = intro && (looksLikeTimeline(intro) || isPeriodPhrase(intro)) ? intro : null;
+  const deadline = deadlines.length ? deadlines.join('; ') : introPeriod;
+  const cooperating = found.cooperating || cooperatingIn(rest) || '';
+  const task = tidyTask(rest);
+  // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
+  if (!task || isCourtesyTask(task)) return [];
+  const { label, section, page, block, counters } = at;
+  return [{
+    code: codeOf(label, section, counters),
+    section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},
+    source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
+    confidence: SENTENCE_CONFIDENCE, task, lead: splitNamedList(found.lead), cooperating: cooperating ? splitNamedList(cooperating) : [],
+    timeline: deadline ? parseTimeline(deadline) : null,
+  }];
 }
 
 /** The item's printed label ("Điều 7", "2", "a"), else the section's number and a letter in order. */

@@ -118,4 +118,15 @@ describe('records from prose', async () => {
       ['8.c', null, []],
     ]);
   });
+
+  it('takes a deadline a unit\'s task states into its timeline, and splits its partners at each body', async () => {
+    const plan = `## KẾ HOẠCH Chuyển đổi số năm 2026\n\n### III. NHIỆM VỤ CỤ THỂ\n\n#### 2. Phòng Kinh tế\n\n- Hoàn thành rà soát hồ sơ đất đai trước ngày 30/6/2026.\n\n- Phối hợp chặt chẽ với Ban Quản lý dự án đầu tư xây dựng số 1, Trung tâm Phát triển quỹ đất và địa phương trong công tác giải phóng mặt bằng.\n`;
+    const file = join(dir, 'deadlines.md');
+    writeFileSync(file, plan);
+    const { assignments } = await runDocument(file, { ocr: null });
+    expect(assignments[0]).toMatchObject({ code: '2.a', task: 'Hoàn thành rà soát hồ sơ đất đai' });
+    expect(assignments[0]?.timeline).toMatchObject({ raw: 'trước ngày 30/6/2026', kind: 'deadline', end: '2026-06-30' });
+    expect(assignments[1]?.cooperating.map((c) => c.raw)).toEqual(['Ban Quản lý dự án đầu tư xây dựng số 1', 'Trung tâm Phát triển quỹ đất', 'địa phương']);
+    expect(assignments[1]?.timeline).toBeNull();
+  });
 });

@@ -48,4 +48,64 @@ describe('assignments stated in a sentence', () => {
     ]);
     expect(found[0]!.timeline?.raw).toBe('trong ngày 10 tháng 01 năm 2026');
   });
+
+  it('reads groups of bodies named first, before the task\'s verb, and leaves a later "đề nghị" in the task', () => {
+    const [a] = read('Các cơ quan, đơn vị, địa phương căn cứ nội dung Kế hoạch, chủ động lập hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gửi về Sở Nội vụ trước ngày 15/02/2027.');
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Các cơ quan, đơn vị, địa phương']);
+    expect(a!.task).toBe('căn cứ nội dung Kế hoạch, chủ động lập hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gửi về Sở Nội vụ');
+    expect(a!.timeline?.raw).toBe('trước ngày 15/02/2027');
+    // a named body before a verb is as often a report of what it did, or a verb inside a name: not read this way
+    expect(read('Hội đồng quản lý Quỹ ban hành các quy định về quản lý tài sản.')).toEqual([]);
+    expect(read('Báo cáo kết quả thực hiện gửi Sở Nội vụ.')).toEqual([]);
+  });
+
+  it('takes a period that opens the sentence before its agencies or its opener as the timeline, but not one with a condition', () => {
+    const [a] = read('Điều 5. Trong thời hạn 60 ngày làm việc, Ban Chủ nhiệm lâm thời có trách nhiệm tổ chức Đại hội.');
+    expect(a).toMatchObject({ code: 'Điều 5', task: 'tổ chức Đại hội' });
+    expect(a!.timeline?.raw).toBe('Trong thời hạn 60 ngày làm việc');
+    const [b] = read('3. Trong quá trình tổ chức thực hiện, đề nghị Ủy ban nhân dân các tỉnh căn cứ chức năng, nhiệm vụ báo cáo khó khăn, vướng mắc.');
+    expect(b!.timeline?.raw).toBe('Trong quá trình tổ chức thực hiện');
+    const [c] = read('Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, đề nghị các cơ quan, đơn vị kịp thời báo cáo UBND tỉnh.');
+    expect(c!.lead.map((l) => l.raw)).toEqual(['các cơ quan, đơn vị']);
+    expect(c!.timeline).toBeNull();
+  });
+
+  it('takes deadlines by reference, "đến" before a whole date, and a bracketed deadline note out of the task; the verb before a deadline stays', () => {
+    const [a] = read('2. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ hướng dẫn việc tổ chức đại hội đảm bảo hoàn thành theo thời gian tại khoản 1 Công văn này./.');
+    expect(a!.task).toBe('hướng dẫn việc tổ chức đại hội đảm bảo hoàn thành');
+    expect(a!.timeline).toMatchObject({ raw: 'theo thời gian tại khoản 1 Công văn này', kind: 'by-reference' });
+    const [b] = read('1. Các sở, ban, ngành xây dựng Kế hoạch của cơ quan mình để tổ chức thực hiện (Kế hoạch ban hành trước ngày 15/3/2026).');
+    expect(b!.task).toBe('xây dựng Kế hoạch của cơ quan mình để tổ chức thực hiện');
+    expect(b!.timeline?.raw).toBe('trước ngày 15/3/2026');
+    const [c] = read('Yêu cầu Nhà đầu tư lập hồ sơ, hoàn thành trước 30/5/2026 và gửi Sở Xây dựng, đến 15/6/2026 phải bàn giao mặt bằng.');
+    expect(c!.timeline?.raw).toBe('trước 30/5/2026; đến 15/6/2026');
+    expect(c!.task).toBe('lập hồ sơ, hoàn thành và gửi Sở Xây dựng, phải bàn giao mặt bằng');
+  });
+
+  it('splits a cooperating list at each body, with or without "với", and ends it at the task\'s verb, not at a verb inside a name', () => {
+    const [a] = read('3. Giao Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan làm việc với các hộ dân.');
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Ban Quản lý dự án đầu tư xây dựng số 1']);
+    expect(a!.cooperating.map((l) => l.raw)).toEqual(['Sở Nông nghiệp và Môi trường', 'Nhà Đầu tư', 'địa phương có liên quan']);
+    expect(a!.task).toBe('làm việc với các hộ dân');
+    // a group keeps its own nouns
+    const [b] = read('Giao Sở Y tế chủ trì, phối hợp chặt chẽ với các sở, ban, ngành và địa phương tổ chức tiêm chủng.');
+    expect(b!.cooperating.map((l) => l.raw)).toEqual(['các sở, ban, ngành và địa phương']);
+  });
+
+  it('reads "Đối với X: <agency> chủ trì …" and a name then a colon only when a task verb follows', () => {
+    const [a] = read('c) Đối với Bộ tiêu chí cấp xã: Bộ Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các bộ, cơ quan liên quan hướng dẫn nội dung các tiêu chí.');
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Bộ Văn hóa, Thể thao và Du lịch']);
+    expect(a!.task).toBe('hướng dẫn nội dung các tiêu chí');
+    expect(read('b) UBND xã Bảo Lâm 2: Rà soát toàn bộ hồ sơ của các hộ dân.')[0]!.lead.map((l) => l.raw)).toEqual(['UBND xã Bảo Lâm 2']);
+    // a criterion for a body is no task
+    expect(read('+ Đối với UBND cấp xã: Có kết quả đánh giá chỉ số đạt loại Tốt.')).toEqual([]);
+  });
+
+  it('goes on with an item\'s later sentences that assign nothing new, but not with a paragraph\'s', () => {
+    const [a] = read('5. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tăng cường công tác giám sát. Trên cơ sở đó, phối hợp chặt chẽ với chính quyền các cấp tuyên truyền cho Nhân dân.');
+    expect(a!.task).toBe('tăng cường công tác giám sát. Trên cơ sở đó, phối hợp chặt chẽ với chính quyền các cấp tuyên truyền cho Nhân dân');
+    expect(a!.cooperating.map((l) => l.raw)).toEqual(['chính quyền các cấp']);
+    const [b] = read('Đề nghị các cơ quan, đơn vị gửi danh sách về Công an tỉnh. Mọi thông tin xin liên hệ Phòng Tham mưu.');
+    expect(b!.task).toBe('gửi danh sách về Công an tỉnh');
+  });
 });

@@ -1,0 +1,35 @@
+import { deadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
+
+/**
+ * Every deadline a task states ("trước ngày 28/4/2026 … trước ngày
+ * 05/5/2026"), taken out of it; a deadline in brackets takes its brackets
+ * with it ("(Kế hoạch ban hành trước ngày 15/3/2026)"), and a deadline by
+ * reference closes the task ("… theo thời gian tại khoản 1 Công văn này").
+ */
+export function takeDeadlines(task: string): { deadlines: string[]; rest: string } {
+  const deadlines: string[] = [];
+  let rest = task;
+  for (let d = deadlineIn(rest); d && deadlines.length < 4; d = deadlineIn(rest)) {
+    deadlines.push(d.raw);
+    const [from, to] = bracketsAround(rest, d.index, d.index + d.raw.length) ?? [d.index, d.index + d.raw.length];
+    rest = rest.slice(0, from) + rest.slice(to);
+  }
+  const byReference = deadlines.length ? null : referenceDeadlineIn(rest);
+  if (byReference) {
+    deadlines.push(byReference.raw);
+    rest = rest.slice(0, byReference.index);
+  }
+  return { deadlines, rest };
+}
+
+/** Words a bracket may hold besides its deadline and still be a note on the deadline ("Kế hoạch ban hành"), not a task of its own. */
+const MAX_BRACKET_WORDS = 5;
+
+/** The span of the brackets a deadline stands in with a few words only, when one pair holds it; null otherwise. */
+function bracketsAround(text: string, from: number, to: number): [number, number] | null {
+  const open = text.lastIndexOf('(', from);
+  const close = text.indexOf(')', to);
+  if (open < 0 || close < 0 || text.lastIndexOf(')', from) > open || text.slice(to, close).includes('(')) return null;
+  const words = `${text.slice(open + 1, from)} ${text.slice(to, close)}`.trim().split(/\s+/u).filter(Boolean);
+  return words.length <= MAX_BRACKET_WORDS ? [open, close + 1] : null;
+}
