@@ -1,3 +1,4 @@
+import type { DocumentCache } from './document-cache.js';
 import type { NgramModel } from './ngram-model.js';
 
 /** How many best histories are kept at each position. */
@@ -57,7 +58,40 @@ class Scratch {
  * under the trigram model times the slot's weights (log-probability that
  * reading k was written as what was observed; 0 when absent), by Viterbi
  * with a beam. `null` slots are clause boundaries: the context starts again
- * after them.
+ * after them, so each clause is decided on its own.
+ *
+ * With a document cache, the confident word pairs of this decoding are
+ * added to it, and each clause with a word decoded less sure than the
+ * cache's `confidence` is decoded again with the cache interpolated into
+ * the model: what the rest of the document wrote decides it.
+ */
+export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null = null): (DecodedSlot | null)[] {
+  const n = slots.length;
+  const out: (DecodedSlot | null)[] = new Array(n).fill(null);
+  viterbi(slots, 0, n, model, null, out);
+  const ids = chosenIds(out, slots, model, 0, n);
+  withConfidence(out, slots, model, null, 0, n, ids);
+  if (!cache) return out;
+  for (let i = 1; i < n; i++) if (out[i - 1] && out[i] && out[i - 1]!.confidence >= cache.confidence && out[i]!.confidence >= cache.confidence) cache.add(ids[i - 1]!, ids[i]!);
+  if (!cache.size) return out;
+  for (let a = 0; a < n; ) {
+    let b = a;
+    let unsure = false;
+    // only a word the decoder was unsure of, with another reading the document wrote elsewhere, can change
+    for (; b < n && slots[b]; b++) if (!unsure && out[b] && out[b]!.confidence < cache.confidence) unsure = otherReadingCached(slots[b]!, ids[b]!, cache);
+    if (unsure) {
+      viterbi(slots, a, Math.min(b + 1, n), model, cache, out);
+      ids.set(chosenIds(out, slots, model, a, b), a);
+      withConfidence(out, slots, model, cache, a, b, ids);
+    }
+    a = b + 1;
+  }
+  return out;
+}
+
+/**
+ * Viterbi over slots [from, to) (from just after a clause boundary), each
+ * chosen reading written into `out` with confidence 1.
  *
  * A state is (previous word, this word); within a slot the reading's index
  * stands for the word (an unseen one too). The beam's states live in typed
@@ -65,10 +99,10 @@ class Scratch {
  * Ties keep the state made first, as a stable sort of the states in the
  * order they were made would.
  */
-export function decode(slots: readonly (Slot | null)[], model: NgramModel): (DecodedSlot | null)[] {
+function viterbi(slots: readonly (Slot | null)[], from: number, to: number, model: NgramModel, cache: DocumentCache | null, out: (DecodedSlot | null)[]): void {
   const start = model.known('<s>');
   const end = model.known('</s>');
-  const n = slots.length;
+  const n = to - from;
   // the lattice: BEAM entries per position
   const backs = new Int32Array(n * BEAM);
   const choices = new Int32Array(n * BEAM);
@@ -87,7 +121,7 @@ export function decode(slots: readonly (Slot | null)[], model: NgramModel): (Dec
   const top = new Int32Array(BEAM);
   const scratch = new Scratch();
   for (let i = 0; i < n; i++) {
-    const slot = slots[i];
+    const slot = slots[from + i];
     const at = i * BEAM;
     if (!slot) {
       // clause end: keep the best history, restart the context
@@ -117,10 +151,11 @@ export function decode(slots: readonly (Slot | null)[], model: NgramModel): (Dec
     for (let s = 0; s < size; s++) {
       // language model × channel: how likely the word, and how likely it was read as what we see
       model.logProbsInto(fu[s]!, fv[s]!, ids, slot.readings.bigrams(fv[s]!, model), lm);
+      if (cache) cache.mix(fv[s]!, ids, lm);
       const base = prevOf[s]! * nc;
-      const from = fs[s]!;
+      const score0 = fs[s]!;
       for (let c = 0; c < nc; c++) {
-        const sc = from + lm[c]! + (weights ? weights[c]! : 0);
+        const sc = score0 + lm[c]! + (weights ? weights[c]! : 0);
         const k = base + c;
         if (seq[k]! < 0) {
           seq[k] = made++;
@@ -159,15 +194,30 @@ export function decode(slots: readonly (Slot | null)[], model: NgramModel): (Dec
     size = kept;
   }
   // trace back
-  const out: (DecodedSlot | null)[] = new Array(n).fill(null);
   let idx = firstBest(fs, size);
   for (let i = n - 1; i >= 0; i--) {
-    const slot = slots[i];
+    const slot = slots[from + i];
     const choice = choices[i * BEAM + idx]!;
-    if (slot && choice >= 0) out[i] = { choice: slot.readings.words[choice] ?? '', confidence: 1 };
+    if (slot && choice >= 0) out[from + i] = { choice: slot.readings.words[choice] ?? '', confidence: 1 };
     idx = backs[i * BEAM + idx]!;
   }
-  return withConfidence(out, slots, model);
+}
+
+/** Whether a reading other than the chosen one (id `chosen`) is in one of the cache's pairs. */
+function otherReadingCached(slot: Slot, chosen: number, cache: DocumentCache): boolean {
+  for (const id of slot.readings.ids) if (id !== chosen && cache.has(id)) return true;
+  return false;
+}
+
+/** The chosen word's id at each position of [from, to), -2 at a clause boundary (no context across it). */
+function chosenIds(out: readonly (DecodedSlot | null)[], slots: readonly (Slot | null)[], model: NgramModel, from: number, to: number): Int32Array {
+  const start = model.known('<s>');
+  const chosen = new Int32Array(to - from);
+  for (let i = from; i < to; i++) {
+    const o = out[i];
+    chosen[i - from] = !slots[i] ? -2 : o ? model.known(o.choice) : start;
+  }
+  return chosen;
 }
 
 /** Does a state scored `a`, made `aSeq`th, come before one scored `b`, made `bSeq`th? */
@@ -190,42 +240,43 @@ function firstBest(scores: Float64Array, size: number): number {
  * argue against ("tổ chức" vs "tô chức" before "thực hiện") is less sure
  * than the left context alone would say. Clause boundaries cut the context.
  */
-function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | null)[], model: NgramModel): (DecodedSlot | null)[] {
+function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null, from: number, to: number, chosen: Int32Array): void {
   const start = model.known('<s>');
   const end = model.known('</s>');
-  const chosen = new Int32Array(slots.length);
-  out.forEach((o, i) => (chosen[i] = o ? (slots[i]!.readings.ids[slots[i]!.readings.words.indexOf(o.choice)] ?? -1) : start));
-  const word = (i: number): number | null => (i >= 0 && i < slots.length && slots[i] ? chosen[i]! : null);
+  const n = slots.length;
+  const word = (i: number): number => (i >= 0 && i < n ? chosen[i]! : -2);
   let lefts = new Float64Array(16);
-  for (let i = 0; i < slots.length; i++) {
+  let scores = new Float64Array(16);
+  for (let i = from; i < to; i++) {
     const cands = slots[i];
     const slot = out[i];
     if (!cands || !slot || cands.readings.ids.length < 2) continue;
     const { ids, words } = cands.readings;
     const weights = cands.weights;
     const nc = ids.length;
-    const v = word(i - 1);
-    const u = v === null ? start : (word(i - 2) ?? start);
+    const v = word(i - 1) === -2 ? start : word(i - 1);
+    const u = word(i - 1) === -2 || word(i - 2) === -2 ? start : word(i - 2);
     const x = word(i + 1);
-    const y = x === null ? null : word(i + 2);
-    if (lefts.length < nc) lefts = new Float64Array(nc * 2);
-    model.logProbsInto(u, v ?? start, ids, cands.readings.bigrams(v ?? start, model), lefts);
+    const y = x === -2 || word(i + 2) === -2 ? end : word(i + 2);
+    if (lefts.length < nc) [lefts, scores] = [new Float64Array(nc * 2), new Float64Array(nc * 2)];
+    model.logProbsInto(u, v, ids, cands.readings.bigrams(v, model), lefts);
+    if (cache) cache.mix(v, ids, lefts);
     let bestLeft = -Infinity;
     for (let k = 0; k < nc; k++) {
       lefts[k] = lefts[k]! + (weights ? weights[k]! : 0);
       if (lefts[k]! > bestLeft) bestLeft = lefts[k]!;
     }
-    // a reading far behind on its left side keeps no share worth the right side's lookups
-    const right = (k: number): number => {
-      if (lefts[k]! < bestLeft - FAR_BEHIND) return -Infinity;
-      let lp = lefts[k]! + model.logProbIds(v ?? start, ids[k]!, x ?? end);
-      if (x !== null) lp += model.logProbIds(ids[k]!, x, y ?? end);
-      return lp;
-    };
     let best = -Infinity;
-    const scores = new Float64Array(nc);
     for (let k = 0; k < nc; k++) {
-      scores[k] = right(k);
+      // a reading far behind on its left side keeps no share worth the right side's lookups
+      if (lefts[k]! < bestLeft - FAR_BEHIND) scores[k] = -Infinity;
+      else if (x === -2) scores[k] = lefts[k]! + model.logProbIds(v, ids[k]!, end);
+      else if (!cache) scores[k] = lefts[k]! + model.logProbIds(v, ids[k]!, x) + model.logProbIds(ids[k]!, x, y);
+      else {
+        // the right side as the decoder scored it: the next words' probabilities mixed with the cache too
+        scores[k] = lefts[k]! + cache.mixOne(ids[k]!, x, slots[i + 1]!.readings.ids, model.logProbIds(v, ids[k]!, x));
+        scores[k] = scores[k]! + (y === end ? model.logProbIds(ids[k]!, x, y) : cache.mixOne(x, y, slots[i + 2]!.readings.ids, model.logProbIds(ids[k]!, x, y)));
+      }
       if (scores[k]! > best) best = scores[k]!;
     }
     let total = 0;
@@ -233,5 +284,4 @@ function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | nul
     const mine = words.indexOf(slot.choice);
     slot.confidence = Math.exp((mine >= 0 ? scores[mine]! : -Infinity) - best) / total;
   }
-  return out;
 }
