@@ -1,18 +1,9 @@
 import { hasVietnameseDiacritic } from '../core/index.js';
-import { generatedSyllables, syllableKey } from './syllable-inventory.js';
-
-let byKey: Map<string, string[]> | null = null;
+import { inventoryByKey } from './syllable-inventory.js';
 
 /** Every syllable of the inventory that loses its diacritics to `key` ("nang" → nang, nàng, nâng, nắng, …). */
 export function syllablesFor(key: string): readonly string[] {
-  if (!byKey) {
-    byKey = new Map();
-    for (const s of generatedSyllables()) {
-      const k = syllableKey(s);
-      byKey.set(k, [...(byKey.get(k) ?? []), s]);
-    }
-  }
-  return byKey.get(key) ?? [];
+  return inventoryByKey(key) ?? [];
 }
 
 /**

@@ -151,7 +151,7 @@ export class NgramModel {
    * probability, not a log): every history that ends in v shares it, so the
    * decoder computes it once per slot and previous word.
    */
-  bigramProbs(v: number, ws: readonly number[], vocabulary = 20000): Float64Array {
+  bigramProbs(v: number, ws: ArrayLike<number>, vocabulary = 20000): Float64Array {
     const out = new Float64Array(ws.length);
     const total = v >= 0 ? (this.#ctxContBiTotal[v] ?? 0) : 0;
     const types = v >= 0 ? (this.#ctxContBiTypes[v] ?? 0) : 0;
@@ -165,13 +165,16 @@ export class NgramModel {
     return out;
   }
 
-  /** log P(w | u v) for each w, given their P(w | v) from bigramProbs: the trigram context is looked up once. */
-  logProbsIds(u: number, v: number, ws: readonly number[], bi: Float64Array): Float64Array {
-    const out = new Float64Array(ws.length);
+  /**
+   * log P(w | u v) for each w of `ws`, given their P(w | v) from
+   * bigramProbs, written into `out` (the decoder reuses one array): the
+   * trigram context is looked up once.
+   */
+  logProbsInto(u: number, v: number, ws: Int32Array, bi: Float64Array, out: Float64Array): void {
     const slot = u >= 0 && v >= 0 ? this.#ctxTriT.find(u * BASE + v) : -1;
     if (slot < 0) {
       for (let i = 0; i < ws.length; i++) out[i] = Math.log(bi[i]!);
-      return out;
+      return;
     }
     const total = this.#ctxTriT.first(slot);
     const back = (DISCOUNT * this.#ctxTriT.second(slot)) / total;
@@ -181,7 +184,6 @@ export class NgramModel {
       const c = w >= 0 ? this.#triT.get(base + w) : 0;
       out[i] = Math.log(Math.max(c - DISCOUNT, 0) / total + back * bi[i]!);
     }
-    return out;
   }
 
   /** Whether the training text has `v w` side by side at all. */

@@ -3,6 +3,7 @@ import { measureTextQuality, type IssueRecorder } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
 import { repairComparators } from './comparator-repair.js';
 import { repairOcrWords } from './ocr-word-repair.js';
+import { DocumentCache } from './document-cache.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLines, type RestoredLine } from './restore-text.js';
 
@@ -16,12 +17,14 @@ import { restoreLines, type RestoredLine } from './restore-text.js';
  */
 export async function restorePages(input: PagesResult, issues: IssueRecorder, model: NgramModel | null): Promise<PagesResult> {
   const pages: Page[] = [];
+  // names and terms the document repeats: what one page was restored to with confidence weighs on the next
+  const cache = new DocumentCache();
   for (const page of input.pages) {
     const verdict = page.quality?.verdict;
     if (verdict === 'good' && page.origin === 'ocr' && model) {
       // a good OCR page can still have lines read without their marks (bold capitals: "KINH TE HAI PHONG");
       // lines already written with diacritics come back unchanged
-      const restored = restorePage(page, model, null);
+      const restored = restorePage(page, model, null, cache);
       pages.push(restored.text === page.text ? page : restored);
       continue;
     }
@@ -35,18 +38,18 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
       continue;
     }
     const channel = verdict === 'noisy' ? loadOcrChannel() : null;
-    pages.push(restorePage(page, model, channel));
+    pages.push(restorePage(page, model, channel, cache));
     issues.record('restored', `page ${page.number}: diacritics restored${channel ? ' and OCR noise repaired' : ''}`, { page: page.number, severity: 'info' });
   }
   // words a Vietnamese OCR got wrong for certain: non-syllables, an acronym misread against its other printings
   return { ...input, pages: model ? repairOcrWords(pages, model) : pages };
 }
 
-function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null): Page {
+function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null, cache: DocumentCache): Page {
   const words = page.words.map((w) => ({ ...w }));
   // signs are repaired only where the OCR was an English model's (the channel's pages)
   // lines are decoded together, so a sentence wrapped over lines keeps its context
-  const read = (texts: readonly string[]): RestoredLine[] => restoreLines(channel ? texts.map((t) => repairComparators(t, model)) : texts, model, channel);
+  const read = (texts: readonly string[]): RestoredLine[] => restoreLines(channel ? texts.map((t) => repairComparators(t, model)) : texts, model, channel, cache);
   // text inputs keep blank lines in page.text, and their lines are its other lines: one decoding serves both
   const raw = page.text.split('\n');
   const textLines = page.words.length ? null : read(raw);

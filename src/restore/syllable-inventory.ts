@@ -35,6 +35,8 @@ const RHYMES = [
 const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 const STOP_TONES = ['\u0301', '\u0323'];
 const FRONT = /^[ieêy]/u;
+const VOWELS = 'aăâeêioôơuưy';
+const MARKED_VOWELS = 'ăâêôơư';
 
 function onsetFits(onset: string, rhyme: string): boolean {
   if (onset === 'k' || onset === 'gh' || onset === 'ngh') return FRONT.test(rhyme);
@@ -48,45 +50,83 @@ function onsetFits(onset: string, rhyme: string): boolean {
 }
 
 /**
- * Where the tone mark goes: on the (last) vowel with a diacritic ("được"),
- * else the last vowel of the nucleus before a coda, else the first of an
- * open diphthong ("mùa", "hòa", "thủy"); `glideStyle` puts it on the second
- * vowel of open oa/oe/uy instead ("hoà", "thuỷ"), the other spelling in use.
+ * Which character takes the tone mark: the (last) vowel with a diacritic
+ * ("được"), else the last vowel of the nucleus before a coda, else the
+ * first of an open diphthong ("mùa", "hòa", "thủy"); `glideStyle` puts it
+ * on the second vowel of open oa/oe/uy instead ("hoà", "thuỷ"), the other
+ * spelling in use. The same for every tone: asked once per spelling.
  */
-function placeTone(syllable: string, tone: string, glideStyle = false): string {
-  if (!tone) return syllable;
-  const chars = [...syllable];
-  const vowels = chars.map((c, i) => (/[aăâeêioôơuưy]/u.test(c) ? i : -1)).filter((i) => i >= 0);
+function tonePosition(chars: readonly string[], syllable: string, glideStyle: boolean): number {
+  // string tests, not regular expressions: this runs ~10,000 times once per process, before any of it is compiled
+  const vowels: number[] = [];
+  chars.forEach((c, i) => VOWELS.includes(c) && vowels.push(i));
   // "gi" and "qu": their i/u belong to the onset
-  const onsetVowel = /^(gi|qu)/u.test(syllable) && vowels.length > 1 ? 1 : 0;
+  const onsetVowel = (syllable.startsWith('gi') || syllable.startsWith('qu')) && vowels.length > 1 ? 1 : 0;
   const nucleus = vowels.slice(onsetVowel);
-  const marked = nucleus.filter((i) => /[ăâêôơư]/u.test(chars[i] ?? '')).at(-1);
+  const marked = nucleus.filter((i) => MARKED_VOWELS.includes(chars[i] ?? '-')).at(-1);
   const last = nucleus.at(-1) ?? 0;
   const hasCoda = last < chars.length - 1;
   const openPair = nucleus.length >= 2 && !hasCoda;
-  const target = marked ?? (openPair && !(glideStyle && /(oa|oe|uy)$/u.test(syllable)) ? (nucleus[nucleus.length - 2] ?? last) : last);
-  chars[target] = `${chars[target]}${tone}`;
-  return chars.join('').normalize('NFC');
+  const glide = syllable.endsWith('oa') || syllable.endsWith('oe') || syllable.endsWith('uy');
+  return marked ?? (openPair && !(glideStyle && glide) ? (nucleus[nucleus.length - 2] ?? last) : last);
 }
 
-let cached: Set<string> | null = null;
+/** Tone → letter → the letter with the tone mark, composed ("a" + "\u0301" → "á"): one normalization per pair, not per syllable. */
+const composed = new Map<string, Map<string, string>>();
 
-/** Every syllable the orthography allows, lower case, tones placed in the new style. */
-export function generatedSyllables(): Set<string> {
+/** `syllable` (as `chars`) with `tone` (a combining mark, '' for none) on the character at `target`, in NFC. */
+function withTone(chars: readonly string[], syllable: string, tone: string, target: number): string {
+  if (!tone) return syllable;
+  const letter = chars[target] ?? '';
+  let byLetter = composed.get(tone);
+  if (!byLetter) composed.set(tone, (byLetter = new Map()));
+  let mark = byLetter.get(letter);
+  if (mark === undefined) byLetter.set(letter, (mark = `${letter}${tone}`.normalize('NFC')));
+  // the letters are all single UTF-16 units: the index in chars is the index in the string
+  return syllable.slice(0, target) + mark + syllable.slice(target + 1);
+}
+
+let cached: { all: Set<string>; byKey: Map<string, string[]> } | null = null;
+
+/**
+ * The inventory, and its syllables grouped by the key they strip down to
+ * (each list in the order the inventory has them). Every tone of a
+ * spelling shares its key, so the key is taken once per spelling.
+ */
+function inventory(): { all: Set<string>; byKey: Map<string, string[]> } {
   if (cached) return cached;
-  const out = new Set<string>();
+  const all = new Set<string>();
+  const byKey = new Map<string, string[]>();
   for (const onset of ONSETS)
     for (const rhyme of RHYMES) {
       if (!onsetFits(onset, rhyme)) continue;
       const base = onset === 'gi' && rhyme.startsWith('i') ? `g${rhyme}` : onset + rhyme;
+      const chars = [...base];
+      const [oldStyle, glideStyle] = [tonePosition(chars, base, false), tonePosition(chars, base, true)];
+      const key = syllableKey(base);
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = []));
       const stop = /(p|t|c|ch)$/u.test(rhyme);
-      for (const tone of stop ? STOP_TONES : TONES) {
-        out.add(placeTone(base, tone));
-        out.add(placeTone(base, tone, true));
-      }
+      for (const tone of stop ? STOP_TONES : TONES)
+        for (const target of [oldStyle, glideStyle]) {
+          const s = withTone(chars, base, tone, target);
+          if (!all.has(s)) {
+            all.add(s);
+            list.push(s);
+          }
+        }
     }
-  cached = out;
-  return out;
+  return (cached = { all, byKey });
+}
+
+/** Every syllable the orthography allows, lower case, tones placed in the new style. */
+export function generatedSyllables(): Set<string> {
+  return inventory().all;
+}
+
+/** The syllables of the inventory that lose their diacritics to `key`, in the inventory's order. */
+export function inventoryByKey(key: string): readonly string[] | undefined {
+  return inventory().byKey.get(key);
 }
 
 /** The key a syllable is looked up by once its diacritics are gone: "nâng" → "nang". */

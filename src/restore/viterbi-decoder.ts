@@ -1,9 +1,8 @@
+import type { DocumentCache } from './document-cache.js';
 import type { NgramModel } from './ngram-model.js';
 
 /** How many best histories are kept at each position. */
 const BEAM = 12;
-/** More candidates than this in one slot share state keys (the OCR channel offers at most 400). */
-const MAX_CANDIDATES = 512;
 /** Readings this many nats behind the best on their left side and channel are left out of a confidence (e^-20: no share). */
 const FAR_BEHIND = 20;
 
@@ -13,68 +12,224 @@ export interface DecodedSlot {
   confidence: number;
 }
 
-interface State {
-  u: number;
-  v: number;
-  score: number;
-  back: number;
-  choice: number;
+/**
+ * The readings one word may have, with their model ids. A word repeated in
+ * a text shares one: the decoder keeps P(w | v) for every previous word v
+ * it met on it, so a repeated word costs no bigram lookups the second time.
+ */
+export class Readings {
+  readonly ids: Int32Array;
+  readonly #bigrams = new Map<number, Float64Array>();
+  constructor(readonly words: readonly string[], model: NgramModel) {
+    this.ids = Int32Array.from(words, (w) => model.known(w));
+  }
+
+  /** P(w | v) for each reading (probabilities, not logs), computed once per previous word. */
+  bigrams(v: number, model: NgramModel): Float64Array {
+    let bi = this.#bigrams.get(v);
+    if (!bi) this.#bigrams.set(v, (bi = model.bigramProbs(v, this.ids)));
+    return bi;
+  }
+}
+
+/** One word to decode: its readings and, when it has them, a log weight per reading (channel, capitals). */
+export interface Slot {
+  readings: Readings;
+  weights: Float64Array | null;
 }
 
 /**
- * Picks one candidate per slot so that the whole sequence is most probable
- * under the trigram model times the channel (`channel[i][k]`: log-probability
- * that candidate k of slot i was written as what was observed; 0 when absent),
- * by Viterbi with a beam. `null` slots are clause boundaries: the context
- * starts again after them.
+ * Scratch arrays that grow to the largest slot seen and are reused: the
+ * decoder's inner loop allocates nothing per state.
  */
-export function decode(slots: readonly (readonly string[] | null)[], model: NgramModel, channel: readonly (readonly number[] | null)[] = []): (DecodedSlot | null)[] {
-  const lattice: State[][] = [];
+class Scratch {
+  lm = new Float64Array(64);
+  score = new Float64Array(64 * BEAM);
+  back = new Int32Array(64 * BEAM);
+  seq = new Int32Array(64 * BEAM);
+  fit(n: number): void {
+    if (this.lm.length < n) this.lm = new Float64Array(n * 2);
+    if (this.score.length < n * BEAM) [this.score, this.back, this.seq] = [new Float64Array(n * 2 * BEAM), new Int32Array(n * 2 * BEAM), new Int32Array(n * 2 * BEAM)];
+  }
+}
+
+/**
+ * Picks one reading per slot so that the whole sequence is most probable
+ * under the trigram model times the slot's weights (log-probability that
+ * reading k was written as what was observed; 0 when absent), by Viterbi
+ * with a beam. `null` slots are clause boundaries: the context starts again
+ * after them, so each clause is decided on its own.
+ *
+ * With a document cache, the confident word pairs of this decoding are
+ * added to it, and each clause with a word decoded less sure than the
+ * cache's `confidence` is decoded again with the cache interpolated into
+ * the model: what the rest of the document wrote decides it.
+ */
+export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null = null): (DecodedSlot | null)[] {
+  const n = slots.length;
+  const out: (DecodedSlot | null)[] = new Array(n).fill(null);
+  viterbi(slots, 0, n, model, null, out);
+  const ids = chosenIds(out, slots, model, 0, n);
+  withConfidence(out, slots, model, null, 0, n, ids);
+  if (!cache) return out;
+  for (let i = 1; i < n; i++) if (out[i - 1] && out[i] && out[i - 1]!.confidence >= cache.confidence && out[i]!.confidence >= cache.confidence) cache.add(ids[i - 1]!, ids[i]!);
+  if (!cache.size) return out;
+  for (let a = 0; a < n; ) {
+    let b = a;
+    let unsure = false;
+    // only a word the decoder was unsure of, with another reading the document wrote elsewhere, can change
+    for (; b < n && slots[b]; b++) if (!unsure && out[b] && out[b]!.confidence < cache.confidence) unsure = otherReadingCached(slots[b]!, ids[b]!, cache);
+    if (unsure) {
+      viterbi(slots, a, Math.min(b + 1, n), model, cache, out);
+      ids.set(chosenIds(out, slots, model, a, b), a);
+      withConfidence(out, slots, model, cache, a, b, ids);
+    }
+    a = b + 1;
+  }
+  return out;
+}
+
+/**
+ * Viterbi over slots [from, to) (from just after a clause boundary), each
+ * chosen reading written into `out` with confidence 1.
+ *
+ * A state is (previous word, this word); within a slot the reading's index
+ * stands for the word (an unseen one too). The beam's states live in typed
+ * arrays, the lattice in two flat arrays of back pointers and choices.
+ * Ties keep the state made first, as a stable sort of the states in the
+ * order they were made would.
+ */
+function viterbi(slots: readonly (Slot | null)[], from: number, to: number, model: NgramModel, cache: DocumentCache | null, out: (DecodedSlot | null)[]): void {
   const start = model.known('<s>');
   const end = model.known('</s>');
-  let frontier: State[] = [{ u: start, v: start, score: 0, back: -1, choice: -1 }];
-  for (const cands of slots) {
-    if (cands === null) {
+  const n = to - from;
+  // the lattice: BEAM entries per position
+  const backs = new Int32Array(n * BEAM);
+  const choices = new Int32Array(n * BEAM);
+  // the frontier: its states' (u, v) and scores
+  let fu = new Int32Array(BEAM);
+  let fv = new Int32Array(BEAM);
+  let fs = new Float64Array(BEAM);
+  let nu = new Int32Array(BEAM);
+  let nv = new Int32Array(BEAM);
+  let ns = new Float64Array(BEAM);
+  fu[0] = fv[0] = start;
+  fs[0] = 0;
+  let size = 1;
+  const prevs = new Int32Array(BEAM);
+  const prevOf = new Int32Array(BEAM);
+  const top = new Int32Array(BEAM);
+  const scratch = new Scratch();
+  for (let i = 0; i < n; i++) {
+    const slot = slots[from + i];
+    const at = i * BEAM;
+    if (!slot) {
       // clause end: keep the best history, restart the context
-      const best = frontier.reduce((a, b) => (b.score > a.score ? b : a));
-      const idx = frontier.indexOf(best);
-      frontier = [{ u: start, v: start, score: best.score + model.logProbIds(best.u, best.v, end), back: idx, choice: -1 }];
-      lattice.push(frontier);
+      const b = firstBest(fs, size);
+      fs[0] = fs[b]! + model.logProbIds(fu[b]!, fv[b]!, end);
+      fu[0] = fv[0] = start;
+      backs[at] = b;
+      choices[at] = -1;
+      size = 1;
       continue;
     }
-    const next = new Map<number, State>();
-    const weights = channel[lattice.length];
-    const ids = cands.map((w) => model.known(w));
-    // P(w | v) is the same for every history ending in v: computed once per previous word
-    const bigrams = new Map<number, Float64Array>();
-    frontier.forEach((s, from) => {
-      let bi = bigrams.get(s.v);
-      if (!bi) bigrams.set(s.v, (bi = model.bigramProbs(s.v, ids)));
-      const lm = model.logProbsIds(s.u, s.v, ids, bi);
-      ids.forEach((w, choice) => {
-        // language model × channel: how likely the word, and how likely it was read as what we see
-        const score = s.score + lm[choice]! + (weights?.[choice] ?? 0);
-        // states are (previous word, this word): within a slot the candidate's index is the word (an unseen one too),
-        // and the key stays a small integer, which a Map hashes without allocating
-        const k = (s.v + 1) * MAX_CANDIDATES + choice;
-        const cur = next.get(k);
-        if (!cur || score > cur.score) next.set(k, { u: s.v, v: w, score, back: from, choice });
-      });
-    });
-    frontier = [...next.values()].sort((a, b) => b.score - a.score).slice(0, BEAM);
-    lattice.push(frontier);
+    const ids = slot.readings.ids;
+    const weights = slot.weights;
+    const nc = ids.length;
+    scratch.fit(nc);
+    // the distinct previous words of the frontier: states are (previous word, reading)
+    let np = 0;
+    for (let s = 0; s < size; s++) {
+      let j = 0;
+      while (j < np && prevs[j] !== fv[s]) j++;
+      if (j === np) prevs[np++] = fv[s]!;
+      prevOf[s] = j;
+    }
+    const { lm, score, back, seq } = scratch;
+    seq.fill(-1, 0, np * nc);
+    let made = 0;
+    for (let s = 0; s < size; s++) {
+      // language model × channel: how likely the word, and how likely it was read as what we see
+      model.logProbsInto(fu[s]!, fv[s]!, ids, slot.readings.bigrams(fv[s]!, model), lm);
+      if (cache) cache.mix(fv[s]!, ids, lm);
+      const base = prevOf[s]! * nc;
+      const score0 = fs[s]!;
+      for (let c = 0; c < nc; c++) {
+        const sc = score0 + lm[c]! + (weights ? weights[c]! : 0);
+        const k = base + c;
+        if (seq[k]! < 0) {
+          seq[k] = made++;
+          score[k] = sc;
+          back[k] = s;
+        } else if (sc > score[k]!) {
+          score[k] = sc;
+          back[k] = s;
+        }
+      }
+    }
+    // the BEAM best states, best first (ties: the one made first), by insertion into a short sorted list
+    let kept = 0;
+    for (let k = 0; k < np * nc; k++) {
+      const sc = score[k]!;
+      if (kept === BEAM && !ahead(sc, seq[k]!, score[top[BEAM - 1]!]!, seq[top[BEAM - 1]!]!)) continue;
+      let p = kept < BEAM ? kept++ : BEAM - 1;
+      while (p > 0 && ahead(sc, seq[k]!, score[top[p - 1]!]!, seq[top[p - 1]!]!)) {
+        top[p] = top[p - 1]!;
+        p--;
+      }
+      top[p] = k;
+    }
+    for (let t = 0; t < kept; t++) {
+      const k = top[t]!;
+      const c = k % nc;
+      nu[t] = prevs[(k - c) / nc]!;
+      nv[t] = ids[c]!;
+      ns[t] = score[k]!;
+      backs[at + t] = back[k]!;
+      choices[at + t] = c;
+    }
+    [fu, nu] = [nu, fu];
+    [fv, nv] = [nv, fv];
+    [fs, ns] = [ns, fs];
+    size = kept;
   }
   // trace back
-  const out: (DecodedSlot | null)[] = new Array(slots.length).fill(null);
-  let idx = frontier.indexOf(frontier.reduce((a, b) => (b.score > a.score ? b : a)));
-  for (let i = slots.length - 1; i >= 0; i--) {
-    const state = lattice[i]?.[idx];
-    if (!state) break;
-    const cands = slots[i];
-    if (cands && state.choice >= 0) out[i] = { choice: cands[state.choice] ?? '', confidence: 1 };
-    idx = state.back;
+  let idx = firstBest(fs, size);
+  for (let i = n - 1; i >= 0; i--) {
+    const slot = slots[from + i];
+    const choice = choices[i * BEAM + idx]!;
+    if (slot && choice >= 0) out[from + i] = { choice: slot.readings.words[choice] ?? '', confidence: 1 };
+    idx = backs[i * BEAM + idx]!;
   }
-  return withConfidence(out, slots, model, channel);
+}
+
+/** Whether a reading other than the chosen one (id `chosen`) is in one of the cache's pairs. */
+function otherReadingCached(slot: Slot, chosen: number, cache: DocumentCache): boolean {
+  for (const id of slot.readings.ids) if (id !== chosen && cache.has(id)) return true;
+  return false;
+}
+
+/** The chosen word's id at each position of [from, to), -2 at a clause boundary (no context across it). */
+function chosenIds(out: readonly (DecodedSlot | null)[], slots: readonly (Slot | null)[], model: NgramModel, from: number, to: number): Int32Array {
+  const start = model.known('<s>');
+  const chosen = new Int32Array(to - from);
+  for (let i = from; i < to; i++) {
+    const o = out[i];
+    chosen[i - from] = !slots[i] ? -2 : o ? model.known(o.choice) : start;
+  }
+  return chosen;
+}
+
+/** Does a state scored `a`, made `aSeq`th, come before one scored `b`, made `bSeq`th? */
+function ahead(a: number, aSeq: number, b: number, bSeq: number): boolean {
+  return a > b || (a === b && aSeq < bSeq);
+}
+
+/** The index of the first highest score among the first `size`. */
+function firstBest(scores: Float64Array, size: number): number {
+  let b = 0;
+  for (let s = 1; s < size; s++) if (scores[s]! > scores[b]!) b = s;
+  return b;
 }
 
 /**
@@ -85,33 +240,48 @@ export function decode(slots: readonly (readonly string[] | null)[], model: Ngra
  * argue against ("tổ chức" vs "tô chức" before "thực hiện") is less sure
  * than the left context alone would say. Clause boundaries cut the context.
  */
-function withConfidence(out: (DecodedSlot | null)[], slots: readonly (readonly string[] | null)[], model: NgramModel, channel: readonly (readonly number[] | null)[]): (DecodedSlot | null)[] {
+function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null, from: number, to: number, chosen: Int32Array): void {
   const start = model.known('<s>');
   const end = model.known('</s>');
-  const chosen = out.map((o) => (o ? model.known(o.choice) : start));
-  const word = (i: number): number | null => (i >= 0 && i < slots.length && slots[i] ? chosen[i]! : null);
-  for (let i = 0; i < slots.length; i++) {
+  const n = slots.length;
+  const word = (i: number): number => (i >= 0 && i < n ? chosen[i]! : -2);
+  let lefts = new Float64Array(16);
+  let scores = new Float64Array(16);
+  for (let i = from; i < to; i++) {
     const cands = slots[i];
     const slot = out[i];
-    if (!cands || !slot || cands.length < 2) continue;
-    const v = word(i - 1);
-    const u = v === null ? start : (word(i - 2) ?? start);
+    if (!cands || !slot || cands.readings.ids.length < 2) continue;
+    const { ids, words } = cands.readings;
+    const weights = cands.weights;
+    const nc = ids.length;
+    const v = word(i - 1) === -2 ? start : word(i - 1);
+    const u = word(i - 1) === -2 || word(i - 2) === -2 ? start : word(i - 2);
     const x = word(i + 1);
-    const y = x === null ? null : word(i + 2);
-    const ids = cands.map((w) => model.known(w));
-    const left = model.logProbsIds(u, v ?? start, ids, model.bigramProbs(v ?? start, ids));
-    const lefts = ids.map((_, k) => left[k]! + (channel[i]?.[k] ?? 0));
-    const bestLeft = Math.max(...lefts);
-    const scores = ids.map((w, k) => {
+    const y = x === -2 || word(i + 2) === -2 ? end : word(i + 2);
+    if (lefts.length < nc) [lefts, scores] = [new Float64Array(nc * 2), new Float64Array(nc * 2)];
+    model.logProbsInto(u, v, ids, cands.readings.bigrams(v, model), lefts);
+    if (cache) cache.mix(v, ids, lefts);
+    let bestLeft = -Infinity;
+    for (let k = 0; k < nc; k++) {
+      lefts[k] = lefts[k]! + (weights ? weights[k]! : 0);
+      if (lefts[k]! > bestLeft) bestLeft = lefts[k]!;
+    }
+    let best = -Infinity;
+    for (let k = 0; k < nc; k++) {
       // a reading far behind on its left side keeps no share worth the right side's lookups
-      if (lefts[k]! < bestLeft - FAR_BEHIND) return -Infinity;
-      let lp = lefts[k]! + model.logProbIds(v ?? start, w, x ?? end);
-      if (x !== null) lp += model.logProbIds(w, x, y ?? end);
-      return lp;
-    });
-    const best = Math.max(...scores);
-    const total = scores.reduce((t, sc) => t + Math.exp(sc - best), 0);
-    slot.confidence = Math.exp((scores[cands.indexOf(slot.choice)] ?? -Infinity) - best) / total;
+      if (lefts[k]! < bestLeft - FAR_BEHIND) scores[k] = -Infinity;
+      else if (x === -2) scores[k] = lefts[k]! + model.logProbIds(v, ids[k]!, end);
+      else if (!cache) scores[k] = lefts[k]! + model.logProbIds(v, ids[k]!, x) + model.logProbIds(ids[k]!, x, y);
+      else {
+        // the right side as the decoder scored it: the next words' probabilities mixed with the cache too
+        scores[k] = lefts[k]! + cache.mixOne(ids[k]!, x, slots[i + 1]!.readings.ids, model.logProbIds(v, ids[k]!, x));
+        scores[k] = scores[k]! + (y === end ? model.logProbIds(ids[k]!, x, y) : cache.mixOne(x, y, slots[i + 2]!.readings.ids, model.logProbIds(ids[k]!, x, y)));
+      }
+      if (scores[k]! > best) best = scores[k]!;
+    }
+    let total = 0;
+    for (let k = 0; k < nc; k++) total += Math.exp(scores[k]! - best);
+    const mine = words.indexOf(slot.choice);
+    slot.confidence = Math.exp((mine >= 0 ? scores[mine]! : -Infinity) - best) / total;
   }
-  return out;
 }
