@@ -1,4 +1,4 @@
-import type { Box, Line, Page, Word } from '../../schemas/index.js';
+import type { Box, Line, Page, Ruling, Word } from '../../schemas/index.js';
 import { buildLines, type TextRun } from '../core/index.js';
 import { unglue } from './glued-words.js';
 import { dropJunkWords } from './junk-words.js';
@@ -13,7 +13,7 @@ import type { OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
  * so reading order, tables and sections come out the same for a scan as for
  * its digital original. Each OCR line gives its words one baseline and size.
  */
-export function ocrResultToPage(number: number, read: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }): Page {
+export function ocrResultToPage(number: number, read: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }, rulings: readonly Ruling[] = []): Page {
   const k = 72 / dpi;
   // specks, strokes and rule remnants the engine doubted and that read as nothing are left out
   const { result, dropped } = dropJunkWords(read);
@@ -36,7 +36,7 @@ export function ocrResultToPage(number: number, read: OcrResult, dpi: number, si
   // blocks side by side (a letterhead's halves, the recipients beside the signature) are read one after the other, not row by row
   const width = sizePt.width ?? (result.widthPx ? result.widthPx * k : Math.max(0, ...runs.map((r) => r.x + r.width)));
   const height = sizePt.height ?? (result.heightPx ? result.heightPx * k : Math.max(0, ...runs.map((r) => r.baseline)));
-  const columns = columnGroups(runs, width, height);
+  const columns = columnGroups(runs, width, height, rulings);
   const { lines, words } = columns ? buildInOrder(columns) : buildLines(runs);
   const repairs = [...(dropped ? [`junk-dropped(${dropped})`] : []), ...(unglued ? [`unglued(${unglued})`] : []), ...(columns ? ['side-by-side-blocks'] : [])];
   return {

@@ -1,3 +1,4 @@
+import type { Ruling } from '../../schemas/index.js';
 import type { TextRun } from '../core/index.js';
 
 /** A letterhead starts within this top share of the page. */
@@ -30,11 +31,11 @@ const LOWER_GAP_EM = 2.5;
  * "CỘNG HÒA …" / "Số: …" / "Độc lập …"), and a row whose gap is narrow
  * comes out as one line of both halves. This finds bands of rows that never
  * cross one vertical gutter, each side of each row one stretch of text (a
- * table's rows have more), and returns the page's runs as groups in
+ * table's rows have more) and no table rule through them, and returns the page's runs as groups in
  * reading order: each band's left side, then its right side, the rows
  * between bands as they come. Null when the page has no such band.
  */
-export function columnGroups(runs: readonly TextRun[], pageWidth: number, pageHeight: number): TextRun[][] | null {
+export function columnGroups(runs: readonly TextRun[], pageWidth: number, pageHeight: number, rulings: readonly Ruling[] = []): TextRun[][] | null {
   if (!runs.length || pageWidth <= 0 || pageHeight <= 0) return null;
   const rows = rowsOf(runs);
   const from = Math.floor(pageWidth * GUTTER_FROM);
@@ -44,7 +45,9 @@ export function columnGroups(runs: readonly TextRun[], pageWidth: number, pageHe
   let found = false;
   for (let i = 0; i < rows.length; ) {
     const top = rows[i]![0]!.baseline < pageHeight * TOP_SHARE;
-    const band = bandAt(rows, i, from, to, top);
+    const candidate = bandAt(rows, i, from, to, top);
+    // a band crossed by a table's rule is the table's rows, read row by row
+    const band = candidate && !ruled(rows.slice(i, candidate.end).flat(), rulings) ? candidate : null;
     if (!band) {
       pending.push(...rows[i]!);
       i++;
@@ -109,6 +112,16 @@ function bandAt(rows: readonly TextRun[][], start: number, from: number, to: num
     }
   }
   return { end, gutter, tail };
+}
+
+/** Whether a rule (points) runs through the box of these runs. */
+function ruled(runs: readonly TextRun[], rulings: readonly Ruling[]): boolean {
+  if (!runs.length || !rulings.length) return false;
+  const x0 = Math.min(...runs.map((r) => r.x));
+  const x1 = Math.max(...runs.map((r) => r.x + r.width));
+  const y0 = Math.min(...runs.map((r) => r.baseline - r.fontSize));
+  const y1 = Math.max(...runs.map((r) => r.baseline));
+  return rulings.some((r) => (r.orientation === 'h' ? r.at >= y0 && r.at <= y1 && r.from < x1 && r.to > x0 : r.at >= x0 && r.at <= x1 && r.from < y1 && r.to > y0));
 }
 
 /** Whether runs (left to right) have a gap wider than `gap` between neighbours. */

@@ -103,4 +103,16 @@ describe('ocrResultToPage: OCR lines onto the page model', () => {
       'Kính gửi: Các đồng chí Giám đốc Sở Tư pháp',
     ]);
   });
+
+  it("reads a two-column table's rows in order when a rule runs between its columns", () => {
+    const body = Array.from({ length: 10 }, (_, i) => at('Thực hiện Nghị quyết số 202/2025/QH15 của Quốc hội về việc', 100, 100 + 40 * i));
+    const rows = [at('Nội dung', 100, 900), at('Đơn vị chủ trì', 800, 900), at('Rà soát văn bản', 100, 930), at('Sở Tư pháp', 800, 930), at('Kiểm tra', 100, 960), at('Sở Nội vụ', 800, 960)];
+    // at 150 dpi a pixel is 0.48 pt: a column rule at x = 600 px from y = 880 to 990 px
+    const rule = { orientation: 'v' as const, at: 600 * 0.48, from: 880 * 0.48, to: 990 * 0.48 };
+    const ruled = ocrResultToPage(1, a4(...body, ...rows), 150, { width: null, height: null }, [rule]);
+    expect(ruled.lines.slice(10).map((l) => l.text)).toEqual(['Nội dung', 'Đơn vị chủ trì', 'Rà soát văn bản', 'Sở Tư pháp', 'Kiểm tra', 'Sở Nội vụ']);
+    // the same rows with no rule are two blocks side by side
+    const open = ocrResultToPage(1, a4(...body, ...rows), 150, { width: null, height: null });
+    expect(open.lines.slice(10).map((l) => l.text)).toEqual(['Nội dung', 'Rà soát văn bản', 'Kiểm tra', 'Đơn vị chủ trì', 'Sở Tư pháp', 'Sở Nội vụ']);
+  });
 });
