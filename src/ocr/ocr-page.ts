@@ -1,6 +1,8 @@
-import type { Box, Page } from '../../schemas/index.js';
+import type { Box, Line, Page, Ruling, Word } from '../../schemas/index.js';
 import { buildLines, type TextRun } from '../core/index.js';
 import { unglue } from './glued-words.js';
+import { dropJunkWords } from './junk-words.js';
+import { columnGroups } from './side-by-side-blocks.js';
 import { repairMissingGlyphs } from './missing-glyphs.js';
 import type { OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
 
@@ -11,8 +13,10 @@ import type { OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
  * so reading order, tables and sections come out the same for a scan as for
  * its digital original. Each OCR line gives its words one baseline and size.
  */
-export function ocrResultToPage(number: number, result: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }): Page {
+export function ocrResultToPage(number: number, read: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }, rulings: readonly Ruling[] = []): Page {
   const k = 72 / dpi;
+  // specks, strokes and rule remnants the engine doubted and that read as nothing are left out
+  const { result, dropped } = dropJunkWords(read);
   const runs: TextRun[] = [];
   let unglued = 0;
   for (const line of result.lines) {
@@ -29,7 +33,12 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
       runs.push({ text, x: w.box.x0 * k, baseline, width: (w.box.x1 - w.box.x0) * k, fontSize, fontName: null, bold: false, confidence: w.confidence });
     }
   }
-  const { lines, words } = buildLines(runs);
+  // blocks side by side (a letterhead's halves, the recipients beside the signature) are read one after the other, not row by row
+  const width = sizePt.width ?? (result.widthPx ? result.widthPx * k : Math.max(0, ...runs.map((r) => r.x + r.width)));
+  const height = sizePt.height ?? (result.heightPx ? result.heightPx * k : Math.max(0, ...runs.map((r) => r.baseline)));
+  const columns = columnGroups(runs, width, height, rulings);
+  const { lines, words } = columns ? buildInOrder(columns) : buildLines(runs);
+  const repairs = [...(dropped ? [`junk-dropped(${dropped})`] : []), ...(unglued ? [`unglued(${unglued})`] : []), ...(columns ? ['side-by-side-blocks'] : [])];
   return {
     number,
     width: sizePt.width ?? (result.widthPx ? result.widthPx * k : null),
@@ -41,9 +50,22 @@ export function ocrResultToPage(number: number, result: OcrResult, dpi: number, 
     rulings: [],
     blocks: [],
     quality: null,
-    repairs: unglued ? [`unglued(${unglued})`] : [],
+    repairs,
     originalText: null,
   };
+}
+
+/** Lines of each group of runs, the groups one after the other (each group's lines top to bottom). */
+function buildInOrder(groups: readonly TextRun[][]): { lines: Line[]; words: Word[] } {
+  const lines: Line[] = [];
+  const words: Word[] = [];
+  for (const group of groups) {
+    const built = buildLines(group);
+    const offset = words.length;
+    words.push(...built.words);
+    lines.push(...built.lines.map((l) => ({ ...l, wordStart: l.wordStart + offset, wordEnd: l.wordEnd + offset })));
+  }
+  return { lines, words };
 }
 
 /**

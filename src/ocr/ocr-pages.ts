@@ -100,8 +100,8 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     const words = splitWordsAtRules(read, prepared.rulings, image.dpi);
     // a page turned a quarter upright is as wide as it was tall
     const quarter = prepared.orientation === 90 || prepared.orientation === 270;
-    const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, quarter ? { width: size.height, height: size.width } : size);
-    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : [])];
+    const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, quarter ? { width: size.height, height: size.width } : size, prepared.rulings);
+    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues)];
     return withQuality({ ...page, rulings: prepared.rulings, repairs: [...steps, ...page.repairs] });
   };
   const { path, source } = input;
@@ -152,3 +152,17 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
 }
 
 const withQuality = (page: Page): Page => ({ ...page, quality: measureTextQuality(page.text) });
+
+/**
+ * Coloured ink painted white before OCR (seals, signatures, handwriting) is
+ * said on the page (a repair) and as an info issue with where it was, in
+ * points: what was there was not read, and a reviewer may want to look.
+ */
+function inkMasked(n: number, prepared: PreparedImage, issues: IssueRecorder): string[] {
+  if (!prepared.masked.length) return [];
+  const k = 72 / prepared.image.dpi;
+  const red = prepared.masked.filter((r) => r.colour === 'red').length;
+  const where = prepared.masked.map((r) => `${r.colour} at (${Math.round(r.x0 * k)}, ${Math.round(r.y0 * k)})–(${Math.round(r.x1 * k)}, ${Math.round(r.y1 * k)}) pt`);
+  issues.record('ink-masked', `page ${n}: red or blue ink (seal, stamp, signature or handwriting) left out of the OCR: ${where.join('; ')}`, { page: n, severity: 'info' });
+  return [`ink-masked(red ${red}, blue ${prepared.masked.length - red})`];
+}

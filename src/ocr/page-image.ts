@@ -30,6 +30,7 @@ export const PreparedPage = z.object({
   rulings: z.array(Ruling),
   blank: z.boolean(),
   gray: z.object({ width: z.number().int(), height: z.number().int(), data: z.instanceof(Uint8Array) }).nullable(),
+  masked: z.array(z.object({ colour: z.enum(['red', 'blue']), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), pixels: z.number() })),
 });
 
 /** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document). */

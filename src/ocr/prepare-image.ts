@@ -2,6 +2,7 @@ import type { Ruling } from '../../schemas/index.js';
 import { decodeGray, otsuThreshold, rotatePng, turnPng, whiteOut, type GrayBitmap } from './gray-bitmap.js';
 import { isSideways, isUpsideDown, type Orientation } from './page-orientation.js';
 import { findImageRulings } from './image-rulings.js';
+import { maskColouredInk, type InkRegion } from './coloured-ink.js';
 import type { PageImage } from './ocr-engine.js';
 import { estimateSkew } from './skew-angle.js';
 
@@ -20,26 +21,31 @@ export interface PreparedImage {
   blank: boolean;
   /** The straightened page in gray levels, rules not yet erased (null for formats not decoded here). */
   gray: GrayBitmap | null;
+  /** Red and blue ink (seals, stamps, signatures, handwriting) painted white before OCR, in pixels of the page as rendered. */
+  masked: InkRegion[];
 }
 
 /**
- * Gets a page image ready for OCR, each step measured: blank pages are
- * found (and not OCR'd), a page scanned sideways or upside down is turned
+ * Gets a page image ready for OCR, each step measured: red and blue ink
+ * (seals, signatures, handwriting: coloured-ink.ts) is painted white, blank
+ * pages are found (and not OCR'd), a page scanned sideways or upside down is turned
  * upright, skew is measured and undone, and table rules are
  * found in the straightened image for the table builder, then erased so
  * that OCR does not read them as "|" or "_".
  * PNG and JPEG only; other formats go to the engine as they are.
  */
 export async function prepareImage(image: PageImage, mediaType = 'image/png'): Promise<PreparedImage> {
-  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, orientation: 0, rulings: [], blank: false, gray: null };
-  let gray = await decodeGray(image.bytes);
+  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, orientation: 0, rulings: [], blank: false, gray: null, masked: [] };
+  const ink = await maskColouredInk(image.bytes, image.dpi);
+  const masked = ink.regions;
+  let bytes = ink.bytes;
+  let gray = await decodeGray(bytes);
   const threshold = Math.min(otsuThreshold(gray), 160);
-  let ink = 0;
-  for (const v of gray.data) if (v < threshold) ink++;
-  if (ink / gray.data.length < BLANK_INK) return { image, skew: 0, orientation: 0, rulings: [], blank: true, gray };
+  let dark = 0;
+  for (const v of gray.data) if (v < threshold) dark++;
+  if (dark / gray.data.length < BLANK_INK) return { image: { bytes, dpi: image.dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray, masked };
   // a page scanned sideways is turned a quarter, then straightened; one that reads upside down is turned over
   let orientation: Orientation = 0;
-  let bytes = image.bytes;
   if (isSideways(gray, threshold)) {
     bytes = await turnPng(bytes, 270);
     gray = await decodeGray(bytes);
@@ -56,7 +62,7 @@ export async function prepareImage(image: PageImage, mediaType = 'image/png'): P
   gray = straight.gray;
   const rulings = findImageRulings(gray, image.dpi);
   if (rulings.length) bytes = await whiteOut(bytes, ruleBoxesPx(rulings, image.dpi));
-  return { image: { bytes, dpi: image.dpi }, skew, orientation, rulings, blank: false, gray };
+  return { image: { bytes, dpi: image.dpi }, skew, orientation, rulings, blank: false, gray, masked };
 }
 
 /** Measures a page's skew and turns it back (skews under MIN_SKEW are left: rotating costs sharpness). */
