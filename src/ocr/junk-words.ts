@@ -12,7 +12,7 @@ const JUNK_CONFIDENCE = 0.5;
 
 /**
  * Whether a word holds something a document prints: a Vietnamese syllable
- * of two letters or more, a number of two digits or more, an acronym in
+ * of two letters or more, a digit or a table's sign ("%", "≥", "-"), an acronym in
  * capitals, a Latin word in lower case (an e-mail address), or a short
  * abbreviation ("Đ/c", "TP.", "b/c": letters in runs of up to three,
  * joined by "/" or "."). A speck read as "s", "LzZạ" or "?;" holds none.
@@ -20,7 +20,8 @@ const JUNK_CONFIDENCE = 0.5;
 export function looksLikeText(text: string): boolean {
   const runs = text.match(/\p{L}+/gu) ?? [];
   if (runs.some((r) => [...r].length >= 2 && isVietnameseSyllable(r))) return true;
-  if (/\p{N}{2,}/u.test(text)) return true;
+  // a table's figures and signs are print however unsure the engine is: a lone digit ("5"), "%", "≥", "-" for no value
+  if (/\p{N}/u.test(text) || /^[%≥≤<>=+\-–—]+$/u.test(text)) return true;
   // an acronym ("HĐND", "NMĐ") or a Latin word, a name in an address ("anninhmang@lamdong.gov.vn")
   if (runs.some((r) => /^\p{Lu}{2,}$/u.test(r) || /^[a-z]{3,}$/u.test(r))) return true;
   return /^[("“]?\p{L}{1,3}(?:[./]\p{L}{1,3})+\.?[)"”.,;:]*$/u.test(text);

@@ -26,6 +26,8 @@ describe('dropJunkWords: specks and strokes the engine doubted', () => {
 
   it('reads syllables, numbers, acronyms, addresses and abbreviations as text', () => {
     for (const t of ['phối', 'Đồng,', '0693.449', 'UBND', 'anninhmang(@lamdong.gov.vn;', 'b/c);', 'TP.']) expect(looksLikeText(t), t).toBe(true);
+    // a table's cells: a lone digit, a percent, a sign, a dash for no value
+    for (const t of ['5', '3%', '%', '≥', '-', '—']) expect(looksLikeText(t), t).toBe(true);
     for (const t of ['|', 's', 'LzZạ', '——.....u(ảạ', '$']) expect(looksLikeText(t), t).toBe(false);
   });
 });
