@@ -31,12 +31,14 @@ export function looksLikeText(text: string): boolean {
  * Drops what OCR made of marks that are not print (a rule's remnant read as
  * "|", a seal's speck as ":" or "s", a signature's stroke as "LzZạ"): words
  * the engine scored low that do not look like text. A mark the engine is
- * sure of ("-" in a table cell) stays. Returns the result without them and
- * how many words went.
+ * sure of ("-" in a table cell) stays, and so does every word `inTable`
+ * says lies in a ruled table. Returns the result without them and how many
+ * words went.
  */
-export function dropJunkWords(result: OcrResult): { result: OcrResult; dropped: number } {
+export function dropJunkWords(result: OcrResult, inTable: (w: OcrWord) => boolean = () => false): { result: OcrResult; dropped: number } {
   let dropped = 0;
-  const keep = (w: OcrWord): boolean => !(w.confidence < JUNK_CONFIDENCE && !looksLikeText(w.text));
+  // inside a ruled table every mark stays: the table reader places cells by them (dropping them there cost the fixture scans' tables)
+  const keep = (w: OcrWord): boolean => inTable(w) || !(w.confidence < JUNK_CONFIDENCE && !looksLikeText(w.text));
   const lines = result.lines.flatMap((line) => {
     const words = line.words.filter(keep);
     dropped += line.words.length - words.length;

@@ -16,7 +16,7 @@ import type { OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
 export function ocrResultToPage(number: number, read: OcrResult, dpi: number, sizePt: { width: number | null; height: number | null }, rulings: readonly Ruling[] = []): Page {
   const k = 72 / dpi;
   // specks, strokes and rule remnants the engine doubted and that read as nothing are left out
-  const { result, dropped } = dropJunkWords(read);
+  const { result, dropped } = dropJunkWords(read, insideRuledArea(rulings, k));
   const runs: TextRun[] = [];
   let unglued = 0;
   for (const line of result.lines) {
@@ -52,6 +52,26 @@ export function ocrResultToPage(number: number, read: OcrResult, dpi: number, si
     quality: null,
     repairs,
     originalText: null,
+  };
+}
+
+/**
+ * Whether a word (in pixels) lies in the area the page's table rules span
+ * (in points): two rules each way or more make a table; with fewer, nothing
+ * is inside.
+ */
+function insideRuledArea(rulings: readonly Ruling[], k: number): (w: OcrWord) => boolean {
+  const h = rulings.filter((r) => r.orientation === 'h');
+  const v = rulings.filter((r) => r.orientation === 'v');
+  if (h.length < 2 || v.length < 2) return () => false;
+  const x0 = Math.min(...v.map((r) => r.at), ...h.map((r) => r.from));
+  const x1 = Math.max(...v.map((r) => r.at), ...h.map((r) => r.to));
+  const y0 = Math.min(...h.map((r) => r.at), ...v.map((r) => r.from));
+  const y1 = Math.max(...h.map((r) => r.at), ...v.map((r) => r.to));
+  return (w) => {
+    const cx = ((w.box.x0 + w.box.x1) / 2) * k;
+    const cy = ((w.box.y0 + w.box.y1) / 2) * k;
+    return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
   };
 }
 

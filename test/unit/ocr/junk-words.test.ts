@@ -19,6 +19,14 @@ describe('dropJunkWords: specks and strokes the engine doubted', () => {
     expect(out.lines.map((l) => l.words.map((w) => w.text))).toEqual([['tỉnh', 'HĐND', 'Đ/c', '2025', '-']]);
   });
 
+  it('keeps every mark inside a ruled table: the table reader places its cells by them', () => {
+    const result: OcrResult = { lines: [{ box: { x0: 0, y0: 0, x1: 400, y1: 20 }, words: [word('|', 0.2, 0), word('LzZạ', 0.1, 240)] }], widthPx: null, heightPx: null };
+    const inTable = (w: { box: { x0: number } }): boolean => w.box.x0 >= 200;
+    const { result: out, dropped } = dropJunkWords(result, inTable);
+    expect(dropped).toBe(1);
+    expect(out.lines.map((l) => l.words.map((w) => w.text))).toEqual([['LzZạ']]);
+  });
+
   it('returns a result with nothing to drop as it was', () => {
     const result: OcrResult = { lines: [{ box: { x0: 0, y0: 0, x1: 100, y1: 20 }, words: [word('Kế', 0.9, 0), word('hoạch', 0.4, 40)] }], widthPx: null, heightPx: null };
     expect(dropJunkWords(result)).toEqual({ result, dropped: 0 });
