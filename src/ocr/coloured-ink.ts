@@ -111,11 +111,7 @@ export function findInk(rgba: Uint8Array | Uint8ClampedArray, width: number, hei
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       if (mask[i]) continue;
-      const r = rgba[4 * i] ?? 0;
-      const g = rgba[4 * i + 1] ?? 0;
-      const b = rgba[4 * i + 2] ?? 0;
-      const max = Math.max(r, g, b);
-      const chroma = max - Math.min(r, g, b);
+      const { r, g, b, max, chroma } = pixelAt(rgba, i);
       if (chroma < EDGE_CHROMA || chroma < MIN_CHROMA_SHARE * max / 2) continue;
       const near = (x > 0 && mask[i - 1]) || (x < width - 1 && mask[i + 1]) || (y > 0 && mask[i - width]) || (y < height - 1 && mask[i + width]);
       if (near && hueClass(r, g, b, max, chroma) !== null) edge.push(i);
@@ -129,11 +125,7 @@ export function findInk(rgba: Uint8Array | Uint8ClampedArray, width: number, hei
       for (let x = r.x0; x < r.x1; x++) {
         const i = y * width + x;
         if (mask[i]) continue;
-        const red = rgba[4 * i] ?? 0;
-        const g = rgba[4 * i + 1] ?? 0;
-        const b = rgba[4 * i + 2] ?? 0;
-        const max = Math.max(red, g, b);
-        const chroma = max - Math.min(red, g, b);
+        const { r: red, g, b, max, chroma } = pixelAt(rgba, i);
         const luma = (red * 299 + g * 587 + b * 114) / 1000;
         if (luma >= PALE_LUMA || (max >= PALE_MIN && chroma >= PALE_CHROMA && hueClass(red, g, b, max, chroma) !== null)) mask[i] = r.colour === 'red' ? 1 : 2;
       }
@@ -184,4 +176,13 @@ function inkRegions(mask: Uint8Array, width: number, height: number): InkRegion[
     regions.push({ colour: red * 2 >= pixels ? 'red' : 'blue', x0: cx0 * CELL, y0: cy0 * CELL, x1: Math.min(width, (cx1 + 1) * CELL), y1: Math.min(height, (cy1 + 1) * CELL), pixels });
   }
   return regions.sort((a, b) => b.pixels - a.pixels);
+}
+
+/** Pixel i of an RGBA buffer: its channels, brightest channel and chroma (brightest less darkest). */
+function pixelAt(rgba: Uint8Array | Uint8ClampedArray, i: number): { r: number; g: number; b: number; max: number; chroma: number } {
+  const r = rgba[4 * i] ?? 0;
+  const g = rgba[4 * i + 1] ?? 0;
+  const b = rgba[4 * i + 2] ?? 0;
+  const max = Math.max(r, g, b);
+  return { r, g, b, max, chroma: max - Math.min(r, g, b) };
 }
