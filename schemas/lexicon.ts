@@ -156,6 +156,9 @@ export const AssignmentWordsFile = z.object({
   periodOpeners: z.array(z.string()).default([]),
   referenceDeadlines: z.array(z.string()).default([]),
   cooperationAdverbs: z.array(z.string()).default([]),
+  qualifierWords: z.array(z.string()).default([]),
+  nominalizers: z.array(z.string()).default([]),
+  addressForms: z.array(z.string()).default([]),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

@@ -137,3 +137,38 @@ const courtesy = lazy(() => new RegExp(`^(?:(?:${alternationOf(file().courtesyWo
 export function isCourtesyTask(task: string): boolean {
   return courtesy().test(task.trim());
 }
+
+/** Every task verb of the lexicon in a text (the space before each), for a reader that has to pass some of them by. */
+const taskVerbs = lazy(() => new RegExp(taskVerb().source, 'gu'));
+const lastWordIn = (list: readonly string[]): RegExp => new RegExp(`(?:^|\\s)(?:${alternationOf(list)})\\s*$`, 'u');
+const qualifierBefore = lazy(() => lastWordIn(file().qualifierWords.length ? file().qualifierWords : ['(?!)']));
+const nominalizerBefore = lazy(() => lastWordIn(file().nominalizers.length ? file().nominalizers : ['(?!)']));
+
+/**
+ * Where the task starts after an opener's agencies: the first task verb that
+ * is neither a noun ("việc tổ chức đại hội") nor part of a clause that says
+ * which of the agencies are meant ("đề nghị các đơn vị chưa hoàn thành việc
+ * … khẩn trương gửi …": the task starts at "khẩn trương"). `describedFrom`:
+ * where such a clause starts, null when there is none; null when no verb
+ * starts a task.
+ */
+export function taskStartAfterAgencies(rest: string): { index: number; describedFrom: number | null } | null {
+  let describedFrom: number | null = null;
+  for (const m of rest.matchAll(taskVerbs())) {
+    const before = rest.slice(0, m.index);
+    if (nominalizerBefore().test(before)) continue;
+    const q = qualifierBefore().exec(before);
+    if (q) {
+      describedFrom ??= q.index;
+      continue;
+    }
+    return { index: m.index ?? 0, describedFrom };
+  }
+  return null;
+}
+
+/** An agency list without the form of address before an office holder ("các đồng chí Giám đốc Sở Tư pháp …" → "Giám đốc Sở Tư pháp …"). */
+const addressForm = lazy(() => new RegExp(`^(?:${file().addressForms.length ? alternationOf(file().addressForms) : '(?!)'})\\s+(?=(?:${alternationOf(file().personTitles)})\\s)`, 'iu'));
+export function withoutAddressForm(agencies: string): string {
+  return agencies.replace(addressForm(), '');
+}

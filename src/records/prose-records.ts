@@ -2,6 +2,7 @@ import type { Assignment, Block, Indicator, Page, Section } from '../../schemas/
 import { splitAgencies, splitNamedList } from './agency-list.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { readProseTargets } from './prose-target.js';
+import { goesOnFromPage, inBodyType, restOfSentence } from './broken-paragraphs.js';
 import { agencyHeadAlternation, capitalisedHeadAlternation, cooperationAlternation, groupAlternation, opensSignature, parseTimeline, taskVerbAlternation, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
 
 /** A block under its nearest section. */
@@ -68,14 +69,27 @@ export function placeBlocks(pages: readonly Page[], sections: readonly Section[]
   const at = new Map(sections.map((s) => [`${s.page}:${s.line}`, s]));
   let current: Section | null = null;
   const out: PlacedBlock[] = [];
-  for (const page of pages)
+  /** The last paragraph placed (not a heading), and the last one in the body's type on the page before. */
+  let last = null as PlacedBlock | null;
+  let lastInBody = null as PlacedBlock | null;
+  for (const page of pages) {
+    const bodyType = inBodyType(page);
+    let first = true;
     page.blocks.forEach((block) => {
       // a stamp or banner is not the document's text
       if (block.banner) return;
       const heading = at.get(`${page.number}:${block.lineStart}`);
+      const opensPage = first;
+      first = false;
       const cut = out.at(-1);
       if (block.continues && !heading && cut && cut.page === page.number - 1) {
         cut.block = { ...cut.block, text: `${cut.block.text} ${block.text}` };
+        return;
+      }
+      // a sentence layout cut in two: on the page, or across the break past a footnote and a footer in smaller type
+      const joinTo = heading ? null : opensPage ? (lastInBody?.page === page.number - 1 && goesOnFromPage(lastInBody.block.text, block.text) ? lastInBody : null) : last?.page === page.number && restOfSentence(last.block.text, block.text) ? last : null;
+      if (joinTo) {
+        joinTo.block = { ...joinTo.block, text: `${joinTo.block.text} ${block.text}`, lineEnd: joinTo.page === page.number ? block.lineEnd : joinTo.block.lineEnd };
         return;
       }
       if (heading) {
@@ -85,8 +99,18 @@ export function placeBlocks(pages: readonly Page[], sections: readonly Section[]
       }
       // the signature part ("Nơi nhận:", "T/M …", "KT. …") ends the body: nothing after it belongs to a section
       else if (opensSignature(block.text)) current = null;
-      else out.push({ block, page: page.number, section: current });
+      else {
+        const placed = { block, page: page.number, section: current };
+        out.push(placed);
+        last = placed;
+        if (bodyType(block)) lastInBody = placed;
+        return;
+      }
+      last = null;
     });
+    // a paragraph from two pages back is no sentence's first half
+    if (lastInBody && lastInBody.page !== page.number) lastInBody = null;
+  }
   return out;
 }
 

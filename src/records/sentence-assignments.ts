@@ -1,5 +1,5 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb } from '../lexicon/index.js';
+import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm } from '../lexicon/index.js';
 import { splitNamedList } from './agency-list.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
@@ -133,18 +133,27 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
   const marker = [lead, duty].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   let agencies: string;
   let after: string;
+  // "các đơn vị chưa hoàn thành việc …": a clause saying which of them are meant; its words are no sign of a clause of the sentence's own
+  let named: string | null = null;
   if (marker) {
     agencies = rest.slice(0, marker.index);
     after = rest.slice(marker.index + marker[0].length);
   } else if (opened) {
-    const verb = taskVerb().exec(rest);
-    if (!verb) return null;
-    agencies = rest.slice(0, verb.index);
-    after = rest.slice(verb.index);
+    const start = taskStartAfterAgencies(rest);
+    if (!start) return null;
+    agencies = rest.slice(0, start.index);
+    after = rest.slice(start.index);
+    if (start.describedFrom !== null) {
+      named = rest.slice(0, start.describedFrom);
+      // only a group is narrowed down so ("các tỉnh, thành phố chưa …"); a named body before "không …" is a clause of its own,
+      // and so is a describing clause that holds another clause's word ("… không tổ chức đại hội, Chủ tịch … sẽ xem xét")
+      const describing = rest.slice(start.describedFrom, start.index).trim().replace(/^\S+\s*/u, '');
+      if (!/(?:^|\s)(?:các|những)\s/iu.test(named) || readsAsClause(describing)) return null;
+    }
   } else return null;
-  agencies = agencies.replace(/[,:\s]+$/u, '').trim();
+  agencies = withoutAddressForm(agencies.replace(/[,:\s]+$/u, '').trim());
   // a bare "các" or one word is no list of names
-  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies) || !/\s/u.test(agencies)) return null;
+  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(named ?? agencies) || !/\s/u.test(agencies)) return null;
   let cooperating = '';
   const co = marker === lead ? COOPERATING().exec(after) : null;
   if (co) {
@@ -174,11 +183,15 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
   let listOpen = false;
+  /** The decision's article the block stands in ("Điều 5. Quyết định này có hiệu lực …" / "Chánh Văn phòng … chịu trách nhiệm thi hành …"): an unlabelled paragraph's code. */
+  // (only in the section it was printed in: a lettered part below it numbers its own paragraphs)
+  let article: { code: string; in: Section | null } | null = null;
   for (const { block, page, section } of placed) {
-    if (taken.has(`${page}:${block.lineStart}`)) continue;
     const label = LABEL.exec(block.text);
-    const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
     const isHeading = section !== null && section.page === page && section.line === block.lineStart;
+    if (label?.[1]) article = { code: label[1].replace(/\s+/gu, ' '), in: section };
+    if (taken.has(`${page}:${block.lineStart}`)) continue;
+    const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
     // the section the block's item belongs to: a heading's parent, a paragraph's own section
     const over = (isHeading ? (section.parent ? byId.get(section.parent) : undefined) : section) ?? null;
     const item = isItem(block.text);
@@ -193,7 +206,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     /** The record the item's clauses so far have given: an item's later sentences that assign nothing new go on with its task. */
     let current: { found: Found; parts: string[] } | null = null;
     const flush = (): void => {
-      if (current) out.push(...recordOf(current.found, current.parts.join(' '), { label, section, page, block, counters }));
+      if (current) out.push(...recordOf(current.found, current.parts.join(' '), { label, article: label || item || article?.in !== section ? null : article.code, section, page, block, counters }));
       current = null;
     };
     for (const [k, clause] of clausesOf(body).entries()) {
@@ -222,7 +235,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
 }
 
 /** One record of a clause's reading: its deadline taken out of the task (or the period the sentence opened with), its partners read from the task. */
-function recordOf(found: Found, text: string, at: { label: RegExpExecArray | null; section: Section | null; page: number; block: PlacedBlock['block']; counters: Map<string, number> }): Omit<Assignment, 'id'>[] {
+function recordOf(found: Found, text: string, at: { label: RegExpExecArray | null; article: string | null; section: Section | null; page: number; block: PlacedBlock['block']; counters: Map<string, number> }): Omit<Assignment, 'id'>[] {
   const { deadlines, rest } = takeDeadlines(text);
   // "Quý I/2027, các cơ quan … đánh giá …", "Trong thời hạn 60 ngày làm việc, Ban … có trách nhiệm …": a period that introduces the sentence is its timeline
   const intro = found.intro?.trim() ?? '';
@@ -232,9 +245,9 @@ function recordOf(found: Found, text: string, at: { label: RegExpExecArray | nul
   const task = tidyTask(rest);
   // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
   if (!task || isCourtesyTask(task)) return [];
-  const { label, section, page, block, counters } = at;
+  const { label, article, section, page, block, counters } = at;
   return [{
-    code: codeOf(label, section, counters),
+    code: article ?? codeOf(label, section, counters),
     section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},
     source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
     confidence: SENTENCE_CONFIDENCE, task, lead: splitNamedList(found.lead), cooperating: cooperating ? splitNamedList(cooperating) : [],

@@ -107,6 +107,35 @@ describe('records from prose', async () => {
     ]);
   });
 
+  it('joins a sentence layout cut in two on a page, and across a page break past a footnote in smaller type, but not a closed sentence or an item', () => {
+    const blk = (text: string, lineStart: number, fontSize = 12) => ({ text, lineStart, lineEnd: lineStart + 1, box: null, bold: false, fontSize, continues: false, banner: false });
+    const pg = (number: number, blocks: ReturnType<typeof blk>[]): Page => ({
+      number, width: 595, height: 842, origin: 'ocr', text: '', words: [], lines: [], rulings: [], blocks, quality: null, repairs: [], originalText: null,
+    });
+    const placed = placeBlocks(
+      [
+        pg(1, [
+          blk('Sở Y tế có trách nhiệm báo cáo kết quả theo Công văn số 12/SYT ngày', 0),
+          blk('05 tháng 3 năm 2026 của Bộ Y tế và các cơ quan, đơn vị', 2),
+          blk('có liên quan phối hợp thực hiện.', 4),
+          blk('2. Sở Tài chính bố trí kinh phí.', 5),
+          blk('Đề nghị các xã gửi báo cáo về Sở Nội vụ (qua Phòng Tổ chức, địa chỉ số 10 đường Trần Phú, tỉnh', 6),
+          blk('1 Các xã đã gửi báo cáo: xã An Phú; xã Bình Minh.', 8, 8),
+          blk('Sở Nội vụ, số 10 đường Trần Phú', 9, 8),
+        ]),
+        pg(2, [blk('Lâm Đồng) trước ngày 10/4/2026.', 0), blk('Nơi nhận:', 1)]),
+      ],
+      [],
+    );
+    expect(placed.map((p) => [p.page, p.block.text])).toEqual([
+      [1, 'Sở Y tế có trách nhiệm báo cáo kết quả theo Công văn số 12/SYT ngày 05 tháng 3 năm 2026 của Bộ Y tế và các cơ quan, đơn vị có liên quan phối hợp thực hiện.'],
+      [1, '2. Sở Tài chính bố trí kinh phí.'],
+      [1, 'Đề nghị các xã gửi báo cáo về Sở Nội vụ (qua Phòng Tổ chức, địa chỉ số 10 đường Trần Phú, tỉnh Lâm Đồng) trước ngày 10/4/2026.'],
+      [1, '1 Các xã đã gửi báo cáo: xã An Phú; xã Bình Minh.'],
+      [1, 'Sở Nội vụ, số 10 đường Trần Phú'],
+    ]);
+  });
+
   it('reads partners named without "với" when an agency follows, and a frequency closing the task as its timeline', async () => {
     const plan = `## KẾ HOẠCH Chuyển đổi số năm 2026\n\n### III. NHIỆM VỤ CỤ THỂ\n\n#### 8. Phòng Thông tin\n\n- Tổ chức thành công Diễn đàn chuyển đổi số thành phố hàng năm.\n\n- Quảng bá thành tựu; phối hợp cơ quan ngoại giao, các tổ chức xúc tiến thương mại – đầu tư để quảng bá sản phẩm.\n\n- Phối hợp triển khai các nhiệm vụ chuyển đổi số theo chỉ đạo của cấp trên.\n`;
     const file = join(dir, 'partners.md');

@@ -40,6 +40,24 @@ describe('assignments stated in a sentence', () => {
     expect(read('Tình hình kinh tế tiếp tục phát triển ổn định.')).toEqual([]);
   });
 
+  it('reads a group narrowed down by a clause ("các huyện chưa hoàn thành …") up to the task\'s verb, without the form of address', () => {
+    const [a] = read('Để kịp thời tổng hợp, đề nghị các đồng chí Chủ tịch UBND các huyện chưa hoàn thành việc kiểm kê đất đai khẩn trương báo cáo về Sở Tài chính trước ngày 10/3/2026.');
+    expect(a!.lead.map((l) => l.raw).join('; ')).toBe('Chủ tịch UBND các huyện chưa hoàn thành việc kiểm kê đất đai');
+    expect(a!.task).toBe('khẩn trương báo cáo về Sở Tài chính');
+    expect(a!.timeline?.raw).toBe('trước ngày 10/3/2026');
+    // a named body and "không …" is a clause of its own, not a narrowed group
+    expect(read('Quá thời hạn, Hội Nông dân tỉnh không tổ chức đại hội, Chủ tịch Ủy ban nhân dân tỉnh sẽ xem xét xử lý.')).toEqual([]);
+  });
+
+  it('takes no request another document made ("đã gửi Công văn … về việc đề nghị …")', () => {
+    expect(read('Ngày 10/3/2026, Sở Y tế đã gửi Công văn số 12/SYT về việc đề nghị các bệnh viện rà soát trang thiết bị.')).toEqual([]);
+  });
+
+  it('codes a decision article\'s later paragraph by its article, and reads a "Sau khi …" opening as the timeline', () => {
+    const found = read('Điều 6. Quyết định này có hiệu lực kể từ ngày ký.', 'Sau khi Đề án được phê duyệt, Sở Y tế có trách nhiệm tổ chức triển khai Đề án.');
+    expect(found.map((a) => [a.code, a.lead.map((l) => l.raw).join('; '), a.task, a.timeline?.raw ?? null])).toEqual([['Điều 6', 'Sở Y tế', 'tổ chức triển khai Đề án', 'Sau khi Đề án được phê duyệt']]);
+  });
+
   it('reads the items of a list a paragraph opens with "đề nghị:" as agency and task', () => {
     const found = read('IV. Văn phòng Chính phủ trân trọng đề nghị:', '1. Bộ Công an báo cáo kết quả thực hiện trong ngày 10 tháng 01 năm 2026.', '2. Các Bộ, cơ quan, địa phương tải tài liệu Phiên họp tại:');
     expect(found.map((a) => [a.code, a.lead.map((l) => l.raw).join('; '), a.task])).toEqual([
