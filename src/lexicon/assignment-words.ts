@@ -1,4 +1,5 @@
 import { AssignmentWordsFile } from '../../schemas/index.js';
+import { editDistance, isVietnameseSyllable, stripDiacritics } from '../core/index.js';
 import { agencyHeadAlternation, groupAlternation, groupNounAlternation, groupOpenerAlternation } from './agency-lexicon.js';
 import { lazy, readDataFile } from './data-file.js';
 import { alternationOf } from './patterns.js';
@@ -171,4 +172,47 @@ export function taskStartAfterAgencies(rest: string): { index: number; described
 const addressForm = lazy(() => new RegExp(`^(?:${file().addressForms.length ? alternationOf(file().addressForms) : '(?!)'})\\s+(?=(?:${alternationOf(file().personTitles)})\\s)`, 'iu'));
 export function withoutAddressForm(agencies: string): string {
   return agencies.replace(addressForm(), '');
+}
+
+/** A deadline opener's first word(s) before "ngày", folded ("trước ngày" → "truoc"), longest first. */
+const dayOpeners = lazy(() =>
+  [...new Set(file().deadlineOpeners.filter((o) => /\s(?:ngày)$/iu.test(o)).map((o) => o.replace(/\s+ngày$/iu, '')))]
+    .map((text) => ({ text, folded: stripDiacritics(text).toLowerCase().replace(/[^a-z]+/gu, '') }))
+    .sort((a, b) => b.folded.length - a.folded.length),
+);
+/** A whole date after "ngày" closing a sentence: "ngày 22/8/2025.", "ngày 15 tháng 6 năm 2026". */
+const CLOSING_DATE = /(?:^|\s)((?:\S+\s+){1,2})(ngày\s+(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))[\s.;,/]*$/u;
+/** Letters an OCR may drop or change in a short word and the word still be recognised: at most this many, and under half of it. */
+const MAX_OPENER_EDITS = 2;
+
+/**
+ * A deadline at a task's end whose opener the OCR garbled ("… tu uóv ngày
+ * 22/8/2025." for a bold "trước ngày 22/8/2025"): the one or two words before
+ * a closing "ngày <date>" are no Vietnamese word and are within two letters
+ * of a deadline opener of the lexicon (marks dropped). `raw` is the deadline
+ * with the opener as the lexicon spells it, `read` as the OCR read it, `index`
+ * where the misread words start. Words as printed are never taken for an
+ * opener; null when none.
+ */
+export function misreadDeadlineIn(text: string): { raw: string; read: string; index: number } | null {
+  const m = CLOSING_DATE.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  const words = m[1].trim().split(/\s+/u);
+  // the shortest reading first: "… J28.007) tu uóv" is tried as "uóv", then "tu uóv"
+  for (let k = 1; k <= words.length; k++) {
+    const read = words.slice(words.length - k);
+    if (read.every((w) => /^\p{L}+$/u.test(w) && isVietnameseSyllable(w))) continue;
+    const folded = stripDiacritics(read.join('')).toLowerCase().replace(/[^a-z]+/gu, '');
+    if (!folded) continue;
+    const opener = dayOpeners().find((o) => {
+      const d = editDistance(folded, o.folded);
+      return d <= MAX_OPENER_EDITS && d * 2 < o.folded.length;
+    });
+    if (opener) {
+      const tail = new RegExp(`\\S+(?:\\s+\\S+){${k - 1}}\\s*$`, 'u').exec(m[1])!;
+      const index = m.index + m[0].indexOf(m[1]) + tail.index;
+      return { raw: `${opener.text} ${m[2]}`, read: `${read.join(' ')} ${m[2]}`, index };
+    }
+  }
+  return null;
 }

@@ -167,8 +167,23 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
 
 /** The clauses of a block's text: sentences, and the parts a semicolon separates when a new one opens with an opener. */
 function clausesOf(text: string): string[] {
-  return text.split(/(?<=[.;!?])\s+(?=\p{Lu})/u).map((c) => c.trim()).filter(Boolean);
+  const out: string[] = [];
+  const breaks = [...text.matchAll(/(?<=[.;!?])\s+(?=\p{Lu})/gu)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  let from = 0;
+  breaks.forEach((b, k) => {
+    // no sentence ends inside brackets the next piece closes ("(… số điện thoại: 0917. 128.007) trước ngày …": an OCR's space after a dot)
+    if (opens(text.slice(from, b.at)) && closes(text.slice(b.end, breaks[k + 1]?.at ?? text.length))) return;
+    out.push(text.slice(from, b.at));
+    from = b.end;
+  });
+  out.push(text.slice(from));
+  return out.map((c) => c.trim()).filter(Boolean);
 }
+
+/** Whether a text leaves a bracket open. */
+const opens = (text: string): boolean => (text.match(/\(/gu)?.length ?? 0) > (text.match(/\)/gu)?.length ?? 0);
+/** Whether a text closes a bracket opened before it. */
+const closes = (text: string): boolean => (text.match(/\)/gu)?.length ?? 0) > (text.match(/\(/gu)?.length ?? 0);
 
 /** Assignments stated in sentences of the blocks not yet read for records (`taken`: "page:lineStart"). */
 export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean } = {}): Omit<Assignment, 'id'>[] {
@@ -236,7 +251,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
 
 /** One record of a clause's reading: its deadline taken out of the task (or the period the sentence opened with), its partners read from the task. */
 function recordOf(found: Found, text: string, at: { label: RegExpExecArray | null; article: string | null; section: Section | null; page: number; block: PlacedBlock['block']; counters: Map<string, number> }): Omit<Assignment, 'id'>[] {
-  const { deadlines, rest } = takeDeadlines(text);
+  const { deadlines, rest, misread } = takeDeadlines(text);
   // "Quý I/2027, các cơ quan … đánh giá …", "Trong thời hạn 60 ngày làm việc, Ban … có trách nhiệm …": a period that introduces the sentence is its timeline
   const intro = found.intro?.trim() ?? '';
   const introPeriod = intro && (looksLikeTimeline(intro) || isPeriodPhrase(intro)) ? intro : null;
@@ -248,7 +263,8 @@ function recordOf(found: Found, text: string, at: { label: RegExpExecArray | nul
   const { label, article, section, page, block, counters } = at;
   return [{
     code: article ?? codeOf(label, section, counters),
-    section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, notes: null, extra: {},
+    section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, extra: {},
+    notes: misread ? `deadline read as "${misread}": its opener taken as the nearest of the lexicon's` : null,
     source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },
     confidence: SENTENCE_CONFIDENCE, task, lead: splitNamedList(found.lead), cooperating: cooperating ? splitNamedList(cooperating) : [],
     timeline: deadline ? parseTimeline(deadline) : null,

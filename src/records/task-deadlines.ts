@@ -1,4 +1,4 @@
-import { deadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
+import { deadlineIn, misreadDeadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
 
 /**
  * Every deadline a task states ("trước ngày 28/4/2026 … trước ngày
@@ -6,7 +6,7 @@ import { deadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
  * with it ("(Kế hoạch ban hành trước ngày 15/3/2026)"), and a deadline by
  * reference closes the task ("… theo thời gian tại khoản 1 Công văn này").
  */
-export function takeDeadlines(task: string): { deadlines: string[]; rest: string } {
+export function takeDeadlines(task: string): { deadlines: string[]; rest: string; misread?: string } {
   const deadlines: string[] = [];
   let rest = task;
   for (let d = deadlineIn(rest); d && deadlines.length < 4; d = deadlineIn(rest)) {
@@ -14,6 +14,9 @@ export function takeDeadlines(task: string): { deadlines: string[]; rest: string
     const [from, to] = bracketsAround(rest, d.index, d.index + d.raw.length) ?? [d.index, d.index + d.raw.length];
     rest = rest.slice(0, from) + rest.slice(to);
   }
+  // "… tu uóv ngày 22/8/2025.": an opener the OCR garbled before a closing date; the record says what was read
+  const misread = deadlines.length ? null : misreadDeadlineIn(rest);
+  if (misread) return { deadlines: [misread.raw], rest: rest.slice(0, misread.index), misread: misread.read };
   const byReference = deadlines.length ? null : referenceDeadlineIn(rest);
   if (byReference) {
     deadlines.push(byReference.raw);

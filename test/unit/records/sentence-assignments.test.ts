@@ -49,6 +49,17 @@ describe('assignments stated in a sentence', () => {
     expect(read('Quá thời hạn, Hội Nông dân tỉnh không tổ chức đại hội, Chủ tịch Ủy ban nhân dân tỉnh sẽ xem xét xử lý.')).toEqual([]);
   });
 
+  it('keeps a bracket the OCR broke with a dot in its sentence, and takes a closing deadline whose opener the OCR garbled, saying so', () => {
+    const [a] = read('Đề nghị các xã khẩn trương gửi báo cáo về Sở Nội vụ (qua Phòng Tổ chức, số điện thoại: 0263. 3822.456) trrnớc ngày 10/4/2026.');
+    expect(a!.task).toBe('khẩn trương gửi báo cáo về Sở Nội vụ (qua Phòng Tổ chức, số điện thoại: 0263. 3822.456)');
+    expect(a!.timeline?.raw).toBe('trước ngày 10/4/2026');
+    expect(a!.notes).toContain('trrnớc ngày 10/4/2026');
+    // words as printed before a closing date are never taken for a garbled opener ("đã ký ngày …" is a signing date)
+    const [b] = read('Đề nghị các xã khẩn trương gửi báo cáo theo mẫu đã ký ngày 10/4/2026.');
+    expect(b!.timeline).toBeNull();
+    expect(b!.task).toBe('khẩn trương gửi báo cáo theo mẫu đã ký ngày 10/4/2026');
+  });
+
   it('takes no request another document made ("đã gửi Công văn … về việc đề nghị …")', () => {
     expect(read('Ngày 10/3/2026, Sở Y tế đã gửi Công văn số 12/SYT về việc đề nghị các bệnh viện rà soát trang thiết bị.')).toEqual([]);
   });
