@@ -128,6 +128,8 @@ export const DocumentWordsFile = z.object({
   signerTitles: z.array(z.string()),
   /** Vietnamese family names: how a signer's printed name starts. */
   surnames: z.array(z.string()),
+  /** Military and police ranks printed before an officer's name ("Đại tá"): part of the printed name. */
+  ranks: z.array(z.string()).default([]),
   /** How the subject line starts: "V/v", "Về việc". */
   subjectOpeners: z.array(z.string()),
   /** The heading of the recipients list ("Nơi nhận"). */
@@ -159,6 +161,7 @@ export const AssignmentWordsFile = z.object({
   qualifierWords: z.array(z.string()).default([]),
   nominalizers: z.array(z.string()).default([]),
   addressForms: z.array(z.string()).default([]),
+  issuingVerbs: z.array(z.string()).default([]),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

@@ -2,9 +2,12 @@ import { AssignmentWordsFile } from '../../schemas/index.js';
 import { editDistance, isVietnameseSyllable, stripDiacritics } from '../core/index.js';
 import { agencyHeadAlternation, groupAlternation, groupNounAlternation, groupOpenerAlternation } from './agency-lexicon.js';
 import { lazy, readDataFile } from './data-file.js';
+import { documentTypeAlternation, ranks } from './document-words.js';
 import { alternationOf } from './patterns.js';
 
-const file = lazy(() => readDataFile('assignments.json', AssignmentWordsFile));
+const data = lazy(() => readDataFile('assignments.json', AssignmentWordsFile));
+/** The assignment words, office holders' titles with the ranks an officer's name is printed with ("đồng chí Trung tá …"). */
+const file = lazy(() => ({ ...data(), personTitles: [...data().personTitles, ...ranks()] }));
 
 /** "Giao …", "Đề nghị …" at the start of a clause, not after "kính" (a proposal to a superior). */
 export const assignmentOpener = lazy(() => new RegExp(`^(?:${alternationOf(file().openers)})\\s+`, 'u'));
@@ -215,4 +218,10 @@ export function misreadDeadlineIn(text: string): { raw: string; read: string; in
     }
   }
   return null;
+}
+
+/** "ban hành Công văn số 1710/CAT-PA05 …": issuing a document that already has its number is a report of what was done, not a task. */
+const issuedNumbered = lazy(() => new RegExp(`^(?:${file().issuingVerbs.length ? alternationOf(file().issuingVerbs) : '(?!)'})\\s+(?:${documentTypeAlternation()})\\s+số\\s*\\d`, 'iu'));
+export function reportsIssuedDocument(task: string): boolean {
+  return issuedNumbered().test(task.trim());
 }

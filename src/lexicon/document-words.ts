@@ -112,3 +112,11 @@ const bannerPattern = lazy(() => new RegExp(`^(?:${file().banners.map((b) => (b.
 export function isBannerLine(line: string): boolean {
   return bannerPattern().test(line.trim());
 }
+
+/** Military and police ranks printed before an officer's name ("Đại tá", "Trung tá"). */
+export const ranks = lazy((): string[] => file().ranks);
+
+/** Whether a text is a rank alone ("Đại tá" before "Huỳnh Ngọc Liêm" on the signer's line). */
+export function isRank(text: string): boolean {
+  return ranks().includes(text.trim());
+}

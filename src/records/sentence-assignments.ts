@@ -1,5 +1,5 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm } from '../lexicon/index.js';
+import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, reportsIssuedDocument } from '../lexicon/index.js';
 import { splitNamedList } from './agency-list.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
@@ -91,6 +91,9 @@ const INTRO_COMMAS = 3;
 /** An agency list after an introductory phrase is short: a longer run before the verb is not a list of names. */
 const MAX_INTRO_AGENCIES = 120;
 
+/** A whole day's date: "Ngày 24/4/2026", "ngày 15 tháng 7 năm 2025". */
+const DAY_DATE = /^ngày\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})$/iu;
+
 /** "Căn cứ …, các cơ quan, đơn vị, địa phương xây dựng Kế hoạch …", "Quý I/2027, các cơ quan … đánh giá …": agencies after an introductory phrase. */
 function readAfterIntro(clause: string): Found | null {
   let from = 0;
@@ -98,6 +101,8 @@ function readAfterIntro(clause: string): Found | null {
     const comma = clause.indexOf(', ', from);
     if (comma < 0) return null;
     from = comma + 2;
+    // "Ngày 24/4/2026, đồng chí … kiểm tra …": a sentence dated to the day tells what happened then (a task gets a deadline, "trước ngày …")
+    if (k === 0 && DAY_DATE.test(clause.slice(0, comma).trim())) return null;
     const rest = clause.slice(from);
     if (!namesAgencyFirst(rest)) continue;
     // "… phối hợp với Sở Xây dựng, Sở Nông nghiệp …": the comma parts a list of names, it ends no introduction
@@ -259,7 +264,8 @@ function recordOf(found: Found, text: string, at: { label: RegExpExecArray | nul
   const cooperating = found.cooperating || cooperatingIn(rest) || '';
   const task = tidyTask(rest);
   // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
-  if (!task || isCourtesyTask(task)) return [];
+  // "Ngày 04/6/2025, Công an tỉnh ban hành Công văn số 1710/…": a document already numbered was issued, not asked for
+  if (!task || isCourtesyTask(task) || reportsIssuedDocument(task)) return [];
   const { label, article, section, page, block, counters } = at;
   return [{
     code: article ?? codeOf(label, section, counters),

@@ -1,6 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { isVietnameseSyllable } from '../core/index.js';
-import { afterRecipientsOpener, authorityAtEnd, isSurname, opensRecipients, signerTitleLine } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, isRank, isSurname, opensRecipients, signerTitleLine } from '../lexicon/index.js';
 
 /**
  * The closing part of an administrative document (Nghị định 30/2020/NĐ-CP):
@@ -83,6 +83,8 @@ function printedName(piece: string): string | null {
   const name = nameAtEnd(piece);
   if (!name) return null;
   const before = piece.slice(0, piece.lastIndexOf(name)).trim();
+  // an officer's rank is printed as part of the name line ("Đại tá Huỳnh Ngọc Liêm")
+  if (isRank(before)) return `${before} ${name}`;
   return before === '' || /[.;:)]$/u.test(before) ? name : null;
 }
 

@@ -110,7 +110,8 @@ function readSubjectLine(lines: readonly Line[], pageWidth: number | null): stri
       previous = next.box;
     }
   }
-  return parts.join(' ').replace(/\s+/gu, ' ').trim() || null;
+  // a "V/v" line closes with no stop: one there is a speck an OCR read at the line's end
+  return parts.join(' ').replace(/\s+/gu, ' ').trim().replace(/\s*[.;,]+$/u, '') || null;
 }
 
 /** Line i joined with the lines after it on the same row (same baseline, to its right). */

@@ -60,6 +60,19 @@ describe('assignments stated in a sentence', () => {
     expect(b!.task).toBe('khẩn trương gửi báo cáo theo mẫu đã ký ngày 10/4/2026');
   });
 
+  it('reads an officer a letter names to a role ("phân công đồng chí Thiếu tá … làm đầu mối …"), the form of address left out', () => {
+    const [a] = read('Công an tỉnh phân công đồng chí Thiếu tá Trần Văn An (Đội trưởng, số điện thoại: 0912.345.678) làm đầu mối liên hệ, phối hợp./.');
+    expect(a!.lead.map((l) => l.raw).join(', ')).toBe('Thiếu tá Trần Văn An (Đội trưởng, số điện thoại: 0912.345.678)');
+    expect(a!.task).toBe('làm đầu mối liên hệ, phối hợp');
+  });
+
+  it('takes no report of what was done: a numbered document issued, a sentence dated to the day', () => {
+    expect(read('Ngày 10/3/2026, Ủy ban nhân dân tỉnh ban hành Quyết định số 12/QĐ-UBND về việc thành lập Tổ công tác.')).toEqual([]);
+    expect(read('Ngày 10/3/2026, đồng chí Trần Văn An - Phó Chủ tịch UBND tỉnh kiểm tra công tác chuẩn bị thi công.')).toEqual([]);
+    // a task to issue a document that has no number yet is a task
+    expect(read('Giao Sở Nội vụ chủ trì ban hành Kế hoạch thực hiện trước ngày 30/6/2026.')).toHaveLength(1);
+  });
+
   it('takes no request another document made ("đã gửi Công văn … về việc đề nghị …")', () => {
     expect(read('Ngày 10/3/2026, Sở Y tế đã gửi Công văn số 12/SYT về việc đề nghị các bệnh viện rà soát trang thiết bị.')).toEqual([]);
   });

@@ -55,6 +55,16 @@ describe('a centred subject', () => {
     ]);
     expect(readMetadata([letter]).subject).toBe('đôn đốc cử nhân sự tham gia Đội ứng cứu sự cố mạng, máy tính tỉnh Lâm Đồng');
   });
+
+  it('drops a stop an OCR read at the subject\'s end (a "V/v" line closes with none)', () => {
+    const letter = page([
+      line('CÔNG AN TỈNH LÂM ĐỒNG', 95, 91), line('Độc lập - Tự do - Hạnh phúc', 325, 91),
+      line('Số: 12/CAT-PV01', 123, 112), line('Lâm Đồng, ngày 3 tháng 2 năm 2026', 300, 112),
+      line('V/v tăng cường bảo đảm an ninh', 92, 131), line('trật tự dịp Tết.', 108, 144),
+      line('Kính gửi:', 156, 190),
+    ]);
+    expect(readMetadata([letter]).subject).toBe('tăng cường bảo đảm an ninh trật tự dịp Tết');
+  });
 });
 
 describe('a header row read as one line', () => {
@@ -103,6 +113,11 @@ describe('signer and recipients', () => {
     expect(nameAtEnd('- Lưu: VT, TCBC. Nguyễn Đức Vũ')).toBe('Nguyễn Đức Vũ');
     expect(nameAtEnd('KT. CHÁNH VĂN PHÒNG')).toBeNull();
     expect(nameAtEnd('Sở Nội vụ')).toBeNull();
+  });
+
+  it('keeps an officer\'s rank printed on the name line ("Thượng tá Lê Văn Nam"), but no other words before a name', () => {
+    expect(readSigner([textPage(['Nơi nhận:', 'KT. GIÁM ĐỐC', '- Như trên;', 'PHÓ GIÁM ĐỐC', 'Thượng tá Lê Văn Nam'].join('\n'))])).toEqual({ title: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Thượng tá Lê Văn Nam' });
+    expect(readSigner([textPage(['Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'trụ sở Công an tỉnh Lê Văn Nam'].join('\n'))])!.name).toBeNull();
   });
 
   it('keeps a draft\'s blank name as null and a document without a signature as null', () => {
