@@ -68,6 +68,10 @@ describe('plan-ingest ingest on real documents', () => {
     expect(d.metadata.issuer).toBe('Bộ Tư pháp');
     expect(d.metadata.type).toBe('Công văn');
     expect(d.pages[0]!.text).toMatch(/Hội công chứng viên/iu);
+    // its one request: the Giám đốc Sở Tư pháp of the provinces that have not held their congress, within 2025 (the closing courtesy is none)
+    expect(d.assignments).toHaveLength(1);
+    expect(d.assignments[0]!.lead.map((l) => l.raw).join(', ')).toMatch(/^Giám đốc Sở Tư pháp .*chưa hoàn thành/u);
+    expect(d.assignments[0]!.timeline?.raw).toBe('trong năm 2025');
   });
 });
 
