@@ -1,10 +1,12 @@
-import { deadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
+import { deadlineIn, eventDeadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
 
 /**
  * Every deadline a task states ("trước ngày 28/4/2026 … trước ngày
  * 05/5/2026"), taken out of it; a deadline in brackets takes its brackets
  * with it ("(Kế hoạch ban hành trước ngày 15/3/2026)"), and a deadline by
- * reference closes the task ("… theo thời gian tại khoản 1 Công văn này").
+ * reference closes the task ("… theo thời gian tại khoản 1 Công văn này"),
+ * as does one given by an event ("… trước khi trình cấp có thẩm quyền xem
+ * xét, quyết định") when no date is given.
  */
 export function takeDeadlines(task: string): { deadlines: string[]; rest: string } {
   const deadlines: string[] = [];
@@ -14,7 +16,7 @@ export function takeDeadlines(task: string): { deadlines: string[]; rest: string
     const [from, to] = bracketsAround(rest, d.index, d.index + d.raw.length) ?? [d.index, d.index + d.raw.length];
     rest = rest.slice(0, from) + rest.slice(to);
   }
-  const byReference = deadlines.length ? null : referenceDeadlineIn(rest);
+  const byReference = deadlines.length ? null : (referenceDeadlineIn(rest) ?? eventDeadlineIn(rest));
   if (byReference) {
     deadlines.push(byReference.raw);
     rest = rest.slice(0, byReference.index);
