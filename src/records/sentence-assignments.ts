@@ -148,8 +148,8 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
   // "Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm …": the body, not the role it is given
   const named = marker === duty ? /^(.+?)\s+là\s+\S/u.exec(agencies)?.[1] : undefined;
   if (named && namesAgencyFirst(named) && !readsAsClause(named)) agencies = named;
-  // a bare "các" or one word is no list of names
-  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies) || !/\s/u.test(agencies)) return null;
+  // a bare "các" or one word is no list of names, nor is a run across a table's column rules ("… Bộ; Văn ban |Nhiệm vụ …": a garbled OCR row)
+  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(agencies) || !/\s/u.test(agencies) || agencies.includes('|')) return null;
   let cooperating = '';
   const co = marker === lead ? COOPERATING().exec(after) : null;
   if (co) {
