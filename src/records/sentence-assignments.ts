@@ -233,6 +233,8 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   let article: { label: string; page: number; line: number } | null = null;
   /** Whether the block just before gave a record (a reply deadline after it is that record's). */
   let lastGave = false;
+  /** Inside a passage quoted from another document (paragraphs from one opening “ to the closing ”): its words assign nothing here. */
+  let quoteDepth = 0;
   // (also the issuer's name then a lower-case word: "Bộ Tài chính dự thảo Thông tư …" is a clause about it, no list of names)
   const ownIssuer = (lead: string): boolean => {
     const issuer = o.issuer?.trim().toLowerCase();
@@ -242,6 +244,12 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   for (const { block, page, section } of placed) {
     const label = LABEL.exec(block.text);
     if (label?.[1]) article = { label: label[1].replace(/\s+/gu, ' '), page, line: block.lineStart };
+    if (quoteDepth > 0 || /^\s*“/u.test(block.text)) {
+      // the passage ends with the paragraph whose ” closes its opening “
+      quoteDepth = Math.max(0, quoteDepth + (block.text.match(/“/gu)?.length ?? 0) - (block.text.match(/”/gu)?.length ?? 0));
+      lastGave = false;
+      continue;
+    }
     if (taken.has(`${page}:${block.lineStart}`)) {
       lastGave = false;
       continue;

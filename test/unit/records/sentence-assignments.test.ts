@@ -161,4 +161,15 @@ describe('assignments stated in a sentence', () => {
     const other = sentenceAssignments(['Đề nghị các cơ quan, đơn vị gửi danh sách về Công an tỉnh.', 'Hội nghị được tổ chức trước ngày 20/8/2025.'].map((t, i) => block(t, i)), new Set());
     expect(other[0]!.timeline).toBeNull();
   });
+
+  it('reads no assignment inside a passage quoted from another document, and reads on after it', () => {
+    const found = read(
+      'Bộ Nội vụ có ý kiến như sau:',
+      '“1. Theo quy định tại khoản 6 Điều 21 Nghị định số 126/2024/NĐ-CP, cơ quan nhà nước thông báo kết quả đại hội.',
+      '2. Ban Thường trực Ủy ban Mặt trận Tổ quốc cấp tỉnh có trách nhiệm thực hiện sắp xếp tổ chức bộ máy của các hội.',
+      'Do đó, Sở Nội vụ đề nghị các hội do Đảng, Nhà nước giao nhiệm vụ báo cáo Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh”.',
+      'Do đó, Ủy ban nhân dân tỉnh đề nghị Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh căn cứ văn bản trả lời của Bộ Nội vụ để triển khai thực hiện./.',
+    );
+    expect(found.map((a) => [a.lead.map((l) => l.raw), a.task])).toEqual([[['Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh'], 'căn cứ văn bản trả lời của Bộ Nội vụ để triển khai thực hiện']]);
+  });
 });
