@@ -162,6 +162,13 @@ export const AssignmentWordsFile = z.object({
   nominalizers: z.array(z.string()).default([]),
   addressForms: z.array(z.string()).default([]),
   issuingVerbs: z.array(z.string()).default([]),
+  memberHonorifics: z.array(z.string()).default([]),
+  relativeStarts: z.array(z.string()).default([]),
+  eventDeadlineOpeners: z.array(z.string()).default([]),
+  accountableTo: z.array(z.string()).default([]),
+  addresseeForms: z.array(z.string()).default([]),
+  addresseesOpener: z.string().default('Kính gửi'),
+  replyDeadlineWords: z.array(z.string()).default([]),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

@@ -19,6 +19,12 @@ export const proposalBefore = lazy(() => new RegExp(`(?:^|\\s)(?:${alternationOf
 export const leadMarker = lazy(() => new RegExp(`\\s(?:${alternationOf(file().leadMarkers)})(?=[\\s,;.]|$)`, 'u'));
 /** " có trách nhiệm", " chịu trách nhiệm" after the responsible agencies. */
 export const dutyMarker = lazy(() => new RegExp(`\\s(?:${alternationOf(file().dutyMarkers)})(?=[\\s,;.:]|$)`, 'u'));
+/** "trước Hội đồng …" right after a duty marker: whom the body answers to ("chịu trách nhiệm trước …"), not a task. */
+const accountable = lazy(() => new RegExp(`^\\s*(?:${file().accountableTo.length ? alternationOf(file().accountableTo) : '(?!)'})\\s`, 'u'));
+export function answersTo(afterDuty: string): boolean {
+  return accountable().test(afterDuty);
+}
+
 /** The first word of a task, where an agency list without a marker ends (not a verb a name holds: "Ban Quản lý dự án đầu tư xây dựng số 1"). */
 export const taskVerb = lazy(() => new RegExp(`\\s(?=(?:${alternationOf(file().taskVerbs)})(?:[\\s,]|$)(?!\\s*số\\s+\\d))`, 'u'));
 
@@ -26,7 +32,7 @@ export const taskVerb = lazy(() => new RegExp(`\\s(?=(?:${alternationOf(file().t
 export const taskVerbAlternation = (): string => alternationOf(file().taskVerbs);
 
 /** A text that starts by naming an agency, a group of them or an office holder ("Giám đốc Sở Tư pháp", "các cơ quan", "Chánh Văn phòng"). */
-const agencyStart = lazy(() => new RegExp(`^(?:${alternationOf(file().personTitles)}|${agencyHeadAlternation()}|${groupOpenerAlternation()}|Các|các|Những|những)(?:\\s|$)`, 'u'));
+const agencyStart = lazy(() => new RegExp(`^(?:${alternationOf([...file().personTitles, ...file().addresseeForms])}|${agencyHeadAlternation()}|${groupOpenerAlternation()}|Các|các|Những|những)(?:\\s|$)`, 'u'));
 export function namesAgencyFirst(text: string): boolean {
   return agencyStart().test(text.trim());
 }
@@ -77,7 +83,28 @@ export function isPeriodPhrase(text: string): boolean {
   if (!t || /[,;:]/u.test(t)) return false;
   if (periodOpener().test(t)) return true;
   const d = deadlineIn(t);
-  return d !== null && d.index === 0 && d.raw.length === t.length;
+  // "Trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội": the period, then from when it runs
+  return d !== null && d.index === 0 && (d.raw.length === t.length || relativeStart().test(t.slice(d.raw.length)));
+}
+
+/** " kể từ …", " tính từ …" right after a period: the event it runs from. */
+const relativeStart = lazy(() => new RegExp(`^\\s+(?:${file().relativeStarts.length ? alternationOf(file().relativeStarts) : '(?!)'})\\s`, 'iu'));
+
+/**
+ * A deadline given by an event that closes a task: "… lấy ý kiến thống
+ * nhất trước khi trình cấp có thẩm quyền xem xét, quyết định." (the opener
+ * after a word of the task, running to the sentence's end); null when none.
+ */
+const eventDeadline = lazy(() => new RegExp(`\\s((?:${file().eventDeadlineOpeners.length ? alternationOf(file().eventDeadlineOpeners) : '(?!)'})\\s+[^;.]+?)[\\s.;/]*$`, 'u'));
+export function eventDeadlineIn(text: string): { raw: string; index: number } | null {
+  const m = eventDeadline().exec(text);
+  return m?.[1] ? { raw: m[1], index: m.index + m[0].indexOf(m[1]) } : null;
+}
+
+/** An entry of a member list: an honorific and a person's name, then their position ("Ông Lê Văn A - Phó Giám đốc Sở …", "Luật sư B - Chủ nhiệm"). */
+const personEntry = lazy(() => new RegExp(`^(?:${file().memberHonorifics.length ? alternationOf(file().memberHonorifics) : '(?!)'})\\s+\\p{Lu}[\\p{L}’']*(?:\\s+\\p{Lu}[\\p{L}’']*){1,5}\\s*(?:[-–,:;(]|$)`, 'u'));
+export function isPersonEntry(text: string): boolean {
+  return personEntry().test(text.trim().replace(/^[-–•+*]\s+/u, ''));
 }
 
 /** "phối hợp với", "phối hợp chặt chẽ với", "phối hợp cùng": how a cooperating list is introduced (either case), as an alternation. */
@@ -128,6 +155,20 @@ export function readsAsClause(agencies: string): boolean {
 export function headingAgency(title: string): string | null {
   const t = title.replace(/[:.]\s*$/u, '').trim().replace(topicOpener(), '').replace(assignmentOpener(), '');
   return isAgencyHeading(t) ? t : null;
+}
+
+/**
+ * The agency a heading or paragraph hands its list to at its end: "3. Về nội
+ * dung dự thảo Kế hoạch …, giao Trung tâm Xúc tiến Đầu tư …:", "Thống nhất
+ * tổ chức Hội nghị … . Giao Trung tâm …:" (the items below are its tasks);
+ * null when the text does not end so.
+ */
+const trailingOpener = lazy(() => new RegExp(`(?:^|[\\s,;.])(?:${alternationOf(file().openers.flatMap((o) => [o, o.charAt(0).toLowerCase() + o.slice(1)]))})\\s+([^,;.:]+(?:,\\s*[^,;.:]+)*?)\\s*:\\s*$`, 'u'));
+/** `heading`: a section's title, whose closing colon the outline may have dropped (a paragraph hands a list on only with its colon). */
+export function trailingAssignee(text: string, o: { heading?: boolean } = {}): string | null {
+  const t = text.trim();
+  const m = trailingOpener().exec(o.heading && !t.endsWith(':') ? `${t}:` : t);
+  return m?.[1] && isAgencyHeading(m[1]) ? m[1].trim() : null;
 }
 
 /** A heading that ends by opening a list of requests ("IV. Văn phòng Chính phủ trân trọng đề nghị:", "Giao:"): its items name who does what. */
@@ -224,4 +265,39 @@ export function misreadDeadlineIn(text: string): { raw: string; read: string; in
 const issuedNumbered = lazy(() => new RegExp(`^(?:${file().issuingVerbs.length ? alternationOf(file().issuingVerbs) : '(?!)'})\\s+(?:${documentTypeAlternation()})\\s+số\\s*\\d`, 'iu'));
 export function reportsIssuedDocument(task: string): boolean {
   return issuedNumbered().test(task.trim());
+}
+
+/** "quý cơ quan", "quý đơn vị": the letter's addressees named by a form of address, not by name. */
+export function isAddressForm(lead: string): boolean {
+  const t = lead.trim();
+  return file().addresseeForms.includes(t);
+}
+
+/**
+ * The addressees a letter's "Kính gửi:" lists, as printed, one per name
+ * ("Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ; / - Ủy ban nhân dân
+ * các tỉnh …" → "Các Bộ, cơ quan ngang Bộ", "cơ quan thuộc Chính phủ", …):
+ * the rest of its line and the "-" lines after it; [] when there is none.
+ */
+export function addresseesIn(pageText: string): string[] {
+  const lines = pageText.split('\n');
+  const at = lines.findIndex((l) => l.trim().startsWith(file().addresseesOpener));
+  if (at < 0) return [];
+  const first = lines[at]!.trim().slice(file().addresseesOpener.length).replace(/^\s*:\s*/u, '');
+  const more: string[] = [];
+  for (const l of lines.slice(at + 1)) {
+    if (!/^\s*[-–]\s+/u.test(l)) break;
+    more.push(l);
+  }
+  return [first, ...more]
+    .join(' / ')
+    .split(/\s*(?:^|\/|;)\s*(?:[-–]\s+)?/u)
+    .map((n) => n.replace(/^[-–]\s+/u, '').replace(/[\s;.,]+$/u, '').trim())
+    .filter((n) => n.length > 2);
+}
+
+/** A paragraph that says where replies go ("Ý kiến xin gửi về Bộ Tài chính trước ngày …", "Số liệu … gửi về Bộ Nội vụ trước ngày …"). */
+const replyWords = lazy(() => new RegExp(`(?:^|\\s)(?:${file().replyDeadlineWords.length ? alternationOf(file().replyDeadlineWords) : '(?!)'})\\s`, 'iu'));
+export function saysWhereRepliesGo(text: string): boolean {
+  return replyWords().test(text);
 }

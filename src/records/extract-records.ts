@@ -3,7 +3,7 @@ import type { IssueRecorder } from '../core/index.js';
 import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
 import { sentenceAssignments } from './sentence-assignments.js';
-import { isPlanType, isProposalType } from '../lexicon/index.js';
+import { addresseesIn, isPlanType, isProposalType } from '../lexicon/index.js';
 import { recordConfidence } from './record-confidence.js';
 import { recordsFromTable } from './table-records.js';
 
@@ -41,7 +41,10 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
     }));
     const implementation = underImplementation(segment.sections);
     const blocks = placeBlocks(layout.pages, segment.sections, { headings: true }).filter((p) => !(assignments.length && p.section && implementation(p.section)));
-    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 && isPlanType(segment.metadata.type) }).map((r) => ({ ...r, id: '' })));
+    const plan = isPlanType(segment.metadata.type);
+    // "Đề nghị quý cơ quan …" names the addressees of the letter's "Kính gửi:" (on its first page)
+    const addressees = addresseesIn(layout.pages[0]?.text ?? '');
+    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 && plan, addressees, issuer: plan ? null : segment.metadata.issuer }).map((r) => ({ ...r, id: '' })));
   }
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));

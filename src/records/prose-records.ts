@@ -3,7 +3,7 @@ import { splitAgencies, splitNamedList } from './agency-list.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { readProseTargets } from './prose-target.js';
 import { goesOnFromPage, inBodyType, restOfSentence } from './broken-paragraphs.js';
-import { agencyHeadAlternation, capitalisedHeadAlternation, cooperationAlternation, groupAlternation, opensSignature, parseTimeline, taskVerbAlternation, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
+import { agencyHeadAlternation, capitalisedHeadAlternation, cooperationAlternation, groupAlternation, isPersonEntry, opensSignature, parseTimeline, taskVerbAlternation, timelineAlternations, unitHeadingAlternation } from '../lexicon/index.js';
 
 /** A block under its nearest section. */
 interface PlacedBlock {
@@ -21,8 +21,10 @@ const NUMBERED_INDICATOR = /^\((\d{1,3})\)\s+(.+)$/su;
  * Where the partners end: "liên quan", a clause's punctuation, or the verb
  * of what they do together (a task verb of the lexicon, "trong", "để"; "các
  * tổ chức …" is a partner, not the verb; "xây dựng số 1" is a name's end).
+ * A bracketed abbreviation goes with its name ("Liên đoàn Thương mại và
+ * Công nghiệp Việt Nam (VCCI)"); another bracket ends the partners.
  */
-const COOPERATING_END = lazyPattern(() => new RegExp(String.raw`(?:liên quan|(?=[;.:(]|(?<!(?:^|\s)(?:các|những))\s+(?:${taskVerbAlternation()}|trong|để|nhằm)\s(?!số\s+\d)))`, 'u'));
+const COOPERATING_END = lazyPattern(() => new RegExp(String.raw`(?:liên quan|(?=[;.:]|\((?!\p{Lu}{2,}\))|(?<!(?:^|\s)(?:các|những))\s+(?:${taskVerbAlternation()}|trong|để|nhằm)\s(?!số\s+\d)))`, 'u'));
 /** "phối hợp với X", "phối hợp chặt chẽ với X", up to where the partners end. */
 const COOPERATING = lazyPattern(() => new RegExp(String.raw`${cooperationAlternation()}\s+(.+?` + COOPERATING_END().source + ')', 'u'));
 /** "phối hợp cơ quan ngoại giao, các tổ chức …" without "với": only when an agency's head word follows, not a verb ("phối hợp triển khai"). */
@@ -164,6 +166,8 @@ export function proseAssignments(placed: readonly PlacedBlock[], leaveOut: (sect
     const tasks: PlacedBlock[][] = [];
     const hasBullets = blocks.some((b) => BULLET.test(b.block.text));
     for (const b of blocks) {
+      // a member list's entry ("- Luật sư Đỗ Minh A - Chủ nhiệm;") under "a) Ban Chủ nhiệm …, gồm có:": an appointment, no task
+      if (isPersonEntry(b.block.text)) continue;
       if (SUB_BULLET.test(b.block.text) && tasks.length) tasks.at(-1)?.push(b);
       else if (!hasBullets || BULLET.test(b.block.text)) tasks.push([b]);
     }

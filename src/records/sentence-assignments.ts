@@ -1,5 +1,5 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, reportsIssuedDocument } from '../lexicon/index.js';
+import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, reportsIssuedDocument, isPersonEntry, trailingAssignee, answersTo, isAddressForm, saysWhereRepliesGo, deadlineIn } from '../lexicon/index.js';
 import { splitNamedList } from './agency-list.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
@@ -143,6 +143,8 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
   if (marker) {
     agencies = rest.slice(0, marker.index);
     after = rest.slice(marker.index + marker[0].length);
+    // "Giám đốc Quỹ … chịu trách nhiệm trước Hội đồng quản lý Quỹ …": accountable to a body, no task given
+    if (marker === duty && answersTo(after)) return null;
   } else if (opened) {
     const start = taskStartAfterAgencies(rest);
     if (!start) return null;
@@ -157,8 +159,11 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
     }
   } else return null;
   agencies = withoutAddressForm(agencies.replace(/[,:\s]+$/u, '').trim());
-  // a bare "các" or one word is no list of names
-  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(named ?? agencies) || !/\s/u.test(agencies)) return null;
+  // "Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm …": the body, not the role it is given
+  const body = marker === duty ? /^(.+?)\s+là\s+\S/u.exec(agencies)?.[1] : undefined;
+  if (body && namesAgencyFirst(body) && !readsAsClause(body)) agencies = body;
+  // a bare "các" or one word is no list of names, nor is a run across a table's column rules ("… Bộ; Văn ban |Nhiệm vụ …": a garbled OCR row)
+  if (!agencies || agencies.length > MAX_AGENCIES_LENGTH || readsAsClause(named ?? agencies) || !/\s/u.test(agencies) || agencies.includes('|')) return null;
   let cooperating = '';
   const co = marker === lead ? COOPERATING().exec(after) : null;
   if (co) {
@@ -170,7 +175,12 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
   return { lead: agencies, cooperating: cooperating.replace(/[,\s]+$/u, ''), task: after.replace(/^[,:\s]+/u, '') };
 }
 
-/** The clauses of a block's text: sentences, and the parts a semicolon separates when a new one opens with an opener. */
+/**
+ * The clauses of a block's text: sentences, and the parts a semicolon
+ * separates; names only, parted by semicolons, stay one list with what
+ * follows them ("Chánh Văn phòng …; Giám đốc Sở Nội vụ; … chịu trách nhiệm
+ * thi hành Quyết định này").
+ */
 function clausesOf(text: string): string[] {
   const out: string[] = [];
   const breaks = [...text.matchAll(/(?<=[.;!?])\s+(?=\p{Lu})/gu)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
@@ -182,7 +192,13 @@ function clausesOf(text: string): string[] {
     from = b.end;
   });
   out.push(text.slice(from));
-  return out.map((c) => c.trim()).filter(Boolean);
+  const clauses: string[] = [];
+  for (const part of out.map((c) => c.trim()).filter(Boolean)) {
+    const prev = clauses.at(-1);
+    if (prev?.endsWith(';') && prev.slice(0, -1).split(/;\s*/u).every((name) => isAgencyHeading(name))) clauses[clauses.length - 1] = `${prev} ${part}`;
+    else clauses.push(part);
+  }
+  return clauses;
 }
 
 /** Whether a text leaves a bracket open. */
@@ -190,33 +206,99 @@ const opens = (text: string): boolean => (text.match(/\(/gu)?.length ?? 0) > (te
 /** Whether a text closes a bracket opened before it. */
 const closes = (text: string): boolean => (text.match(/\)/gu)?.length ?? 0) > (text.match(/\(/gu)?.length ?? 0);
 
-/** Assignments stated in sentences of the blocks not yet read for records (`taken`: "page:lineStart"). */
-export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean } = {}): Omit<Assignment, 'id'>[] {
+/** Whether `a` (page, line) is printed after `b`. */
+const after = (a: { page: number; line: number | null }, b: { page: number; line: number | null }): boolean => a.page > b.page || (a.page === b.page && (a.line ?? -1) > (b.line ?? -1));
+
+/**
+ * "Chủ trì, phối hợp với Sở Xây dựng … nghiên cứu …" opening an item whose
+ * heading names the lead: the partners, and the task after them.
+ */
+function afterLeadMarker(task: string): { cooperating: string; task: string } | null {
+  const m = leadMarker().exec(` ${task.charAt(0).toLowerCase()}${task.slice(1)}`);
+  if (!m || m.index !== 0) return null;
+  const rest = task.slice(m[0].length - 1).replace(/^[,\s]+/u, '');
+  const co = COOPERATING().exec(`, ${rest}`);
+  if (!co) return { cooperating: '', task: rest };
+  const tail = `, ${rest}`.slice(co[0].length);
+  const at = firstTaskVerb(tail);
+  return at >= 0 ? { cooperating: tail.slice(0, at).replace(/[,\s]+$/u, ''), task: tail.slice(at).trim() } : null;
+}
+
+/** Where the first task verb of a text stands, one after "các"/"những" being a name's word ("các tổ chức chính trị - xã hội"); -1 when none. */
+function firstTaskVerb(text: string): number {
+  for (let from = 0; from < text.length; ) {
+    const m = taskVerb().exec(text.slice(from));
+    if (!m) return -1;
+    const at = from + m.index;
+    if (!/(?:^|\s)(?:các|những)$/u.test(text.slice(0, at))) return at;
+    from = at + 1;
+  }
+  return -1;
+}
+
+/**
+ * Assignments stated in sentences of the blocks not yet read for records
+ * (`taken`: "page:lineStart"). `addressees`: the letter's "Kính gửi" list,
+ * who "quý cơ quan" is; `issuer`: the document's own issuer, when it is no
+ * plan: it gives itself no task, so a sentence naming it as the lead
+ * reports what it did or quotes a superior's instruction.
+ */
+export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean; addressees?: readonly string[]; issuer?: string | null } = {}): Omit<Assignment, 'id'>[] {
   const byId = new Map(sections.map((s) => [s.id, s]));
   /** The agency a heading above the block names ("a) Trung tâm Phát triển quỹ đất tỉnh" over its bullets, "1. Nhà đầu tư …:" over its lettered items). */
   const headingLead = (over: Section | null): string | null =>
     // "Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng …):": the agency without the long description in brackets ("(cũ)" stays)
-    over ? (headingAgency(over.title)?.replace(/\s*\((?:[^()\s]+\s+){3,}[^()]*\)\s*$/u, '') ?? null) : null;
+    // "3. Về nội dung dự thảo Kế hoạch …, giao Trung tâm …:": the agency the heading hands its items to
+    over ? (headingAgency(over.title)?.replace(/\s*\((?:[^()\s]+\s+){3,}[^()]*\)\s*$/u, '') ?? trailingAssignee(over.title, { heading: true })) : null;
   const isItem = (text: string): boolean => LABEL.test(text) || BULLET.test(text);
   // sections whose items are bulleted or labelled: a plain paragraph after them (a closing "Trân trọng thông báo …") is none of the heading's items
   const itemized = new Set(placed.filter((p) => p.section && isItem(p.block.text) && !(p.section.page === p.page && p.section.line === p.block.lineStart)).map((p) => p.section!.id));
   const out: Omit<Assignment, 'id'>[] = [];
   const counters = new Map<string, number>();
   let listOpen = false;
-  /** The decision's article the block stands in ("Điều 5. Quyết định này có hiệu lực …" / "Chánh Văn phòng … chịu trách nhiệm thi hành …"): an unlabelled paragraph's code. */
-  // (only in the section it was printed in: a lettered part below it numbers its own paragraphs)
-  let article: { code: string; in: Section | null } | null = null;
+  /** The agency a paragraph hands the items below it to ("… . Giao Trung tâm Xúc tiến Đầu tư …:"). */
+  let listLead: string | null = null;
+  /** The decision article last opened ("Điều 5. …"): its later unlabelled paragraphs are its own, not the last numbered clause's. */
+  let article: { label: string; page: number; line: number } | null = null;
+  /** Whether the block just before gave a record (a reply deadline after it is that record's). */
+  let lastGave = false;
+  /** Inside a passage quoted from another document (paragraphs from one opening “ to the closing ”): its words assign nothing here. */
+  let quoteDepth = 0;
+  // (also the issuer's name then a lower-case word: "Bộ Tài chính dự thảo Thông tư …" is a clause about it, no list of names)
+  const ownIssuer = (lead: string): boolean => {
+    const issuer = o.issuer?.trim().toLowerCase();
+    const t = lead.trim();
+    return !!issuer && (t.toLowerCase() === issuer || (t.toLowerCase().startsWith(`${issuer} `) && /^\p{Ll}/u.test(t.slice(issuer.length + 1))));
+  };
   for (const { block, page, section } of placed) {
     const label = LABEL.exec(block.text);
-    const isHeading = section !== null && section.page === page && section.line === block.lineStart;
-    if (label?.[1]) article = { code: label[1].replace(/\s+/gu, ' '), in: section };
-    if (taken.has(`${page}:${block.lineStart}`)) continue;
+    if (label?.[1]) article = { label: label[1].replace(/\s+/gu, ' '), page, line: block.lineStart };
+    if (quoteDepth > 0 || /^\s*“/u.test(block.text)) {
+      // the passage ends with the paragraph whose ” closes its opening “
+      quoteDepth = Math.max(0, quoteDepth + (block.text.match(/“/gu)?.length ?? 0) - (block.text.match(/”/gu)?.length ?? 0));
+      lastGave = false;
+      continue;
+    }
+    if (taken.has(`${page}:${block.lineStart}`)) {
+      lastGave = false;
+      continue;
+    }
+    const before = out.length;
     const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
+    const isHeading = section !== null && section.page === page && section.line === block.lineStart;
     // the section the block's item belongs to: a heading's parent, a paragraph's own section
     const over = (isHeading ? (section.parent ? byId.get(section.parent) : undefined) : section) ?? null;
     const item = isItem(block.text);
+    // (a "-" bullet only: a numbered item or heading opens a part of its own)
+    if (!BULLET.test(block.text)) listLead = item ? null : trailingAssignee(body);
+    // a member list's entry ("- Ông Lê Văn A - Phó Giám đốc Sở …", "- Luật sư B - Chủ nhiệm"): an appointment, no task
+    if (item && isPersonEntry(body)) continue;
+    /** Who the item is for by what stands above it: its heading's agency, or the agency the paragraph before handed the list to. */
+    const owner = headingLead(over) ?? (BULLET.test(block.text) ? listLead : null);
     // where unit headings already gave the plan's tasks, only sentences that assign in so many words add to them
-    const inherited = o.explicitOnly || (!item && over !== null && itemized.has(over.id)) ? null : headingLead(over);
+    const inherited = o.explicitOnly || (!item && over !== null && itemized.has(over.id)) ? null : owner;
+    // an unlabelled paragraph after an article's first one is that article's ("Điều 5. … hiệu lực … / Chánh Văn phòng … chịu trách nhiệm thi hành …")
+    const inArticle = !label && !item && article !== null && (section === null || after(article, section)) ? article.label : null;
     // an item of a list a heading opens with "đề nghị:" names its agency first and goes straight to the task ("1. Bộ Công an báo cáo …")
     // (or the paragraph just before the items opens it, when the outline did not take it for a heading)
     if (!item) listOpen = opensRequestList(block.text);
@@ -226,7 +308,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     /** The record the item's clauses so far have given: an item's later sentences that assign nothing new go on with its task. */
     let current: { found: Found; parts: string[] } | null = null;
     const flush = (): void => {
-      if (current) out.push(...recordOf(current.found, current.parts.join(' '), { label, article: label || item || article?.in !== section ? null : article.code, section, page, block, counters }));
+      if (current) out.push(...recordOf(current.found, current.parts.join(' '), { label, section, page, block, counters, inArticle }));
       current = null;
     };
     for (const [k, clause] of clausesOf(body).entries()) {
@@ -236,26 +318,46 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
         flush();
         continue;
       }
-      const found =
+      // after an item the heading's agency took, a later sentence is a new record only when it assigns in so many words
+      // ("… . Các sở, ban, ngành liên quan chủ động chuẩn bị …"): else it goes on with the task
+      const strict: boolean = k > 0 && inherited !== null && (current as { found: Found } | null)?.found.lead === inherited;
+      const read: Found | null =
         (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ??
         readClause(clause, false) ??
-        (o.explicitOnly ? null : readNamedItem(clause)) ??
-        (inherited && k === 0 ? { lead: inherited, cooperating: '', task: body } : null) ??
-        (o.explicitOnly ? null : readAfterIntro(clause));
+        (o.explicitOnly || strict ? null : readNamedItem(clause)) ??
+        (inherited && k === 0 ? fromHeading(inherited, clause) : null) ??
+        (o.explicitOnly || strict ? null : readAfterIntro(clause));
+      // "giao Trung tâm chủ trì …" under "giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh:": the short name is the heading's body
+      const named: Found | null = read && owner && owner.startsWith(`${read.lead} `) && read.lead.split(/\s+/u).length <= 2 ? { ...read, lead: owner } : read;
+      // "Đề nghị quý cơ quan nghiên cứu …": the addressees the letter lists
+      const found: Found | null = named && isAddressForm(named.lead) && o.addressees?.length ? { ...named, lead: o.addressees.join('; ') } : named;
+      if (found && ownIssuer(found.lead)) {
+        flush();
+        continue;
+      }
       if (found) {
         flush();
         current = { found, parts: [found.task] };
-        // the heading's agency takes the whole item: its later sentences are its task too
-        if (found.task === body) break;
-      } else if (current && item) current.parts.push(clause);
+      } else if (current && (item || strict)) current.parts.push(clause);
     }
     flush();
+    // "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.": the deadline of the request just before
+    const last = out.at(-1);
+    const reply = out.length === before && !item && lastGave && last && last.timeline === null && saysWhereRepliesGo(body) ? deadlineIn(body) : null;
+    if (reply && last) out[out.length - 1] = { ...last, timeline: parseTimeline(reply.raw) };
+    lastGave = out.length > before;
   }
   return out;
 }
 
+/** An item under a heading that names its agency: the item is its task, less a "Chủ trì, phối hợp với …" that opens it (its partners). */
+function fromHeading(lead: string, clause: string): Found {
+  const led = afterLeadMarker(clause);
+  return led ? { lead, ...led } : { lead, cooperating: '', task: clause };
+}
+
 /** One record of a clause's reading: its deadline taken out of the task (or the period the sentence opened with), its partners read from the task. */
-function recordOf(found: Found, text: string, at: { label: RegExpExecArray | null; article: string | null; section: Section | null; page: number; block: PlacedBlock['block']; counters: Map<string, number> }): Omit<Assignment, 'id'>[] {
+function recordOf(found: Found, text: string, at: { label: RegExpExecArray | null; section: Section | null; page: number; block: PlacedBlock['block']; counters: Map<string, number>; inArticle: string | null }): Omit<Assignment, 'id'>[] {
   const { deadlines, rest, misread } = takeDeadlines(text);
   // "Quý I/2027, các cơ quan … đánh giá …", "Trong thời hạn 60 ngày làm việc, Ban … có trách nhiệm …": a period that introduces the sentence is its timeline
   const intro = found.intro?.trim() ?? '';
@@ -266,9 +368,9 @@ function recordOf(found: Found, text: string, at: { label: RegExpExecArray | nul
   // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
   // "Ngày 04/6/2025, Công an tỉnh ban hành Công văn số 1710/…": a document already numbered was issued, not asked for
   if (!task || isCourtesyTask(task) || reportsIssuedDocument(task)) return [];
-  const { label, article, section, page, block, counters } = at;
+  const { label, section, page, block, counters, inArticle } = at;
   return [{
-    code: article ?? codeOf(label, section, counters),
+    code: inArticle ?? codeOf(label, section, counters),
     section: section ? `${section.number}. ${section.title}` : null, parent: null, directing: null, output: null, extra: {},
     notes: misread ? `deadline read as "${misread}": its opener taken as the nearest of the lexicon's` : null,
     source: { page, table: null, row: null, box: block.box, lines: [block.lineStart, block.lineEnd - 1] },

@@ -1,10 +1,12 @@
-import { deadlineIn, misreadDeadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
+import { deadlineIn, eventDeadlineIn, misreadDeadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
 
 /**
  * Every deadline a task states ("trước ngày 28/4/2026 … trước ngày
  * 05/5/2026"), taken out of it; a deadline in brackets takes its brackets
  * with it ("(Kế hoạch ban hành trước ngày 15/3/2026)"), and a deadline by
- * reference closes the task ("… theo thời gian tại khoản 1 Công văn này").
+ * reference closes the task ("… theo thời gian tại khoản 1 Công văn này"),
+ * as does one given by an event ("… trước khi trình cấp có thẩm quyền xem
+ * xét, quyết định") when no date is given.
  */
 export function takeDeadlines(task: string): { deadlines: string[]; rest: string; misread?: string } {
   const deadlines: string[] = [];
@@ -17,7 +19,7 @@ export function takeDeadlines(task: string): { deadlines: string[]; rest: string
   // "… tu uóv ngày 22/8/2025.": an opener the OCR garbled before a closing date; the record says what was read
   const misread = deadlines.length ? null : misreadDeadlineIn(rest);
   if (misread) return { deadlines: [misread.raw], rest: rest.slice(0, misread.index), misread: misread.read };
-  const byReference = deadlines.length ? null : referenceDeadlineIn(rest);
+  const byReference = deadlines.length ? null : (referenceDeadlineIn(rest) ?? eventDeadlineIn(rest));
   if (byReference) {
     deadlines.push(byReference.raw);
     rest = rest.slice(0, byReference.index);

@@ -150,4 +150,68 @@ describe('assignments stated in a sentence', () => {
     const [b] = read('Đề nghị các cơ quan, đơn vị gửi danh sách về Công an tỉnh. Mọi thông tin xin liên hệ Phòng Tham mưu.');
     expect(b!.task).toBe('gửi danh sách về Công an tỉnh');
   });
+
+  it('gives the bullets under "… . Giao X:" to X, less a "Chủ trì, phối hợp với Y" that opens them, and a later sentence with its own agency a record of its own', () => {
+    const found = read(
+      'Thống nhất tổ chức Hội nghị gặp mặt doanh nghiệp. Giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh:',
+      '- Nghiên cứu nội dung, thành phần Hội nghị để tổ chức trong tháng 5/2026.',
+      '- Chủ trì, phối hợp với Sở Tài chính và các sở, ngành liên quan rà soát danh mục dự án. Các sở, ban, ngành liên quan chủ động chuẩn bị nội dung trả lời kiến nghị của doanh nghiệp.',
+    );
+    expect(found.map((a) => [a.lead.map((l) => l.raw).join('; '), a.cooperating.map((l) => l.raw).join('; '), a.task, a.timeline?.raw ?? null])).toEqual([
+      ['Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh', '', 'Nghiên cứu nội dung, thành phần Hội nghị để tổ chức', 'trong tháng 5/2026'],
+      ['Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh', 'Sở Tài chính; các sở, ngành liên quan', 'rà soát danh mục dự án', null],
+      ['Các sở, ban, ngành liên quan', '', 'chủ động chuẩn bị nội dung trả lời kiến nghị của doanh nghiệp', null],
+    ]);
+    // a plain paragraph without the closing "Giao X:" hands nothing on
+    expect(read('Thống nhất tổ chức Hội nghị gặp mặt doanh nghiệp.', '- Nghiên cứu nội dung Hội nghị.')).toEqual([]);
+  });
+
+  it('takes no member list entry for a task, and no accountability for a duty', () => {
+    expect(read('Giao Trung tâm Xúc tiến Đầu tư tỉnh:', '- Ông Lê Văn Hồng, Phó Giám đốc Sở Y tế;', '- Luật sư Đỗ Minh Trúc - Chủ nhiệm;', '- Mời bà H’Vi ÊBan – Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh;')).toEqual([]);
+    expect(read('Giám đốc Quỹ chịu trách nhiệm trước Hội đồng quản lý Quỹ về việc thực hiện các nhiệm vụ được giao.')).toEqual([]);
+  });
+
+  it('reads a body given a role before its duty, and gives an article\'s later paragraph the article\'s label and every name its semicolons part', () => {
+    const [a] = read('1. Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm làm đầu mối cho Hội đồng.');
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Sở Nội vụ']);
+    expect(a!.task).toBe('làm đầu mối cho Hội đồng');
+    const found = read('3. Các thành viên Hội đồng làm việc theo chế độ kiêm nhiệm.', 'Điều 5. Quyết định này có hiệu lực kể từ ngày ký ban hành.', 'Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; Thủ trưởng các sở, ban, ngành có liên quan chịu trách nhiệm thi hành Quyết định này./.');
+    expect(found.map((r) => [r.code, r.lead.map((l) => l.raw), r.task])).toEqual([['Điều 5', ['Chánh Văn phòng Ủy ban nhân dân tỉnh', 'Giám đốc Sở Nội vụ', 'Thủ trưởng các sở, ban, ngành có liên quan'], 'thi hành Quyết định này']]);
+  });
+
+  it('takes a period running from an event, and a deadline given by an event, as the timeline', () => {
+    const [a] = read('Điều 3. Trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội, Ban Chủ nhiệm Đoàn Luật sư tỉnh có trách nhiệm báo cáo kết quả Đại hội.');
+    expect(a!.timeline?.raw).toBe('Trong thời hạn 07 ngày làm việc kể từ ngày kết thúc Đại hội');
+    expect(a!.task).toBe('báo cáo kết quả Đại hội');
+    const [b] = read('Ngoài ra, để đảm bảo sự đồng thuận, đề nghị Công an tỉnh lấy ý kiến thống nhất trước khi trình cấp có thẩm quyền xem xét, quyết định.');
+    expect(b!.lead.map((l) => l.raw)).toEqual(['Công an tỉnh']);
+    expect(b!.task).toBe('lấy ý kiến thống nhất');
+    expect(b!.timeline?.raw).toBe('trước khi trình cấp có thẩm quyền xem xét, quyết định');
+    const [c] = read('- Sau khi VCCI công bố kết quả PCI năm 2025, giao Trung tâm Xúc tiến Đầu tư tỉnh chủ trì, phối hợp với các đơn vị liên quan tham mưu UBND tỉnh ban hành Kế hoạch.');
+    expect(c!.timeline?.raw).toBe('Sau khi VCCI công bố kết quả PCI năm 2025');
+  });
+
+  it('reads "quý cơ quan" as the letter\'s addressees, gives it the reply deadline of the next paragraph, and no task to the issuer itself', () => {
+    const blocks = ['Bộ Tài chính dự thảo Thông tư quy định mức thu phí. Đề nghị quý cơ quan nghiên cứu, có ý kiến tham gia về dự thảo Thông tư.', 'Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.'];
+    const found = sentenceAssignments(blocks.map((t, i) => block(t, i)), new Set(), [], { addressees: ['Các Bộ, cơ quan ngang Bộ', 'Ủy ban nhân dân các tỉnh'], issuer: 'Bộ Tài chính' });
+    expect(found.map((a) => [a.lead.map((l) => l.raw), a.task, a.timeline?.raw ?? null])).toEqual([[['Các Bộ, cơ quan ngang Bộ', 'Ủy ban nhân dân các tỉnh'], 'nghiên cứu, có ý kiến tham gia về dự thảo Thông tư', 'trước ngày 11/02/2025']]);
+    // "UBND tỉnh giao Sở Nội vụ …" quoted in Sở Nội vụ's own letter is the superior's instruction, not this letter's task
+    const quoted = 'Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4377/UBND-NC; trong đó, UBND tỉnh giao Sở Nội vụ nghiên cứu thực hiện đề nghị trên theo thẩm quyền.';
+    expect(sentenceAssignments([block(quoted)], new Set(), [], { issuer: 'Sở Nội vụ' })).toEqual([]);
+    expect(sentenceAssignments([block(quoted)], new Set(), [], { issuer: 'Ủy ban nhân dân tỉnh' })).toHaveLength(1);
+    // a paragraph about something else after the request keeps its date to itself
+    const other = sentenceAssignments(['Đề nghị các cơ quan, đơn vị gửi danh sách về Công an tỉnh.', 'Hội nghị được tổ chức trước ngày 20/8/2025.'].map((t, i) => block(t, i)), new Set());
+    expect(other[0]!.timeline).toBeNull();
+  });
+
+  it('reads no assignment inside a passage quoted from another document, and reads on after it', () => {
+    const found = read(
+      'Bộ Nội vụ có ý kiến như sau:',
+      '“1. Theo quy định tại khoản 6 Điều 21 Nghị định số 126/2024/NĐ-CP, cơ quan nhà nước thông báo kết quả đại hội.',
+      '2. Ban Thường trực Ủy ban Mặt trận Tổ quốc cấp tỉnh có trách nhiệm thực hiện sắp xếp tổ chức bộ máy của các hội.',
+      'Do đó, Sở Nội vụ đề nghị các hội do Đảng, Nhà nước giao nhiệm vụ báo cáo Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh”.',
+      'Do đó, Ủy ban nhân dân tỉnh đề nghị Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh căn cứ văn bản trả lời của Bộ Nội vụ để triển khai thực hiện./.',
+    );
+    expect(found.map((a) => [a.lead.map((l) => l.raw), a.task])).toEqual([[['Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh'], 'căn cứ văn bản trả lời của Bộ Nội vụ để triển khai thực hiện']]);
+  });
 });
