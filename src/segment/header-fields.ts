@@ -46,9 +46,10 @@ export interface PlaceDate {
 
 /** "Hải Phòng, ngày 12 tháng 02 năm 2025" → Hải Phòng, 2025-02-12; "…, ngày   tháng 6 năm 2026" → date null. */
 export function readPlaceDate(line: string): PlaceDate | null {
-  // a text input has no columns: the number beside the place ("Số: /KH-BQL Hải Phòng, ngày …") comes first on the line
+  // a text input has no columns: the number beside the place ("Số: /KH-BQL Hải Phòng, ngày …") comes first on the line,
+  // its figure apart from the code where an e-signature drew it ("Số: 1547 /SNV-TCBC Lâm Đồng, ngày …")
   // a day written by hand may come out of OCR as specks glued to "tháng" ("ngày 2Otháng 8") or in pieces ("ngày 4 A tháng"): read as no day
-  const m = /^\s*(?:(?:Số|SỐ)\s*:?\s*\S*\s+)?([\p{L}][\p{L} .'-]*?),\s*ngày\s*([^,\s](?:[^,\n]{0,4}[^,\s])?)??\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?/u.exec(line);
+  const m = /^\s*(?:(?:Số|SỐ)\s*:?\s*(?:\S*\s*\/\S*|\S*)\s+)?([\p{L}][\p{L} .'-]*?),\s*ngày\s*([^,\s](?:[^,\n]{0,4}[^,\s])?)??\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?/u.exec(line);
   if (!m?.[1]) return null;
   const [day, month, year] = [/^\d{1,2}$/u.test(m[2] ?? '') ? m[2] : undefined, m[3], m[4]].map((v) => (v ? Number(v) : null));
   const valid = day && month && year && month <= 12 && day <= 31;

@@ -46,6 +46,10 @@ describe('readPlaceDate', () => {
     // a text input's line holds the number beside the place
     expect(readPlaceDate('Số:  /KH-BQL Hải Phòng, ngày  tháng năm 2026')).toEqual({ place: 'Hải Phòng', date: null, year: 2026 });
   });
+  it('reads the place after a number whose figure an e-signature drew apart from its code', () => {
+    expect(readPlaceDate('Số: 1547 /SNV-TCBC Lâm Đồng, ngày 18 tháng 9 năm 2025')).toEqual({ place: 'Lâm Đồng', date: '2025-09-18', year: 2025 });
+    expect(readPlaceDate('Số: 12/KH-UBND Đà Lạt, ngày 2 tháng 3 năm 2026')).toEqual({ place: 'Đà Lạt', date: '2026-03-02', year: 2026 });
+  });
 });
 
 describe('readDocType', () => {
