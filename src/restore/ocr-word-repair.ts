@@ -41,39 +41,36 @@ function documentAcronyms(pages: readonly Page[]): Map<string, number> {
 
 function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string, number>): Page {
   const words = page.words.map((w) => ({ ...w }));
-  let changed = false;
-  const lines = page.lines.map((line) => {
-    const slice = words.slice(line.wordStart, line.wordEnd);
-    const joined = slice.map((w) => w.text).join(' ') === line.text;
-    if (!joined) return line;
-    // a title in capitals ("YÊU CẤU", "PHAN CÔNG") is read as its words in lower case, and put back in capitals
+  // lines whose text is their words' join can be rebuilt from them; the others are left as they are
+  const usable = page.lines.map((line) => words.slice(line.wordStart, line.wordEnd).map((w) => w.text).join(' ') === line.text);
+  // a title in capitals ("YÊU CẤU", "PHAN CÔNG") is read as its words in lower case, and put back in capitals
+  const capitals = page.lines.map((line) => {
     const letters = line.text.replace(/[^\p{L}]/gu, '');
-    const capitals = letters.length > 1 && letters === letters.toUpperCase();
-    let lineChanged = false;
-    // twice: a word repaired later in the line ("lâp" → "lập") is a better neighbour for one before it ("Đôc")
-    for (let pass = 0; pass < 2; pass++) {
-      for (const clause of clausesOf(slice)) {
-        const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
-        clause.forEach((c, k) => {
-          const w = slice[c.index]!;
-          const { lead, word, trail } = core(w.text);
-          const [u, v, next, next2] = [at(k - 2), at(k - 1), at(k + 1), at(k + 2)];
-          const spelled = capitals ? notASyllable(word.toLowerCase(), u, v, next, model)?.toUpperCase() : capitalised(word) ? notASyllable(word.toLowerCase(), u, v, next, model, CAPITALISED_GAIN) : notASyllable(word, u, v, next, model);
-          // a word in capitals in a line that is not is an acronym ("CAT"), not a syllable
-          const retoned = spelled ? null : misreadMarks(word, u, v, next, next2, model, w.confidence, !capitals);
-          const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? null;
-          if (!repaired) return;
-          w.text = `${lead}${repaired}${trail}`;
-          c.lower = repaired.toLowerCase();
-          lineChanged = true;
-        });
-      }
-    }
-    if (!lineChanged) return line;
-    changed = true;
-    return { ...line, text: slice.map((w) => w.text).join(' ') };
+    return letters.length > 1 && letters === letters.toUpperCase();
   });
-  if (!changed) return page;
+  const changed = new Set<number>();
+  // twice: a word repaired later ("lâp" → "lập") is a better neighbour for one before it ("Đôc")
+  for (let pass = 0; pass < 2; pass++) {
+    for (const clause of clausesOf(page.lines, words, usable)) {
+      const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
+      clause.forEach((c, k) => {
+        const w = words[c.index]!;
+        const { lead, word, trail } = core(w.text);
+        const [u, v, next, next2] = [at(k - 2), at(k - 1), at(k + 1), at(k + 2)];
+        const upper = capitals[c.line]!;
+        const spelled = upper ? notASyllable(word.toLowerCase(), u, v, next, model)?.toUpperCase() : capitalised(word) ? notASyllable(word.toLowerCase(), u, v, next, model, CAPITALISED_GAIN) : notASyllable(word, u, v, next, model);
+        // a word in capitals in a line that is not is an acronym ("CAT"), not a syllable
+        const retoned = spelled ? null : misreadMarks(word, u, v, next, next2, model, w.confidence, !upper);
+        const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? null;
+        if (!repaired) return;
+        w.text = `${lead}${repaired}${trail}`;
+        c.lower = repaired.toLowerCase();
+        changed.add(c.line);
+      });
+    }
+  }
+  if (!changed.size) return page;
+  const lines = page.lines.map((line, i) => (changed.has(i) ? { ...line, text: words.slice(line.wordStart, line.wordEnd).map((w) => w.text).join(' ') } : line));
   return { ...page, words, lines, text: lines.map((l) => l.text).join('\n'), repairs: [...page.repairs, 'ocr-words'] };
 }
 
@@ -81,22 +78,31 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
 const CLAUSE_END = /[.;:!?()]/u;
 
 /**
- * A line's words as the language model reads them: clauses (broken at a
- * clause's punctuation, "(để", "Đồng;") of words with letters or digits,
- * marks between them ("-", "—", a bullet) left out, each with its index in
- * the line.
+ * The page's words as the language model reads them: clauses of words
+ * with letters or digits, run on from one line to the next (a sentence
+ * wrapped over lines: "cụ" / "thể như sau") and broken at a clause's
+ * punctuation ("(để", "Đồng;") and at a line that cannot be rebuilt from
+ * its words; marks between words ("-", "—", a bullet) are no neighbours.
+ * Each word with its index in the page's words and its line.
  */
-function clausesOf(words: readonly { text: string }[]): { index: number; lower: string }[][] {
-  const clauses: { index: number; lower: string }[][] = [[]];
-  words.forEach((w, index) => {
-    const { lead, word, trail } = core(w.text);
-    if (!word) {
-      if (CLAUSE_END.test(w.text)) clauses.push([]);
+function clausesOf(lines: Page['lines'], words: readonly { text: string }[], usable: readonly boolean[]): { index: number; line: number; lower: string }[][] {
+  const clauses: { index: number; line: number; lower: string }[][] = [[]];
+  lines.forEach((line, i) => {
+    if (!usable[i]) {
+      clauses.push([]);
       return;
     }
-    if (CLAUSE_END.test(lead)) clauses.push([]);
-    clauses.at(-1)!.push({ index, lower: word.toLowerCase() });
-    if (CLAUSE_END.test(trail)) clauses.push([]);
+    for (let index = line.wordStart; index < line.wordEnd; index++) {
+      const text = words[index]!.text;
+      const { lead, word, trail } = core(text);
+      if (!word) {
+        if (CLAUSE_END.test(text)) clauses.push([]);
+        continue;
+      }
+      if (CLAUSE_END.test(lead)) clauses.push([]);
+      clauses.at(-1)!.push({ index, line: i, lower: word.toLowerCase() });
+      if (CLAUSE_END.test(trail)) clauses.push([]);
+    }
   });
   return clauses.filter((c) => c.length);
 }

@@ -137,6 +137,8 @@ describe('marks an OCR misread, with the shipped model', () => {
     expect(repaired(['Đội ứng cứu sự có mạng, máy tính của tỉnh', 'Nghị định quy định chỉ tiết một số điều của Luật', 'Hội Công chứng viên tính Lâm Đồng'])).toEqual([
       'Đội ứng cứu sự cố mạng, máy tính của tỉnh', 'Nghị định quy định chi tiết một số điều của Luật', 'Hội Công chứng viên tỉnh Lâm Đồng',
     ]);
+    // a sentence wrapped over lines: the word before the break is the neighbour
+    expect(repaired(['Công an tỉnh đề xuất nhiệm vụ cụ', 'thê như sau: rà soát'])).toEqual(['Công an tỉnh đề xuất nhiệm vụ cụ', 'thể như sau: rà soát']);
     // a capitalised word no syllable is, and a dash that is no neighbour
     expect(repaired(['Đôc lập - Tư do - Hạnh phúc'])).toEqual(['Độc lập - Tự do - Hạnh phúc']);
   });
