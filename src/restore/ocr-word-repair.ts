@@ -177,9 +177,8 @@ const SURE_OCR = 0.97;
  * neighbour, MARKS_MARGIN and the other spelling known beside one of them
  * suffice; where it has, the other spelling must be SEEN_MARKS_MARGIN
  * likelier and known beside both neighbours, inside a clause; at a
- * clause's start or end (no neighbour on one side: every word may stand
- * there) even a word never seen beside its one neighbour needs
- * SEEN_MARKS_MARGIN. `acronym`: a word in capitals is an acronym ("CAT"),
+ * clause's start (no neighbour on the left: every word may stand there)
+ * even a word never seen beside its one neighbour needs SEEN_MARKS_MARGIN. `acronym`: a word in capitals is an acronym ("CAT"),
  * not a syllable, and is left as printed.
  */
 export function misreadMarks(word: string, u: string, v: string, next: string, next2: string, model: NgramModel, confidence = 0, acronym = false): string | null {
@@ -198,8 +197,8 @@ export function misreadMarks(word: string, u: string, v: string, next: string, n
   const right = next !== '</s>';
   const beside = (a: string, b: string): boolean => model.seenPair(a, b);
   const printedSeen = (left && beside(v, lower)) || (right && beside(lower, next));
-  // at a clause's start or end one side's evidence must be as strong as against a word seen there ("Vì thế" / "Vị thế")
-  const margin = left && right ? MARKS_MARGIN : SEEN_MARKS_MARGIN;
+  // at a clause's start the right side's evidence alone must be as strong as against a word seen there ("Vì thế" / "Vị thế")
+  const margin = left ? MARKS_MARGIN : SEEN_MARKS_MARGIN;
   if (!printedSeen) return best.score - printed >= margin && ((left && beside(v, best.s)) || (right && beside(best.s, next))) ? matchCase(word, best.s) : null;
   // (inside a clause only: at its start or end one neighbour is too little to overrule a real word, "Vì thế" / "Vị thế")
   const knownBeside = left && right && beside(v, best.s) && beside(best.s, next);
