@@ -30,8 +30,9 @@ export function unglue(token: string): string {
     out.push(parts.join(' '));
   }
   if (!changed && pieces.filter(Boolean).length === 1) return token;
-  // letters glued to a number ("trên3%"): a space between them, punctuation stays attached
-  return out.reduce((acc, p) => (acc && /\p{L}$/u.test(acc) && /^\p{N}/u.test(p)) || (acc && /\p{N}$/u.test(acc) && /^\p{L}/u.test(p)) ? `${acc} ${p}` : acc + p, '');
+  // a word glued to a number ("trên3%"): a space between them, punctuation stays attached;
+  // capitals and digits together are a code ("PA05", "QH15", "Đ1") and stay whole
+  return out.reduce((acc, p) => (acc && /\p{Ll}$/u.test(acc) && /^\p{N}/u.test(p)) || (acc && /\p{N}$/u.test(acc) && /^\p{Ll}/u.test(p)) ? `${acc} ${p}` : acc + p, '');
 }
 
 const wordShape = (s: string) => /^\p{Lu}?\p{Ll}*$/u.test(s);

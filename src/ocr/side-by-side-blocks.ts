@@ -47,7 +47,7 @@ export function columnGroups(runs: readonly TextRun[], pageWidth: number, pageHe
     const top = rows[i]![0]!.baseline < pageHeight * TOP_SHARE;
     const candidate = bandAt(rows, i, from, to, top);
     // a band crossed by a table's rule is the table's rows, read row by row
-    const band = candidate && !ruled(rows.slice(i, candidate.end).flat(), rulings) ? candidate : null;
+    const band = candidate && !ruled(rows.slice(i, candidate.end).flat(), rulings, candidate.gutter) ? candidate : null;
     if (!band) {
       pending.push(...rows[i]!);
       i++;
@@ -90,7 +90,8 @@ function bandAt(rows: readonly TextRun[][], start: number, from: number, to: num
     const em = row[0]!.fontSize;
     // below the letterhead each side is one stretch of text: a gap as wide as a column's inside a
     // side is a table's cell (the letterhead's may hold a blank left for a handwritten number)
-    if (!top && (splits(left, LOWER_GAP_EM * em) || splits(right, LOWER_GAP_EM * em))) return null;
+    // (a signature's strokes read as "_", "mm" beside the title are no cell)
+    if (!top && (splits(left.filter(substantive), LOWER_GAP_EM * em) || splits(right.filter(substantive), LOWER_GAP_EM * em))) return null;
     if (left.length) leftRows++;
     if (right.length) rightRows++;
     if (!left.length || !right.length) continue;
@@ -100,29 +101,45 @@ function bandAt(rows: readonly TextRun[][], start: number, from: number, to: num
   }
   if (!twoSided || leftRows < MIN_ROWS || rightRows < MIN_ROWS) return null;
   // a subject ("V/v …") may run past the gutter under the left column: its rows, set close under it
-  // and starting where it starts, go on with it
+  // and starting where it starts or centred under its last row, go on with it
   const tail = end;
   if (top) {
-    const leftX = Math.min(...rows.slice(start, end).flatMap((row) => row.filter((r) => r.x + r.width <= gutter).map((r) => r.x)));
+    const leftSide = (row: readonly TextRun[]) => row.filter((r) => r.x + r.width <= gutter);
+    const leftX = Math.min(...rows.slice(start, end).flatMap((row) => leftSide(row).map((r) => r.x)));
+    let above = leftSide(rows[end - 1]!);
     while (end < rows.length) {
       const row = rows[end]!;
       const em = row[0]!.fontSize;
-      if (row[0]!.baseline - rows[end - 1]![0]!.baseline > 1.8 * em || Math.abs(row[0]!.x - leftX) > 3 * em || splits(row, TOP_GAP_EM * em)) break;
+      const centred = above.length > 0 && Math.abs(middle(row) - middle(above)) <= 2 * em;
+      if (row[0]!.baseline - rows[end - 1]![0]!.baseline > 1.8 * em || (Math.abs(row[0]!.x - leftX) > 3 * em && !centred) || splits(row, TOP_GAP_EM * em)) break;
+      above = row;
       end++;
     }
   }
   return { end, gutter, tail };
 }
 
-/** Whether a rule (points) runs through the box of these runs. */
-function ruled(runs: readonly TextRun[], rulings: readonly Ruling[]): boolean {
+/**
+ * Whether a table's rule (points) runs through the box of these runs: a
+ * vertical rule, or a horizontal one across the gutter. A rule under one
+ * side only is a letterhead's underline (under the issuer, under the
+ * motto), not a table's.
+ */
+function ruled(runs: readonly TextRun[], rulings: readonly Ruling[], gutter: number): boolean {
   if (!runs.length || !rulings.length) return false;
   const x0 = Math.min(...runs.map((r) => r.x));
   const x1 = Math.max(...runs.map((r) => r.x + r.width));
   const y0 = Math.min(...runs.map((r) => r.baseline - r.fontSize));
   const y1 = Math.max(...runs.map((r) => r.baseline));
-  return rulings.some((r) => (r.orientation === 'h' ? r.at >= y0 && r.at <= y1 && r.from < x1 && r.to > x0 : r.at >= x0 && r.at <= x1 && r.from < y1 && r.to > y0));
+  return rulings.some((r) => (r.orientation === 'h' ? r.at >= y0 && r.at <= y1 && r.from < gutter && r.to > gutter : r.at >= x0 && r.at <= x1 && r.from < y1 && r.to > y0));
 }
+
+/** Words read with at least this confidence, with a letter or digit, count as a side's text when looking for a cell's gap. */
+const SUBSTANTIVE = 0.75;
+const substantive = (r: TextRun): boolean => (r.confidence ?? 1) >= SUBSTANTIVE && /[\p{L}\p{N}]/u.test(r.text);
+
+/** The middle (x) of a row's runs. */
+const middle = (runs: readonly TextRun[]): number => (Math.min(...runs.map((r) => r.x)) + Math.max(...runs.map((r) => r.x + r.width))) / 2;
 
 /** Whether runs (left to right) have a gap wider than `gap` between neighbours. */
 function splits(runs: readonly TextRun[], gap: number): boolean {

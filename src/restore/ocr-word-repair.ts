@@ -41,34 +41,82 @@ function documentAcronyms(pages: readonly Page[]): Map<string, number> {
 
 function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string, number>): Page {
   const words = page.words.map((w) => ({ ...w }));
-  let changed = false;
-  const lines = page.lines.map((line) => {
-    const slice = words.slice(line.wordStart, line.wordEnd);
-    const joined = slice.map((w) => w.text).join(' ') === line.text;
-    if (!joined) return line;
-    const lower = slice.map((w) => core(w.text).word.toLowerCase());
-    // a title in capitals ("YÊU CẤU", "PHAN CÔNG") is read as its words in lower case, and put back in capitals
+  // lines whose text is their words' join can be rebuilt from them; the others are left as they are
+  const usable = page.lines.map((line) => words.slice(line.wordStart, line.wordEnd).map((w) => w.text).join(' ') === line.text);
+  // a title in capitals ("YÊU CẤU", "PHAN CÔNG") is read as its words in lower case, and put back in capitals
+  const capitals = page.lines.map((line) => {
     const letters = line.text.replace(/[^\p{L}]/gu, '');
-    const capitals = letters.length > 1 && letters === letters.toUpperCase();
-    let lineChanged = false;
-    slice.forEach((w, i) => {
-      const { lead, word, trail } = core(w.text);
-      const context = [lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>'] as const;
-      const spelled = capitals ? notASyllable(word.toLowerCase(), ...context, model)?.toUpperCase() : notASyllable(word, ...context, model);
-      const retoned = spelled ? null : misreadMarks(word, lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>', lower[i + 2] ?? '</s>', model, w.confidence);
-      const repaired = misreadAcronym(word, acronyms) ?? spelled ?? retoned ?? null;
-      if (!repaired) return;
-      w.text = `${lead}${repaired}${trail}`;
-      lower[i] = repaired.toLowerCase();
-      lineChanged = true;
-    });
-    if (!lineChanged) return line;
-    changed = true;
-    return { ...line, text: slice.map((w) => w.text).join(' ') };
+    return letters.length > 1 && letters === letters.toUpperCase();
   });
-  if (!changed) return page;
+  const changed = new Set<number>();
+  // twice: a word repaired later ("lâp" → "lập") is a better neighbour for one before it ("Đôc")
+  for (let pass = 0; pass < 2; pass++) {
+    for (const clause of clausesOf(page.lines, words, usable)) {
+      const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
+      clause.forEach((c, k) => {
+        const w = words[c.index]!;
+        const { lead, word, trail } = core(w.text);
+        const [u, v, next, next2] = [at(k - 2), at(k - 1), at(k + 1), at(k + 2)];
+        const upper = capitals[c.line]!;
+        const spelled = upper ? notASyllable(word.toLowerCase(), u, v, next, model)?.toUpperCase() : capitalised(word) ? notASyllable(word.toLowerCase(), u, v, next, model, CAPITALISED_GAIN) : notASyllable(word, u, v, next, model);
+        // a word in capitals in a line that is not is an acronym ("CAT"), not a syllable
+        const retoned = spelled ? null : misreadMarks(word, u, v, next, next2, model, w.confidence, !upper);
+        const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? null;
+        if (!repaired) return;
+        w.text = `${lead}${repaired}${trail}`;
+        c.lower = repaired.toLowerCase();
+        changed.add(c.line);
+      });
+    }
+  }
+  if (!changed.size) return page;
+  const lines = page.lines.map((line, i) => (changed.has(i) ? { ...line, text: words.slice(line.wordStart, line.wordEnd).map((w) => w.text).join(' ') } : line));
   return { ...page, words, lines, text: lines.map((l) => l.text).join('\n'), repairs: [...page.repairs, 'ocr-words'] };
 }
+
+/** Punctuation that ends a clause: the language model starts again after it (as restoration's tokenizer says). */
+const CLAUSE_END = /[.;:!?()]/u;
+
+/**
+ * The page's words as the language model reads them: clauses of words
+ * with letters or digits, run on from one line to the next (a sentence
+ * wrapped over lines: "cụ" / "thể như sau") and broken at a clause's
+ * punctuation ("(để", "Đồng;") and at a line that cannot be rebuilt from
+ * its words; marks between words ("-", "—", a bullet) are no neighbours.
+ * Each word with its index in the page's words and its line.
+ */
+function clausesOf(lines: Page['lines'], words: readonly { text: string }[], usable: readonly boolean[]): { index: number; line: number; lower: string }[][] {
+  const clauses: { index: number; line: number; lower: string }[][] = [[]];
+  lines.forEach((line, i) => {
+    if (!usable[i]) {
+      clauses.push([]);
+      return;
+    }
+    for (let index = line.wordStart; index < line.wordEnd; index++) {
+      const text = words[index]!.text;
+      const { lead, word, trail } = core(text);
+      if (!word) {
+        if (CLAUSE_END.test(text)) clauses.push([]);
+        continue;
+      }
+      if (CLAUSE_END.test(lead)) clauses.push([]);
+      clauses.at(-1)!.push({ index, line: i, lower: word.toLowerCase() });
+      if (CLAUSE_END.test(trail)) clauses.push([]);
+    }
+  });
+  return clauses.filter((c) => c.length);
+}
+
+/**
+ * How much likelier (log) its neighbours must make a known spelling of a
+ * capitalised word no syllable the model knows ("Đôc lập" → "Độc lập"): a
+ * capital may start a name or a foreign word ("Min", "Cap"), so more than
+ * for a word in small letters.
+ */
+const CAPITALISED_GAIN = 6;
+
+/** "Đôc", "Tư": a capital, then small letters. */
+const capitalised = (word: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(word);
 
 /** A word between the punctuation around it: "(uu" → "(", "uu", "". */
 function core(text: string): { lead: string; word: string; trail: string } {
@@ -88,7 +136,7 @@ const CONTEXT_GAIN = 2;
  * đinh" → "xác định", "manh mẽ" → "mạnh mẽ"). A known word is never
  * changed; null when nothing better is offered.
  */
-function notASyllable(word: string, u: string, v: string, next: string, model: NgramModel): string | null {
+function notASyllable(word: string, u: string, v: string, next: string, model: NgramModel, minGain = 0): string | null {
   if (!/^\p{Ll}+$/u.test(word) || model.known(word) >= 0) return null;
   inventory ??= generatedSyllables();
   const syllable = inventory.has(word);
@@ -102,27 +150,40 @@ function notASyllable(word: string, u: string, v: string, next: string, model: N
     const gain = left - model.unigramLogProb(s) + (right - model.unigramLogProb(next));
     if (!best || score > best.score) best = { s, score, gain };
   }
-  if (!best || (syllable && best.gain < CONTEXT_GAIN)) return null;
+  if (!best || (syllable && best.gain < CONTEXT_GAIN) || best.gain < minGain) return null;
   return best.s;
 }
 
 /** How much likelier (log) the neighbours must make another spelling of the same letters than the one the OCR printed. */
 export const MARKS_MARGIN = 7;
+/**
+ * How much likelier, when the training text has the printed word beside a
+ * neighbour too: "sự có" and "sự cố", "viên tính" and "viên tỉnh" are both
+ * Vietnamese, and only a far likelier reading, known beside both
+ * neighbours, is taken. On the hand-transcribed real scan pages no correct
+ * word's best other spelling gains more than 7.3; the wrong ones gain
+ * 10.6–20.9.
+ */
+export const SEEN_MARKS_MARGIN = 10;
 /** An OCR word read this surely is left as read, whatever the neighbours say. */
 const SURE_OCR = 0.97;
 
 /**
  * A real syllable the OCR printed with the wrong marks ("tô chức" for "tổ
- * chức", "thành phô" for "thành phố", "ồn định" for "ổn định"): another
- * spelling of the same letters that its neighbours on both sides make far
- * likelier (by MARKS_MARGIN), where the OCR itself was not sure, the
- * training text never has the printed word beside either neighbour and
- * has the other spelling beside one. Correct Vietnamese is left alone: the
- * model must have seen the better reading and never the printed one.
+ * chức", "thành phô" for "thành phố", "ồn định" for "ổn định", "sự có mạng"
+ * for "sự cố mạng"): another spelling of the same letters that its
+ * neighbours on both sides make far likelier, where the OCR itself was not
+ * sure. Where the training text never has the printed word beside either
+ * neighbour, MARKS_MARGIN and the other spelling known beside one of them
+ * suffice; where it has, the other spelling must be SEEN_MARKS_MARGIN
+ * likelier and known beside both neighbours, inside a clause; at a
+ * clause's start (no neighbour on the left: every word may stand there)
+ * even a word never seen beside its one neighbour needs SEEN_MARKS_MARGIN. `acronym`: a word in capitals is an acronym ("CAT"),
+ * not a syllable, and is left as printed.
  */
-export function misreadMarks(word: string, u: string, v: string, next: string, next2: string, model: NgramModel, confidence = 0): string | null {
+export function misreadMarks(word: string, u: string, v: string, next: string, next2: string, model: NgramModel, confidence = 0, acronym = false): string | null {
   const lower = word.toLowerCase();
-  if (confidence >= SURE_OCR || !/^\p{L}+$/u.test(lower)) return null;
+  if (confidence >= SURE_OCR || !/^\p{L}+$/u.test(lower) || (acronym && /^\p{Lu}{2,}$/u.test(word))) return null;
   const score = (s: string): number => model.logProb(u, v, s) + model.logProb(v, s, next) + model.logProb(s, next, next2);
   const printed = score(lower);
   let best: { s: string; score: number } | null = null;
@@ -132,11 +193,16 @@ export function misreadMarks(word: string, u: string, v: string, next: string, n
     if (!best || sc > best.score) best = { s, score: sc };
   }
   if (!best || best.score - printed < MARKS_MARGIN) return null;
-  // the model must know the other spelling beside these neighbours, and never have seen the printed one beside either
-  // (a line's start and end are no neighbours: every word may stand there)
-  const beside = (a: string, b: string): boolean => a !== '<s>' && b !== '</s>' && model.seenPair(a, b);
-  if (beside(v, lower) || beside(lower, next) || !(beside(v, best.s) || beside(best.s, next))) return null;
-  return matchCase(word, best.s);
+  const left = v !== '<s>';
+  const right = next !== '</s>';
+  const beside = (a: string, b: string): boolean => model.seenPair(a, b);
+  const printedSeen = (left && beside(v, lower)) || (right && beside(lower, next));
+  // at a clause's start the right side's evidence alone must be as strong as against a word seen there ("Vì thế" / "Vị thế")
+  const margin = left ? MARKS_MARGIN : SEEN_MARKS_MARGIN;
+  if (!printedSeen) return best.score - printed >= margin && ((left && beside(v, best.s)) || (right && beside(best.s, next))) ? matchCase(word, best.s) : null;
+  // (inside a clause only: at its start or end one neighbour is too little to overrule a real word, "Vì thế" / "Vị thế")
+  const knownBeside = left && right && beside(v, best.s) && beside(best.s, next);
+  return best.score - printed >= SEEN_MARKS_MARGIN && knownBeside ? matchCase(word, best.s) : null;
 }
 
 /**

@@ -16,6 +16,7 @@ describe('unglue: syllables an OCR read without the space between them', () => {
   it.each([
     ['UBND'], ['KH&CN'], ['ĐMST'], ['IoT'], ['online'], ['website'], ['57-NQ/TW'], ['100%'], ['(STEM)'],
     ['nghiêng'], ['Việt'], ['số.'],
+    ['/CAT-PA05'], ['202/2025/QH15'], ['(Đ1,'], // capitals and digits together are a code
     ['Khoahoc'], // no marks and no capital inside: it could be anything
     ['SởKhoahọoc'], // a misread inside: no clean split
     ['đấuít'], // two splits as good: "đấu ít" or "đấ uít"

@@ -104,6 +104,52 @@ describe('ocrResultToPage: OCR lines onto the page model', () => {
     ]);
   });
 
+  it("reads a letterhead underlined under each half side by side, and keeps a subject centred under its left column with it", () => {
+    // at 150 dpi a pixel is 0.48 pt: the issuer's and the motto's underlines, each under one half
+    const underlines = [
+      { orientation: 'h' as const, at: 150 * 0.48, from: 150 * 0.48, to: 300 * 0.48 },
+      { orientation: 'h' as const, at: 150 * 0.48, from: 680 * 0.48, to: 950 * 0.48 },
+    ];
+    const lines = [
+      at('BỘ CÔNG AN', 290, 100), at('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 570, 100),
+      at('CÔNG AN TỈNH LÂM ĐỒNG', 100, 125), at('Độc lập - Tự do - Hạnh phúc', 670, 125),
+      at('Số: /CAT-PA05', 250, 160), at('Lâm Đồng, ngày tháng 8 năm 2025', 620, 160),
+      // the subject, centred under the left half: its second line reaches the right half's edge
+      at('V/v đôn đốc cử nhân sự tham gia Đội', 162, 190),
+      at('ứng cứu sự cố mạng máy tính và an toàn', 146, 214),
+      at('tỉnh Lâm Đồng', 282, 238),
+      at('Kính gửi: Văn phòng Tỉnh ủy', 400, 330),
+    ];
+    const page = ocrResultToPage(1, a4(...lines), 150, { width: null, height: null }, underlines);
+    expect(page.lines.map((l) => l.text)).toEqual([
+      'BỘ CÔNG AN', 'CÔNG AN TỈNH LÂM ĐỒNG', 'Số: /CAT-PA05', 'V/v đôn đốc cử nhân sự tham gia Đội', 'ứng cứu sự cố mạng máy tính và an toàn', 'tỉnh Lâm Đồng',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Lâm Đồng, ngày tháng 8 năm 2025',
+      'Kính gửi: Văn phòng Tỉnh ủy',
+    ]);
+    // a rule across both halves is a table's: its rows are read row by row
+    const across = [{ orientation: 'h' as const, at: 150 * 0.48, from: 90 * 0.48, to: 1100 * 0.48 }];
+    const table = ocrResultToPage(1, a4(...lines), 150, { width: null, height: null }, across);
+    expect(table.lines.map((l) => l.text).slice(0, 2)).toEqual(['BỘ CÔNG AN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+  });
+
+  it("reads the recipients beside the signature one after the other when the signature's strokes were read as marks", () => {
+    const body = Array.from({ length: 10 }, (_, i) => at('Thực hiện Nghị quyết số 202/2025/QH15 của Quốc hội về việc', 100, 100 + 40 * i));
+    const stroke = (text: string, x: number, y: number): OcrLine => {
+      const l = at(text, x, y);
+      for (const w of l.words) w.confidence = 0.64;
+      return l;
+    };
+    const closing = [
+      at('Nơi nhận:', 100, 900), at('TL. BỘ TRƯỞNG', 800, 900),
+      at('- Như trên;', 100, 930), at('CỤC TRƯỞNG', 780, 930),
+      at('- Bộ trưởng (để b/c);', 100, 960),
+      at('- Lưu: VT.', 100, 990), stroke('_', 760, 990), stroke('mm', 1100, 990),
+      at('Lê Xuân Hồng', 800, 1100),
+    ];
+    const page = ocrResultToPage(1, a4(...body, ...closing), 150, { width: null, height: null });
+    expect(page.lines.slice(10).map((l) => l.text)).toEqual(['Nơi nhận:', '- Như trên;', '- Bộ trưởng (để b/c);', '- Lưu: VT.', 'TL. BỘ TRƯỞNG', 'CỤC TRƯỞNG', '_', 'mm', 'Lê Xuân Hồng']);
+  });
+
   it("reads a two-column table's rows in order when a rule runs between its columns", () => {
     const body = Array.from({ length: 10 }, (_, i) => at('Thực hiện Nghị quyết số 202/2025/QH15 của Quốc hội về việc', 100, 100 + 40 * i));
     const rows = [at('Nội dung', 100, 900), at('Đơn vị chủ trì', 800, 900), at('Rà soát văn bản', 100, 930), at('Sở Tư pháp', 800, 930), at('Kiểm tra', 100, 960), at('Sở Nội vụ', 800, 960)];

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { stripDiacritics } from '../../../src/core/index.js';
 import { decodeModel, encodeModel, loadShippedModel, restoreText, seedTrainingFiles, trainModel } from '../../../src/restore/index.js';
 import { SurfaceForms } from '../../../src/restore/surface-forms.js';
-import { misreadMarks } from '../../../src/restore/ocr-word-repair.js';
+import { misreadMarks, repairOcrWords } from '../../../src/restore/ocr-word-repair.js';
+import { measureTextQuality } from '../../../src/core/index.js';
+import type { Page } from '../../../schemas/index.js';
 
 const sentences = ['Ủy ban nhân dân tỉnh Lâm Đồng ban hành Quyết định số 12/QĐ-UBND.', 'Đồng chí Nguyễn Văn An, Giám đốc Sở Nội vụ chủ trì.', 'Tỷ lệ hồ sơ đạt ≥ 60%.'];
 
@@ -120,10 +122,37 @@ describe('marks an OCR misread, with the shipped model', () => {
     expect(fix('Ủy ban nhân dân các tỉnh, thành phô về việc')).toBe('Ủy ban nhân dân các tỉnh, thành phố về việc');
   });
 
+  /** OCR lines read with confidence 0.9, as repairOcrWords takes them, and back. */
+  const repaired = (lines: string[]): string[] => {
+    let at = 0;
+    const page: Page = {
+      number: 1, width: 595, height: 842, origin: 'ocr', text: lines.join('\n'), rulings: [], blocks: [], quality: measureTextQuality(lines.join('\n')), repairs: [], originalText: null,
+      words: lines.flatMap((l) => l.split(' ').map((text) => ({ text, box: null, fontSize: 12, fontName: null, bold: false, confidence: 0.9 }))),
+      lines: lines.map((text) => ({ text, box: null, fontSize: 12, bold: false, wordStart: at, wordEnd: (at += text.split(' ').length) })),
+    };
+    return repairOcrWords([page], model)[0]!.lines.map((l) => l.text);
+  };
+
+  it('puts back marks where the OCR printed another real word, when both neighbours make the right one far likelier', () => {
+    expect(repaired(['Đội ứng cứu sự có mạng, máy tính của tỉnh', 'Nghị định quy định chỉ tiết một số điều của Luật', 'Hội Công chứng viên tính Lâm Đồng'])).toEqual([
+      'Đội ứng cứu sự cố mạng, máy tính của tỉnh', 'Nghị định quy định chi tiết một số điều của Luật', 'Hội Công chứng viên tỉnh Lâm Đồng',
+    ]);
+    // a sentence wrapped over lines: the word before the break is the neighbour
+    expect(repaired(['Công an tỉnh đề xuất nhiệm vụ cụ', 'thê như sau: rà soát'])).toEqual(['Công an tỉnh đề xuất nhiệm vụ cụ', 'thể như sau: rà soát']);
+    // a capitalised word no syllable is, and a dash that is no neighbour
+    expect(repaired(['Đôc lập - Tư do - Hạnh phúc'])).toEqual(['Độc lập - Tự do - Hạnh phúc']);
+  });
+
+  it("leaves a real word at a clause's start and an acronym in a line in small letters as read", () => {
+    const lines = ['Vì thế, các đơn vị cần chủ động.', '- Đ/c Giám đốc CAT (để báo cáo);', 'phát triển kinh tế - xã hội của các tỉnh, thành phố'];
+    expect(repaired(lines)).toEqual(lines);
+  });
+
   it('never changes correct Vietnamese, nor a word the OCR was sure of', () => {
     for (const file of seedTrainingFiles()) {
       const lines = readFileSync(file, 'utf8').normalize('NFC').split('\n').filter((l) => /\p{L}/u.test(l)).slice(0, 400);
       for (const line of lines) expect(fix(line)).toBe(line);
+      expect(repaired(lines)).toEqual(lines);
     }
     expect(misreadMarks('tô', 'việc', 'việc', 'chức', 'đại', model, 0.99)).toBeNull();
   });
