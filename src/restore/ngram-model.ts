@@ -1,55 +1,91 @@
 /**
- * A syllable trigram language model with interpolated Kneser-Ney smoothing
- * (Chen & Goodman's formulation, one discount for every order). Tokens are
- * interned to integers and n-grams packed into numeric keys, so a lookup is
- * a few typed-array reads (NumberTable): the decoder makes hundreds per
- * syllable. Serialized as trigram counts (quadruples of ids, or JSON), from
- * which the smoothing tables are rebuilt.
+ * A syllable n-gram language model (order 3 or 4) with interpolated
+ * Kneser-Ney smoothing: modified (Chen & Goodman: three discounts D1, D2,
+ * D3+ per order, estimated from that order's count-of-counts) or the plain
+ * form (one discount, 0.75). Lower orders count continuations (how many
+ * distinct words came before), the highest order counts occurrences.
+ *
+ * What is kept is the highest order's counts, every one: all lower orders
+ * and the smoothing are derived from them when the model is frozen
+ * (finish(); a model file may carry the derived lower orders' counts
+ * beside them, to load faster). So counts stay additive: a document's counts can be taken
+ * away again exactly (leave-one-out), users' texts added on top. Pruning
+ * happens in the lookup tables only: a highest-order n-gram seen fewer than
+ * `minCount` times is left out and its probability mass goes to the lower
+ * order (count cut-off), so the tables the decoder reads stay small.
+ *
+ * Tokens are interned to integers and n-grams packed into numeric keys, so
+ * a lookup is a few typed-array reads (NumberTable): the decoder makes
+ * hundreds per syllable.
  */
 import { NumberTable } from './number-table.js';
 import { SurfaceForms, type SurfaceFormCounts } from './surface-forms.js';
+import { buildBigrams, buildLevel } from './kneser-ney.js';
+import { continuationRows, ID_BASE as BASE, TupleCounts } from './tuple-counts.js';
 
-const DISCOUNT = 0.75;
-/** Packing base: ids stay below 2^17, so a trigram key stays below 2^51. */
-const BASE = 1 << 17;
-
-export interface NgramCounts {
-  version: 1;
-  /** Trigram counts c(u v w), the tokens joined by U+0001. */
-  tri: [string, number][];
-  /** Training tokens seen, for reports. */
-  tokens: number;
-  /** How often each comparison sign stood before a figure ("≥60%", "> 40"): the prior for signs an OCR confuses. */
-  comparators?: Record<string, number>;
-  /** Capitalisation and abbreviation spellings (see SurfaceForms). */
-  forms?: SurfaceFormCounts;
+/** How the model smooths and prunes; written into the model file. */
+export interface ModelShape {
+  order: 3 | 4;
+  /** Modified Kneser-Ney (three discounts per order from count-of-counts) or one discount of 0.75. */
+  modified: boolean;
+  /** Highest-order n-grams seen fewer times than this are left out of the lookup tables (1: none). */
+  minCount: number;
 }
 
+/**
+ * The shipped shape: trigrams with modified Kneser-Ney, nothing pruned.
+ * Order 4 (4-grams seen once pruned) restores better (leave-one-out 0.9885
+ * against 0.9876) but decodes at 0.7× the speed, under the 50,000
+ * syllables a second asked for, and loads in ~1.6× the time; measured side
+ * by side in BENCHMARKS.md "Diacritic restoration". `npm run model:build --
+ * --order 4 --min-count 2` builds it.
+ */
+export const DEFAULT_SHAPE: ModelShape = { order: 3, modified: true, minCount: 1 };
+
 export class NgramModel {
+  readonly shape: ModelShape;
   readonly #ids = new Map<string, number>();
   readonly #words: string[] = [];
   /**
-   * The trigram counts while they change (training, merging), keyed by
-   * packed ids; null once finish() has frozen them into #quads. A loaded
-   * model never builds this Map: 576k boxed keys cost ~1 s and ~100 MB.
+   * The highest-order counts while they change (training, merging); null
+   * once finish() has frozen them into #rows. A loaded model never builds
+   * it: it is thawed only when counts are added or taken away.
    */
-  #tri: Map<number, number> | null = new Map();
-  /** The frozen trigram counts as [u, v, w, count] quadruples, one per distinct trigram. */
-  #quads: Uint32Array = new Uint32Array(0);
-  #contUniTotal = 0;
-  /** The lookup tables the decoder reads, built by finish(). */
-  #triT = new NumberTable(false);
-  #ctxTriT = new NumberTable(true); // c(u v ·), N1+(u v ·)
-  #contBiT = new NumberTable(false); // N1+(· v w)
-  #ctxContBiTotal = new Float64Array(0); // Σ_w N1+(· v w)
-  #ctxContBiTypes = new Float64Array(0); // N1+(v ·)
-  #contUniA = new Float64Array(0); // N1+(· w)
+  #counts: TupleCounts | null;
+  /** The frozen highest-order counts as rows [id × order, count], sorted by ids. */
+  #rows: Uint32Array = new Uint32Array(0);
+  /** derivedRows() as a model file carried them, used by the next finish() unless the counts changed first. */
+  #derived: Uint32Array[] | null = null;
+  #tokens = 0;
+  /** The discounts each order used (index: order), for the model card. */
+  readonly discounts: [number, number, number][] = [];
+
+  // The lookup tables the decoder reads, built by finish(). Each stores what
+  // the formula needs: an n-gram its discounted count, a context 1 / its
+  // total and its back-off weight (the discounted mass over the total).
+  #uni = new Float64Array(0); // continuation count of w
+  #uniNorm = 1;
+  #inv2 = new Float64Array(0); // by v
+  #back2 = new Float64Array(0); // by v
+  #gram2 = new NumberTable(false); // v·w
+  #ctx3 = new NumberTable(true); // u·v (order 4: the order below the highest)
+  #gram3 = new NumberTable(false); // context slot · w
+  #ctxTop = new NumberTable(true); // the highest order's contexts, packed ids
+  #gramTop = new NumberTable(false); // context slot · w
   /** Ids with a count left: a word whose counts were all taken away (merge -1) is unknown again. */
   #liveA = new Uint8Array(0);
-  #tokens = 0;
   readonly #comparators = new Map<string, number>();
   /** What lower-casing forgets: capitals of names, Đ of abbreviations. */
   readonly forms = new SurfaceForms();
+
+  constructor(shape: ModelShape = DEFAULT_SHAPE) {
+    this.shape = { ...shape };
+    this.#counts = new TupleCounts(shape.order);
+  }
+
+  get order(): number {
+    return this.shape.order;
+  }
 
   /** Counts one comparison sign printed before a figure. */
   addComparator(sign: string): void {
@@ -74,115 +110,140 @@ export class NgramModel {
     return id;
   }
 
-  /** The counts in their changeable form, thawed from the frozen quadruples when needed. */
-  #counts(): Map<number, number> {
-    if (this.#tri) return this.#tri;
-    const tri = new Map<number, number>();
-    const q = this.#quads;
-    for (let i = 0; i < q.length; i += 4) tri.set((q[i]! * BASE + q[i + 1]!) * BASE + q[i + 2]!, q[i + 3]!);
-    return (this.#tri = tri);
+  /** The counts in their changeable form, thawed from the frozen rows when needed. */
+  #thawed(): TupleCounts {
+    this.#derived = null;
+    if (this.#counts) return this.#counts;
+    const counts = new TupleCounts(this.order, this.#rows.length / (this.order + 1));
+    counts.addRows(this.#rows, 1);
+    return (this.#counts = counts);
   }
 
   /** Adds one sentence (tokens without boundaries). */
   addSentence(tokens: readonly string[]): void {
-    const tri = this.#counts();
-    const seq = ['<s>', '<s>', ...tokens, '</s>'].map((t) => this.id(t));
-    for (let i = 2; i < seq.length; i++) {
-      const k = ((seq[i - 2] ?? 0) * BASE + (seq[i - 1] ?? 0)) * BASE + (seq[i] ?? 0);
-      tri.set(k, (tri.get(k) ?? 0) + 1);
-    }
+    const counts = this.#thawed();
+    const seq = [...new Array<string>(this.order - 1).fill('<s>'), ...tokens, '</s>'].map((t) => this.id(t));
+    for (let i = 0; i + this.order <= seq.length; i++) counts.add(seq, i, 1);
     this.#tokens += tokens.length;
   }
 
-  /** Freezes the counts and rebuilds the smoothing tables; call after adding sentences. */
+  /** Freezes the counts and rebuilds every order and the smoothing from them; call after adding sentences. */
   finish(): this {
-    if (this.#tri) this.#quads = quadsOf(this.#tri);
-    this.#tri = null;
-    const q = this.#quads;
-    const n = this.#words.length;
-    // sized for every trigram: the contexts and pairs are fewer, and growing costs more than the slack
-    this.#triT = new NumberTable(false, q.length / 4);
-    this.#ctxTriT = new NumberTable(true, q.length / 4);
-    this.#contBiT = new NumberTable(false, q.length / 4);
-    this.#liveA = new Uint8Array(n);
-    for (let i = 0; i < q.length; i += 4) {
-      const u = q[i]!;
-      const v = q[i + 1]!;
-      const w = q[i + 2]!;
-      const c = q[i + 3]!;
-      this.#liveA[u] = this.#liveA[v] = this.#liveA[w] = 1;
-      const uv = u * BASE + v;
-      this.#triT.add(uv * BASE + w, c);
-      this.#ctxTriT.add(uv, c, 1);
-      this.#contBiT.add(v * BASE + w, 1);
+    const n = Math.max(this.#words.length, 1);
+    if (this.#counts) this.#rows = this.#counts.rows(n);
+    this.#counts = null;
+    const rows = this.#rows;
+    const N = this.order;
+    const { modified, minCount } = this.shape;
+    let level = buildLevel(rows, N, minCount, modified);
+    [this.#ctxTop, this.#gramTop, this.discounts[N]] = [level.ctx, level.grams, level.discounts];
+    const [below, two] = this.#derived ?? this.derivedRows();
+    this.#derived = null;
+    if (N === 4) {
+      level = buildLevel(below!, 3, 1, modified);
+      [this.#ctx3, this.#gram3, this.discounts[3]] = [level.ctx, level.grams, level.discounts];
     }
-    [this.#ctxContBiTotal, this.#ctxContBiTypes, this.#contUniA] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-    this.#contUniTotal = 0;
-    this.#contBiT.forEach((vw, count) => {
-      const w = vw % BASE;
-      const v = (vw - w) / BASE;
-      this.#ctxContBiTotal[v]! += count;
-      this.#ctxContBiTypes[v]! += 1;
-      this.#contUniA[w]! += 1;
-      this.#contUniTotal += 1;
-    });
+    const low = buildBigrams(two!, this.#words.length, modified);
+    [this.#inv2, this.#back2, this.#gram2, this.#uni, this.#uniNorm, this.discounts[2]] = [low.inv, low.back, low.grams, low.uni, low.uniNorm, low.discounts];
+    // every token of a sentence is predicted by the words before it, so a word with counts left has a continuation count; <s> is never predicted
+    this.#liveA = Uint8Array.from(this.#uni, (c) => (c > 0 ? 1 : 0));
+    if (rows.length) this.#liveA[this.id('<s>')] = 1;
     return this;
   }
 
   /**
-   * log P(w | u v) by token ids (-1: a token never seen), interpolated down
-   * to a uniform floor over `vocabulary` words. The same sums as
-   * bigramProbs and logProbsIds for one word, without their arrays: the
-   * confidences ask for one word in many contexts.
+   * The continuation counts of the orders below the highest, as sorted rows
+   * [ids, count]: order 3 then order 2 for an order-4 model, order 2 alone
+   * for an order-3 one. Derived from the counts alone, so a model file may
+   * carry them to spare a loader the sorting (see fromIds).
    */
-  logProbIds(u: number, v: number, w: number, vocabulary = 20000): number {
-    const total = v >= 0 ? (this.#ctxContBiTotal[v] ?? 0) : 0;
-    const uni = ((w >= 0 ? (this.#contUniA[w] ?? 0) : 0) + 1 / vocabulary) / (this.#contUniTotal + 1);
-    const bi = total > 0 ? Math.max((w >= 0 ? this.#contBiT.get(v * BASE + w) : 0) - DISCOUNT, 0) / total + ((DISCOUNT * (this.#ctxContBiTypes[v] ?? 0)) / total) * uni : uni;
-    const slot = u >= 0 && v >= 0 ? this.#ctxTriT.find(u * BASE + v) : -1;
-    if (slot < 0) return Math.log(bi);
-    const ctx = this.#ctxTriT.first(slot);
-    const c = w >= 0 ? this.#triT.get((u * BASE + v) * BASE + w) : 0;
-    return Math.log(Math.max(c - DISCOUNT, 0) / ctx + ((DISCOUNT * this.#ctxTriT.second(slot)) / ctx) * bi);
+  derivedRows(): Uint32Array[] {
+    const n = Math.max(this.#words.length, 1);
+    const { rows } = this.ngramIds();
+    const below = continuationRows(rows, this.order + 1, this.order - 1, n);
+    return this.order === 4 ? [below, continuationRows(below, 4, 2, n)] : [below, below];
+  }
+
+  /** P(w) of the continuation unigram, floored by a uniform share of `vocabulary` words. */
+  #p1(w: number, vocabulary: number): number {
+    return ((w >= 0 ? (this.#uni[w] ?? 0) : 0) + 1 / vocabulary) / this.#uniNorm;
+  }
+
+  /** P(w | v) given P(w). */
+  #p2(v: number, w: number, p1: number): number {
+    const inv = v >= 0 ? (this.#inv2[v] ?? 0) : 0;
+    return inv > 0 ? (w >= 0 ? this.#gram2.get(v * BASE + w) : 0) * inv + this.#back2[v]! * p1 : p1;
+  }
+
+  /** P(w | u v) of order 3 below a highest order 4, given P(w | v). */
+  #p3(u: number, v: number, w: number, p2: number): number {
+    const slot = u >= 0 && v >= 0 ? this.#ctx3.find(u * BASE + v) : -1;
+    if (slot < 0) return p2;
+    return (w >= 0 ? this.#gram3.get(slot * BASE + w) : 0) * this.#ctx3.first(slot) + this.#ctx3.second(slot) * p2;
+  }
+
+  /** The slot of the highest order's context (t) u v, -1 when unseen or pruned. */
+  #topSlot(t: number, u: number, v: number): number {
+    if (u < 0 || v < 0) return -1;
+    if (this.order === 3) return this.#ctxTop.find(u * BASE + v);
+    return t < 0 ? -1 : this.#ctxTop.find((t * BASE + u) * BASE + v);
   }
 
   /**
-   * P(w | v) for each w, interpolated with the continuation unigram (a
-   * probability, not a log): every history that ends in v shares it, so the
-   * decoder computes it once per slot and previous word.
+   * log P(w | t u v) by token ids (-1: a token never seen; t is not read by
+   * an order-3 model), interpolated down to a uniform floor over
+   * `vocabulary` words. The same sums as bigramProbs and logProbsInto
+   * for one word, without their arrays: the confidences ask
+   * for one word in many contexts.
+   */
+  logProbIds(t: number, u: number, v: number, w: number, vocabulary = 20000): number {
+    let p = this.#p2(v, w, this.#p1(w, vocabulary));
+    if (this.order === 4) p = this.#p3(u, v, w, p);
+    const slot = this.#topSlot(t, u, v);
+    if (slot < 0) return Math.log(p);
+    const g = w >= 0 ? this.#gramTop.get(slot * BASE + w) : 0;
+    return Math.log(g * this.#ctxTop.first(slot) + this.#ctxTop.second(slot) * p);
+  }
+
+  /**
+   * P(w | v) for each w (probabilities, not logs): every history that ends
+   * in v shares it, so the decoder computes it once per slot and previous word.
    */
   bigramProbs(v: number, ws: ArrayLike<number>, vocabulary = 20000): Float64Array {
     const out = new Float64Array(ws.length);
-    const total = v >= 0 ? (this.#ctxContBiTotal[v] ?? 0) : 0;
-    const types = v >= 0 ? (this.#ctxContBiTypes[v] ?? 0) : 0;
-    const floor = 1 / vocabulary;
-    const norm = this.#contUniTotal + 1;
-    for (let i = 0; i < ws.length; i++) {
-      const w = ws[i]!;
-      const uni = ((w >= 0 ? (this.#contUniA[w] ?? 0) : 0) + floor) / norm;
-      out[i] = total > 0 ? Math.max((w >= 0 ? this.#contBiT.get(v * BASE + w) : 0) - DISCOUNT, 0) / total + ((DISCOUNT * types) / total) * uni : uni;
-    }
+    for (let i = 0; i < ws.length; i++) out[i] = this.#p2(v, ws[i]!, this.#p1(ws[i]!, vocabulary));
     return out;
   }
 
   /**
-   * log P(w | u v) for each w of `ws`, given their P(w | v) from
-   * bigramProbs, written into `out` (the decoder reuses one array): the
-   * trigram context is looked up once.
+   * log P(w | t u v) for each w of `ws`, given their P(w | v) from
+   * bigramProbs, written into `out` (the decoder reuses one array): each
+   * order's context is looked up once.
    */
-  logProbsInto(u: number, v: number, ws: Int32Array, bi: Float64Array, out: Float64Array): void {
-    const slot = u >= 0 && v >= 0 ? this.#ctxTriT.find(u * BASE + v) : -1;
+  logProbsInto(t: number, u: number, v: number, ws: Int32Array, bi: Float64Array, out: Float64Array): void {
+    const n = ws.length;
+    // order 3 below a highest order 4: P(w | u v) into out, as probabilities for now
+    const slot3 = this.order === 4 && u >= 0 && v >= 0 ? this.#ctx3.find(u * BASE + v) : -1;
+    if (slot3 >= 0) {
+      const inv3 = this.#ctx3.first(slot3);
+      const back3 = this.#ctx3.second(slot3);
+      const base3 = slot3 * BASE;
+      for (let i = 0; i < n; i++) {
+        const w = ws[i]!;
+        out[i] = (w >= 0 ? this.#gram3.get(base3 + w) : 0) * inv3 + back3 * bi[i]!;
+      }
+    } else for (let i = 0; i < n; i++) out[i] = bi[i]!;
+    const slot = this.#topSlot(t, u, v);
     if (slot < 0) {
-      for (let i = 0; i < ws.length; i++) out[i] = Math.log(bi[i]!);
+      for (let i = 0; i < n; i++) out[i] = Math.log(out[i]!);
       return;
     }
-    const total = this.#ctxTriT.first(slot);
-    const back = (DISCOUNT * this.#ctxTriT.second(slot)) / total;
-    const base = (u * BASE + v) * BASE;
-    for (let i = 0; i < ws.length; i++) {
+    const inv = this.#ctxTop.first(slot);
+    const back = this.#ctxTop.second(slot);
+    const base = slot * BASE;
+    for (let i = 0; i < n; i++) {
       const w = ws[i]!;
-      const c = w >= 0 ? this.#triT.get(base + w) : 0;
-      out[i] = Math.log(Math.max(c - DISCOUNT, 0) / total + back * bi[i]!);
+      out[i] = Math.log((w >= 0 ? this.#gramTop.get(base + w) : 0) * inv + back * out[i]!);
     }
   }
 
@@ -190,7 +251,7 @@ export class NgramModel {
   seenPair(v: string, w: string): boolean {
     const a = this.known(v);
     const b = this.known(w);
-    return a >= 0 && b >= 0 && this.#contBiT.get(a * BASE + b) > 0;
+    return a >= 0 && b >= 0 && this.#gram2.find(a * BASE + b) >= 0;
   }
 
   /** The id of a known token, -1 for one never seen (no new id is made). */
@@ -201,98 +262,71 @@ export class NgramModel {
 
   /** log P(w) with no context: how likely a word is at all. */
   unigramLogProb(w: string): number {
-    return this.logProbIds(-1, -1, this.known(w));
+    return this.logProbIds(-1, -1, -1, this.known(w));
   }
 
-  /** log P(w | u v) by tokens. */
+  /** log P(w | u v) by tokens (what came before u is not known). */
   logProb(u: string, v: string, w: string, vocabulary = 20000): number {
-    return this.logProbIds(this.known(u), this.known(v), this.known(w), vocabulary);
+    return this.logProbIds(-1, this.known(u), this.known(v), this.known(w), vocabulary);
   }
 
   get tokens(): number {
     return this.#tokens;
   }
 
-  toJSON(): NgramCounts {
-    const { quads: q } = this.trigramIds();
-    const tri: [string, number][] = [];
-    for (let i = 0; i < q.length; i += 4) tri.push([[this.#words[q[i]!], this.#words[q[i + 1]!], this.#words[q[i + 2]!]].join('\u0001'), q[i + 3]!]);
-    return { version: 1, tri, tokens: this.#tokens, comparators: Object.fromEntries(this.#comparators), forms: this.forms.toJSON() };
+  /** How many lookup entries the frozen model holds per order (pruning's effect), for reports. */
+  tableSizes(): Record<string, number> {
+    return { [`${this.order}-grams kept`]: this.#gramTop.size, [`${this.order}-gram contexts kept`]: this.#ctxTop.size, ...(this.order === 4 ? { '3-grams': this.#gram3.size } : {}), '2-grams': this.#gram2.size };
   }
 
-  /** Every trigram count as token ids [u, v, w, count], and the words the ids stand for: the compact form of the shipped model. */
-  trigramIds(): { words: readonly string[]; quads: Uint32Array } {
-    return { words: this.#words, quads: this.#tri ? quadsOf(this.#tri) : this.#quads };
+  /** What the compact form carries beside the n-grams. */
+  extras(): { comparators: Record<string, number>; forms: SurfaceFormCounts } {
+    return { comparators: Object.fromEntries(this.#comparators), forms: this.forms.toJSON() };
+  }
+
+  /** Every highest-order count as rows of ids [id × order, count], sorted, and the words the ids stand for: the compact form of the shipped model. */
+  ngramIds(): { words: readonly string[]; rows: Uint32Array } {
+    return { words: this.#words, rows: this.#counts ? this.#counts.rows(Math.max(this.#words.length, 1)) : this.#rows };
   }
 
   /**
-   * A model from its compact form (words and quadruples of ids into them,
-   * one per distinct trigram, as trigramIds() gives): the counts are taken
-   * frozen as they are, with no Map built. Call setExtras() and finish().
+   * A model from its compact form (words and sorted rows of ids into them,
+   * as ngramIds() gives): the counts are taken frozen as they are, with no
+   * table of counts built. Call setExtras() and finish().
    */
-  static fromIds(words: readonly string[], quads: Uint32Array): NgramModel {
-    const m = new NgramModel();
+  static fromIds(words: readonly string[], rows: Uint32Array, shape: ModelShape, derived: Uint32Array[] | null = null): NgramModel {
+    const m = new NgramModel(shape);
     for (const w of words) m.id(w);
-    if (m.#words.length !== words.length || quads.some((id, i) => i % 4 !== 3 && id >= words.length)) return new NgramModel().mergeIds(words, quads);
-    m.#tri = null;
-    m.#quads = quads;
+    if (m.#words.length !== words.length) return m.mergeIds(words, rows);
+    m.#counts = null;
+    m.#rows = rows;
+    m.#derived = derived && derived.length === 2 ? derived : null;
     return m;
   }
 
-  /** Adds (sign 1) or takes away (sign -1: the model without one document) counts given as ids into `words`. */
-  mergeIds(words: readonly string[], quads: Uint32Array, sign: 1 | -1 = 1): this {
+  /** Adds (sign 1) or takes away (sign -1: the model without one document) counts given as rows of ids into `words`. */
+  mergeIds(words: readonly string[], rows: Uint32Array, sign: 1 | -1 = 1): this {
     const ids = words.map((w) => this.id(w));
-    const tri = this.#counts();
-    for (let i = 0; i < quads.length; i += 4) {
-      const key = ((ids[quads[i]!] ?? 0) * BASE + (ids[quads[i + 1]!] ?? 0)) * BASE + (ids[quads[i + 2]!] ?? 0);
-      const left = (tri.get(key) ?? 0) + sign * quads[i + 3]!;
-      if (left > 0) tri.set(key, left);
-      else tri.delete(key);
-    }
+    this.#thawed().addRows(rows, sign, ids);
     return this;
   }
 
-  /** Adds or takes away another model's counts of every kind; call finish() after. */
+  /** Adds or takes away another model's counts of every kind (both of the same order); call finish() after. */
   merge(other: NgramModel, sign: 1 | -1 = 1): this {
-    const { words, quads } = other.trigramIds();
-    this.mergeIds(words, quads, sign);
+    if (other.order !== this.order) throw new Error(`cannot merge an order-${other.order} model into an order-${this.order} one`);
+    const { words, rows } = other.ngramIds();
+    this.mergeIds(words, rows, sign);
     this.#tokens += sign * other.#tokens;
     for (const [k, n] of other.#comparators) this.#comparators.set(k, Math.max(0, (this.#comparators.get(k) ?? 0) + sign * n));
     this.forms.merge(other.forms.toJSON(), sign);
     return this;
   }
 
-  /** Sets what the compact form carries beside the trigrams. */
+  /** Sets what the compact form carries beside the n-grams. */
   setExtras(tokens: number, comparators: Record<string, number>, forms: Partial<SurfaceFormCounts>): this {
     this.#tokens = tokens;
     for (const [sign, n] of Object.entries(comparators)) this.#comparators.set(sign, n);
     this.forms.merge(forms);
     return this;
   }
-
-  static fromJSON(data: NgramCounts): NgramModel {
-    const m = new NgramModel();
-    const tri = m.#counts();
-    for (const [k, c] of data.tri) {
-      const [u = '', v = '', w = ''] = k.split('\u0001');
-      const key = (m.id(u) * BASE + m.id(v)) * BASE + m.id(w);
-      tri.set(key, (tri.get(key) ?? 0) + c);
-    }
-    return m.setExtras(data.tokens, data.comparators ?? {}, data.forms ?? {}).finish();
-  }
-}
-
-/** A count Map's entries as [u, v, w, count] quadruples. */
-function quadsOf(tri: ReadonlyMap<number, number>): Uint32Array {
-  const quads = new Uint32Array(tri.size * 4);
-  let i = 0;
-  for (const [k, c] of tri) {
-    const w = k % BASE;
-    const uv = (k - w) / BASE;
-    quads[i++] = (uv - (uv % BASE)) / BASE;
-    quads[i++] = uv % BASE;
-    quads[i++] = w;
-    quads[i++] = c;
-  }
-  return quads;
 }

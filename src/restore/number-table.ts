@@ -41,8 +41,8 @@ export class NumberTable {
     return h & this.#mask;
   }
 
-  /** Adds `a` (and `b`) to the numbers at `key`, making the entry when it is new. */
-  add(key: number, a: number, b = 0): void {
+  /** Adds `a` (and `b`) to the numbers at `key`, making the entry when it is new; returns its slot (valid until the table grows). */
+  add(key: number, a: number, b = 0): number {
     if ((this.#size + 1) > (this.#mask + 1) * MAX_LOAD) this.#grow();
     const stored = key + 1;
     let i = this.#slot(key);
@@ -53,6 +53,7 @@ export class NumberTable {
     }
     this.#first[i]! += a;
     if (this.#second) this.#second[i]! += b;
+    return i;
   }
 
   #grow(): void {

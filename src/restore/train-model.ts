@@ -6,7 +6,7 @@ import { endsClause, modelTokens, tokenize, type Piece } from './tokenize.js';
 const COMPARATOR_BEFORE_FIGURE = /([≥≤<>=])\s?(?=\d)/gu;
 
 /**
- * Trains the trigram model on correct Vietnamese text (clauses as
+ * Trains the n-gram model on correct Vietnamese text (clauses as
  * sentences). Text without diacritics must not be fed here: the model
  * would learn to leave words bare. `comparators: false` leaves the signs
  * before figures uncounted: legal texts write formulas ("= 5", "< 3"),

@@ -55,7 +55,7 @@ class Scratch {
 
 /**
  * Picks one reading per slot so that the whole sequence is most probable
- * under the trigram model times the slot's weights (log-probability that
+ * under the n-gram model times the slot's weights (log-probability that
  * reading k was written as what was observed; 0 when absent), by Viterbi
  * with a beam. `null` slots are clause boundaries: the context starts again
  * after them, so each clause is decided on its own.
@@ -106,17 +106,22 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
   // the lattice: BEAM entries per position
   const backs = new Int32Array(n * BEAM);
   const choices = new Int32Array(n * BEAM);
-  // the frontier: its states' (u, v) and scores
+  // the frontier: its states' last words (t, u, v; t read by an order-4 model only) and scores
+  let ft = new Int32Array(BEAM);
   let fu = new Int32Array(BEAM);
   let fv = new Int32Array(BEAM);
   let fs = new Float64Array(BEAM);
+  let nt = new Int32Array(BEAM);
   let nu = new Int32Array(BEAM);
   let nv = new Int32Array(BEAM);
   let ns = new Float64Array(BEAM);
-  fu[0] = fv[0] = start;
+  ft[0] = fu[0] = fv[0] = start;
   fs[0] = 0;
   let size = 1;
+  // a new state is its last order − 1 words: states whose last order − 2 words agree share a group
+  const four = model.order === 4;
   const prevs = new Int32Array(BEAM);
+  const prevsU = new Int32Array(BEAM);
   const prevOf = new Int32Array(BEAM);
   const top = new Int32Array(BEAM);
   const scratch = new Scratch();
@@ -126,8 +131,8 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
     if (!slot) {
       // clause end: keep the best history, restart the context
       const b = firstBest(fs, size);
-      fs[0] = fs[b]! + model.logProbIds(fu[b]!, fv[b]!, end);
-      fu[0] = fv[0] = start;
+      fs[0] = fs[b]! + model.logProbIds(ft[b]!, fu[b]!, fv[b]!, end);
+      ft[0] = fu[0] = fv[0] = start;
       backs[at] = b;
       choices[at] = -1;
       size = 1;
@@ -137,12 +142,12 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
     const weights = slot.weights;
     const nc = ids.length;
     scratch.fit(nc);
-    // the distinct previous words of the frontier: states are (previous word, reading)
+    // the distinct previous words (order 4: pairs) of the frontier: states are (previous words, reading)
     let np = 0;
     for (let s = 0; s < size; s++) {
       let j = 0;
-      while (j < np && prevs[j] !== fv[s]) j++;
-      if (j === np) prevs[np++] = fv[s]!;
+      while (j < np && (prevs[j] !== fv[s] || (four && prevsU[j] !== fu[s]))) j++;
+      if (j === np) [prevs[np], prevsU[np++]] = [fv[s]!, fu[s]!];
       prevOf[s] = j;
     }
     const { lm, score, back, seq } = scratch;
@@ -150,7 +155,7 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
     let made = 0;
     for (let s = 0; s < size; s++) {
       // language model × channel: how likely the word, and how likely it was read as what we see
-      model.logProbsInto(fu[s]!, fv[s]!, ids, slot.readings.bigrams(fv[s]!, model), lm);
+      model.logProbsInto(ft[s]!, fu[s]!, fv[s]!, ids, slot.readings.bigrams(fv[s]!, model), lm);
       if (cache) cache.mix(fv[s]!, ids, lm);
       const base = prevOf[s]! * nc;
       const score0 = fs[s]!;
@@ -182,12 +187,14 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
     for (let t = 0; t < kept; t++) {
       const k = top[t]!;
       const c = k % nc;
+      nt[t] = prevsU[(k - c) / nc]!;
       nu[t] = prevs[(k - c) / nc]!;
       nv[t] = ids[c]!;
       ns[t] = score[k]!;
       backs[at + t] = back[k]!;
       choices[at + t] = c;
     }
+    [ft, nt] = [nt, ft];
     [fu, nu] = [nu, fu];
     [fv, nv] = [nv, fv];
     [fs, ns] = [ns, fs];
@@ -234,8 +241,9 @@ function firstBest(scores: Float64Array, size: number): number {
 
 /**
  * Each chosen word's posterior given everything else the decoder chose: the
- * slot's candidates are weighed by the trigrams they take part in on both
- * sides (P(w | u v), P(x | v w), P(y | w x)) times the channel, and the
+ * slot's candidates are weighed by the n-grams they take part in on both
+ * sides (order 3: P(w | u v), P(x | v w), P(y | w x); order 4 one more
+ * on each side) times the channel, and the
  * chosen one's share is its confidence. A reading its right-hand words
  * argue against ("tổ chức" vs "tô chức" before "thực hiện") is less sure
  * than the left context alone would say. Clause boundaries cut the context.
@@ -247,6 +255,7 @@ function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | nul
   const word = (i: number): number => (i >= 0 && i < n ? chosen[i]! : -2);
   let lefts = new Float64Array(16);
   let scores = new Float64Array(16);
+  const hist = new Int32Array(8);
   for (let i = from; i < to; i++) {
     const cands = slots[i];
     const slot = out[i];
@@ -254,13 +263,21 @@ function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | nul
     const { ids, words } = cands.readings;
     const weights = cands.weights;
     const nc = ids.length;
-    const v = word(i - 1) === -2 ? start : word(i - 1);
-    const u = word(i - 1) === -2 || word(i - 2) === -2 ? start : word(i - 2);
-    const x = word(i + 1);
-    const y = x === -2 || word(i + 2) === -2 ? end : word(i + 2);
+    // the words around: hist[0..2] before the slot (t, u, v; a clause start before them), hist[3] the reading, then up to order − 1 words after, an end of clause closing them
+    const cut2 = word(i - 1) === -2 || word(i - 2) === -2;
+    hist[2] = word(i - 1) === -2 ? start : word(i - 1);
+    hist[1] = cut2 ? start : word(i - 2);
+    hist[0] = cut2 || word(i - 3) === -2 ? start : word(i - 3);
+    let right = 0;
+    for (let j = 1; j < model.order; j++) {
+      const r = word(i + j);
+      hist[3 + j] = r === -2 ? end : r;
+      right++;
+      if (r === -2) break;
+    }
     if (lefts.length < nc) [lefts, scores] = [new Float64Array(nc * 2), new Float64Array(nc * 2)];
-    model.logProbsInto(u, v, ids, cands.readings.bigrams(v, model), lefts);
-    if (cache) cache.mix(v, ids, lefts);
+    model.logProbsInto(hist[0]!, hist[1]!, hist[2]!, ids, cands.readings.bigrams(hist[2]!, model), lefts);
+    if (cache) cache.mix(hist[2]!, ids, lefts);
     let bestLeft = -Infinity;
     for (let k = 0; k < nc; k++) {
       lefts[k] = lefts[k]! + (weights ? weights[k]! : 0);
@@ -269,14 +286,19 @@ function withConfidence(out: (DecodedSlot | null)[], slots: readonly (Slot | nul
     let best = -Infinity;
     for (let k = 0; k < nc; k++) {
       // a reading far behind on its left side keeps no share worth the right side's lookups
-      if (lefts[k]! < bestLeft - FAR_BEHIND) scores[k] = -Infinity;
-      else if (x === -2) scores[k] = lefts[k]! + model.logProbIds(v, ids[k]!, end);
-      else if (!cache) scores[k] = lefts[k]! + model.logProbIds(v, ids[k]!, x) + model.logProbIds(ids[k]!, x, y);
-      else {
-        // the right side as the decoder scored it: the next words' probabilities mixed with the cache too
-        scores[k] = lefts[k]! + cache.mixOne(ids[k]!, x, slots[i + 1]!.readings.ids, model.logProbIds(v, ids[k]!, x));
-        scores[k] = scores[k]! + (y === end ? model.logProbIds(ids[k]!, x, y) : cache.mixOne(x, y, slots[i + 2]!.readings.ids, model.logProbIds(ids[k]!, x, y)));
+      if (lefts[k]! < bestLeft - FAR_BEHIND) {
+        scores[k] = -Infinity;
+        continue;
       }
+      hist[3] = ids[k]!;
+      let sc = lefts[k]!;
+      for (let j = 0; j < right; j++) {
+        // each following word given the words before it, the reading among them (with the cache as the decoder scored it, but not for an end of clause)
+        const w = hist[4 + j]!;
+        const lp = model.logProbIds(hist[1 + j]!, hist[2 + j]!, hist[3 + j]!, w);
+        sc += cache && w !== end ? cache.mixOne(hist[3 + j]!, w, slots[i + 1 + j]!.readings.ids, lp) : lp;
+      }
+      scores[k] = sc;
       if (scores[k]! > best) best = scores[k]!;
     }
     let total = 0;
