@@ -24,7 +24,8 @@ const OUT = join(ROOT, 'models/syllable-lm.bin');
 /**
  * The shipped shape unless told otherwise, for measuring variants (never
  * shipped by hand: the default is what `npm run model:build` writes):
- * `--order 3|4`, `--plain` (one discount), `--min-count N`, `--out FILE`.
+ * `--order 3|4`, `--modified` (three discounts per order) or `--plain` (one),
+ * `--min-count N`, `--out FILE`.
  */
 function options(argv: readonly string[]): { shape: ModelShape; out: string } {
   const arg = (name: string): string | undefined => {
@@ -33,7 +34,7 @@ function options(argv: readonly string[]): { shape: ModelShape; out: string } {
   };
   const order = Number(arg('--order') ?? DEFAULT_SHAPE.order);
   if (order !== 3 && order !== 4) throw new Error('--order takes 3 or 4');
-  const shape: ModelShape = { order, modified: !argv.includes('--plain'), minCount: Number(arg('--min-count') ?? DEFAULT_SHAPE.minCount) };
+  const shape: ModelShape = { order, modified: argv.includes('--modified') || (DEFAULT_SHAPE.modified && !argv.includes('--plain')), minCount: Number(arg('--min-count') ?? DEFAULT_SHAPE.minCount) };
   return { shape, out: arg('--out') ?? OUT };
 }
 
