@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { Ruling } from '../../schemas/index.js';
 import { openPdf, tiffPage } from '../core/index.js';
 import type { PageImage } from './ocr-engine.js';
-import { prepareImage, type PreparedImage } from './prepare-image.js';
-import { renderPdfPage } from './render-page.js';
+import { prepareImage, preparePixels, type PreparedImage } from './prepare-image.js';
+import { renderPdfPage, renderPdfPagePixels } from './render-page.js';
+import { renderScanImage } from './render-scan-image.js';
 
 /** Which page to get ready for OCR, and from what. Crosses to the renderer's child process, so it is parsed there. */
 export const PageImageRequest = z.object({
@@ -33,8 +34,8 @@ export const PreparedPage = z.object({
   masked: z.array(z.object({ colour: z.enum(['red', 'blue']), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), pixels: z.number() })),
 });
 
-/** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document). */
-let open: { key: string; pdf: Promise<PDFDocumentProxy> } | null = null;
+/** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document); its bytes for render-scan-image.ts. */
+let open: { key: string; pdf: Promise<PDFDocumentProxy>; file: Promise<{ bytes: Buffer; text: string }> } | null = null;
 /** The TIFF the last request named, kept for its next pages. */
 let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
 
@@ -44,11 +45,19 @@ let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
  * native decoder and renderer the OCR needs runs here, which is why the
  * page renderer runs this in a child process (page-renderer.ts): a hostile
  * page that aborts Skia ends that child, not the service. What leaves
- * here is a PNG this code encoded from an image that decoded fine.
+ * here is an image this code encoded (a gray PGM) from one that decoded fine.
  */
 export async function preparePageImage(request: PageImageRequest): Promise<PreparedImage> {
   const r = PageImageRequest.parse(request);
-  if (r.kind === 'pdf') return prepareImage(await renderedPage(r), 'image/png');
+  // a PDF page's pixels go from the render to the preparation as they are, no PNG between; a page that is
+  // one scanned image is drawn from that image, decoded natively, and any other page rendered by pdfjs
+  if (r.kind === 'pdf') {
+    const doc = openDocument(await fileKey(r.path), r.path);
+    const pdf = await doc.pdf;
+    const file = await doc.file;
+    const pixels = (await renderScanImage(pdf, file.bytes, file.text, r.page, r.dpi)) ?? (await renderPdfPagePixels(pdf, r.page, r.dpi));
+    return preparePixels(pixels, r.dpi);
+  }
   if (r.mediaType === 'image/tiff') {
     const key = await fileKey(r.path);
     if (tiff?.key !== key) tiff = { key, bytes: readFile(r.path) };
@@ -75,15 +84,21 @@ export async function previewPageImage(request: PageImageRequest): Promise<PageI
   return { bytes: canvas.toBuffer('image/png'), dpi: r.dpi };
 }
 
-/** A PDF page rendered, the document kept open for its next pages. */
+/** A PDF page rendered to a PNG, the document kept open for its next pages. */
 async function renderedPage(r: PageImageRequest): Promise<PageImage> {
-  const key = await fileKey(r.path);
+  return renderPdfPage(await openDocument(await fileKey(r.path), r.path).pdf, r.page, r.dpi);
+}
+
+/** The PDF at `path`, kept open for its next pages (another file closes it). */
+function openDocument(key: string, path: string): NonNullable<typeof open> {
   if (open?.key !== key) {
     const previous = open;
-    open = { key, pdf: openPdf(r.path) };
+    const bytes = readFile(path);
+    open = { key, pdf: openPdf(path), file: bytes.then((b) => ({ bytes: b, text: b.toString('latin1') })) };
+    open.file.catch(() => {}); // a file that cannot be read fails in openPdf, said there
     void previous?.pdf.then((p) => p.destroy()).catch(() => {});
   }
-  return renderPdfPage(await open.pdf, r.page, r.dpi);
+  return open;
 }
 
 /** A file as of now: the same path may hold another file later (a name dropped again). */
