@@ -29,11 +29,17 @@ export async function renderScanImage(pdf: PDFDocumentProxy, file: Buffer, text:
     if (!drawn) return null;
     const image = reader.stream(reader.dict(reader.resolve(resources?.get('/XObject')))?.get(drawn.name));
     if (!image) return null;
-    const pixels = await decodeImage(image.dict, image.data);
-    if (!pixels) return null;
     // the image's unit square, in canvas pixels: pdfjs's viewport (page box, scale, y down) after the content's matrix
     const [a, b, c, d, e, f] = multiply(drawn.ctm, viewport.transform as Matrix);
     if (Math.abs(b) > 1e-6 || Math.abs(c) > 1e-6 || a <= 0 || d >= 0) return null;
+    // pdfjs shrinks an image drawn at over 2 pixels a device pixel in halving steps and draws a magnified
+    // one unsmoothed; drawn here only between the two (a scan rendered at its own resolution is 1:1)
+    const [width, height] = [image.dict.get('/Width'), image.dict.get('/Height')];
+    if (typeof width !== 'number' || typeof height !== 'number') return null;
+    const [sx, sy] = [width / a, height / -d];
+    if (sx < 0.999 || sy < 0.999 || sx > 2 || sy > 2) return null;
+    const pixels = await decodeImage(image.dict, image.data);
+    if (!pixels) return null;
     const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
