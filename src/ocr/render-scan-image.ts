@@ -56,6 +56,10 @@ export async function renderScanImage(pdf: PDFDocumentProxy, file: Buffer, text:
 }
 
 type Matrix = [number, number, number, number, number, number];
+
+/** Inflated streams larger than this are not read here (a deflate bomb throws, and pdfjs gets the page). */
+const MAX_INFLATED = 256 * 1024 * 1024;
+const inflate = (data: Buffer): Buffer => inflateSync(data, { maxOutputLength: MAX_INFLATED });
 interface Ref {
   num: number;
   gen: number;
@@ -151,7 +155,7 @@ function decodeStream(dict: Map<string, PdfValue>, data: Buffer): Buffer | null 
   const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
   if (dict.has('/DecodeParms') || dict.has('/DP')) return null;
   if (!filters.length) return data;
-  if (filters.length === 1 && (filters[0] === '/FlateDecode' || filters[0] === '/Fl')) return inflateSync(data);
+  if (filters.length === 1 && (filters[0] === '/FlateDecode' || filters[0] === '/Fl')) return inflate(data);
   return null;
 }
 
@@ -171,7 +175,7 @@ async function decodeImage(dict: Map<string, PdfValue>, data: Buffer): Promise<I
   let raw = data;
   for (const f of filters.slice(0, -1)) {
     if (f !== '/FlateDecode' && f !== '/Fl') return null;
-    raw = inflateSync(raw);
+    raw = inflate(raw);
   }
   const last = filters.at(-1);
   if (last === '/DCTDecode' || last === '/DCT') {
@@ -180,7 +184,7 @@ async function decodeImage(dict: Map<string, PdfValue>, data: Buffer): Promise<I
     const img = await loadImage(jpeg);
     return img.width === width && img.height === height ? img : null;
   }
-  if (last === '/FlateDecode' || last === '/Fl') raw = inflateSync(raw);
+  if (last === '/FlateDecode' || last === '/Fl') raw = inflate(raw);
   else if (last !== undefined) return null;
   if (raw.length < width * height * channels) return null;
   const canvas = createCanvas(width, height);
