@@ -127,12 +127,24 @@ export function turnGray(img: GrayBitmap, clockwise: 90 | 180 | 270): GrayBitmap
   return { width: tw, height: th, data };
 }
 
-/** A copy of a gray image with rectangles (pixel boxes) painted white: table rules erased before OCR, so they are not read as "|" or "_". */
+/**
+ * A copy of a gray image with rectangles (pixel boxes) painted white: table
+ * rules erased before OCR, so they are not read as "|" or "_". A pixel the
+ * box covers in part is whitened in part, as a canvas paints a box with
+ * fractional edges (the strokes beside a rule keep their ink).
+ */
 export function whiteOutGray(img: GrayBitmap, boxes: readonly { x0: number; y0: number; x1: number; y1: number }[]): GrayBitmap {
   const data = new Uint8Array(img.data);
   for (const b of boxes) {
     const { x0, y0, x1, y1 } = pixelBox(img, b);
-    for (let y = y0; y < y1; y++) data.fill(255, y * img.width + x0, y * img.width + Math.max(x0, x1));
+    for (let y = y0; y < y1; y++) {
+      const cy = Math.min(y + 1, b.y1) - Math.max(y, b.y0);
+      for (let x = x0; x < x1; x++) {
+        const cover = cy * (Math.min(x + 1, b.x1) - Math.max(x, b.x0));
+        const i = y * img.width + x;
+        data[i] = cover >= 1 ? 255 : Math.round(data[i]! + (255 - data[i]!) * cover);
+      }
+    }
   }
   return { width: img.width, height: img.height, data };
 }

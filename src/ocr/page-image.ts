@@ -7,7 +7,6 @@ import { openPdf, tiffPage } from '../core/index.js';
 import type { PageImage } from './ocr-engine.js';
 import { prepareImage, preparePixels, type PreparedImage } from './prepare-image.js';
 import { renderPdfPage, renderPdfPagePixels } from './render-page.js';
-import { renderScanImage } from './render-scan-image.js';
 
 /** Which page to get ready for OCR, and from what. Crosses to the renderer's child process, so it is parsed there. */
 export const PageImageRequest = z.object({
@@ -34,8 +33,8 @@ export const PreparedPage = z.object({
   masked: z.array(z.object({ colour: z.enum(['red', 'blue']), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), pixels: z.number() })),
 });
 
-/** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document); its bytes for render-scan-image.ts. */
-let open: { key: string; pdf: Promise<PDFDocumentProxy>; file: Promise<{ bytes: Buffer; text: string }> } | null = null;
+/** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document). */
+let open: { key: string; pdf: Promise<PDFDocumentProxy> } | null = null;
 /** The TIFF the last request named, kept for its next pages. */
 let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
 
@@ -49,15 +48,11 @@ let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
  */
 export async function preparePageImage(request: PageImageRequest): Promise<PreparedImage> {
   const r = PageImageRequest.parse(request);
-  // a PDF page's pixels go from the render to the preparation as they are, no PNG between; a page that is
-  // one scanned image is drawn from that image, decoded natively, and any other page rendered by pdfjs
-  if (r.kind === 'pdf') {
-    const doc = openDocument(await fileKey(r.path), r.path);
-    const pdf = await doc.pdf;
-    const file = await doc.file;
-    const pixels = (await renderScanImage(pdf, file.bytes, file.text, r.page, r.dpi)) ?? (await renderPdfPagePixels(pdf, r.page, r.dpi));
-    return preparePixels(pixels, r.dpi);
-  }
+  // a PDF page's pixels go from the render to the preparation as they are, no PNG between. (Drawing a scan
+  // from its own JPEG with Skia, render-scan-image.ts, is 3-5x cheaper but not used: libjpeg-turbo's pixels,
+  // a fraction of a gray level from pdfjs's, cost the kh-bql fixture scan outline 0.9245 -> 0.9057 and
+  // cells 0.9839 -> 0.9719; see BENCHMARKS.md)
+  if (r.kind === 'pdf') return preparePixels(await renderPdfPagePixels(await openDocument(await fileKey(r.path), r.path).pdf, r.page, r.dpi), r.dpi);
   if (r.mediaType === 'image/tiff') {
     const key = await fileKey(r.path);
     if (tiff?.key !== key) tiff = { key, bytes: readFile(r.path) };
@@ -93,9 +88,7 @@ async function renderedPage(r: PageImageRequest): Promise<PageImage> {
 function openDocument(key: string, path: string): NonNullable<typeof open> {
   if (open?.key !== key) {
     const previous = open;
-    const bytes = readFile(path);
-    open = { key, pdf: openPdf(path), file: bytes.then((b) => ({ bytes: b, text: b.toString('latin1') })) };
-    open.file.catch(() => {}); // a file that cannot be read fails in openPdf, said there
+    open = { key, pdf: openPdf(path) };
     void previous?.pdf.then((p) => p.destroy()).catch(() => {});
   }
   return open;
