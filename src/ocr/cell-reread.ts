@@ -1,6 +1,6 @@
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import type { Box, Ruling } from '../../schemas/index.js';
 import { isVietnameseSyllable } from '../core/index.js';
+import { cropGray, decodeGray, encodePgm, type GrayBitmap } from './gray-bitmap.js';
 import { unglue } from './glued-words.js';
 import type { OcrEngine, OcrLine, OcrResult, OcrWord, PageImage } from './ocr-engine.js';
 
@@ -39,7 +39,7 @@ export async function rereadGarbledCells(result: OcrResult, image: PageImage, ru
       if (cell) cells.set(`${cell.x0},${cell.y0},${cell.x1},${cell.y1}`, cell);
     }
   if (!cells.size) return result;
-  const page = await loadImage(image.bytes);
+  const page = await decodeGray(image.bytes);
   let lines = result.lines;
   for (const cell of cells.values()) {
     if ((cell.x1 - cell.x0) * (cell.y1 - cell.y0) > MAX_CELL_SHARE * page.width * page.height) continue;
@@ -105,17 +105,10 @@ function cellAround(b: Box, rules: readonly { v: boolean; at: number; from: numb
 }
 
 /** Reads one cell cut out of the page (on white, with a margin) and maps its words back to page pixels. */
-async function readCrop(page: Image, cell: Box, dpi: number, engine: OcrEngine): Promise<OcrLine[]> {
+async function readCrop(page: GrayBitmap, cell: Box, dpi: number, engine: OcrEngine): Promise<OcrLine[]> {
   const x0 = Math.max(0, Math.floor(cell.x0));
   const y0 = Math.max(0, Math.floor(cell.y0));
-  const w = Math.min(page.width, Math.ceil(cell.x1)) - x0;
-  const h = Math.min(page.height, Math.ceil(cell.y1)) - y0;
-  const canvas = createCanvas(w + 2 * PAD, h + 2 * PAD);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(page, x0, y0, w, h, PAD, PAD, w, h);
-  const read = await engine.recognize({ bytes: canvas.toBuffer('image/png'), dpi });
+  const read = await engine.recognize({ bytes: encodePgm(cropGray(page, cell, PAD)), dpi });
   const shift = (b: Box): Box => ({ x0: b.x0 + x0 - PAD, y0: b.y0 + y0 - PAD, x1: b.x1 + x0 - PAD, y1: b.y1 + y0 - PAD });
   return read.lines.map((l) => ({
     box: shift(l.box),

@@ -1,6 +1,6 @@
 import type { Box } from '../../schemas/index.js';
 
-/** A page image handed to an OCR engine: encoded bytes (PNG, JPEG or TIFF) and its resolution. */
+/** A page image handed to an OCR engine: encoded bytes (PNG, JPEG, TIFF, or the gray PGM prepare-image.ts writes) and its resolution. */
 export interface PageImage {
   bytes: Buffer;
   /** Dots per inch: converts pixel boxes to points (× 72 / dpi). */

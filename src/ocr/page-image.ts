@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { Ruling } from '../../schemas/index.js';
 import { openPdf, tiffPage } from '../core/index.js';
 import type { PageImage } from './ocr-engine.js';
-import { prepareImage, type PreparedImage } from './prepare-image.js';
-import { renderPdfPage } from './render-page.js';
+import { prepareImage, preparePixels, type PreparedImage } from './prepare-image.js';
+import { renderPdfPage, renderPdfPagePixels } from './render-page.js';
 
 /** Which page to get ready for OCR, and from what. Crosses to the renderer's child process, so it is parsed there. */
 export const PageImageRequest = z.object({
@@ -44,11 +44,15 @@ let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
  * native decoder and renderer the OCR needs runs here, which is why the
  * page renderer runs this in a child process (page-renderer.ts): a hostile
  * page that aborts Skia ends that child, not the service. What leaves
- * here is a PNG this code encoded from an image that decoded fine.
+ * here is an image this code encoded (a gray PGM) from one that decoded fine.
  */
 export async function preparePageImage(request: PageImageRequest): Promise<PreparedImage> {
   const r = PageImageRequest.parse(request);
-  if (r.kind === 'pdf') return prepareImage(await renderedPage(r), 'image/png');
+  // a PDF page's pixels go from the render to the preparation as they are, no PNG between. (Drawing a scan
+  // from its own JPEG with Skia, render-scan-image.ts, is 3-5x cheaper but not used: libjpeg-turbo's pixels,
+  // a fraction of a gray level from pdfjs's, cost the kh-bql fixture scan outline 0.9245 -> 0.9057 and
+  // cells 0.9839 -> 0.9719; see BENCHMARKS.md)
+  if (r.kind === 'pdf') return preparePixels(await renderPdfPagePixels(await openDocument(await fileKey(r.path), r.path).pdf, r.page, r.dpi), r.dpi);
   if (r.mediaType === 'image/tiff') {
     const key = await fileKey(r.path);
     if (tiff?.key !== key) tiff = { key, bytes: readFile(r.path) };
@@ -75,15 +79,19 @@ export async function previewPageImage(request: PageImageRequest): Promise<PageI
   return { bytes: canvas.toBuffer('image/png'), dpi: r.dpi };
 }
 
-/** A PDF page rendered, the document kept open for its next pages. */
+/** A PDF page rendered to a PNG, the document kept open for its next pages. */
 async function renderedPage(r: PageImageRequest): Promise<PageImage> {
-  const key = await fileKey(r.path);
+  return renderPdfPage(await openDocument(await fileKey(r.path), r.path).pdf, r.page, r.dpi);
+}
+
+/** The PDF at `path`, kept open for its next pages (another file closes it). */
+function openDocument(key: string, path: string): NonNullable<typeof open> {
   if (open?.key !== key) {
     const previous = open;
-    open = { key, pdf: openPdf(r.path) };
+    open = { key, pdf: openPdf(path) };
     void previous?.pdf.then((p) => p.destroy()).catch(() => {});
   }
-  return renderPdfPage(await open.pdf, r.page, r.dpi);
+  return open;
 }
 
 /** A file as of now: the same path may hold another file later (a name dropped again). */

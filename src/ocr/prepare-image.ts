@@ -1,8 +1,8 @@
 import type { Ruling } from '../../schemas/index.js';
-import { decodeGray, otsuThreshold, rotatePng, turnPng, whiteOut, type GrayBitmap } from './gray-bitmap.js';
+import { decodeRgba, encodePgm, otsuThreshold, rgbaToGray, rotateGray, turnGray, whiteOutGray, type GrayBitmap, type RgbaBitmap } from './gray-bitmap.js';
 import { isSideways, isUpsideDown, type Orientation } from './page-orientation.js';
 import { findImageRulings } from './image-rulings.js';
-import { maskColouredInk, type InkRegion } from './coloured-ink.js';
+import { findInk, type InkRegion } from './coloured-ink.js';
 import type { PageImage } from './ocr-engine.js';
 import { estimateSkew } from './skew-angle.js';
 
@@ -12,6 +12,7 @@ const MIN_SKEW = 0.15;
 const BLANK_INK = 0.002;
 
 export interface PreparedImage {
+  /** The page as the engine reads it: for PNG and JPEG input, a gray PGM (gray-bitmap.ts `encodePgm`), straightened, coloured ink and table rules painted white. */
   image: PageImage;
   /** Measured skew in degrees, counter-clockwise positive; the image was turned back by it. */
   skew: number;
@@ -26,51 +27,55 @@ export interface PreparedImage {
 }
 
 /**
- * Gets a page image ready for OCR, each step measured: red and blue ink
- * (seals, signatures, handwriting: coloured-ink.ts) is painted white, blank
- * pages are found (and not OCR'd), a page scanned sideways or upside down is turned
- * upright, skew is measured and undone, and table rules are
- * found in the straightened image for the table builder, then erased so
- * that OCR does not read them as "|" or "_".
- * PNG and JPEG only; other formats go to the engine as they are.
+ * Gets a page image ready for OCR (see `preparePixels`). PNG and JPEG
+ * only, decoded once; other formats go to the engine as they are.
  */
 export async function prepareImage(image: PageImage, mediaType = 'image/png'): Promise<PreparedImage> {
   if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, orientation: 0, rulings: [], blank: false, gray: null, masked: [] };
-  const ink = await maskColouredInk(image.bytes, image.dpi);
-  const masked = ink.regions;
-  let bytes = ink.bytes;
-  let gray = await decodeGray(bytes);
+  return preparePixels(await decodeRgba(image.bytes), image.dpi);
+}
+
+/**
+ * Gets a page's pixels ready for OCR, each step measured: red and blue ink
+ * (seals, signatures, handwriting: coloured-ink.ts) is painted white, blank
+ * pages are found (and not OCR'd), a page scanned sideways or upside down is
+ * turned upright, skew is measured and undone, and table rules are found in
+ * the straightened image for the table builder, then erased so that OCR
+ * does not read them as "|" or "_". Every step works on one gray buffer;
+ * the page is encoded once, at the end, in a format that costs nothing to
+ * write or read (PGM).
+ */
+export function preparePixels(rgba: RgbaBitmap, dpi: number): PreparedImage {
+  const ink = findInk(rgba.data, rgba.width, rgba.height, dpi);
+  const masked = ink?.regions ?? [];
+  let gray = rgbaToGray(rgba, ink?.mask);
   const threshold = Math.min(otsuThreshold(gray), 160);
   let dark = 0;
   for (const v of gray.data) if (v < threshold) dark++;
-  if (dark / gray.data.length < BLANK_INK) return { image: { bytes, dpi: image.dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray, masked };
+  if (dark / gray.data.length < BLANK_INK) return { image: { bytes: encodePgm(gray), dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray, masked };
   // a page scanned sideways is turned a quarter, then straightened; one that reads upside down is turned over
   let orientation: Orientation = 0;
   if (isSideways(gray, threshold)) {
-    bytes = await turnPng(bytes, 270);
-    gray = await decodeGray(bytes);
+    gray = turnGray(gray, 270);
     orientation = 90;
   }
-  let straight = await straighten(bytes, gray);
+  let straight = straighten(gray);
   if (isUpsideDown(straight.gray, threshold)) {
-    bytes = await turnPng(bytes, 180);
-    straight = await straighten(bytes, await decodeGray(bytes));
+    straight = straighten(turnGray(gray, 180));
     orientation = orientation === 90 ? 270 : 180;
   }
   const { skew } = straight;
-  bytes = straight.bytes;
   gray = straight.gray;
-  const rulings = findImageRulings(gray, image.dpi);
-  if (rulings.length) bytes = await whiteOut(bytes, ruleBoxesPx(rulings, image.dpi));
-  return { image: { bytes, dpi: image.dpi }, skew, orientation, rulings, blank: false, gray, masked };
+  const rulings = findImageRulings(gray, dpi);
+  const read = rulings.length ? whiteOutGray(gray, ruleBoxesPx(rulings, dpi)) : gray;
+  return { image: { bytes: encodePgm(read), dpi }, skew, orientation, rulings, blank: false, gray, masked };
 }
 
 /** Measures a page's skew and turns it back (skews under MIN_SKEW are left: rotating costs sharpness). */
-async function straighten(bytes: Buffer, gray: GrayBitmap): Promise<{ bytes: Buffer; gray: GrayBitmap; skew: number }> {
+function straighten(gray: GrayBitmap): { gray: GrayBitmap; skew: number } {
   const skew = estimateSkew(gray);
-  if (Math.abs(skew) < MIN_SKEW) return { bytes, gray, skew: 0 };
-  const rotated = await rotatePng(bytes, -skew);
-  return { bytes: rotated, gray: await decodeGray(rotated), skew };
+  if (Math.abs(skew) < MIN_SKEW) return { gray, skew: 0 };
+  return { gray: rotateGray(gray, -skew), skew };
 }
 
 /** The pixels a rule covers, a little wider than the rule so that its blurred edges go too. */

@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScheduler, createWorker, OEM, type Bbox, type Scheduler } from 'tesseract.js';
+import { createScheduler, createWorker, OEM, type Bbox, type Scheduler, type Worker } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
 
 const require = createRequire(import.meta.url);
@@ -54,9 +54,10 @@ export function languageDataPath(lang: string, model: OcrModel = 'best'): string
 }
 
 /**
- * tesseract.js behind OcrEngine: a pool of workers (tesseract.js's
- * scheduler) started once, all at the same time, and reused for every page;
- * language data loaded from disk (languageDataPath).
+ * tesseract.js behind OcrEngine: a pool of up to `workers` workers
+ * (tesseract.js's scheduler), one started at once and the others as pages
+ * wait for them, reused for every page; language data loaded from disk
+ * (languageDataPath).
  */
 export async function createTesseractEngine(opts: TesseractOptions = {}): Promise<OcrEngine> {
   const lang = opts.lang ?? 'vie';
@@ -69,27 +70,43 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
   const count = Math.max(1, opts.workers ?? availableParallelism());
   const scheduler: Scheduler = createScheduler();
   const log = opts.log ?? createLogger('ocr');
-  // the workers load their model at the same time: starting them one after another cost a second each before the first page
-  const workers = await Promise.allSettled(
-    Array.from({ length: count }, async () => {
-      // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
-      // without an errorHandler tesseract.js rethrows a failed job in its message handler, which
-      // would crash the process on one unreadable image; the job's promise rejects either way
-      const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, errorHandler: () => undefined });
-      captureEngineOutput(worker, log);
-      return worker;
-    }),
-  );
-  const failed = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-  if (failed) {
-    await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
-    throw failed.reason;
-  }
-  for (const w of workers) if (w.status === 'fulfilled') scheduler.addWorker(w.value);
+  const startWorker = async (): Promise<Worker> => {
+    // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
+    // without an errorHandler tesseract.js rethrows a failed job in its message handler, which
+    // would crash the process on one unreadable image; the job's promise rejects either way
+    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, errorHandler: () => undefined });
+    captureEngineOutput(worker, log);
+    return worker;
+  };
+  // One worker starts now; the others only when pages wait for one (see `grow`). Each costs about a
+  // second of CPU to load its model, which a one-page document never earned back.
+  scheduler.addWorker(await startWorker());
+  let live = 1;
+  let inFlight = 0;
+  let starting = false;
+  let closed = false;
+  /** Starts one more worker when more pages are being read than workers read them (up to `count`). */
+  const grow = (): void => {
+    if (closed || starting || live >= count || inFlight <= live) return;
+    starting = true;
+    startWorker()
+      .then(async (worker) => {
+        if (closed) return void (await worker.terminate());
+        scheduler.addWorker(worker);
+        live++;
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'an OCR worker failed to start; reading with fewer'))
+      .finally(() => {
+        starting = false;
+        grow();
+      });
+  };
   return {
     name: `tesseract.js(${lang}, ${model})`,
     async recognize(image: PageImage): Promise<OcrResult> {
-      const { data } = await scheduler.addJob('recognize', image.bytes, { rotateAuto: false }, { blocks: true, text: false });
+      inFlight++;
+      grow();
+      const { data } = await scheduler.addJob('recognize', image.bytes, { rotateAuto: false }, { blocks: true, text: false }).finally(() => inFlight--);
       const lines: OcrLine[] = [];
       for (const block of data.blocks ?? [])
         for (const para of block.paragraphs)
@@ -107,6 +124,7 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
       return { lines, widthPx: null, heightPx: null };
     },
     async close(): Promise<void> {
+      closed = true;
       await scheduler.terminate();
     },
   };
