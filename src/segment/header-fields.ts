@@ -13,16 +13,17 @@ import { documentTypes, numberedTypeHeading, startsWithMotto } from '../lexicon/
  */
 export function readDocumentNumber(line: string): string | null {
   // code parts start with a capital or a digit and may go on in lower case ("TTr"), or carry a unit in brackets ("CAT(PA05)")
-  const m = /^\s*S[ốô]\s*:?\s*([0-9]*\s*[-/]?\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\s*[-/]\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)+)/u.exec(line);
+  // (an OCR may print the capital in small letters, "số: /QĐ-UBND": then the colon must follow, as no sentence's "số …" has one)
+  const m = /^\s*(?:S[ốô]\s*:?|s[ốô]\s*:)\s*([0-9]*\s*[-/]?\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\s*[-/]\s*[0-9A-ZĐ&][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)+)/u.exec(line);
   if (m?.[1]) return m[1].replace(/\s+/gu, '');
   // digits written by hand and misread ("Số:SŠ22?/BTP-BTTP"): the printed code after them, as for a number left blank
-  const code = /^\s*S[ốôo]\s*:?\s*\S{0,8}?([-/]\p{Lu}{2,}[0-9A-Za-zĐđ&]*(?:[-/][0-9A-ZĐ][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)*)(?:\s|$)/u.exec(line);
+  const code = /^\s*(?:S[ốôo]\s*:?|s[ốô]\s*:)\s*\S{0,8}?([-/]\p{Lu}{2,}[0-9A-Za-zĐđ&]*(?:[-/][0-9A-ZĐ][0-9A-Za-zĐđ&]*(?:\([0-9A-Z]+\))?)*)(?:\s|$)/u.exec(line);
   return code?.[1] ?? null;
 }
 
 /** A number line, however an OCR garbled it ("SỐØÕZCAT-PA05"): never part of the agency block. */
 export function looksLikeNumberLine(line: string): boolean {
-  return /^\s*S[ỐốÔôOo0](?!\p{Ll})/u.test(line);
+  return /^\s*(?:S[ỐốÔôOo0](?!\p{Ll})|s[ốô]\s*:)/u.test(line);
 }
 
 /**

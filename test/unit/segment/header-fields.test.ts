@@ -28,6 +28,14 @@ describe('readDocumentNumber', () => {
   });
 });
 
+describe('a number line an OCR printed in small letters', () => {
+  it('is read when its colon follows, never from a sentence', () => {
+    expect(readDocumentNumber('số: /QĐ-UBND')).toBe('/QĐ-UBND');
+    expect(readDocumentNumber('số: 1406/QĐ-UBND')).toBe('1406/QĐ-UBND');
+    expect(readDocumentNumber('số lượng 01/KH-UBND')).toBeNull();
+  });
+});
+
 describe('readPlaceDate', () => {
   it('reads a full date', () => {
     expect(readPlaceDate('Hải Phòng, ngày 12 tháng 02 năm 2025')).toEqual({ place: 'Hải Phòng', date: '2025-02-12', year: 2025 });
