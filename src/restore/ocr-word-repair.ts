@@ -55,13 +55,17 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
       const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
       clause.forEach((c, k) => {
         const w = words[c.index]!;
-        const { lead, word, trail } = core(w.text);
+        const { lead, word: printed, trail } = core(w.text);
         const [u, v, next, next2] = [at(k - 2), at(k - 1), at(k + 1), at(k + 2)];
         const upper = capitals[c.line]!;
+        // "sự CÔ mạng": letters whose capital is their small form enlarged, read in capitals between words in small letters
+        const beside = [clause[k - 1], clause[k + 1]].filter((d) => d !== undefined).map((d) => words[d.index]!.text);
+        const amidSmall = beside.length > 0 && beside.every((t) => /\p{Ll}/u.test(t));
+        const word = !upper && amidSmall && caseAmbiguous(printed) ? printed.toLowerCase() : printed;
         const spelled = upper ? notASyllable(word.toLowerCase(), u, v, next, model)?.toUpperCase() : capitalised(word) ? notASyllable(word.toLowerCase(), u, v, next, model, CAPITALISED_GAIN) : notASyllable(word, u, v, next, model);
         // a word in capitals in a line that is not is an acronym ("CAT"), not a syllable
         const retoned = spelled ? null : misreadMarks(word, u, v, next, next2, model, w.confidence, !upper);
-        const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? null;
+        const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? (word !== printed ? word : null);
         if (!repaired) return;
         w.text = `${lead}${repaired}${trail}`;
         c.lower = repaired.toLowerCase();
@@ -72,6 +76,20 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
   if (!changed.size) return page;
   const lines = page.lines.map((line, i) => (changed.has(i) ? { ...line, text: words.slice(line.wordStart, line.wordEnd).map((w) => w.text).join(' ') } : line));
   return { ...page, words, lines, text: lines.map((l) => l.text).join('\n'), repairs: [...page.repairs, 'ocr-words'] };
+}
+
+/**
+ * Small letters an OCR engine may print as capitals: their capital is the
+ * same shape enlarged (c/C, o/O, ô/Ô, s/S, …), so only the height tells
+ * them apart. No Vietnamese acronym ("CAT", "UBND", "HĐND") is made of
+ * them alone with a vowel's marks on it, and the marks are what show a
+ * syllable.
+ */
+const SAME_SHAPE = /^[cosuvwxzóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữự]+$/u;
+const MARKED = /[óòỏõọôốồổỗộơớờởỡợúùủũụưứừửữự]/u;
+function caseAmbiguous(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word.length > 1 && word === word.toUpperCase() && word !== lower && SAME_SHAPE.test(lower) && MARKED.test(lower);
 }
 
 /** Punctuation that ends a clause: the language model starts again after it (as restoration's tokenizer says). */

@@ -48,6 +48,11 @@ describe('repairOcrWords', () => {
     expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines.map((l) => l.text)).toEqual(lines);
   });
 
+  it('reads a syllable whose letters look the same in both cases, printed in capitals between small words, in small letters', () => {
+    const lines = ['trên CƠ sở dữ liệu của các cá nhân CÓ liên quan', 'giao SỞ NỘI VỤ chủ trì, phối hợp với CAT và UBND'];
+    expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines.map((l) => l.text)).toEqual(['trên cơ sở dữ liệu của các cá nhân có liên quan', 'giao SỞ NỘI VỤ chủ trì, phối hợp với CAT và UBND']);
+  });
+
   it('leaves clean upper-case words, short ones and pages not OCR-read as they are', () => {
     const lines = [...acronymLines, 'doanh nghiệp trong KNG, KKT và BCHTW'];
     expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines[3]!.text).toBe('doanh nghiệp trong KNG, KKT và BCHTW');
