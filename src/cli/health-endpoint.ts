@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { HealthReport } from '../../schemas/index.js';
-import { ServiceStartError } from './service-lifecycle.js';
+import { ServiceStartError } from '../core/index.js';
 
 /**
  * A small HTTP endpoint for a service that has no web server of its own

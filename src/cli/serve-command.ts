@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultDataDir } from '../core/index.js';
+import { closeWithin, defaultDataDir, exitOnStartError, onShutdown, ServiceStartError } from '../core/index.js';
 import { DEFAULT_PREFIX, connectRedisTarget, openQueues, type PlanQueues, type RedisTarget } from '../queue/index.js';
 import { startServer, type DashboardMode } from '../review/index.js';
 import { requireFolder } from './service-folders.js';
-import { closeWithin, exitOnStartError, onShutdown, ServiceStartError } from './service-lifecycle.js';
 
 export interface ServeCommandOptions {
   out: string;

@@ -1,6 +1,6 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ServiceStartError } from './service-lifecycle.js';
+import { ServiceStartError } from '../core/index.js';
 
 export interface FolderCheck {
   /** For the message: "the output folder (--out)", "the inbox". */

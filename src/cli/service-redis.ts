@@ -1,5 +1,5 @@
 import { connectRedisTarget, redisProblem, type RedisTarget } from '../queue/index.js';
-import { ServiceStartError } from './service-lifecycle.js';
+import { ServiceStartError } from '../core/index.js';
 
 /**
  * Redis for a service, checked before anything uses it: the embedded

@@ -1,12 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { overallStatus, ProcessingOptions, type ComponentHealth, type HealthReport, type Limits } from '../../schemas/index.js';
-import { createLogger, defaultDataDir } from '../core/index.js';
+import { closeWithin, createLogger, defaultDataDir, exitOnStartError, onShutdown } from '../core/index.js';
 import { ContentRegistry, DEFAULT_PREFIX, loadJobKey, NOT_HERE, openQueues, outputHealth, queueHealth, startInbox, startWorkerPool, type RedisTarget } from '../queue/index.js';
 import type { OcrModel } from '../ocr/index.js';
 import { startHealthEndpoint } from './health-endpoint.js';
 import { reportQueue } from './queue-reporter.js';
 import { requireFolder } from './service-folders.js';
-import { closeWithin, exitOnStartError, onShutdown } from './service-lifecycle.js';
 import { connectServiceRedis } from './service-redis.js';
 
 export interface WatchOptions {

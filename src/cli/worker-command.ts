@@ -1,8 +1,7 @@
-import { createLogger, defaultDataDir } from '../core/index.js';
-import { DEFAULT_PREFIX, startWorkerPool, type QueueName, type RedisTarget } from '../queue/index.js';
+import { createLogger, defaultDataDir, exitOnStartError } from '../core/index.js';
+import { DEFAULT_PREFIX, runWorkerPool, startWorkerPool, type QueueName, type RedisTarget } from '../queue/index.js';
 import type { OcrModel } from '../ocr/index.js';
 import { requireFolder } from './service-folders.js';
-import { closeWithin, exitOnStartError, onShutdown } from './service-lifecycle.js';
 import { connectServiceRedis } from './service-redis.js';
 
 export interface WorkerCommandOptions {
@@ -39,14 +38,5 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
     queues: o.queues,
     log: createLogger('worker'),
   });
-  await Promise.all(pool.workers.map((w) => w.waitUntilReady()));
-  process.stdout.write(`worker ready (Redis: ${target.describe}; pid ${process.pid})\n`);
-  await onShutdown(
-    async () => {
-      // as in watch: past the grace, a job still running is left to be retried
-      await closeWithin(o.graceS * 1000 + 1000, () => pool.close(o.graceS * 1000), () => {});
-      await target.close();
-    },
-    { graceMs: o.graceS * 1000 },
-  );
+  await runWorkerPool(target, pool, o.graceS);
 }

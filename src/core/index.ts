@@ -22,3 +22,4 @@ export * from './deadline.js';
 export * from './child-failure.js';
 export * from './child-runner.js';
 export * from './child-tasks.js';
+export * from './service-lifecycle.js';

@@ -10,3 +10,4 @@ export { startInbox, type InboxEvent, type InboxOptions } from './inbox-service.
 export type { DocumentJobResult } from './document-result.js';
 export { submitFiles, type SubmitResult } from './submit-files.js';
 export { outputHealth, queueHealth, NOT_HERE } from './service-health.js';
+export { runWorkerPool, runQueueEntry, DEFAULT_GRACE_S } from './run-worker-pool.js';

@@ -93,6 +93,21 @@ describe.runIf(runRedisTests)('service lifecycle: health and shutdown on the fir
     }
   }, TEST_MS);
 
+  it('the per-queue entries (workers/*.ts) say when they are ready and stop on SIGTERM as `worker` does', async () => {
+    const entries = ['workers/page-worker.ts', 'workers/document-worker.ts'].map((entry) => startCli([], { ...env(), PLAN_INGEST_GRACE_S: '3' }, entry));
+    try {
+      await Promise.all(entries.map((p) => p.waitFor(/worker ready/, START_MS)));
+      const stops = await Promise.all(entries.map(timedStop));
+      for (const [i, s] of stops.entries()) {
+        expect(s.code, entries[i]!.output()).toBe(0);
+        expect(entries[i]!.output()).toMatch(/SIGTERM: stopping \(running jobs get 3 s/);
+        expect(s.ms).toBeLessThan(14_000);
+      }
+    } finally {
+      await Promise.all(entries.map((p) => p.stop('SIGKILL')));
+    }
+  }, TEST_MS);
+
   it('serve --dashboard: Redis up, then down when it goes away (workers and watcher "not running here"); SIGTERM with a keep-alive connection open exits 0 at once', async () => {
     const serve = startCli(['serve', '--out', dirs.out, '--port', '0', '--dashboard'], env());
     try {

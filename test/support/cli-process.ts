@@ -13,8 +13,9 @@ export interface CliProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}src/cli/main.ts`, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `plan-ingest <args>` from the sources, or another entry (`workers/page-worker.ts`) given relative to the repository. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, entry = 'src/cli/main.ts'): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}${entry}`, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const waiters = new Set<() => void>();
   const onData = (d: Buffer) => {

@@ -1,3 +1,6 @@
+// Start and stop of the long-running processes (watch, worker, serve and the
+// per-queue entries in workers/): exit codes, start errors, shutdown on signals.
+
 /**
  * Exit codes of the long-running commands (watch, worker, serve) when they
  * cannot start or stop. Kept here, apart from the exit codes of the one-shot
