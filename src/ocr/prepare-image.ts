@@ -1,8 +1,8 @@
 import type { Ruling } from '../../schemas/index.js';
-import { decodeRgba, encodePgm, otsuThreshold, rgbaToGray, rotateGray, turnGray, whiteOutGray, type GrayBitmap, type RgbaBitmap } from './gray-bitmap.js';
+import { decodeRgba, encodePgm, otsuThreshold, rotateGray, turnGray, whiteOutGray, type GrayBitmap, type RgbaBitmap } from './gray-bitmap.js';
 import { isSideways, isUpsideDown, type Orientation } from './page-orientation.js';
 import { findImageRulings } from './image-rulings.js';
-import { findInk, type InkRegion } from './coloured-ink.js';
+import { maskColouredInk, type InkRegion } from './coloured-ink.js';
 import type { PageImage } from './ocr-engine.js';
 import { estimateSkew } from './skew-angle.js';
 
@@ -46,9 +46,9 @@ export async function prepareImage(image: PageImage, mediaType = 'image/png'): P
  * write or read (PGM).
  */
 export function preparePixels(rgba: RgbaBitmap, dpi: number): PreparedImage {
-  const ink = findInk(rgba.data, rgba.width, rgba.height, dpi);
-  const masked = ink?.regions ?? [];
-  let gray = rgbaToGray(rgba, ink?.mask);
+  const ink = maskColouredInk(rgba, dpi);
+  const masked = ink.regions;
+  let gray = ink.gray;
   const threshold = Math.min(otsuThreshold(gray), 160);
   let dark = 0;
   for (const v of gray.data) if (v < threshold) dark++;
