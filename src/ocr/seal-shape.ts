@@ -87,9 +87,15 @@ function shrink(img: GrayBitmap, k: number): GrayBitmap {
   if (k === 1) return img;
   const [w, h] = [Math.floor(img.width / k), Math.floor(img.height / k)];
   const sums = new Uint32Array(w * h);
+  const src = img.data;
   for (let y = 0; y < h * k; y++) {
-    const row = Math.floor(y / k) * w;
-    for (let x = 0; x < w * k; x++) sums[row + Math.floor(x / k)]! += img.data[y * img.width + x]!;
+    const row = ((y / k) | 0) * w;
+    const start = y * img.width;
+    for (let bx = 0, x = 0; bx < w; bx++) {
+      let s = 0;
+      for (const end = x + k; x < end; x++) s += src[start + x]!;
+      sums[row + bx]! += s;
+    }
   }
   const data = new Uint8Array(w * h);
   for (let i = 0; i < data.length; i++) data[i] = sums[i]! / (k * k);
