@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { rgbaToGray, type GrayBitmap, type RgbaBitmap } from './gray-bitmap.js';
 
 /**
  * Official documents are printed in black; what a scan shows in red or blue
@@ -44,8 +44,8 @@ export interface InkRegion {
 }
 
 export interface MaskedInk {
-  /** The page with the coloured ink painted white (PNG), or the input bytes when nothing was masked. */
-  bytes: Buffer;
+  /** The page in gray levels (luma), the coloured ink painted white (paper). */
+  gray: GrayBitmap;
   /** Regions masked, largest first; empty when nothing was. */
   regions: InkRegion[];
 }
@@ -70,30 +70,21 @@ function hueClass(r: number, g: number, b: number, max: number, chroma: number):
 }
 
 /**
- * Paints red and blue ink white (see the module comment) and says where it
- * was. An image with (almost) no coloured ink comes back as it was.
+ * The page in gray levels with its red and blue ink painted white (see the
+ * module comment), and where that ink was: the one way coloured ink leaves
+ * a page before OCR (prepare-image.ts). A page with (almost) no coloured
+ * ink is only turned to gray.
  */
-export async function maskColouredInk(bytes: Buffer, dpi: number): Promise<MaskedInk> {
-  const img = await loadImage(bytes);
-  const { width, height } = img;
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const frame = ctx.getImageData(0, 0, width, height);
-  const found = findInk(frame.data, width, height, dpi);
-  if (!found) return { bytes, regions: [] };
-  const { mask } = found;
-  const px = frame.data;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) px[4 * i] = px[4 * i + 1] = px[4 * i + 2] = 255;
-  ctx.putImageData(frame, 0, 0);
-  return { bytes: canvas.toBuffer('image/png'), regions: found.regions };
+export function maskColouredInk(rgba: RgbaBitmap, dpi: number): MaskedInk {
+  const found = findInk(rgba.data, rgba.width, rgba.height, dpi);
+  return { gray: rgbaToGray(rgba, found?.mask), regions: found?.regions ?? [] };
 }
 
 /**
  * The mask (1 = red, 2 = blue) and its regions, or null when the page has
- * less coloured ink than MIN_SHARE. Exported for tests over raw pixels.
+ * less coloured ink than MIN_SHARE.
  */
-export function findInk(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, dpi: number): { mask: Uint8Array; regions: InkRegion[] } | null {
+function findInk(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, dpi: number): { mask: Uint8Array; regions: InkRegion[] } | null {
   // only regions the size of a seal or a signature have their pale pixels cleared: beside a thin
   // coloured rule or a few digits that would thin the print around them
   const minSide = dpi * PALE_REGION_INCH;

@@ -101,7 +101,7 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     // a page turned a quarter upright is as wide as it was tall
     const quarter = prepared.orientation === 90 || prepared.orientation === 270;
     const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, quarter ? { width: size.height, height: size.width } : size, prepared.rulings);
-    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues)];
+    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.photo ? ['photo-rectified'] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues), ...sealsMasked(n, prepared, issues)];
     return withQuality({ ...page, rulings: prepared.rulings, repairs: [...steps, ...page.repairs] });
   };
   const { path, source } = input;
@@ -160,9 +160,19 @@ const withQuality = (page: Page): Page => ({ ...page, quality: measureTextQualit
  */
 function inkMasked(n: number, prepared: PreparedImage, issues: IssueRecorder): string[] {
   if (!prepared.masked.length) return [];
-  const k = 72 / prepared.image.dpi;
+  // masked ink is found before a photo's sheet is drawn square-on: its boxes are in the page as rendered
+  const k = 72 / (prepared.photo?.dpi ?? prepared.image.dpi);
   const red = prepared.masked.filter((r) => r.colour === 'red').length;
   const where = prepared.masked.map((r) => `${r.colour} at (${Math.round(r.x0 * k)}, ${Math.round(r.y0 * k)})–(${Math.round(r.x1 * k)}, ${Math.round(r.y1 * k)}) pt`);
   issues.record('ink-masked', `page ${n}: red or blue ink (seal, stamp, signature or handwriting) left out of the OCR: ${where.join('; ')}`, { page: n, severity: 'info' });
   return [`ink-masked(red ${red}, blue ${prepared.masked.length - red})`];
+}
+
+/** Seals found by their shape and left out of the OCR: an info issue saying where, and a repair step. */
+function sealsMasked(n: number, prepared: PreparedImage, issues: IssueRecorder): string[] {
+  if (!prepared.seals.length) return [];
+  const k = 72 / prepared.image.dpi;
+  const where = prepared.seals.map((s) => `centre (${Math.round(s.cx * k)}, ${Math.round(s.cy * k)}) pt, radius ${Math.round(s.r * k)} pt`);
+  issues.record('seal-masked', `page ${n}: a round seal found by its shape left out of the OCR (print lines crossing it kept): ${where.join('; ')}`, { page: n, severity: 'info' });
+  return [`seal-masked(${prepared.seals.length})`];
 }

@@ -22,6 +22,8 @@ export const PageImageRequest = z.object({
 });
 export type PageImageRequest = z.infer<typeof PageImageRequest>;
 
+const Corner = z.tuple([z.number(), z.number()]);
+
 /** What comes back from the child: a prepared page (prepare-image.ts), parsed on arrival. */
 export const PreparedPage = z.object({
   image: z.object({ bytes: z.instanceof(Uint8Array), dpi: z.number().positive() }),
@@ -31,6 +33,8 @@ export const PreparedPage = z.object({
   blank: z.boolean(),
   gray: z.object({ width: z.number().int(), height: z.number().int(), data: z.instanceof(Uint8Array) }).nullable(),
   masked: z.array(z.object({ colour: z.enum(['red', 'blue']), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), pixels: z.number() })),
+  photo: z.object({ corners: z.tuple([Corner, Corner, Corner, Corner]), dpi: z.number().positive() }).nullable(),
+  seals: z.array(z.object({ cx: z.number(), cy: z.number(), r: z.number() })),
 });
 
 /** The document the last request named, kept open for its next pages (a renderer child serves many pages of one document). */

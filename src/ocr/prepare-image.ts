@@ -1,9 +1,12 @@
 import type { Ruling } from '../../schemas/index.js';
-import { decodeRgba, encodePgm, otsuThreshold, rgbaToGray, rotateGray, turnGray, whiteOutGray, type GrayBitmap, type RgbaBitmap } from './gray-bitmap.js';
+import { decodeRgba, encodePgm, otsuThreshold, rotateGray, turnGray, whiteOutGray, type GrayBitmap, type RgbaBitmap } from './gray-bitmap.js';
 import { isSideways, isUpsideDown, type Orientation } from './page-orientation.js';
 import { findImageRulings } from './image-rulings.js';
-import { findInk, type InkRegion } from './coloured-ink.js';
+import { maskColouredInk, type InkRegion } from './coloured-ink.js';
 import type { PageImage } from './ocr-engine.js';
+import { rectifyPagePhoto } from './page-photo.js';
+import type { Quad } from './perspective.js';
+import { findSeals, maskSeals, type SealRing } from './seal-shape.js';
 import { estimateSkew } from './skew-angle.js';
 
 /** Skews smaller than this (degrees) are left alone: rotating costs sharpness. */
@@ -24,6 +27,10 @@ export interface PreparedImage {
   gray: GrayBitmap | null;
   /** Red and blue ink (seals, stamps, signatures, handwriting) painted white before OCR, in pixels of the page as rendered. */
   masked: InkRegion[];
+  /** When the page was a photo of a sheet (page-photo.ts): the sheet's corners in the page as rendered, and that rendering's resolution (`image.dpi` is the sheet's, drawn square-on). */
+  photo: { corners: Quad; dpi: number } | null;
+  /** Round seals found by their shape (seal-shape.ts: a gray or black-and-white scan's seal) and painted white, in pixels of `image`. */
+  seals: SealRing[];
 }
 
 /**
@@ -31,28 +38,33 @@ export interface PreparedImage {
  * only, decoded once; other formats go to the engine as they are.
  */
 export async function prepareImage(image: PageImage, mediaType = 'image/png'): Promise<PreparedImage> {
-  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, orientation: 0, rulings: [], blank: false, gray: null, masked: [] };
+  if (mediaType !== 'image/png' && mediaType !== 'image/jpeg') return { image, skew: 0, orientation: 0, rulings: [], blank: false, gray: null, masked: [], photo: null, seals: [] };
   return preparePixels(await decodeRgba(image.bytes), image.dpi);
 }
 
 /**
  * Gets a page's pixels ready for OCR, each step measured: red and blue ink
- * (seals, signatures, handwriting: coloured-ink.ts) is painted white, blank
- * pages are found (and not OCR'd), a page scanned sideways or upside down is
- * turned upright, skew is measured and undone, and table rules are found in
+ * (seals, signatures, handwriting: coloured-ink.ts) is painted white, a
+ * phone photo of a sheet is drawn square-on (page-photo.ts), blank pages are found (and not OCR'd), a page scanned sideways or upside down is
+ * turned upright, skew is measured and undone, round seals as dark as
+ * print are painted white by their shape (seal-shape.ts), and table rules are found in
  * the straightened image for the table builder, then erased so that OCR
  * does not read them as "|" or "_". Every step works on one gray buffer;
  * the page is encoded once, at the end, in a format that costs nothing to
  * write or read (PGM).
  */
-export function preparePixels(rgba: RgbaBitmap, dpi: number): PreparedImage {
-  const ink = findInk(rgba.data, rgba.width, rgba.height, dpi);
-  const masked = ink?.regions ?? [];
-  let gray = rgbaToGray(rgba, ink?.mask);
+export function preparePixels(rgba: RgbaBitmap, renderDpi: number): PreparedImage {
+  const ink = maskColouredInk(rgba, renderDpi);
+  const masked = ink.regions;
+  let gray = ink.gray;
+  let dpi = renderDpi;
+  const sheet = rectifyPagePhoto(gray, renderDpi);
+  const photo = sheet ? { corners: sheet.corners, dpi: renderDpi } : null;
+  if (sheet) [gray, dpi] = [sheet.gray, sheet.dpi];
   const threshold = Math.min(otsuThreshold(gray), 160);
   let dark = 0;
   for (const v of gray.data) if (v < threshold) dark++;
-  if (dark / gray.data.length < BLANK_INK) return { image: { bytes: encodePgm(gray), dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray, masked };
+  if (dark / gray.data.length < BLANK_INK) return { image: { bytes: encodePgm(gray), dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray, masked, photo, seals: [] };
   // a page scanned sideways is turned a quarter, then straightened; one that reads upside down is turned over
   let orientation: Orientation = 0;
   if (isSideways(gray, threshold)) {
@@ -65,10 +77,12 @@ export function preparePixels(rgba: RgbaBitmap, dpi: number): PreparedImage {
     orientation = orientation === 90 ? 270 : 180;
   }
   const { skew } = straight;
-  gray = straight.gray;
+  // a seal as dark as print (a gray or black-and-white scan) goes by its shape, on the upright page
+  const seals = findSeals(straight.gray, dpi);
+  gray = maskSeals(straight.gray, dpi, seals);
   const rulings = findImageRulings(gray, dpi);
   const read = rulings.length ? whiteOutGray(gray, ruleBoxesPx(rulings, dpi)) : gray;
-  return { image: { bytes: encodePgm(read), dpi }, skew, orientation, rulings, blank: false, gray, masked };
+  return { image: { bytes: encodePgm(read), dpi }, skew, orientation, rulings, blank: false, gray, masked, photo, seals };
 }
 
 /** Measures a page's skew and turns it back (skews under MIN_SKEW are left: rotating costs sharpness). */

@@ -19,7 +19,7 @@ describe('the OCR stage and a slow-starting engine', () => {
       prepare: async (request) => {
         events.push(`prepare ${request.page}`);
         // a blank page: no words to read, so the engine is not asked to recognize
-        return { image: { bytes: Buffer.alloc(0), dpi: request.dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray: null, masked: [] };
+        return { image: { bytes: Buffer.alloc(0), dpi: request.dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray: null, masked: [], photo: null, seals: [] };
       },
       preview: async () => ({ bytes: Buffer.alloc(0), dpi: 72 }),
       close: async () => {},
