@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadOcrChannel, restoreLine, restoreText, trainModel } from '../../../src/restore/index.js';
+import { tokenizeNoisy } from '../../../src/restore/tokenize.js';
 
 const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
 const model = trainModel(SEEDS.map((n) => readFileSync(new URL(`../../../fixtures/seeds/${n}.txt`, import.meta.url), 'utf8')));
@@ -40,6 +41,14 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(restoreLine('Sở Khoa hoc va Cong ngh¢', model, channel).text).toBe('Sở Khoa học và Công nghệ');
     expect(restoreLine('S¢ Khoa hoc va Cong nghé', model, channel).text).toBe('Sở Khoa học và Công nghệ');
     expect(restoreLine('Ty 1€ giao dich khong dung tien mat', model, channel).text).toBe('Tỷ lệ giao dịch không dùng tiền mặt');
+  });
+
+  it('reads a horn drawn apart as a quote ("du’ng", "phu’ong") as part of its word, and a quote between two words as a separator', () => {
+    expect(restoreLine('xay du’ng ké hoach cua cac dia phu’ong', model, channel).text).toBe('xây dựng kế hoạch của các địa phương');
+    const words = (line: string): string[] => tokenizeNoisy(line).filter((p) => p.kind === 'word').map((p) => p.text);
+    expect(words('nha nu‘oc, dia phu’ong;')).toEqual(['nha', 'nu‘oc', 'dia', 'phu’ong']);
+    // "cokhi" spells no syllable: the quote stands for the space it replaced
+    expect(words("co'khi")).toEqual(['co', 'khi']);
   });
 
   it('repairs an English-model OCR line in context', () => {
