@@ -51,6 +51,13 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(words("co'khi")).toEqual(['co', 'khi']);
   });
 
+  it('puts back a vowel the OCR dropped from a token without one ("nht" → nhất), but keeps a unit the model knows ("kg")', () => {
+    expect(channel?.readings('nht', (w) => model.unigramLogProb(w)).map((r) => r.word)).toContain('nhất');
+    expect(restoreLine('bé tri it nht 3% ngan sach', model, channel).text).toBe('bố trí ít nhất 3% ngân sách');
+    const withUnit = trainModel([...SEEDS.map((n) => readFileSync(new URL(`../../../fixtures/seeds/${n}.txt`, import.meta.url), 'utf8')), 'Sản lượng 300 kg mỗi năm.']);
+    expect(restoreLine('san lugng 300 kg méi nam', withUnit, channel).text).toBe('sản lượng 300 kg mỗi năm');
+  });
+
   it('repairs an English-model OCR line in context', () => {
     const out = restoreLine('phat trién khoa hoc, cong nghé, d6i méi sang tao va chuyén déi s6', model, channel);
     expect(out.text).toBe('phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số');
