@@ -13,6 +13,8 @@ import { syllableKey } from './syllable-inventory.js';
  */
 export interface ChannelData {
   identity: number;
+  /** Aligned word pairs the channel was counted from. */
+  pairs?: number;
   tokens: Record<string, Record<string, number>>;
   subs: Record<string, Record<string, number>>;
 }
@@ -22,8 +24,12 @@ export interface Reading {
   logp: number;
 }
 
-/** A confusion must have been seen this often to be tried on unseen tokens. */
-const MIN_SUB_COUNT = 5;
+/**
+ * A confusion must have been seen in this share of the aligned words to be tried on unseen tokens (at least
+ * 5 times): a share, not a count, so that more channel data does not make rare signs' one-off readings ("¢" → o,
+ * six times in 61k words) trusted; 5 of the 32,844 words the threshold was chosen on.
+ */
+const MIN_SUB_SHARE = 5 / 32844;
 /** Vowel letters of a syllable's key (diacritics stripped). */
 const VOWELS = /[aeiouy]/u;
 /** Readings kept per token. */
@@ -38,18 +44,19 @@ export class OcrChannel {
   /** Vowels the OCR dropped (nothing observed where one was), with their log-probabilities. */
   readonly #droppedVowels: [string, number][];
   constructor(readonly data: ChannelData) {
+    const minCount = Math.max(5, Math.round((data.pairs ?? 0) * MIN_SUB_SHARE));
     // insertions (nothing observed where a letter was) are left out: trying them everywhere explodes the readings
     this.#subs = Object.entries(data.subs).filter(([from]) => from !== '').flatMap(([from, row]) => {
       const total = Object.values(row).reduce((a, b) => a + b, 0);
       return Object.entries(row)
-        .filter(([, n]) => n >= MIN_SUB_COUNT)
+        .filter(([, n]) => n >= minCount)
         .map(([to, n]) => [from, to, Math.log((n / total) * (1 - data.identity))] as [string, string, number]);
     });
     // a sign seen too rarely to trust its confusions ("§" three times) counts as unknown
     this.#known = new Set(this.#subs.flatMap(([from]) => [...from]));
     const dropped = Object.entries(data.subs[''] ?? {});
     const droppedTotal = dropped.reduce((a, [, n]) => a + n, 0);
-    this.#droppedVowels = dropped.filter(([to, n]) => n >= MIN_SUB_COUNT && VOWELS.test(to)).map(([to, n]) => [to, Math.log((n / droppedTotal) * (1 - data.identity))]);
+    this.#droppedVowels = dropped.filter(([to, n]) => n >= minCount && VOWELS.test(to)).map(([to, n]) => [to, Math.log((n / droppedTotal) * (1 - data.identity))]);
   }
 
   /**
