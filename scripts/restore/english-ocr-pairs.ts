@@ -3,11 +3,13 @@
  * than kh-tu-57 (which ships its KH 44-style copy in fixtures/scan), scanned
  * and OCR'd with Tesseract's English model the same way, into a cache folder
  * (.cache/eng-ocr, not committed: regenerated on demand, a few minutes).
+ * Then the public-domain texts of channel-texts.ts, typeset and scanned alike.
  * Every pair is our own text: never KH 44, never a gold file.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeScanVariant, type ScanVariant } from '../fixtures/make-scans.js';
+import { channelTexts, makeChannelPair } from './channel-texts.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const path = (rel: string): string => fileURLToPath(new URL(rel, ROOT));
@@ -34,6 +36,10 @@ export async function channelPairs(log: (m: string) => void = console.log): Prom
     if (!existsSync(noisy)) await makeScanVariant(variant, path('fixtures/pdf'), cache, { skipOcr: false, log });
     pairs.push({ clean: path(`fixtures/pdf/${variant.name}.pdf`), noisy });
   }
+  // public-domain correct text from ../shared, typeset here (skipped with a note when ../shared is missing)
+  const texts = channelTexts();
+  if (!texts.length) log('../shared not found: the channel is learned from the fixtures alone (the shipped one also has the realdev and legal texts)');
+  for (const [i, text] of texts.entries()) pairs.push(await makeChannelPair(text, cache, 4500 + i, log));
   return pairs;
 }
 

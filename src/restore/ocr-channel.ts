@@ -13,6 +13,8 @@ import { syllableKey } from './syllable-inventory.js';
  */
 export interface ChannelData {
   identity: number;
+  /** Aligned word pairs the channel was counted from. */
+  pairs?: number;
   tokens: Record<string, Record<string, number>>;
   subs: Record<string, Record<string, number>>;
 }
@@ -22,8 +24,14 @@ export interface Reading {
   logp: number;
 }
 
-/** A confusion must have been seen this often to be tried on unseen tokens. */
-const MIN_SUB_COUNT = 5;
+/**
+ * A confusion must have been seen in this share of the aligned words to be tried on unseen tokens (at least
+ * 5 times): a share, not a count, so that more channel data does not make rare signs' one-off readings ("¢" → o,
+ * six times in 61k words) trusted; 5 of the 32,844 words the threshold was chosen on.
+ */
+const MIN_SUB_SHARE = 5 / 32844;
+/** Vowel letters of a syllable's key (diacritics stripped). */
+const VOWELS = /[aeiouy]/u;
 /** Readings kept per token. */
 const MAX_READINGS = 24;
 /** Readings kept for a token with an unknown sign, all equally likely. */
@@ -33,16 +41,22 @@ export class OcrChannel {
   readonly #subs: [string, string, number][];
   /** Characters the channel learned a usable confusion for (as a confusion's source). */
   readonly #known: Set<string>;
+  /** Vowels the OCR dropped (nothing observed where one was), with their log-probabilities. */
+  readonly #droppedVowels: [string, number][];
   constructor(readonly data: ChannelData) {
+    const minCount = Math.max(5, Math.round((data.pairs ?? 0) * MIN_SUB_SHARE));
     // insertions (nothing observed where a letter was) are left out: trying them everywhere explodes the readings
     this.#subs = Object.entries(data.subs).filter(([from]) => from !== '').flatMap(([from, row]) => {
       const total = Object.values(row).reduce((a, b) => a + b, 0);
       return Object.entries(row)
-        .filter(([, n]) => n >= MIN_SUB_COUNT)
+        .filter(([, n]) => n >= minCount)
         .map(([to, n]) => [from, to, Math.log((n / total) * (1 - data.identity))] as [string, string, number]);
     });
     // a sign seen too rarely to trust its confusions ("§" three times) counts as unknown
     this.#known = new Set(this.#subs.flatMap(([from]) => [...from]));
+    const dropped = Object.entries(data.subs[''] ?? {});
+    const droppedTotal = dropped.reduce((a, [, n]) => a + n, 0);
+    this.#droppedVowels = dropped.filter(([to, n]) => n >= minCount && VOWELS.test(to)).map(([to, n]) => [to, Math.log((n / droppedTotal) * (1 - data.identity))]);
   }
 
   /**
@@ -69,6 +83,11 @@ export class OcrChannel {
     // learned confusions undone even where the letters already spell a syllable: the OCR writes
     // real syllables for others ("nhim" for "nhằm", "chét" for "chất"); the language model decides
     for (const [key, logp] of this.#variants(t, 2)) for (const s of syllablesFor(key)) add(s, logp - 1);
+    // every syllable has a vowel: a token without one lost it, most often a vowel under stacked marks
+    // (ấ, ậ, ố) the English model could not read ("nht" for "nhất", "vt" for "vật"); put back one it learned dropping
+    if (/^\p{L}{2,5}$/u.test(t) && !VOWELS.test(t)) {
+      for (const [vowel, logp] of this.#droppedVowels) for (let at = 1; at <= t.length; at++) for (const s of syllablesFor(t.slice(0, at) + vowel + t.slice(at))) add(s, logp - 1);
+    }
     // a sign beside letters is often a diacritic drawn apart ("vé&" for "về"): read without it, at a cost
     const signless = t.replace(/[&§$@€¢¥£]/gu, '');
     if (signless !== t && /^\p{L}+$/u.test(signless)) for (const s of syllablesFor(signless)) add(s, identity + UNREAD_LOGP);

@@ -192,10 +192,13 @@ function knownFirst(cands: string[], model: NgramModel): string[] {
   return known.length ? known : cands;
 }
 
-/** A word the training text has as written ("camera", "logistics") may be just that, OCR noise or not. */
+/**
+ * A word the training text has as written ("camera", "logistics") may be just that, OCR noise or not;
+ * so may a unit without a vowel ("km", "kg"), which the channel would otherwise read as a syllable that lost its vowel.
+ */
 function withKnownWord(token: string, readings: Reading[], model: NgramModel): Reading[] {
   const lower = token.toLowerCase();
-  if (!/^\p{L}{3,}$/u.test(lower) || model.known(lower) < 0 || syllablesFor(lower).length || readings.some((r) => r.word === lower)) return readings;
+  if (!/^(\p{L}{3,}|[^\P{L}aeiouy]{2})$/u.test(lower) || model.known(lower) < 0 || syllablesFor(lower).length || readings.some((r) => r.word === lower)) return readings;
   return [...readings, { word: lower, logp: readings[0]?.logp ?? 0 }];
 }
 

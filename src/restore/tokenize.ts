@@ -73,6 +73,15 @@ const LETTERLESS_SYLLABLE = /^\d{1,2}[€&§]$/u;
 /** A sign standing alone between spaces is a short syllable the OCR could not read ("&" for "ở"): Vietnamese prose writes "và" out. */
 const LONE_SIGN = /^[&§]$/u;
 
+/**
+ * A horn drawn apart from its letter: fonts whose "ư"/"ơ" horn stands off the
+ * stem (Times) come back from an English-model OCR as "u’"/"o’" ("du’ng",
+ * "phu’ong", "nu‘oc"). Such a word is one word when its letters, the mark left
+ * out, spell a syllable; otherwise ("co'khi") the quote stays a separator.
+ */
+const HORN_APART = /^[\p{L}\d]*[uoUO][’'‘][\p{L}\d]+$/u;
+const hornApart = (word: string): boolean => HORN_APART.test(word) && syllablesFor(syllableKey(word.replace(/[’'‘]/gu, ''))).length > 0;
+
 /** Like `tokenize`, but a code or number mixed with letters the way OCR garbles a syllable is taken as a word. */
 export function tokenizeNoisy(line: string): Piece[] {
   const pieces: Piece[] = [];
@@ -81,7 +90,11 @@ export function tokenizeNoisy(line: string): Piece[] {
     const core = /^([^\p{L}\p{N}&§$@€¢¥£]*)(.*?)([^\p{L}\p{N}&§$@€¢¥£]*)$/u.exec(part);
     const word = core?.[2] ?? '';
     const lettered = /\p{L}/u.test(word) || LETTERLESS_SYLLABLE.test(word) || LONE_SIGN.test(part);
-    if (word && NOISY_WORD.test(word) && lettered && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word)) {
+    if (word && hornApart(word)) {
+      if (core?.[1]) pieces.push(...tokenize(core[1]));
+      pieces.push({ text: word, kind: 'word' });
+      if (core?.[3]) pieces.push(...tokenize(core[3]));
+    } else if (word && NOISY_WORD.test(word) && lettered && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word)) {
       if (core?.[1]) pieces.push(...tokenize(core[1]));
       pieces.push({ text: word, kind: 'word' });
       if (core?.[3]) pieces.push(...tokenize(core[3]));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadOcrChannel, restoreLine, restoreText, trainModel } from '../../../src/restore/index.js';
+import { loadOcrChannel, OcrChannel, restoreLine, restoreText, trainModel } from '../../../src/restore/index.js';
+import { tokenizeNoisy } from '../../../src/restore/tokenize.js';
 
 const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
 const model = trainModel(SEEDS.map((n) => readFileSync(new URL(`../../../fixtures/seeds/${n}.txt`, import.meta.url), 'utf8')));
@@ -40,6 +41,29 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     expect(restoreLine('Sở Khoa hoc va Cong ngh¢', model, channel).text).toBe('Sở Khoa học và Công nghệ');
     expect(restoreLine('S¢ Khoa hoc va Cong nghé', model, channel).text).toBe('Sở Khoa học và Công nghệ');
     expect(restoreLine('Ty 1€ giao dich khong dung tien mat', model, channel).text).toBe('Tỷ lệ giao dịch không dùng tiền mặt');
+  });
+
+  it('reads a horn drawn apart as a quote ("du’ng", "phu’ong") as part of its word, and a quote between two words as a separator', () => {
+    expect(restoreLine('xay du’ng ké hoach cua cac dia phu’ong', model, channel).text).toBe('xây dựng kế hoạch của các địa phương');
+    const words = (line: string): string[] => tokenizeNoisy(line).filter((p) => p.kind === 'word').map((p) => p.text);
+    expect(words('nha nu‘oc, dia phu’ong;')).toEqual(['nha', 'nu‘oc', 'dia', 'phu’ong']);
+    // "cokhi" spells no syllable: the quote stands for the space it replaced
+    expect(words("co'khi")).toEqual(['co', 'khi']);
+  });
+
+  it('puts back a vowel the OCR dropped from a token without one ("nht" → nhất), but keeps a unit the model knows ("kg")', () => {
+    expect(channel?.readings('nht', (w) => model.unigramLogProb(w)).map((r) => r.word)).toContain('nhất');
+    expect(restoreLine('bé tri it nht 3% ngan sach', model, channel).text).toBe('bố trí ít nhất 3% ngân sách');
+    const withUnit = trainModel([...SEEDS.map((n) => readFileSync(new URL(`../../../fixtures/seeds/${n}.txt`, import.meta.url), 'utf8')), 'Sản lượng 300 kg mỗi năm.']);
+    expect(restoreLine('san lugng 300 kg méi nam', withUnit, channel).text).toBe('sản lượng 300 kg mỗi năm');
+  });
+
+  it('trusts a confusion by its share of the aligned words, so more data does not make a rare sign\'s few readings certain', () => {
+    const data = (pairs: number) => ({ pairs, identity: 0.77, tokens: {}, subs: { '6': { o: 700 }, '¢': { o: 6 } } });
+    // six of 30,000 words: "¢" is read as the "o" it was seen for
+    expect(new OcrChannel(data(30000)).readings('b¢').map((r) => r.word)).not.toContain('bà');
+    // six of 120,000: too rare to trust; an unknown sign, any letter the context needs
+    expect(new OcrChannel(data(120000)).readings('b¢').map((r) => r.word)).toEqual(expect.arrayContaining(['bà', 'bộ']));
   });
 
   it('repairs an English-model OCR line in context', () => {
