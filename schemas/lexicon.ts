@@ -169,6 +169,7 @@ export const AssignmentWordsFile = z.object({
   addresseeForms: z.array(z.string()).default([]),
   addresseesOpener: z.string().default('Kính gửi'),
   replyDeadlineWords: z.array(z.string()).default([]),
+  ownerMarkers: z.array(z.string()).default([]),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

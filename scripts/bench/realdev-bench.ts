@@ -1,6 +1,6 @@
 /**
  * Real documents nobody here wrote (`npm run bench`, or alone: `npx tsx
- * scripts/bench/realdev-bench.ts [--no-ocr]`): every document with dev
+ * scripts/bench/realdev-bench.ts [--no-ocr] [--only 01-pdf,33-txt]`): every document with dev
  * groundtruth in fixtures/realdev/groundtruth (read by hand from
  * ../shared/realdev) goes through the pipeline as a user's file would, and is
  * scored: metadata fields exact, assignments field F1 (score-records.mjs),
@@ -10,6 +10,8 @@
  * lines differently) and by the share of syllables found in any order (a
  * letterhead's two columns may be read in either order), beside native
  * tesseract when it is installed.
+ * `--only` scores the listed documents alone (a new held-out round, or the
+ * slow scans once), and then skips the scan pages not among them.
  * Needs ../shared/realdev (not in the repo); says so and stops without it.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,7 +23,7 @@ import type { Document } from '../../schemas/index.js';
 import { createNativeTesseractEngine, createTesseractEngine, haveNativeTesseract, lazyEngine, type OcrEngine } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
 import { loadShippedModel } from '../../src/restore/index.js';
-import { recordF1 } from './record-scores.js';
+import { recordPRF } from './record-scores.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = join(ROOT, '../shared');
@@ -29,6 +31,8 @@ const REALDEV = join(SHARED, 'realdev');
 const GT = join(ROOT, 'fixtures/realdev/groundtruth');
 const OCR_GOLD = join(ROOT, 'fixtures/realdev/ocr-gold');
 const useOcr = !process.argv.includes('--no-ocr');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
 const dir = mkdtempSync(join(tmpdir(), 'realdev-bench-'));
 
 if (!existsSync(REALDEV)) {
@@ -89,14 +93,14 @@ function listF1(gold: readonly string[], got: readonly string[]): number {
 
 const engine = useOcr ? lazyEngine(() => createTesseractEngine()) : null;
 const model = loadShippedModel()?.model ?? null;
-const ids = [...new Set(readdirSync(GT).filter((f) => f.endsWith('.metadata.json')).map((f) => f.replace('.metadata.json', '')))].sort();
+const ids = [...new Set(readdirSync(GT).filter((f) => f.endsWith('.metadata.json')).map((f) => f.replace('.metadata.json', '')))].filter((id) => !only || only.has(id)).sort();
 const metaHits = Object.fromEntries(META_FIELDS.map((f) => [f, 0])) as Record<(typeof META_FIELDS)[number], number>;
 const docs = new Map<string, Document>();
 const rows: string[] = [];
 const f1s: { id: string; scan: boolean; f1: number }[] = [];
 let spurious = 0;
-console.log(`real documents with dev groundtruth: ${ids.length}; OCR ${useOcr ? 'on' : 'off'}`);
-console.log('document   kind  metadata  missed fields                        asg F1   asg (gold/out)  recipients  tables');
+console.log(`real documents with dev groundtruth: ${ids.length}; OCR ${useOcr ? 'on' : 'off'}; document JSON in ${dir}`);
+console.log('document   kind  metadata  missed fields                        asg F1   asg (gold/out)  recipients  tables  asg P / R');
 for (const id of ids) {
   const file = sourceOf(id);
   if (!file) continue;
@@ -112,13 +116,14 @@ for (const id of ids) {
   for (const f of META_FIELDS) if (!missed.includes(f)) metaHits[f] += 1;
   const goldAsg = readJson<unknown[]>(join(GT, `${id}.assignments.json`)) ?? [];
   const asgFile = join(GT, `${id}.assignments.json`);
-  const f1 = goldAsg.length ? recordF1('assignments', asgFile, out) : null;
+  const prf = goldAsg.length ? recordPRF('assignments', asgFile, out) : null;
+  const f1 = prf?.f1 ?? null;
   if (f1 !== null) f1s.push({ id, scan, f1 });
   else spurious += doc.assignments.length;
   const goldTables = readJson<{ kind: string }[]>(join(GT, `${id}.tables.json`)) ?? [];
   const kinds = listF1(goldTables.map((t) => t.kind), doc.tables.map((t) => t.kind));
   const recipients = listF1((gold.recipients as string[]) ?? [], doc.metadata.recipients ?? []);
-  rows.push(`${id.padEnd(10)} ${scan ? 'scan' : file.endsWith('.txt') ? 'word' : 'text'}  ${((META_FIELDS.length - missed.length) / META_FIELDS.length).toFixed(3).padStart(8)}  ${missed.join(', ').padEnd(36)} ${f1 === null ? '   -  ' : f1.toFixed(3).padStart(6)}   ${String(goldAsg.length).padStart(3)}/${String(doc.assignments.length).padEnd(10)}  ${recipients.toFixed(3).padStart(9)}  ${kinds.toFixed(3)}`);
+  rows.push(`${id.padEnd(10)} ${scan ? 'scan' : file.endsWith('.txt') ? 'word' : 'text'}  ${((META_FIELDS.length - missed.length) / META_FIELDS.length).toFixed(3).padStart(8)}  ${missed.join(', ').padEnd(36)} ${f1 === null ? '   -  ' : f1.toFixed(3).padStart(6)}   ${String(goldAsg.length).padStart(3)}/${String(doc.assignments.length).padEnd(10)}  ${recipients.toFixed(3).padStart(9)}  ${kinds.toFixed(3)}  ${prf ? `${prf.precision.toFixed(3)} / ${prf.recall.toFixed(3)}` : '-'}`);
 }
 console.log(rows.join('\n'));
 const n = rows.length;
@@ -127,7 +132,7 @@ const mean = (xs: number[]): string => (xs.length ? (xs.reduce((a, b) => a + b, 
 console.log(`assignments field F1, mean over documents with assignments: text PDFs and Word texts ${mean(f1s.filter((x) => !x.scan).map((x) => x.f1))}, scans ${mean(f1s.filter((x) => x.scan).map((x) => x.f1))}; assignments read from documents that give none: ${spurious}`);
 
 if (useOcr && existsSync(join(SHARED, 'eval/score-restore.mjs'))) {
-  const pages = readdirSync(OCR_GOLD).filter((f) => /^\d\d-pdf\.p\d+\.txt$/u.test(f)).sort();
+  const pages = readdirSync(OCR_GOLD).filter((f) => /^\d\d-pdf\.p\d+\.txt$/u.test(f) && (!only || only.has(f.slice(0, 6)))).sort();
   const oneLine = (t: string): string => t.replace(/\s+/gu, ' ').trim() + '\n';
   const score = (gold: string, got: string): { acc: number; n: number; bag: number } => {
     writeFileSync(join(dir, 'g.txt'), oneLine(gold));
@@ -159,7 +164,7 @@ if (useOcr && existsSync(join(SHARED, 'eval/score-restore.mjs'))) {
     total += s.n;
     console.log(`  ${f.padEnd(16)} ${String(s.n).padStart(5)} syllables: ours ${s.acc.toFixed(4)} (${s.bag.toFixed(4)})${nat}`);
   }
-  console.log(`scan pages overall: ours ${(ours / total).toFixed(4)} (${(oursBag / total).toFixed(4)})${native ? `, native tesseract ${(theirs / total).toFixed(4)} (${(theirsBag / total).toFixed(4)})` : ' (native tesseract not installed: apt-get install tesseract-ocr tesseract-ocr-vie)'}`);
+  if (total > 0) console.log(`scan pages overall: ours ${(ours / total).toFixed(4)} (${(oursBag / total).toFixed(4)})${native ? `, native tesseract ${(theirs / total).toFixed(4)} (${(theirsBag / total).toFixed(4)})` : ' (native tesseract not installed: apt-get install tesseract-ocr tesseract-ocr-vie)'}`);
   await native?.close();
 }
 await engine?.close();

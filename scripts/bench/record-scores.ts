@@ -14,3 +14,11 @@ export function recordF1(kind: 'indicators' | 'assignments', goldFile: string, d
   const m = /field_f1=([0-9.]+)/.exec(out);
   return m?.[1] ? Number(m[1]) : null;
 }
+
+/** field precision, recall and F1 from the same judge; null when the scorer is absent. */
+export function recordPRF(kind: 'indicators' | 'assignments', goldFile: string, docFile: string): { precision: number; recall: number; f1: number } | null {
+  if (!haveScorer() || !existsSync(goldFile)) return null;
+  const out = execFileSync(process.execPath, [SCORER, '--kind', kind, goldFile, docFile], { encoding: 'utf8' });
+  const m = /field_precision=([0-9.]+) field_recall=([0-9.]+) field_f1=([0-9.]+)/.exec(out);
+  return m ? { precision: Number(m[1]), recall: Number(m[2]), f1: Number(m[3]) } : null;
+}

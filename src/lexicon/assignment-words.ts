@@ -267,6 +267,35 @@ export function reportsIssuedDocument(task: string): boolean {
   return issuedNumbered().test(task.trim());
 }
 
+/** Whether a text opens with the form of address of the letter's addressees ("các đồng chí gửi về …", "quý cơ quan nghiên cứu …"). */
+const addresseeFormStart = lazy(() => new RegExp(`^(?:${file().addresseeForms.length ? alternationOf(file().addresseeForms) : '(?!)'})\\s`, 'u'));
+export function opensWithAddresseeForm(text: string): boolean {
+  return addresseeFormStart().test(text.trim());
+}
+
+/**
+ * "Số liệu của các bộ, ngành, địa phương " before an opener that names no
+ * one after it ("… đề nghị gửi về Bộ Nội vụ …"): the bodies the subject
+ * belongs to, who are asked. The thing owned opens the clause, a few words
+ * with no comma; the owners run up to the opener (a comma there ends an
+ * introductory phrase: "Trên cơ sở ý kiến của Sở Tư pháp, đề nghị …" asks
+ * someone else). Null when the text is no such subject.
+ */
+const OWNED_WORDS = 4;
+const ownerSubject = lazy(() => new RegExp(`^([^,;:()]+?)\\s+(?:${file().ownerMarkers.length ? alternationOf(file().ownerMarkers) : '(?!)'})\\s+(.+?)\\s*$`, 'u'));
+export function ownersOfSubject(beforeOpener: string): string | null {
+  if (/,\s*$/u.test(beforeOpener)) return null;
+  const m = ownerSubject().exec(beforeOpener.trim());
+  if (!m?.[1] || !m[2] || m[1].split(/\s+/u).length > OWNED_WORDS) return null;
+  return namesAgencyFirst(m[2]) && !readsAsClause(m[2]) ? m[2] : null;
+}
+
+/** Whether a text ends with a body's head noun ("Chủ tịch Hội đồng", "Trưởng Ban"): a verb after it is part of the body's name ("Hội đồng quản lý Quỹ"). */
+const agencyHeadEnd = lazy(() => new RegExp(`(?:^|\\s)(?:${agencyHeadAlternation()})$`, 'u'));
+export function endsWithAgencyHead(text: string): boolean {
+  return agencyHeadEnd().test(text.trim());
+}
+
 /** "quý cơ quan", "quý đơn vị": the letter's addressees named by a form of address, not by name. */
 export function isAddressForm(lead: string): boolean {
   const t = lead.trim();

@@ -1,6 +1,7 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, reportsIssuedDocument, isPersonEntry, trailingAssignee, answersTo, isAddressForm, saysWhereRepliesGo, deadlineIn } from '../lexicon/index.js';
+import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, parseTimeline, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, reportsIssuedDocument, isPersonEntry, trailingAssignee, answersTo, isAddressForm, saysWhereRepliesGo, deadlineIn, opensWithAddresseeForm, ownersOfSubject, endsWithAgencyHead } from '../lexicon/index.js';
 import { splitNamedList } from './agency-list.js';
+import { clausesOf } from './sentence-clauses.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
 
@@ -44,16 +45,19 @@ interface Found {
  * agencies-first form with its marker; `loose` also reads a name and a colon
  * and agencies after an introductory phrase. Null when it assigns nothing.
  */
-function readClause(clause: string, loose = true): Found | null {
+function readClause(clause: string, loose = true, o: { addressed?: boolean; holder?: boolean } = {}): Found | null {
   // "Các cơ quan, đơn vị … căn cứ …, lập hồ sơ đề nghị Chủ tịch UBND tỉnh …": agencies first, then their task's verb;
   // an opener after that verb is part of the task, not the assignment
-  const first = namesAgencyFirst(clause) ? (readAgenciesAndTask(clause, false) ?? readAgenciesAndVerb(clause)) : null;
+  // in a decision's numbered clause an office holder named first is given the task after them (`holder`)
+  const first = namesAgencyFirst(clause) ? (readAgenciesAndTask(clause, false) ?? readAgenciesAndVerb(clause) ?? (o.holder ? readHolderAndVerb(clause) : null)) : null;
   for (const m of clause.matchAll(openerInside())) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
     if (first && at >= first.lead.length) break;
-    // "kính đề nghị", "trân trọng đề nghị": a proposal or a courtesy, not an assignment
-    if (proposalBefore().test(clause.slice(0, at))) continue;
-    const found = readAgenciesAndTask(clause.slice(at + m[1]!.length), true);
+    const rest = clause.slice(at + m[1]!.length);
+    // "kính đề nghị", "trân trọng đề nghị": a proposal or a courtesy, not an assignment; but a letter that asks its own
+    // addressees so ("Kết quả trao đổi, kính đề nghị các đồng chí gửi về …") asks them (`addressed`: it has a "Kính gửi" list)
+    if (proposalBefore().test(clause.slice(0, at)) && !(o.addressed && opensWithAddresseeForm(rest))) continue;
+    const found = readAgenciesAndTask(rest, true) ?? ownedBy(clause.slice(0, at), rest);
     // "Trong quá trình tổ chức thực hiện, đề nghị …": a period before the opener is the task's timeline
     if (found) return at > 0 && isPeriodPhrase(clause.slice(0, at)) ? { ...found, intro: clause.slice(0, at).trim().replace(/,$/u, '') } : found;
   }
@@ -65,6 +69,17 @@ function readClause(clause: string, loose = true): Found | null {
     if (found) return found;
   }
   return loose ? (readNamedItem(clause) ?? readAfterIntro(clause)) : null;
+}
+
+/**
+ * "Số liệu của các bộ, ngành, địa phương đề nghị gửi về Bộ Nội vụ …": an
+ * opener with a task and no one after it, whose subject belongs to bodies:
+ * those bodies are asked.
+ */
+function ownedBy(beforeOpener: string, afterOpener: string): Found | null {
+  const owners = ownersOfSubject(beforeOpener);
+  if (!owners || owners.length > MAX_INTRO_AGENCIES || !startsWithTaskVerb(afterOpener)) return null;
+  return splitNamedList(owners).every((a) => opensName(a.raw)) ? { lead: owners, cooperating: '', task: afterOpener } : null;
 }
 
 /** A list part that opens as a name: a group ("các cơ quan"), an agency head as names print it ("Sở Y tế", not "các định mức"), an office holder. */
@@ -93,6 +108,22 @@ const MAX_INTRO_AGENCIES = 120;
 
 /** A whole day's date: "Ngày 24/4/2026", "ngày 15 tháng 7 năm 2025". */
 const DAY_DATE = /^ngày\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})$/iu;
+
+/**
+ * "2. Trưởng Ban … tỉnh Lâm Đồng ban hành Quy chế làm việc …" in a
+ * decision's article: office holders named first, then their task's verb
+ * (a decision's clauses say what is to be done, not what was). Not a verb
+ * right after a body's head noun, which is part of its name ("Chủ tịch Hội
+ * đồng quản lý Quỹ …"), nor a holder described by a clause.
+ */
+function readHolderAndVerb(clause: string): Found | null {
+  if (!opensPersonTitle(clause)) return null;
+  const start = taskStartAfterAgencies(clause);
+  if (!start || start.describedFrom !== null) return null;
+  const lead = clause.slice(0, start.index).trim();
+  if (!lead || lead.length > MAX_INTRO_AGENCIES || /[;:()]/u.test(lead) || endsWithAgencyHead(lead) || readsAsClause(lead)) return null;
+  return splitNamedList(lead).every((a) => opensPersonTitle(a.raw)) ? { lead, cooperating: '', task: clause.slice(start.index) } : null;
+}
 
 /** "Căn cứ …, các cơ quan, đơn vị, địa phương xây dựng Kế hoạch …", "Quý I/2027, các cơ quan … đánh giá …": agencies after an introductory phrase. */
 function readAfterIntro(clause: string): Found | null {
@@ -175,37 +206,6 @@ function readAgenciesAndTask(rest: string, opened: boolean): Found | null {
   return { lead: agencies, cooperating: cooperating.replace(/[,\s]+$/u, ''), task: after.replace(/^[,:\s]+/u, '') };
 }
 
-/**
- * The clauses of a block's text: sentences, and the parts a semicolon
- * separates; names only, parted by semicolons, stay one list with what
- * follows them ("Chánh Văn phòng …; Giám đốc Sở Nội vụ; … chịu trách nhiệm
- * thi hành Quyết định này").
- */
-function clausesOf(text: string): string[] {
-  const out: string[] = [];
-  const breaks = [...text.matchAll(/(?<=[.;!?])\s+(?=\p{Lu})/gu)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-  let from = 0;
-  breaks.forEach((b, k) => {
-    // no sentence ends inside brackets the next piece closes ("(… số điện thoại: 0917. 128.007) trước ngày …": an OCR's space after a dot)
-    if (opens(text.slice(from, b.at)) && closes(text.slice(b.end, breaks[k + 1]?.at ?? text.length))) return;
-    out.push(text.slice(from, b.at));
-    from = b.end;
-  });
-  out.push(text.slice(from));
-  const clauses: string[] = [];
-  for (const part of out.map((c) => c.trim()).filter(Boolean)) {
-    const prev = clauses.at(-1);
-    if (prev?.endsWith(';') && prev.slice(0, -1).split(/;\s*/u).every((name) => isAgencyHeading(name))) clauses[clauses.length - 1] = `${prev} ${part}`;
-    else clauses.push(part);
-  }
-  return clauses;
-}
-
-/** Whether a text leaves a bracket open. */
-const opens = (text: string): boolean => (text.match(/\(/gu)?.length ?? 0) > (text.match(/\)/gu)?.length ?? 0);
-/** Whether a text closes a bracket opened before it. */
-const closes = (text: string): boolean => (text.match(/\)/gu)?.length ?? 0) > (text.match(/\(/gu)?.length ?? 0);
-
 /** Whether `a` (page, line) is printed after `b`. */
 const after = (a: { page: number; line: number | null }, b: { page: number; line: number | null }): boolean => a.page > b.page || (a.page === b.page && (a.line ?? -1) > (b.line ?? -1));
 
@@ -260,6 +260,8 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   let listLead: string | null = null;
   /** The decision article last opened ("Điều 5. …"): its later unlabelled paragraphs are its own, not the last numbered clause's. */
   let article: { label: string; page: number; line: number } | null = null;
+  /** Past the decision's own articles: a regulation or charter attached to it restarts at "Điều 1" (its clauses are standing rules). */
+  let attached = false;
   /** Whether the block just before gave a record (a reply deadline after it is that record's). */
   let lastGave = false;
   /** Inside a passage quoted from another document (paragraphs from one opening “ to the closing ”): its words assign nothing here. */
@@ -272,7 +274,11 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   };
   for (const { block, page, section } of placed) {
     const label = LABEL.exec(block.text);
-    if (label?.[1]) article = { label: label[1].replace(/\s+/gu, ' '), page, line: block.lineStart };
+    if (label?.[1]) {
+      const n = Number(/\d+/u.exec(label[1])?.[0]);
+      if (article && n <= Number(/\d+/u.exec(article.label)?.[0])) attached = true;
+      article = { label: label[1].replace(/\s+/gu, ' '), page, line: block.lineStart };
+    }
     if (quoteDepth > 0 || /^\s*“/u.test(block.text)) {
       // the passage ends with the paragraph whose ” closes its opening “
       quoteDepth = Math.max(0, quoteDepth + (block.text.match(/“/gu)?.length ?? 0) - (block.text.match(/”/gu)?.length ?? 0));
@@ -323,7 +329,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
       const strict: boolean = k > 0 && inherited !== null && (current as { found: Found } | null)?.found.lead === inherited;
       const read: Found | null =
         (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ??
-        readClause(clause, false) ??
+        readClause(clause, false, { addressed: (o.addressees?.length ?? 0) > 0, holder: article !== null && !attached && !!label?.[2] }) ??
         (o.explicitOnly || strict ? null : readNamedItem(clause)) ??
         (inherited && k === 0 ? fromHeading(inherited, clause) : null) ??
         (o.explicitOnly || strict ? null : readAfterIntro(clause));

@@ -116,14 +116,28 @@ export function readRecipients(pages: readonly Page[]): string[] {
   if (at < 0) return [];
   const first = afterRecipientsOpener(all[at]!);
   const out: string[] = [];
+  /** Whether the last entry's line ended without its ";" or ".": a line without a dash after it goes on with it. */
+  let open = false;
+  /** Whether that line ended with a comma, which the entry keeps when it goes on ("… TGĐ Cổng TTĐT," / "các Vụ, Cục …;"). */
+  let comma = false;
   for (const p of [first, ...all.slice(at + 1)]) {
     if (!p) continue;
     if (!p.startsWith('-') && !p.startsWith('+')) {
       // the signature column read in between ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", the name) does not end the list
       const signature = authorityAtEnd(p) !== null || capitalsAtEnd(p) === p || nameAtEnd(p) === p.replace(/[.;,]+$/u, '');
+      // "- Vụ/Cục/Ban TCCB, đơn vị thường trực" / "cải cách hành chính các bộ, ngành TW;": an entry wrapped onto the next line
+      // goes on in small letters or with a bracket (a line in capitals after the last entry is a seal's specks or the next part)
+      if (out.length && open && !signature && /^[\p{Ll}(]/u.test(p)) {
+        out[out.length - 1] = `${out.at(-1)}${comma ? ',' : ''} ${p.trim().replace(/[;.,]+$/u, '').trim()}`;
+        open = !/[;.]\s*$/u.test(p);
+        comma = /,\s*$/u.test(p);
+        continue;
+      }
       if (out.length && !signature) break;
       continue;
     }
+    open = !/[;.]\s*$/u.test(p);
+    comma = /,\s*$/u.test(p);
     // the signature column beside it on the same line: its capitals or the signer's name
     let entry = p.replace(/^[-+]\s*/u, '');
     const authority = authorityAtEnd(entry);

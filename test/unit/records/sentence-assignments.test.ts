@@ -214,4 +214,39 @@ describe('assignments stated in a sentence', () => {
     );
     expect(found.map((a) => [a.lead.map((l) => l.raw), a.task])).toEqual([[['Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh'], 'căn cứ văn bản trả lời của Bộ Nội vụ để triển khai thực hiện']]);
   });
+
+  it('reads a letter\'s polite request to its own addressees ("kính đề nghị các đồng chí …") as theirs, and still no proposal to a superior', () => {
+    const addressed = (text: string, addressees: string[]) => sentenceAssignments([block(text)], new Set(), [], { addressees });
+    const text = 'Để tổng hợp kịp thời, kính đề nghị các đồng chí gửi danh sách về Sở Y tế trước ngày 20/3/2026 để theo dõi.';
+    const [a] = addressed(text, ['Trung tâm Y tế các huyện', 'Bệnh viện Đa khoa tỉnh']);
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Trung tâm Y tế các huyện', 'Bệnh viện Đa khoa tỉnh']);
+    expect(a!.task).toBe('gửi danh sách về Sở Y tế để theo dõi');
+    expect(a!.timeline?.raw).toBe('trước ngày 20/3/2026');
+    // no "Kính gửi" list: nobody to hand it to, the "kính" keeps it a courtesy
+    expect(addressed(text, [])).toEqual([]);
+    // a body named after "kính đề nghị" is still a proposal to that superior
+    expect(addressed('Sở Tài chính kính đề nghị Ủy ban nhân dân tỉnh xem xét, phê duyệt dự toán.', ['Ủy ban nhân dân tỉnh'])).toEqual([]);
+  });
+
+  it('reads the bodies a subject belongs to as the lead when the opener names no one ("Báo cáo của các sở … đề nghị gửi về …")', () => {
+    const [a, ...more] = read('Báo cáo của các sở, ban, ngành đề nghị gửi về Sở Kế hoạch và Đầu tư trước ngày 05/4/2026 để tổng hợp chung.');
+    expect(more).toEqual([]);
+    expect(a!.lead.map((l) => l.raw).join('; ')).toBe('các sở, ban, ngành');
+    expect(a!.task).toBe('gửi về Sở Kế hoạch và Đầu tư để tổng hợp chung');
+    expect(a!.timeline?.raw).toBe('trước ngày 05/4/2026');
+    // an introductory phrase ends at its comma: the body named in it is not asked
+    expect(read('Trên cơ sở ý kiến của Sở Tư pháp, đề nghị gửi hồ sơ về Văn phòng trước ngày 10/5/2026.').flatMap((r) => r.lead.map((l) => l.raw))).not.toContain('Sở Tư pháp');
+  });
+
+  it('reads an office holder named first in a decision\'s numbered clause, not a verb inside a body\'s name, nor a charter attached to the decision', () => {
+    const [a] = read('Điều 2. Tổ chức thực hiện', '2. Giám đốc Trung tâm Dịch vụ việc làm tỉnh Phú Yên xây dựng quy chế phối hợp của Trung tâm.');
+    expect(a).toMatchObject({ code: '2', task: 'xây dựng quy chế phối hợp của Trung tâm' });
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Giám đốc Trung tâm Dịch vụ việc làm tỉnh Phú Yên']);
+    // outside a decision's articles a named holder and a verb may report what was done
+    expect(read('2. Giám đốc Trung tâm Dịch vụ việc làm tỉnh Phú Yên xây dựng quy chế phối hợp của Trung tâm.')).toEqual([]);
+    // "Chủ tịch Hội đồng quản lý Quỹ": the verb after the body's head noun is part of its name
+    expect(read('Điều 2. Tổ chức', '3. Chủ tịch Hội đồng quản lý Quỹ tổ chức các phiên họp định kỳ.')).toEqual([]);
+    // a charter attached to the decision restarts at "Điều 1": its clauses are standing rules
+    expect(read('Điều 1. Công nhận Điều lệ Quỹ.', 'Điều 2. Quyết định có hiệu lực.', 'Điều 1. Tên gọi', '2. Giám đốc Trung tâm Dịch vụ việc làm tỉnh Phú Yên xây dựng quy chế phối hợp của Trung tâm.')).toEqual([]);
+  });
 });

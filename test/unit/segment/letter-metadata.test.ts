@@ -186,3 +186,14 @@ describe('agency names printed in capitals', () => {
     expect(properCase('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG', `${body} Uỷ ban nhân dân xã.`)).toBe('Ủy ban nhân dân tỉnh Lâm Đồng');
   });
 });
+
+describe('the recipients list', () => {
+  it('joins an entry wrapped onto a line without a dash, and still ends at the first line after a closed entry', () => {
+    const text = ['Nơi nhận:', '- Như trên;', '- Văn phòng Chính phủ, các vụ, cục', 'thuộc Bộ Kế hoạch và Đầu tư;', '- Lưu: VT, KH.', 'Số liệu kèm theo công văn này.'].join('\n');
+    expect(readRecipients([textPage(text)])).toEqual(['Như trên', 'Văn phòng Chính phủ, các vụ, cục thuộc Bộ Kế hoạch và Đầu tư', 'Lưu: VT, KH']);
+    // a line that breaks after a comma keeps it
+    expect(readRecipients([textPage(['Nơi nhận:', '- Văn phòng Chính phủ: các Phó Chủ nhiệm,', 'các Vụ, Cục;', '- Lưu: VT.'].join('\n'))])).toEqual(['Văn phòng Chính phủ: các Phó Chủ nhiệm, các Vụ, Cục', 'Lưu: VT']);
+    // the last entry closes without a stop: what an OCR read after it from a seal (a word in capitals) is no part of it
+    expect(readRecipients([textPage(['Nơi nhận:', '- Như trên;', '- Lưu: VT, KH', 'Ai: mũ'].join('\n'))])).toEqual(['Như trên', 'Lưu: VT, KH']);
+  });
+});
