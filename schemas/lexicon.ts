@@ -57,6 +57,10 @@ export const AgencyWordsFile = z.object({
   bareOrgans: z.array(z.string()).default([]),
   /** Provinces and cities agency names end with ("Công an thành phố Hải Phòng"). */
   places: z.array(z.string()).default([]),
+  /** Words naming a level of government ("tỉnh", "thành phố", "xã"): a near match never changes one. */
+  levels: z.array(z.string()).default([]),
+  /** Phrases holding a level word that name no level ("xã hội"). */
+  notLevels: z.array(z.string()).default([]),
   /** Heads as an OCR misreads them past repair: a regular expression over the printed word ("S¢&" for "Sở"). */
   misreadHeads: z.array(z.object({ head: z.string(), pattern: z.string(), where: z.array(z.enum(['names', 'lists'])) })).default([]),
   /** Folded first words that open agency parts on a line of an OCR text export (src/layout/tables/text-rows). */

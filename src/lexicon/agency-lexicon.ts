@@ -30,8 +30,20 @@ const lexicon = lazy(() => {
     nameOpeners: new Set(file.textRows.nameOpeners),
     lineOpeners: new Set(file.textRows.lineOpeners),
     groupOpeners: file.groupOpeners,
+    levels: wholePhrases(file.levels),
+    notLevels: wholePhrases(file.notLevels),
   };
 });
+
+/** Lower-cased phrases as whole-word patterns, longest first (so "thị xã" is taken before "xã"). */
+function wholePhrases(phrases: readonly string[]): { phrase: string; re: RegExp }[] {
+  return [...new Set(phrases.map(lowerWords))]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => ({ phrase, re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'gu') }));
+}
+
+/** Lower case, one spelling of "uỷ"/"ủy", words apart by one space. */
+const lowerWords = (text: string): string => text.normalize('NFC').toLowerCase().replace(/uỷ/gu, 'ủy').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * A regular-expression alternation of the words agency names start with,
@@ -160,4 +172,24 @@ export function capitalisedHeadAlternation(): string {
 export function opensAgencyCell(text: string): boolean {
   const t = text.trim();
   return lexicon().file.cellOpeners.some((o) => t === o || t.startsWith(`${o} `) || t.startsWith(`${o}\t`));
+}
+
+/**
+ * The levels of government a name says ("Văn phòng Tỉnh ủy" → {"tỉnh"},
+ * "Công an thị xã …" → {"thị xã"}), from the lexicon's `levels`; phrases
+ * of `notLevels` ("xã hội") say none. Only words printed with their marks
+ * count: a name an English-model OCR stripped says no level.
+ */
+export function governmentLevels(text: string): Set<string> {
+  const { levels, notLevels } = lexicon();
+  let rest = lowerWords(text);
+  for (const n of notLevels) rest = rest.replace(n.re, ' ');
+  const found = new Set<string>();
+  for (const l of levels) {
+    if (!l.re.test(rest)) continue;
+    l.re.lastIndex = 0;
+    found.add(l.phrase);
+    rest = rest.replace(l.re, ' ');
+  }
+  return found;
 }

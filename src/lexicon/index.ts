@@ -28,6 +28,7 @@ export {
   groupNounAlternation,
   capitalisedHeadAlternation,
   opensAgencyCell,
+  governmentLevels,
 } from './agency-lexicon.js';
 export { unitAt, isUnit } from './unit-lexicon.js';
 export { misreadNameOpener } from './name-openers.js';

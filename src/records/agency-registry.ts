@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Agency, LearnedAliases, RegistryEntry, RegistryFile } from '../../schemas/index.js';
-import { learnedAliases, shippedRegistryFile, userRegistryFile } from '../lexicon/index.js';
+import { governmentLevels, learnedAliases, shippedRegistryFile, userRegistryFile } from '../lexicon/index.js';
 import { similarity, stripDiacritics, writeFileAtomic } from '../core/index.js';
 
 /** Fuzzy matches below this similarity are not taken (OCR leftovers are a letter or two). */
@@ -97,9 +97,8 @@ export class AgencyRegistry {
     if (person) return { raw, name: person.name ?? this.expand(person.titles.join(', ')), kind: 'person', score: null, person: { name: person.name, titles: person.titles.map((t) => this.expand(t)) } };
     const expanded = this.expand(opts.misread ? text.replace(/[^\p{L}\p{N}\s&/-]+/gu, '') : text);
     const exact = this.#byKey.get(fold(expanded));
-    const match = exact
-      ? { entry: exact, score: 1, key: fold(expanded) }
-      : (this.#fuzzy(expanded, opts.misread ?? false) ?? (opts.misread && opts.documentNames?.size ? this.#documentMatch(expanded, opts.documentNames) : null));
+    const near = exact ? null : (this.#fuzzy(expanded, opts.misread ?? false) ?? (opts.misread && opts.documentNames?.size ? this.#documentMatch(expanded, opts.documentNames) : null));
+    const match = exact ? { entry: exact, score: 1, key: fold(expanded) } : near && sameLevels(expanded, this.#printed.get(near.key) ?? near.entry.name) ? near : null;
     const abolished = this.#abolished.find((a) => a.pattern.test(expanded));
     if (!match) {
       if (abolished) return { raw, name: expanded, kind: abolished.kind, score: null, successor: { name: null, since: abolished.since } };
@@ -155,6 +154,19 @@ export class AgencyRegistry {
     }
     return best;
   }
+}
+
+/**
+ * A near match may repair letters, never the level of government a name
+ * says: "Văn phòng Tỉnh ủy" printed clearly is another body than the
+ * registry's "Văn phòng Thành ủy", one letter-pair apart. A name whose
+ * level words the OCR stripped of their marks says none and is not held back.
+ */
+function sameLevels(text: string, name: string): boolean {
+  const printed = governmentLevels(text);
+  if (!printed.size) return true;
+  const named = governmentLevels(name);
+  return printed.size === named.size && [...printed].every((l) => named.has(l));
 }
 
 /**

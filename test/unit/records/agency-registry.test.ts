@@ -59,6 +59,15 @@ describe('agency registry', () => {
     expect(misread('Sở Tư pháp').read).toBeUndefined();
   });
 
+  it('never repairs one level of government into another: a clearly printed "Tỉnh ủy" is not a misread "Thành ủy"', () => {
+    const misread = (raw: string) => registry.resolve(raw, 'unknown', { misread: true });
+    expect(misread('Văn phòng Tỉnh ủy')).toMatchObject({ raw: 'Văn phòng Tỉnh ủy', name: 'Văn phòng Tỉnh ủy', score: null });
+    expect(misread('Văn phòng Ủy ban nhân dân tỉnh')).toMatchObject({ raw: 'Văn phòng Ủy ban nhân dân tỉnh', score: null });
+    // the same level, letters misread: still repaired; a level word the OCR stripped of its marks holds nothing back
+    expect(misread('Văn phòng Thành ủv')).toMatchObject({ raw: 'Văn phòng Thành ủy', name: 'Văn phòng Thành ủy' });
+    expect(misread('Van phong Thanh uy')).toMatchObject({ name: 'Văn phòng Thành ủy' });
+  });
+
   it('takes a looser misread match only when one registry name is clearly nearer than the rest', () => {
     const misread = (raw: string) => registry.resolve(raw, 'unknown', { misread: true });
     // a garbled last word, a lost head word
