@@ -2,14 +2,15 @@
  * `npm run bench`: runs the pipeline over the fixtures and prints, per
  * fixture, record scores (../shared/eval/score-records.mjs against
  * groundtruth), metadata, outline and table-cell scores, pages per second and peak
- * memory. Flags: --no-ocr (skip OCR of scans: fast), --only <substring>.
+ * memory. Flags: --no-ocr (skip OCR of scans: fast), --only <substring>,
+ * --ocr-model best|fast (tesseract.js's model; default the engine's).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { createTesseractEngine, lazyEngine } from '../../src/ocr/index.js';
+import { createTesseractEngine, lazyEngine, type OcrModel } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
 import { loadShippedModel, seedTrainingFiles, trainModel, type NgramModel } from '../../src/restore/index.js';
 import { readFixtureManifest } from './fixture-manifest.js';
@@ -25,6 +26,7 @@ const ROOT = new URL('../../', import.meta.url);
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const ocr = !args.includes('--no-ocr');
+const ocrModel = args.includes('--ocr-model') ? (args[args.indexOf('--ocr-model') + 1] as OcrModel) : undefined;
 const outDir = fileURLToPath(new URL('bench-out/', ROOT));
 const path = (rel: string): string => fileURLToPath(new URL(rel, ROOT));
 const gt = (name: string, part: string): string => path(`fixtures/groundtruth/${name}.${part}.json`);
@@ -34,7 +36,7 @@ const readJson = (f: string): unknown => (existsSync(f) ? JSON.parse(readFileSyn
 const fmt = (v: number | null): string => (v === null ? '   -  ' : v.toFixed(4));
 
 await mkdir(outDir, { recursive: true });
-const engine = ocr ? lazyEngine(() => createTesseractEngine()) : null;
+const engine = ocr ? lazyEngine(() => createTesseractEngine({ model: ocrModel })) : null;
 // the shipped restoration model is trained on the seed plans too, and every fixture is a copy of one of
 // them: each fixture is restored by the shipped model less its own seed's counts, as a plan it never saw
 const seedOf = new Map(readFixtureManifest(ROOT).filter((f) => f.variant === 'text').map((f) => [f.name, path(f.file)]));

@@ -214,7 +214,8 @@ async function ingest(file: ScanFile, model: string, dpi: number): Promise<Run &
   rmSync(out, { recursive: true, force: true });
   const [t0, c0] = [performance.now(), childCpu()];
   const engine = model === 'native' ? ['--ocr-engine', 'native'] : ['--ocr-model', model];
-  await run(process.execPath, [CLI, 'ingest', file.path, '--out', out, ...engine, '--ocr-dpi', String(dpi), '--no-progress']);
+  // no time limits: on a loaded shared machine a page may take minutes of wall time, and a page left unread is no measure
+  await run(process.execPath, [CLI, 'ingest', file.path, '--out', out, ...engine, '--ocr-dpi', String(dpi), '--no-progress', '--page-timeout', '36000', '--document-timeout', '360000']);
   const [wall, cpu] = [(performance.now() - t0) / 1000, childCpu() - c0];
   const json = readdirSync(out).find((f) => f.endsWith('.json') && !f.startsWith('.'));
   if (!json) throw new Error(`ingest wrote no JSON for ${file.name}`);

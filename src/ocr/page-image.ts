@@ -53,9 +53,9 @@ let tiff: { key: string; bytes: Promise<Buffer> } | null = null;
 export async function preparePageImage(request: PageImageRequest): Promise<PreparedImage> {
   const r = PageImageRequest.parse(request);
   // a PDF page's pixels go from the render to the preparation as they are, no PNG between. (Drawing a scan
-  // from its own JPEG with Skia, render-scan-image.ts, is 3-5x cheaper but not used: libjpeg-turbo's pixels,
-  // a fraction of a gray level from pdfjs's, cost the kh-bql fixture scan outline 0.9245 -> 0.9057 and
-  // cells 0.9839 -> 0.9719; see BENCHMARKS.md)
+  // from its own JPEG with Skia was tried and removed: 3-5x cheaper, but libjpeg-turbo's pixels, a fraction
+  // of a gray level from pdfjs's, cost the kh-bql fixture scan outline 0.9245 -> 0.9057 and cells
+  // 0.9839 -> 0.9719; see BENCHMARKS.md)
   if (r.kind === 'pdf') return preparePixels(await renderPdfPagePixels(await openDocument(await fileKey(r.path), r.path).pdf, r.page, r.dpi), r.dpi);
   if (r.mediaType === 'image/tiff') {
     const key = await fileKey(r.path);

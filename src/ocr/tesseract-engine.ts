@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScheduler, createWorker, OEM, type Bbox, type Scheduler, type Worker } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
+import { tesseractCorePath, tesseractWorkerScript } from './tesseract-core.js';
 
 const require = createRequire(import.meta.url);
 
@@ -70,11 +71,15 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
   const count = Math.max(1, opts.workers ?? availableParallelism());
   const scheduler: Scheduler = createScheduler();
   const log = opts.log ?? createLogger('ocr');
+  // the LSTM-only core (SIMD where there is SIMD), through a worker script that honours corePath:
+  // tesseract.js 6's own loads the full core with the legacy engine (see tesseract-core.ts)
+  const corePath = tesseractCorePath(true);
+  const workerPath = tesseractWorkerScript();
   const startWorker = async (): Promise<Worker> => {
     // tesseract.js reads <langPath>/<lang>.traineddata.gz from disk when langPath is not a URL.
     // without an errorHandler tesseract.js rethrows a failed job in its message handler, which
     // would crash the process on one unreadable image; the job's promise rejects either way
-    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, errorHandler: () => undefined });
+    const worker = await createWorker(lang, OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, corePath, workerPath, errorHandler: () => undefined });
     captureEngineOutput(worker, log);
     return worker;
   };
@@ -130,10 +135,12 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
   };
 }
 
-/** The parts of a worker thread (node:worker_threads) whose output is redirected. */
+/** The parts of a worker thread (node:worker_threads) whose output is taken. */
 interface ThreadOutput {
   stdout: Readable;
   stderr: Readable;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  postMessage(message: unknown): void;
 }
 
 /**
@@ -143,12 +150,18 @@ interface ThreadOutput {
  * thread, and tesseract.js's own warnings with console.log. Node pipes a
  * worker thread's stdout and stderr into the process's, where they would
  * land among the user's messages (and, for stdout, inside `ingest --out -`'s
- * JSON Lines). This worker's streams are unpiped and read line by line into
- * the log at debug level instead (`-v` shows them); other output of the
- * process is untouched. tesseract.js exposes the thread as `worker.worker`.
+ * JSON Lines). They go into the log at debug level instead (`-v` shows
+ * them); other output of the process is untouched. tesseract.js exposes the
+ * thread as `worker.worker`. Its streams are unpiped and read line by line;
+ * our worker script (tesseract-worker-thread.cjs) holds what the engine
+ * printed while it started and posts it, and all that follows, once asked
+ * here.
  */
 export function captureEngineOutput(worker: unknown, log: Logger): void {
   const thread = (worker as { worker?: Partial<ThreadOutput> }).worker;
+  const toLog = (line: string): void => {
+    if (line.trim()) log.debug({ engine: 'tesseract.js' }, line);
+  };
   const pairs: [Readable | undefined, Writable][] = [
     [thread?.stdout, process.stdout],
     [thread?.stderr, process.stderr],
@@ -156,10 +169,14 @@ export function captureEngineOutput(worker: unknown, log: Logger): void {
   for (const [stream, target] of pairs) {
     if (!stream || typeof stream.unpipe !== 'function') continue;
     stream.unpipe(target);
-    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-      if (line.trim()) log.debug({ engine: 'tesseract.js' }, line);
-    });
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', toLog);
   }
+  if (typeof thread?.on !== 'function' || typeof thread.postMessage !== 'function') return;
+  thread.on('message', (message: unknown) => {
+    const output = (message as { planIngestEngineOutput?: { line?: unknown } } | null)?.planIngestEngineOutput;
+    if (typeof output?.line === 'string') toLog(output.line);
+  });
+  thread.postMessage({ planIngestCaptureOutput: true });
 }
 
 const box = (b: Bbox): OcrLine['box'] => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });

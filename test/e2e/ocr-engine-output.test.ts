@@ -18,7 +18,11 @@ describe("the OCR engine's own messages", () => {
     expect(captured.stdout + captured.stderr).not.toContain(MESSAGE);
     const lines = verbose.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string; engine?: string });
     expect(lines).toContainEqual(expect.objectContaining({ level: 20, engine: 'tesseract.js', msg: expect.stringContaining(MESSAGE) }));
+    // what the engine printed while the worker started, before the capture began, is logged too
+    // (the LSTM-only core does not know the traineddata's legacy setting language_model_ngram_on)
+    expect(lines).toContainEqual(expect.objectContaining({ level: 20, engine: 'tesseract.js', msg: expect.stringContaining('Parameter not found') }));
     expect(verbose.stdout).toBe('');
+    expect(verbose.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('{'))).toEqual([]);
   }, 300_000);
 
   it('ingest of a scanned page: stdout holds only the document, stderr only the summary (-q)', async () => {

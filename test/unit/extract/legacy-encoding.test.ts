@@ -19,6 +19,11 @@ describe('legacy Vietnamese encodings', () => {
     expect(decodeLegacy('ñoåi môùi', 'vni')).toBe('đổi mới');
   });
 
+  it('finds no encoding on a page without text, whatever its fonts are called (a scan)', () => {
+    expect(detectLegacyEncoding('', ['.VnTime'])).toBeNull();
+    expect(detectLegacyEncoding(' \n ', ['VNI-Times'])).toBeNull();
+  });
+
   it('leaves correct Unicode Vietnamese alone', () => {
     expect(detectLegacyEncoding(TEXT)).toBeNull();
   });
