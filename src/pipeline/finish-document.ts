@@ -3,7 +3,7 @@ import { IssueLog, type Deadline } from '../core/index.js';
 import { layoutPages } from '../layout/index.js';
 import { assembleDocument, documentId } from '../output/index.js';
 import { extractRecords, type AgencyRegistry } from '../records/index.js';
-import { restorePages, type NgramModel } from '../restore/index.js';
+import { restorePages, restoreTableCells, type NgramModel } from '../restore/index.js';
 import { segmentDocument } from '../segment/index.js';
 import { timed } from './stage-timer.js';
 
@@ -33,7 +33,8 @@ export async function finishDocument(draft: DocumentDraft, opts: FinishOptions =
   check('restore');
   const restored = await timed(stages, 'restore', () => restorePages(read, log.forStage('restore'), model));
   check('layout');
-  const layout = await timed(stages, 'layout', () => layoutPages(restored, log.forStage('layout')));
+  // the cells of tables read from OCR text rows are decoded again, each on its own words (restore-table-cells.ts)
+  const layout = await timed(stages, 'layout', async () => restoreTableCells(await layoutPages(restored, log.forStage('layout')), model));
   check('segment');
   const segment = await timed(stages, 'segment', () => segmentDocument(layout, log.forStage('segment')));
   check('records');

@@ -1,5 +1,6 @@
 /** Restore: Vietnamese diacritics and OCR repair. */
 export { restorePages } from './restore-pages.js';
+export { restoreTableCells } from './restore-table-cells.js';
 export { restoreText, restoreLine, restoreLines, type RestoredLine, type RestoredToken } from './restore-text.js';
 export { trainModel } from './train-model.js';
 export { NgramModel, DEFAULT_SHAPE, type ModelShape } from './ngram-model.js';

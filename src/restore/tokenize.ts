@@ -82,6 +82,13 @@ const LONE_SIGN = /^[&§]$/u;
 const HORN_APART = /^[\p{L}\d]*[uoUO][’'‘][\p{L}\d]+$/u;
 const hornApart = (word: string): boolean => HORN_APART.test(word) && syllablesFor(syllableKey(word.replace(/[’'‘]/gu, ''))).length > 0;
 
+/**
+ * Capitals joined by "&" ("R&D", "KH&CN", "NN&PTNT") are an acronym, never
+ * a garbled syllable: the "&" an English model prints for "ở" ("S&" for
+ * "Sở") ends a letter, it does not stand between capitals.
+ */
+const AMPERSAND_ACRONYM = /^\p{Lu}+(?:&\p{Lu}+)+$/u;
+
 /** Like `tokenize`, but a code or number mixed with letters the way OCR garbles a syllable is taken as a word. */
 export function tokenizeNoisy(line: string): Piece[] {
   const pieces: Piece[] = [];
@@ -90,11 +97,8 @@ export function tokenizeNoisy(line: string): Piece[] {
     const core = /^([^\p{L}\p{N}&§$@€¢¥£]*)(.*?)([^\p{L}\p{N}&§$@€¢¥£]*)$/u.exec(part);
     const word = core?.[2] ?? '';
     const lettered = /\p{L}/u.test(word) || LETTERLESS_SYLLABLE.test(word) || LONE_SIGN.test(part);
-    if (word && hornApart(word)) {
-      if (core?.[1]) pieces.push(...tokenize(core[1]));
-      pieces.push({ text: word, kind: 'word' });
-      if (core?.[3]) pieces.push(...tokenize(core[3]));
-    } else if (word && NOISY_WORD.test(word) && lettered && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word)) {
+    const noisy = NOISY_WORD.test(word) && lettered && !/^\d+$/u.test(word) && word.length <= 8 && !/^\p{Lu}{2,}\d*$/u.test(word) && !AMPERSAND_ACRONYM.test(word);
+    if (word && (hornApart(word) || noisy)) {
       if (core?.[1]) pieces.push(...tokenize(core[1]));
       pieces.push({ text: word, kind: 'word' });
       if (core?.[3]) pieces.push(...tokenize(core[3]));

@@ -148,6 +148,43 @@ describe('findTextRowTables', () => {
     expect(grid(table!)[0]).toEqual(['1', 'Nông nghiệp công nghệ cao', 'Thứ bậc', 'Một số sản phẩm nông nghiệp chủ lực của tỉnh đạt chứng nhận hữu cơ quốc tế', 'Sở Nông nghiệp và Môi trường']);
   });
 
+  it('gives the lines between two row lines to the upper row when the lower row\'s name opens on its own row line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      'Số doanh nghiệp được hỗ trợ từ',
+      '1 nguồn vốn của tỉnh và Doanh nghiệp ≥ 50 Sở Tài chính',
+      'Quỹ Phát triển khoa học',
+      '(bình quân mỗi năm)',
+      '2 Tỷ lệ che phủ rừng của tỉnh % ≥ 45 Sở Nông nghiệp và Môi trường',
+      'Tỷ lệ xã có chợ đạt chuẩn',
+      '3 theo quy định % 80 Sở Công Thương',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!).map((r) => r[1])).toEqual([
+      'Số doanh nghiệp được hỗ trợ từ nguồn vốn của tỉnh và Quỹ Phát triển khoa học (bình quân mỗi năm)',
+      'Tỷ lệ che phủ rừng của tỉnh',
+      // a name that continues in lower case on its row line still opens on the line above
+      'Tỷ lệ xã có chợ đạt chuẩn theo quy định',
+    ]);
+  });
+
+  it('keeps an agency\'s first line above a row line whose name opens there with that row', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      '1 Tỷ lệ hộ dân dùng nước sạch % ≥ 95 Sở Xây dựng',
+      'nông thôn',
+      'Sở Tài chính,',
+      '2 Chi ngân sách cho chuyển đổi số % GDP 2 Sở Khoa học và Công nghệ',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!).map((r) => [r[1], r[4]])).toEqual([
+      ['Tỷ lệ hộ dân dùng nước sạch nông thôn', 'Sở Xây dựng'],
+      ['Chi ngân sách cho chuyển đổi số', 'Sở Tài chính, Sở Khoa học và Công nghệ'],
+    ]);
+  });
+
   it('reads a unit cell wrapped over the line above the row line and the row line', () => {
     const text = [
       'Cơ quan chủ trì',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isVietnameseSyllable, stripDiacritics } from '../../../src/core/index.js';
 import { generatedSyllables, registryLexicon, restoreLine, restoreText, syllableKey, trainModel } from '../../../src/restore/index.js';
-import { tokenize } from '../../../src/restore/tokenize.js';
+import { tokenize, tokenizeNoisy } from '../../../src/restore/tokenize.js';
 
 const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220', '004_366fba49b02306f1'];
 const seed = (name: string): string => readFileSync(new URL(`../../../fixtures/seeds/${name}.txt`, import.meta.url), 'utf8').normalize('NFC');
@@ -38,6 +38,16 @@ describe('tokenize', () => {
     expect(pieces.map((p) => p.text).join('')).toBe(line);
     expect(pieces.filter((p) => p.kind === 'word').map((p) => p.text)).toEqual(['kinh', 'te', 'xa', 'hoi', 'chuong', 'trinh', 'ke', 'hoach']);
     expect(pieces.filter((p) => p.kind === 'code').map((p) => p.text)).toEqual(['KH&CN', 'e-mail']);
+  });
+});
+
+describe('tokenizeNoisy', () => {
+  it('keeps capitals joined by "&" as an acronym, and still reads a letter garbled into "&" as a word', () => {
+    const kinds = (line: string) => tokenizeNoisy(line).filter((p) => p.kind !== 'space').map((p) => [p.text, p.kind]);
+    expect(kinds('phat trien (R&D), So KH&CN, NN&PTNT')).toEqual([
+      ['phat', 'word'], ['trien', 'word'], ['(', 'punct'], ['R&D', 'code'], ['),', 'punct'], ['So', 'word'], ['KH&CN', 'code'], [',', 'punct'], ['NN&PTNT', 'code'],
+    ]);
+    expect(tokenizeNoisy('S& Khoa hoc').find((p) => p.text === 'S&')?.kind).toBe('word');
   });
 });
 

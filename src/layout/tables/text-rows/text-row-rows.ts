@@ -46,7 +46,9 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       const last = rows.at(-1);
       const split = last ? pending.findIndex((l) => !continuesAbove(l)) : 0;
       const cells = splitAnchorLine(line);
-      const cut = Math.max(split < 0 ? pending.length : split, last && cells.lead ? agencyLinesBelow(pending) : 0);
+      let cut = Math.max(split < 0 ? pending.length : split, last && cells.lead ? agencyLinesBelow(pending) : 0);
+      // a name that opens on its own row line has no line above it: what waits there (but an agency's first lines) ends the row above
+      if (last && opensOwnName(cells)) cut = Math.max(cut, pending.length - trailingAgencyLines(pending));
       if (last) last.below.push(...pending.slice(0, cut));
       rows.push({ cells, above: pending.slice(cut), below: [], afterSection });
       pending = [];
@@ -73,6 +75,32 @@ function agencyLinesBelow(pending: readonly string[]): number {
   pending.forEach((line, i) => {
     if (i + 1 < pending.length - i && splitAgency(line).agency) n = i + 1;
   });
+  return n;
+}
+
+/**
+ * A row line whose name cell opens there: the name starts with a capital
+ * and runs a few words, and the line's other cells are read (a unit, or a
+ * target that is a figure), so no cell of the row is taller than its row
+ * line above it but the agency's. A name printed from the line above
+ * continues in lower case, or is read with no unit ("17 chuyển đổi số …"),
+ * or stands under a target in words centred over several lines.
+ */
+function opensOwnName(cells: LineCells): boolean {
+  const words = cells.name.split(/\s+/u).filter(Boolean);
+  if (words.length < 3 || !/^\p{Lu}\p{Ll}/u.test(words[0]!)) return false;
+  const figureTarget = /\d/u.test(cells.target) && cells.target.split(/\s+/u).filter((w) => /\p{L}{2,}/u.test(w)).length === 0;
+  return Boolean(cells.unit) && figureTarget;
+}
+
+/** How many of the last lines waiting above a row line hold nothing but an agency (the first lines of the row's centred agency cell). */
+function trailingAgencyLines(pending: readonly string[]): number {
+  let n = 0;
+  while (n < pending.length) {
+    const { rest, agency } = splitAgency(pending[pending.length - 1 - n]!);
+    if (!agency || rest.trim()) break;
+    n++;
+  }
   return n;
 }
 
