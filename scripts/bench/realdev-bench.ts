@@ -9,7 +9,8 @@
  * (score-restore.mjs, the page as one line: OCR and transcription break
  * lines differently) and by the share of syllables found in any order (a
  * letterhead's two columns may be read in either order), beside native
- * tesseract when it is installed.
+ * tesseract when it is installed; so is the simulated phone photo of a
+ * transcribed page (fixtures/photo), apart from the real pages' figure.
  * `--only` scores the listed documents alone (a new held-out round, or the
  * slow scans once), and then skips the scan pages not among them.
  * Needs ../shared/realdev (not in the repo); says so and stops without it.
@@ -165,6 +166,15 @@ if (useOcr && existsSync(join(SHARED, 'eval/score-restore.mjs'))) {
     console.log(`  ${f.padEnd(16)} ${String(s.n).padStart(5)} syllables: ours ${s.acc.toFixed(4)} (${s.bag.toFixed(4)})${nat}`);
   }
   if (total > 0) console.log(`scan pages overall: ours ${(ours / total).toFixed(4)} (${(oursBag / total).toFixed(4)})${native ? `, native tesseract ${(theirs / total).toFixed(4)} (${(theirsBag / total).toFixed(4)})` : ' (native tesseract not installed: apt-get install tesseract-ocr tesseract-ocr-vie)'}`);
+  // simulated phone photos of transcribed pages (scripts/fixtures/make-page-photo.ts): apart from the overall figure, which is real scans only
+  const photos = JSON.parse(readFileSync(join(ROOT, 'fixtures/photo/manifest.json'), 'utf8')) as { files: Record<string, { page: number; gold: string }> };
+  for (const [name, photo] of Object.entries(photos.files)) {
+    const file = join(ROOT, 'fixtures/photo', name);
+    const gold = readFileSync(join(ROOT, photo.gold), 'utf8');
+    const s = score(gold, (await runDocument(file, { ocr: engine, restoreModel: model ? () => Promise.resolve(model) : null })).pages[photo.page - 1]?.text ?? '');
+    const t = native ? score(gold, (await runDocument(file, { ocr: native, restoreModel: null })).pages[photo.page - 1]?.text ?? '') : null;
+    console.log(`  photo ${name} p${photo.page} (${photo.gold}): ours ${s.acc.toFixed(4)} (${s.bag.toFixed(4)})${t ? `, native tesseract ${t.acc.toFixed(4)} (${t.bag.toFixed(4)})` : ''}`);
+  }
   await native?.close();
 }
 await engine?.close();
