@@ -25,7 +25,8 @@ const OUT = join(ROOT, 'models/syllable-lm.bin');
  * The shipped shape unless told otherwise, for measuring variants (never
  * shipped by hand: the default is what `npm run model:build` writes):
  * `--order 3|4`, `--modified` (three discounts per order) or `--plain` (one),
- * `--min-count N`, `--out FILE`.
+ * `--min-count N`, `--quantized` (8-bit codebooks, written compiled: PILM3)
+ * or `--exact` (float tables built from the counts at load: PILM2), `--out FILE`.
  */
 function options(argv: readonly string[]): { shape: ModelShape; out: string } {
   const arg = (name: string): string | undefined => {
@@ -34,7 +35,13 @@ function options(argv: readonly string[]): { shape: ModelShape; out: string } {
   };
   const order = Number(arg('--order') ?? DEFAULT_SHAPE.order);
   if (order !== 3 && order !== 4) throw new Error('--order takes 3 or 4');
-  const shape: ModelShape = { order, modified: argv.includes('--modified') || (DEFAULT_SHAPE.modified && !argv.includes('--plain')), minCount: Number(arg('--min-count') ?? DEFAULT_SHAPE.minCount) };
+  const shape: ModelShape = {
+    order,
+    modified: argv.includes('--modified') || (DEFAULT_SHAPE.modified && !argv.includes('--plain')),
+    minCount: Number(arg('--min-count') ?? DEFAULT_SHAPE.minCount),
+  };
+  // written only when set, so an exact model's file stays what it was before the option
+  if (argv.includes('--quantized') || (DEFAULT_SHAPE.quantized && !argv.includes('--exact'))) shape.quantized = true;
   return { shape, out: arg('--out') ?? OUT };
 }
 
@@ -77,7 +84,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     counts[s.name] = { documents: read.length, syllables: read.reduce((n, t) => n + syllables(t), 0) };
     trainModel(read, model, { comparators: s.comparators });
   }
-  const smoothing = `${shape.modified ? 'modified' : 'interpolated'} Kneser-Ney${shape.minCount > 1 ? `, ${shape.order}-grams seen fewer than ${shape.minCount} times pruned from the lookup tables` : ''}`;
+  const smoothing = `${shape.modified ? 'modified' : 'interpolated'} Kneser-Ney${shape.minCount > 1 ? `, ${shape.order}-grams seen fewer than ${shape.minCount} times pruned from the lookup tables` : ''}${shape.quantized ? ', 8-bit codebooks' : ''}`;
   const discounts = Object.fromEntries(model.discounts.flatMap((d, k) => (d ? [[k, d.map((x) => Number(x.toFixed(4)))]] : [])));
   const file = encodeModel(model, { built: new Date().toISOString().slice(0, 10), order: shape.order, smoothing, discounts, sources: counts, tokens: model.tokens });
   writeFileSync(out, file);

@@ -1,10 +1,10 @@
 /**
  * Interpolated Kneser-Ney's tables for one order, built from that order's
  * counts as sorted rows: the discounts (plain, or Chen & Goodman's modified
- * ones from the count-of-counts), each context's 1 / total and back-off
- * weight, each n-gram's discounted count. NgramModel reads them.
+ * ones from the count-of-counts), each context's back-off weight, each
+ * n-gram's discounted share (NgramLevel). NgramModel reads them.
  */
-import { NumberTable } from './number-table.js';
+import { NgramLevel } from './ngram-level.js';
 import { ID_BASE as BASE } from './tuple-counts.js';
 
 /** Plain Kneser-Ney's one discount. */
@@ -29,11 +29,11 @@ const discountOf = (d: readonly number[], c: number): number => (c >= 3 ? d[2]! 
 
 /**
  * One order k > 2 from its sorted rows [k ids, count]: a context is a run
- * of rows with the same first k − 1 ids. A context table (1 / total, the
- * back-off weight) keyed by its packed ids, and an n-gram table (the
- * discounted count) keyed by the context's slot and the last id. Rows
- * counted fewer than `minCount` times are left out, their mass given to
- * the order below; a context left with no row is left out too.
+ * of rows with the same first k − 1 ids. Each kept context gets its back-off
+ * weight and its n-grams' discounted shares (c − D) / total, in the order of
+ * the rows (so sorted by the last id). Rows counted fewer than `minCount`
+ * times are left out, their mass given to the order below; a context left
+ * with no row is left out too.
  */
 export function buildLevel(rows: Uint32Array, k: number, minCount: number, modified: boolean): Level {
   const width = k + 1;
@@ -58,8 +58,13 @@ export function buildLevel(rows: Uint32Array, k: number, minCount: number, modif
   starts[m] = 1;
   const d = discountsFor(coc, modified);
   const [d1, d2, d3] = [d[0]!, d[1]!, d[2]!];
-  const ctx = new NumberTable(true, keptCtx);
-  const grams = new NumberTable(false, keptRows);
+  const keys = new Float64Array(keptCtx);
+  const first = new Uint32Array(keptCtx + 1);
+  const backs = new Float32Array(keptCtx);
+  const words = new Int32Array(keptRows);
+  const probs = new Float32Array(keptRows);
+  let nc = 0;
+  let ng = 0;
   for (let i = 0; i < m; ) {
     let end = i;
     let total = 0;
@@ -77,55 +82,60 @@ export function buildLevel(rows: Uint32Array, k: number, minCount: number, modif
     if (kept) {
       let key = 0;
       for (let j = 0; j < k - 1; j++) key = key * BASE + rows[i * width + j]!;
-      // sized for every context beforehand, so the slot stays where it is
-      const base = ctx.add(key, 1 / total, back / total) * BASE;
+      keys[nc] = key;
+      first[nc] = ng;
+      backs[nc++] = back / total;
       for (let e = i; e < end; e++) {
         const c = rows[e * width + k]!;
-        if (c >= minCount) grams.add(base + rows[e * width + k - 1]!, c - (c >= 3 ? d3 : c === 2 ? d2 : d1));
+        if (c < minCount) continue;
+        words[ng] = rows[e * width + k - 1]!;
+        probs[ng++] = (c - (c >= 3 ? d3 : c === 2 ? d2 : d1)) / total;
       }
     }
     i = end;
   }
-  return { ctx, grams, discounts: d };
+  first[nc] = ng;
+  return { level: new NgramLevel(keys, first, backs, words, probs), discounts: d };
 }
 
 /** Order 2 from its sorted rows [v, w, continuation count] over `n` ids, and the continuation unigrams (how many words came before w). */
 export function buildBigrams(rows: Uint32Array, n: number, modified: boolean): Bigrams {
   const coc = [0, 0, 0, 0, 0];
+  const m = rows.length / 3;
   for (let r = 0; r < rows.length; r += 3) if (rows[r + 2]! <= 4) coc[rows[r + 2]!]!++;
   const d = discountsFor(coc, modified);
-  const [inv, back, uni] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const grams = new NumberTable(false, rows.length / 3);
+  const [total, back, uni] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const first = new Uint32Array(n + 1);
   for (let r = 0; r < rows.length; r += 3) {
     const [v, w, c] = [rows[r]!, rows[r + 1]!, rows[r + 2]!];
-    inv[v]! += c;
+    total[v]! += c;
     back[v]! += discountOf(d, c);
     uni[w]! += 1;
-    grams.add(v * BASE + w, c - discountOf(d, c));
+    first[v + 1]!++;
   }
-  for (let v = 0; v < n; v++) {
-    if (!inv[v]) continue;
-    back[v] = back[v]! / inv[v]!;
-    inv[v] = 1 / inv[v]!;
+  for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+  const words = new Int32Array(m);
+  const probs = new Float32Array(m);
+  for (let i = 0, r = 0; i < m; i++, r += 3) {
+    const [v, c] = [rows[r]!, rows[r + 2]!];
+    words[i] = rows[r + 1]!;
+    probs[i] = (c - discountOf(d, c)) / total[v]!;
   }
-  return { inv, back, uni, grams, uniNorm: rows.length / 3 + 1, discounts: d };
+  // a word never followed by another backs off to the unigram whole
+  const backs = Float32Array.from(back, (b, v) => (total[v]! > 0 ? b / total[v]! : 1));
+  return { level: new NgramLevel(null, first, backs, words, probs), uni, uniNorm: m + 1, discounts: d };
 }
 
-/** One order's tables: contexts (1 / total, back-off weight) and n-grams (discounted count) keyed by the context's slot and the last id. */
+/** One order's tables and the discounts it used. */
 export interface Level {
-  ctx: NumberTable;
-  grams: NumberTable;
+  level: NgramLevel;
   discounts: [number, number, number];
 }
 
-/** Order 2's tables: by previous word v, 1 / total and back-off weight; n-grams keyed v·w; the continuation unigram counts and their total + 1. */
-export interface Bigrams {
-  inv: Float64Array<ArrayBuffer>;
-  back: Float64Array<ArrayBuffer>;
-  grams: NumberTable;
+/** Order 2's tables (contexts by previous word), the continuation unigram counts and their total + 1. */
+export interface Bigrams extends Level {
   uni: Float64Array<ArrayBuffer>;
   uniNorm: number;
-  discounts: [number, number, number];
 }
 
 /** The discounts for counts 1, 2, 3+ from the count-of-counts (`coc[c]`: n-grams counted c times). */

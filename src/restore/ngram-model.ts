@@ -14,11 +14,13 @@
  * `minCount` times is left out and its probability mass goes to the lower
  * order (count cut-off), so the tables the decoder reads stay small.
  *
- * Tokens are interned to integers and n-grams packed into numeric keys, so
- * a lookup is a few typed-array reads (NumberTable): the decoder makes
- * hundreds per syllable.
+ * Tokens are interned to integers; each order's tables are flat typed
+ * arrays (NgramLevel: a context found by one hash lookup, the words under it
+ * sorted), so a lookup is a few array reads: the decoder makes hundreds per
+ * syllable, every reading of a word under the same context.
  */
-import { NumberTable } from './number-table.js';
+import { NgramLevel, type CompiledTables } from './ngram-level.js';
+export type { CompiledTables } from './ngram-level.js';
 import { SurfaceForms, type SurfaceFormCounts } from './surface-forms.js';
 import { buildBigrams, buildLevel } from './kneser-ney.js';
 import { continuationRows, ID_BASE as BASE, TupleCounts } from './tuple-counts.js';
@@ -30,20 +32,20 @@ export interface ModelShape {
   modified: boolean;
   /** Highest-order n-grams seen fewer times than this are left out of the lookup tables (1: none). */
   minCount: number;
+  /** Probabilities and back-off weights on 8-bit codebooks (quantize.ts), as a compiled model file stores them. */
+  quantized?: boolean;
 }
 
 /**
- * The shipped shape: trigrams with interpolated Kneser-Ney (one discount
- * per order), nothing pruned. Modified Kneser-Ney (`--modified`) gains
- * little on the leave-one-out (0.9876 against 0.9873) and loses on KH 44
- * (0.9751 against 0.9755) and on seed 001's indicators (0.776 against
- * 0.780); order 4 (4-grams seen once pruned) restores better (0.9885) but
- * decodes at 0.7× the speed, under the 50,000 syllables a second asked
- * for, and loads in ~1.6× the time; measured side by side in BENCHMARKS.md
- * "Diacritic restoration". `npm run model:build -- --order 4 --min-count 2`
- * builds it.
+ * The shipped shape: trigrams, interpolated Kneser-Ney, nothing pruned,
+ * exact (PILM2). Order 4 (`--order 4 --modified --min-count 2
+ * --quantized`) meets issue 17's limits and restores better (0.9884
+ * against 0.9871) but seed 001's indicators fall with it and the OCR word
+ * repair was tuned on the trigram (BENCHMARKS.md "Diacritic restoration").
  */
 export const DEFAULT_SHAPE: ModelShape = { order: 3, modified: false, minCount: 1 };
+
+const EMPTY_LEVEL = new NgramLevel(null, new Uint32Array(1), new Float32Array(0), new Int32Array(0), new Float32Array(0));
 
 export class NgramModel {
   readonly shape: ModelShape;
@@ -57,6 +59,10 @@ export class NgramModel {
   #counts: TupleCounts | null;
   /** The frozen highest-order counts as rows [id × order, count], sorted by ids. */
   #rows: Uint32Array = new Uint32Array(0);
+  /** Where the frozen counts come from when a compiled file was loaded: read only when they are asked for (training, taking away, writing). */
+  #rowsLater: (() => Uint32Array) | null = null;
+  /** Whether the lookup tables are those of the counts as they are (a compiled file's, or finish()'s). */
+  #current = false;
   /** derivedRows() as a model file carried them, used by the next finish() unless the counts changed first. */
   #derived: Uint32Array[] | null = null;
   #tokens = 0;
@@ -64,17 +70,13 @@ export class NgramModel {
   readonly discounts: [number, number, number][] = [];
 
   // The lookup tables the decoder reads, built by finish(). Each stores what
-  // the formula needs: an n-gram its discounted count, a context 1 / its
-  // total and its back-off weight (the discounted mass over the total).
+  // the formula needs: an n-gram its discounted share (c − D) / total, a
+  // context its back-off weight (the discounted mass over the total).
   #uni = new Float64Array(0); // continuation count of w
   #uniNorm = 1;
-  #inv2 = new Float64Array(0); // by v
-  #back2 = new Float64Array(0); // by v
-  #gram2 = new NumberTable(false); // v·w
-  #ctx3 = new NumberTable(true); // u·v (order 4: the order below the highest)
-  #gram3 = new NumberTable(false); // context slot · w
-  #ctxTop = new NumberTable(true); // the highest order's contexts, packed ids
-  #gramTop = new NumberTable(false); // context slot · w
+  #two = EMPTY_LEVEL; // contexts: v
+  #three = EMPTY_LEVEL; // contexts u·v (order 4: the order below the highest)
+  #top = EMPTY_LEVEL; // the highest order's contexts, packed ids
   /** Ids with a count left: a word whose counts were all taken away (merge -1) is unknown again. */
   #liveA = new Uint8Array(0);
   readonly #comparators = new Map<string, number>();
@@ -116,9 +118,12 @@ export class NgramModel {
   /** The counts in their changeable form, thawed from the frozen rows when needed. */
   #thawed(): TupleCounts {
     this.#derived = null;
+    this.#current = false;
     if (this.#counts) return this.#counts;
-    const counts = new TupleCounts(this.order, this.#rows.length / (this.order + 1));
-    counts.addRows(this.#rows, 1);
+    const rows = this.#frozenRows();
+    const counts = new TupleCounts(this.order, rows.length / (this.order + 1));
+    counts.addRows(rows, 1);
+    this.#rows = new Uint32Array(0);
     return (this.#counts = counts);
   }
 
@@ -130,28 +135,42 @@ export class NgramModel {
     this.#tokens += tokens.length;
   }
 
+  /** The frozen counts, read from the file the first time they are asked for. */
+  #frozenRows(): Uint32Array {
+    if (this.#rowsLater) [this.#rows, this.#rowsLater] = [this.#rowsLater(), null];
+    return this.#rows;
+  }
+
   /** Freezes the counts and rebuilds every order and the smoothing from them; call after adding sentences. */
   finish(): this {
+    if (this.#current && !this.#counts) return this;
     const n = Math.max(this.#words.length, 1);
     if (this.#counts) this.#rows = this.#counts.rows(n);
     this.#counts = null;
-    const rows = this.#rows;
+    const rows = this.#frozenRows();
     const N = this.order;
     const { modified, minCount } = this.shape;
     let level = buildLevel(rows, N, minCount, modified);
-    [this.#ctxTop, this.#gramTop, this.discounts[N]] = [level.ctx, level.grams, level.discounts];
+    [this.#top, this.discounts[N]] = [level.level, level.discounts];
     const [below, two] = this.#derived ?? this.derivedRows();
     this.#derived = null;
     if (N === 4) {
       level = buildLevel(below!, 3, 1, modified);
-      [this.#ctx3, this.#gram3, this.discounts[3]] = [level.ctx, level.grams, level.discounts];
+      [this.#three, this.discounts[3]] = [level.level, level.discounts];
     }
     const low = buildBigrams(two!, this.#words.length, modified);
-    [this.#inv2, this.#back2, this.#gram2, this.#uni, this.#uniNorm, this.discounts[2]] = [low.inv, low.back, low.grams, low.uni, low.uniNorm, low.discounts];
+    [this.#two, this.#uni, this.#uniNorm, this.discounts[2]] = [low.level, low.uni, low.uniNorm, low.discounts];
+    if (this.shape.quantized) [this.#top, this.#three, this.#two] = [this.#top.quantized(), N === 4 ? this.#three.quantized() : this.#three, this.#two.quantized()];
+    this.#current = true;
+    this.#setLive();
+    return this;
+  }
+
+  /** Which ids have a count left (see #liveA). */
+  #setLive(): void {
     // every token of a sentence is predicted by the words before it, so a word with counts left has a continuation count; <s> is never predicted
     this.#liveA = Uint8Array.from(this.#uni, (c) => (c > 0 ? 1 : 0));
-    if (rows.length) this.#liveA[this.id('<s>')] = 1;
-    return this;
+    if (this.#uni.some((c) => c > 0)) this.#liveA[this.id('<s>')] = 1;
   }
 
   /**
@@ -174,22 +193,21 @@ export class NgramModel {
 
   /** P(w | v) given P(w). */
   #p2(v: number, w: number, p1: number): number {
-    const inv = v >= 0 ? (this.#inv2[v] ?? 0) : 0;
-    return inv > 0 ? (w >= 0 ? this.#gram2.get(v * BASE + w) : 0) * inv + this.#back2[v]! * p1 : p1;
+    const c = v >= 0 ? this.#two.context(v) : -1;
+    return c < 0 ? p1 : (w >= 0 ? this.#two.share(c, w) : 0) + this.#two.back[c]! * p1;
   }
 
   /** P(w | u v) of order 3 below a highest order 4, given P(w | v). */
   #p3(u: number, v: number, w: number, p2: number): number {
-    const slot = u >= 0 && v >= 0 ? this.#ctx3.find(u * BASE + v) : -1;
-    if (slot < 0) return p2;
-    return (w >= 0 ? this.#gram3.get(slot * BASE + w) : 0) * this.#ctx3.first(slot) + this.#ctx3.second(slot) * p2;
+    const c = u >= 0 && v >= 0 ? this.#three.context(u * BASE + v) : -1;
+    return c < 0 ? p2 : (w >= 0 ? this.#three.share(c, w) : 0) + this.#three.back[c]! * p2;
   }
 
-  /** The slot of the highest order's context (t) u v, -1 when unseen or pruned. */
-  #topSlot(t: number, u: number, v: number): number {
+  /** The highest order's context (t) u v, -1 when unseen or pruned. */
+  #topContext(t: number, u: number, v: number): number {
     if (u < 0 || v < 0) return -1;
-    if (this.order === 3) return this.#ctxTop.find(u * BASE + v);
-    return t < 0 ? -1 : this.#ctxTop.find((t * BASE + u) * BASE + v);
+    if (this.order === 3) return this.#top.context(u * BASE + v);
+    return t < 0 ? -1 : this.#top.context((t * BASE + u) * BASE + v);
   }
 
   /**
@@ -202,10 +220,9 @@ export class NgramModel {
   logProbIds(t: number, u: number, v: number, w: number, vocabulary = 20000): number {
     let p = this.#p2(v, w, this.#p1(w, vocabulary));
     if (this.order === 4) p = this.#p3(u, v, w, p);
-    const slot = this.#topSlot(t, u, v);
-    if (slot < 0) return Math.log(p);
-    const g = w >= 0 ? this.#gramTop.get(slot * BASE + w) : 0;
-    return Math.log(g * this.#ctxTop.first(slot) + this.#ctxTop.second(slot) * p);
+    const c = this.#topContext(t, u, v);
+    if (c < 0) return Math.log(p);
+    return Math.log((w >= 0 ? this.#top.share(c, w) : 0) + this.#top.back[c]! * p);
   }
 
   /**
@@ -224,29 +241,45 @@ export class NgramModel {
    * order's context is looked up once.
    */
   logProbsInto(t: number, u: number, v: number, ws: Int32Array, bi: Float64Array, out: Float64Array): void {
+    this.lowerProbsInto(u, v, ws, bi, out, 0);
+    const c = this.topContext(t, u, v);
+    if (c >= 0) this.topLogProbsInto(c, ws, out, 0, out);
+    else for (let i = 0; i < ws.length; i++) out[i] = Math.log(out[i]!);
+  }
+
+  /**
+   * P(w | u v) of the order below the highest (order 4: the trigrams; order
+   * 3: P(w | v), `bi` itself) for each w of `ws`, as probabilities, into
+   * out[at ..]. Every history that ends in u v shares them: the decoder
+   * computes them once per such group of its states.
+   */
+  lowerProbsInto(u: number, v: number, ws: Int32Array, bi: Float64Array, out: Float64Array, at: number): void {
     const n = ws.length;
-    // order 3 below a highest order 4: P(w | u v) into out, as probabilities for now
-    const slot3 = this.order === 4 && u >= 0 && v >= 0 ? this.#ctx3.find(u * BASE + v) : -1;
-    if (slot3 >= 0) {
-      const inv3 = this.#ctx3.first(slot3);
-      const back3 = this.#ctx3.second(slot3);
-      const base3 = slot3 * BASE;
-      for (let i = 0; i < n; i++) {
-        const w = ws[i]!;
-        out[i] = (w >= 0 ? this.#gram3.get(base3 + w) : 0) * inv3 + back3 * bi[i]!;
-      }
-    } else for (let i = 0; i < n; i++) out[i] = bi[i]!;
-    const slot = this.#topSlot(t, u, v);
-    if (slot < 0) {
-      for (let i = 0; i < n; i++) out[i] = Math.log(out[i]!);
+    const three = this.#three;
+    const c3 = this.order === 4 && u >= 0 && v >= 0 ? three.context(u * BASE + v) : -1;
+    if (c3 < 0) {
+      for (let i = 0; i < n; i++) out[at + i] = bi[i]!;
       return;
     }
-    const inv = this.#ctxTop.first(slot);
-    const back = this.#ctxTop.second(slot);
-    const base = slot * BASE;
+    const back3 = three.back[c3]!;
     for (let i = 0; i < n; i++) {
       const w = ws[i]!;
-      out[i] = Math.log((w >= 0 ? this.#gramTop.get(base + w) : 0) * inv + back * out[i]!);
+      out[at + i] = (w >= 0 ? three.share(c3, w) : 0) + back3 * bi[i]!;
+    }
+  }
+
+  /** The highest order's context (t) u v, -1 when unseen or pruned: then P(w | t u v) is lowerProbsInto's. */
+  topContext(t: number, u: number, v: number): number {
+    return this.#topContext(t, u, v);
+  }
+
+  /** log P(w | t u v) for each w of `ws` into `out`, from the highest order's context `c` (≥ 0) and lowerProbsInto's probabilities at lower[at ..]. */
+  topLogProbsInto(c: number, ws: Int32Array, lower: Float64Array, at: number, out: Float64Array): void {
+    const top = this.#top;
+    const back = top.back[c]!;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      out[i] = Math.log((w >= 0 ? top.share(c, w) : 0) + back * lower[at + i]!);
     }
   }
 
@@ -254,7 +287,8 @@ export class NgramModel {
   seenPair(v: string, w: string): boolean {
     const a = this.known(v);
     const b = this.known(w);
-    return a >= 0 && b >= 0 && this.#gram2.find(a * BASE + b) >= 0;
+    const c = a >= 0 && b >= 0 ? this.#two.context(a) : -1;
+    return c >= 0 && this.#two.has(c, b);
   }
 
   /** The id of a known token, -1 for one never seen (no new id is made). */
@@ -279,7 +313,7 @@ export class NgramModel {
 
   /** How many lookup entries the frozen model holds per order (pruning's effect), for reports. */
   tableSizes(): Record<string, number> {
-    return { [`${this.order}-grams kept`]: this.#gramTop.size, [`${this.order}-gram contexts kept`]: this.#ctxTop.size, ...(this.order === 4 ? { '3-grams': this.#gram3.size } : {}), '2-grams': this.#gram2.size };
+    return { [`${this.order}-grams kept`]: this.#top.size, [`${this.order}-gram contexts kept`]: this.#top.contexts, ...(this.order === 4 ? { '3-grams': this.#three.size } : {}), '2-grams': this.#two.size };
   }
 
   /** What the compact form carries beside the n-grams. */
@@ -289,7 +323,7 @@ export class NgramModel {
 
   /** Every highest-order count as rows of ids [id × order, count], sorted, and the words the ids stand for: the compact form of the shipped model. */
   ngramIds(): { words: readonly string[]; rows: Uint32Array } {
-    return { words: this.#words, rows: this.#counts ? this.#counts.rows(Math.max(this.#words.length, 1)) : this.#rows };
+    return { words: this.#words, rows: this.#counts ? this.#counts.rows(Math.max(this.#words.length, 1)) : this.#frozenRows() };
   }
 
   /**
@@ -304,6 +338,34 @@ export class NgramModel {
     m.#counts = null;
     m.#rows = rows;
     m.#derived = derived && derived.length === 2 ? derived : null;
+    return m;
+  }
+
+  /**
+   * The lookup tables as they are (a quantized model's codes with them), for a
+   * compiled model file: the continuation unigram counts and orders 2 to the highest.
+   */
+  tables(): CompiledTables {
+    return { uni: this.#uni, levels: this.order === 4 ? [this.#two, this.#three, this.#top] : [this.#two, this.#top], discounts: this.discounts.slice(2) };
+  }
+
+  /**
+   * A model from a compiled file: the words, the lookup tables as they were
+   * written, and where its counts are to be read from when asked for. Call
+   * setExtras(); no finish() is needed.
+   */
+  static fromTables(words: readonly string[], shape: ModelShape, tables: CompiledTables, rows: () => Uint32Array): NgramModel {
+    const m = new NgramModel(shape);
+    for (const w of words) m.id(w);
+    if (m.#words.length !== words.length) throw new Error('language model file has repeated words');
+    m.#counts = null;
+    m.#rowsLater = rows;
+    m.#uni = tables.uni;
+    m.#uniNorm = tables.levels[0]!.size + 1;
+    [m.#two, m.#three, m.#top] = tables.levels.length === 3 ? (tables.levels as [NgramLevel, NgramLevel, NgramLevel]) : [tables.levels[0]!, EMPTY_LEVEL, tables.levels[1]!];
+    tables.discounts.forEach((d, k) => (m.discounts[k + 2] = d));
+    m.#current = true;
+    m.#setLive();
     return m;
   }
 

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel, NgramModel, trainModel, type ModelShape } from '../../../src/restore/index.js';
 import { modifiedDiscounts } from '../../../src/restore/kneser-ney.js';
+import { codebook, quantize } from '../../../src/restore/quantize.js';
 import { continuationRows, sortRows, TupleCounts } from '../../../src/restore/tuple-counts.js';
 
 const text = [
@@ -37,7 +38,7 @@ describe('n-gram model', () => {
   it.each(shapes)('sums to one in every context, seen, pruned or unseen (%j)', (shape) => {
     const model = trainModel([text], new NgramModel(shape));
     for (const [t, u, v] of [['ủy', 'ban', 'nhân'], ['ban', 'hành', 'kế'], ['<s>', '<s>', '<s>'], ['sở', 'nội', 'vụ'], ['vụ', 'thực', 'hiện'], ['xyz', 'ban', 'hành'], ['xyz', 'xyz', 'xyz']] as const)
-      expect(mass(model, t, u, v)).toBeCloseTo(1, 9);
+      expect(mass(model, t, u, v)).toBeCloseTo(1, 6); // the tables hold float32
   });
 
   it('reads one word further back at order 4', () => {
@@ -71,6 +72,29 @@ describe('n-gram model', () => {
     expect(less.known('quyết')).toBe(-1);
   });
 
+  it('writes a quantized model compiled (PILM3): the same tables back, its counts read only when asked for', () => {
+    const shape: ModelShape = { order: 4, modified: true, minCount: 2, quantized: true };
+    const model = trainModel([text], new NgramModel(shape));
+    const file = encodeModel(model, { built: 'test' });
+    expect(file.subarray(0, 6).toString('latin1')).toBe('PILM3\n');
+    const { model: back, about } = decodeModel(file);
+    expect(about).toEqual({ built: 'test' });
+    expect(back.shape).toEqual(shape);
+    expect(back.tableSizes()).toEqual(model.tableSizes());
+    for (const ctx of [['ủy', 'ban', 'nhân', 'dân'], ['<s>', '<s>', '<s>', 'ủy'], ['sở', 'nội', 'vụ', 'chủ'], ['xyz', 'ban', 'hành', 'kế']])
+      expect(back.logProbIds(...(ctx.map((w) => back.known(w)) as [number, number, number, number]))).toBe(model.logProbIds(...(ctx.map((w) => model.known(w)) as [number, number, number, number])));
+    expect(back.ngramIds().rows).toEqual(model.ngramIds().rows);
+    // a file cut inside its counts loads (they are not read) but cannot be trained on
+    const cut = decodeModel(file.subarray(0, file.length - 8)).model;
+    expect(cut.logProb('ban', 'hành', 'kế')).toBe(model.logProb('ban', 'hành', 'kế'));
+    expect(() => cut.ngramIds()).toThrow();
+  });
+
+  it('quantized, still sums to one in every context within the codebooks\' steps', () => {
+    const model = trainModel([text], new NgramModel({ order: 4, modified: true, minCount: 2, quantized: true }));
+    for (const [t, u, v] of [['ủy', 'ban', 'nhân'], ['<s>', '<s>', '<s>'], ['vụ', 'thực', 'hiện'], ['xyz', 'xyz', 'xyz']] as const) expect(mass(model, t, u, v)).toBeCloseTo(1, 4);
+  });
+
   it('still loads a PILM1 file (order 3, one discount)', () => {
     const plain = trainModel([text], new NgramModel({ order: 3, modified: false, minCount: 1 }));
     const { words, rows } = plain.ngramIds();
@@ -95,6 +119,31 @@ describe('modified Kneser-Ney discounts', () => {
 
   it('fall back to the plain discount when a count-of-counts is missing', () => {
     expect(modifiedDiscounts([0, 5, 0, 0, 0])).toEqual([0.75, 0.75, 0.75]);
+  });
+});
+
+describe('8-bit codebooks', () => {
+  it('keep every value within a small step of its own, the common ones closest', () => {
+    // a skewed spread of probabilities, as n-gram shares are: many small, few large
+    const values = Float64Array.from({ length: 20000 }, (_, i) => Math.exp(-12 * ((i * 7919) % 20000) / 20000) * (1 - (i % 3) * 0.1));
+    const book = codebook(values);
+    expect(book.length).toBe(256);
+    for (let i = 1; i < 256; i++) expect(book[i]!).toBeGreaterThanOrEqual(book[i - 1]!);
+    const codes = quantize(values, book);
+    const errors = Float64Array.from(values, (v, i) => Math.abs(Math.log(book[codes[i]!]!) - Math.log(v))).sort();
+    expect(errors.at(-1)).toBeLessThan(0.1);
+    expect(errors[errors.length >> 1]).toBeLessThan(0.02);
+    // the nearest entry in logarithm, never a farther one
+    const x = values[123]!;
+    const mine = Math.abs(Math.log(book[codes[123]!]!) - Math.log(x));
+    for (const b of book) expect(mine).toBeLessThanOrEqual(Math.abs(Math.log(b) - Math.log(x)) + 1e-12);
+  });
+
+  it('keep a few values exactly (up to float32)', () => {
+    const values = [0.5, 0.25, 0.125, 1];
+    const book = codebook(values);
+    const codes = quantize(values, book);
+    values.forEach((v, i) => expect(book[codes[i]!]).toBeCloseTo(v, 6));
   });
 });
 
