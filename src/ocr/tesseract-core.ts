@@ -26,7 +26,9 @@ const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 
 /** Whether this runtime's WebAssembly has the SIMD proposal (Node ≥ 16 on x86-64 and arm64 does). */
 export function wasmSimdSupported(): boolean {
   try {
-    return WebAssembly.validate(SIMD_PROBE);
+    // typed here: the build's libs (ES2023 and Node's types) do not declare the WebAssembly global
+    const wasm = (globalThis as unknown as { WebAssembly?: { validate(bytes: Uint8Array): boolean } }).WebAssembly;
+    return wasm?.validate(SIMD_PROBE) ?? false;
   } catch {
     return false;
   }
