@@ -24,6 +24,23 @@ describe('TAB-delimited tables in text inputs', () => {
     expect(tables).toEqual([]);
   });
 
+  it('does not take a letterhead or a closing block laid out in a borderless Word table for a table of data', async () => {
+    const page = textPage([
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'XÃ AN BÌNH\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 12/KH-UBND\tAn Bình, ngày 3 tháng 2 năm 2026',
+      'KẾ HOẠCH',
+      'Nơi nhận: / - Như trên; / - Lưu: VT.\tTM. ỦY BAN NHÂN DÂN / CHỦ TỊCH',
+      '\tNguyễn Văn B',
+      'PHỤ LỤC',
+      'TT\tNội dung\tĐơn vị chủ trì',
+      '1\tTổ chức tập huấn\tVăn phòng',
+    ]);
+    const { tables } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.cells.find((c) => c.row === 0 && c.col === 1)?.text).toBe('Nội dung');
+  });
+
   it('reads a Markdown pipe table under its header rule, a "\\|" inside a cell kept, and not lines that merely sit between "|" marks', async () => {
     const page = textPage(['PHỤ LỤC', '| TT | Nội dung | Đơn vị chủ trì |', '| --- | :--- | --- |', '| 1.1 | Tổ chức tập huấn A\\|B | Văn phòng |', '| 1.2 | Số hóa hồ sơ | Phòng Quản lý |', 'Nơi nhận:']);
     const { tables, pages } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));

@@ -1,3 +1,4 @@
+import { opensRecipients, startsWithMotto } from '../../../lexicon/index.js';
 import { untyped } from '../table-header.js';
 import type { Page, Table, TableCell, TableRow } from '../../../../schemas/index.js';
 
@@ -36,7 +37,7 @@ export function findDelimitedTables(page: Page, tableIndexStart: number): Table[
   const flush = (): void => {
     // a header labels at least two columns: TAB-indented lines under one label (a digital signature's
     // stamp: e-mail, time, certificate) are not a table
-    if (block.length >= 2 && (block[0] ?? []).filter(Boolean).length >= 2 && (!pipes || ruled)) tables.push(buildTable(block, page.number, tableIndexStart + tables.length));
+    if (block.length >= 2 && (block[0] ?? []).filter(Boolean).length >= 2 && (!pipes || ruled) && !isFrame(block)) tables.push(buildTable(block, page.number, tableIndexStart + tables.length));
     block = [];
     pipes = ruled = false;
   };
@@ -51,6 +52,13 @@ export function findDelimitedTables(page: Page, tableIndexStart: number): Table[
   flush();
   return tables;
 }
+
+/**
+ * A letterhead (issuer beside the national motto) or a closing block
+ * (recipients beside the signer) laid out in a borderless Word table comes
+ * out TAB-separated: it frames the document, it holds no data.
+ */
+const isFrame = (block: readonly string[][]): boolean => block.some((row) => row.some((cell) => startsWithMotto(cell) || opensRecipients(cell)));
 
 function buildTable(lines: string[][], page: number, index: number): Table {
   const header = lines[0] ?? [];
