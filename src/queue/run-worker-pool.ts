@@ -14,15 +14,17 @@ export const DEFAULT_GRACE_S = 30;
  * worker` and the per-queue entries in workers/, so both stop the same way.
  */
 export async function runWorkerPool(target: RedisTarget, pool: WorkerPool, graceS: number): Promise<never> {
-  await Promise.all(pool.workers.map((w) => w.waitUntilReady()));
-  process.stdout.write(`worker ready (Redis: ${target.describe}; pid ${process.pid})\n`);
-  return onShutdown(
+  // the signal handlers first: a SIGTERM while the workers connect stops them as gently as one after
+  const stopped = onShutdown(
     async () => {
       await closeWithin(graceS * 1000 + 1000, () => pool.close(graceS * 1000), () => {});
       await target.close();
     },
     { graceMs: graceS * 1000 },
   );
+  await Promise.all(pool.workers.map((w) => w.waitUntilReady()));
+  process.stdout.write(`worker ready (Redis: ${target.describe}; pid ${process.pid})\n`);
+  return stopped;
 }
 
 /**
