@@ -134,6 +134,10 @@ export const DocumentWordsFile = z.object({
   surnames: z.array(z.string()),
   /** Military and police ranks printed before an officer's name ("Đại tá"): part of the printed name. */
   ranks: z.array(z.string()).default([]),
+  /** Authority openers of a deputy signing on behalf of the head: "KT." (ký thay). */
+  onBehalfOpeners: z.array(z.string()).default([]),
+  /** The head's title after such an opener → the deputy's title printed under it: "GIÁM ĐỐC" → "PHÓ GIÁM ĐỐC", "BỘ TRƯỞNG" → "THỨ TRƯỞNG". */
+  deputyTitles: z.record(z.string(), z.string()).default({}),
   /** How the subject line starts: "V/v", "Về việc". */
   subjectOpeners: z.array(z.string()),
   /** The heading of the recipients list ("Nơi nhận"). */

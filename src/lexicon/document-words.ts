@@ -18,6 +18,22 @@ export function numberedTypeHeading(line: string): string | null {
   return file().types.find((t) => t.numbered && new RegExp(`^${escapeRegExp(t.type)}(?:\\s+số)?\\s*(?:[IVXLC]+|\\d+)?\\s*[.:]?$`, 'iu').test(text))?.type ?? null;
 }
 
+/**
+ * A type heading alone on its line whose words an OCR glued or spaced
+ * apart ("TỜTRÌNH", "QUYẾT  ĐỊNH", "K Ế HOẠCH"): the heading as the lexicon
+ * spells it in capitals ("TỜ TRÌNH"); null for a line that is anything else,
+ * or is printed as the lexicon spells it already. Capitals only: a heading is
+ * printed so, a word of the body is not.
+ */
+export function respacedTypeHeading(line: string): string | null {
+  const text = line.trim().replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  if (!text || /\p{Ll}/u.test(text) || !/^[\p{Lu}\s]+$/u.test(text)) return null;
+  const glued = fold(text).replace(/\s+/gu, '');
+  const found = documentTypes().find((t) => fold(t).replace(/\s+/gu, '') === glued);
+  const heading = found?.toUpperCase() ?? null;
+  return heading && heading !== text ? heading : null;
+}
+
 /** An alternation of the document types for citations ("Nghị quyết|Kế hoạch hành động|…"). */
 export function documentTypeAlternation(): string {
   return documentTypes().join('|');
@@ -65,9 +81,8 @@ const authorityPattern = lazy(() => {
 
 /** The authority part at the end of a line ("… - Lưu: VT. KT. GIÁM ĐỐC" → "KT. GIÁM ĐỐC"), null when the line has none. */
 export function authorityAtEnd(line: string): string | null {
-  const found = authorityPattern().exec(line.trim())?.[1]?.trim();
-  // "KT.GIÁM ĐỐC" is given as "KT. GIÁM ĐỐC", as the other documents print it
-  return found ? found.replace(/^([^\s.]+\.)(?=\p{Lu})/u, '$1 ') : null;
+  // as printed: "KT.GIÁM ĐỐC" stays without the space (CONTRACT.md: the authority lines as printed)
+  return authorityPattern().exec(line.trim())?.[1]?.trim() ?? null;
 }
 
 /** A head's own title printed alone in capitals over the name ("GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "GIAM ĐỐC" as an OCR read it): the piece itself; null for any other piece. */

@@ -1,6 +1,7 @@
 import type { Page } from '../../schemas/index.js';
 import { isVietnameseSyllable } from '../core/index.js';
-import { afterRecipientsOpener, authorityAtEnd, isRank, isSurname, opensRecipients, signerTitleLine } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, isSurname, opensRecipients, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
+import type { MetadataRepair } from './metadata-repair.js';
 
 /**
  * The closing part of an administrative document (Nghị định 30/2020/NĐ-CP):
@@ -32,7 +33,17 @@ function isSpeck(piece: string): boolean {
 
 /** Every line of the pages, with table cells and a cell's " / " paragraphs as pieces of their own. */
 function pieces(pages: readonly Page[]): string[] {
-  return pages.flatMap((p) => p.lines.flatMap((l) => l.text.split('\t').flatMap((cell) => cell.split(' / ')))).map((t) => t.trim()).filter(Boolean);
+  return pagedPieces(pages).map((p) => p.text);
+}
+
+/** The pieces with the page each is on. */
+function pagedPieces(pages: readonly Page[]): { text: string; page: number }[] {
+  return pages.flatMap((p) =>
+    p.lines
+      .flatMap((l) => l.text.split('\t').flatMap((cell) => cell.split(' / ')))
+      .map((t) => ({ text: t.trim(), page: p.number }))
+      .filter((t) => t.text),
+  );
 }
 
 /** Words in capitals at the end of a piece ("PHÓ CHỦ TỊCH"), at least two letters each; null when it does not end in capitals. */
@@ -61,13 +72,14 @@ export function nameAtEnd(piece: string): string | null {
  * "Nơi nhận"), so that a heading in capitals in the body is not read as one.
  * Null when the document has no signature block.
  */
-export function readSigner(pages: readonly Page[]): Signer | null {
-  const all = pieces(pages);
+export function readSigner(pages: readonly Page[], repairs: MetadataRepair[] = []): Signer | null {
+  const paged = pagedPieces(pages);
+  const all = paged.map((p) => p.text);
   const at = all.findIndex((p) => authorityAtEnd(p) !== null);
-  if (at >= 0) return signerFrom(all, at, authorityAtEnd(all[at]!)!);
+  if (at >= 0) return signerFrom(all, at, authorityAtEnd(all[at]!)!, repairs, paged[at]!.page);
   const titled = all.findLastIndex((p) => signerTitleLine(p) !== null);
   if (titled < 0) return null;
-  const signer = signerFrom(all, titled, signerTitleLine(all[titled]!)!);
+  const signer = signerFrom(all, titled, signerTitleLine(all[titled]!)!, repairs, paged[titled]!.page);
   const recipientsAt = all.findIndex((p) => opensRecipients(p));
   // the recipients heading may be read just after the title when the two columns share a line
   const inClosing = recipientsAt >= 0 && titled >= recipientsAt - 1;
@@ -79,34 +91,74 @@ export function readSigner(pages: readonly Page[]): Signer | null {
  * the recipients column it shares a line with ("- Lưu: VT, TCBC. Nguyễn Đức
  * Vũ"); never the end of a sentence ("… Công an tỉnh Lâm Đồng").
  */
-function printedName(piece: string): string | null {
+function printedName(piece: string): { name: string; rank: { rank: string; read: string } | null } | null {
   const name = nameAtEnd(piece);
   if (!name) return null;
   const before = piece.slice(0, piece.lastIndexOf(name)).trim();
-  // an officer's rank is printed as part of the name line ("Đại tá Huỳnh Ngọc Liêm")
-  if (isRank(before)) return `${before} ${name}`;
-  return before === '' || /[.;:)]$/u.test(before) ? name : null;
+  // an officer's rank is printed as part of the name line ("Đại tá Huỳnh Ngọc Liêm"), also as an OCR glued it ("THượngtá")
+  const rank = rankAtEnd(before);
+  if (rank && endsApart(rank.before)) return { name: `${rank.rank} ${name}`, rank };
+  return endsApart(before) ? { name, rank: null } : null;
 }
 
-/** The title starting at piece `at`, the capitals under it and the name after them. */
-function signerFrom(all: readonly string[], at: number, first: string): Signer {
+/**
+ * Whether what stands before a name on its line leaves the name a line of
+ * its own: nothing, the end of the recipients entry beside it ("… TCBC."),
+ * or a stroke of the signature the OCR read as a dash ("mem -"); not the
+ * words of a sentence ("… Công an tỉnh Lâm Đồng").
+ */
+function endsApart(before: string): boolean {
+  return before === '' || /[.;:)\-–—]$/u.test(before);
+}
+
+/**
+ * The title starting at piece `at`, the capitals under it and the name
+ * after them. Title lines take the lexicon's spelling where only their
+ * marks differ (an OCR's "PHÔ GIẢM ĐỌC"); under "KT. GIÁM ĐỐC" a line the
+ * OCR could not read (a seal over it: specks between the title and the
+ * name) is the deputy's title the lexicon gives ("PHÓ GIÁM ĐỐC"). Each
+ * mend goes into `repairs`.
+ */
+function signerFrom(all: readonly string[], at: number, first: string, repairs: MetadataRepair[], page: number): Signer {
   const title = [first];
   let name: string | null = null;
   let looked = 0;
+  /** Whether a line was read under the title that gave the block nothing: specks or a lone word a seal left. */
+  let unread = false;
   for (const p of all.slice(at + 1)) {
     // the recipients column read in between ("- Như trên;") belongs to the other side of the page: it does not count
     if (/^[-+]/u.test(p) || opensRecipients(p)) continue;
     // what an OCR read from the seal or the signature ("xxế", "≥4 ? + SÀNC") is not a line of the block
-    if (isSpeck(p)) continue;
+    if (isSpeck(p)) {
+      unread = true;
+      continue;
+    }
     if (++looked > NAME_WITHIN) break;
-    name = printedName(p);
-    if (name) break;
+    const printed = printedName(p);
+    if (printed) {
+      name = printed.name;
+      const rank = printed.rank;
+      if (rank && rank.read !== rank.rank) repairs.push({ field: 'signer.name', page, read: rank.read, as: rank.rank, why: "the lexicon's rank, as the OCR spaced or cased it" });
+      break;
+    }
     // "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG" under "TL. CHỦ TỊCH": capitals before the name;
     // a lone word in capitals is what a seal left of a line ("TỊCH"), not a title
     const caps = authorityAtEnd(p) ?? capitalsAtEnd(p);
     if (caps && caps.length >= p.length / 2 && /\s/u.test(caps.trim())) title.push(caps);
+    // no word in small letters: what a seal left of a line ("GHI"), not a note such as "(Đã ký)"
+    else if (!/\p{Ll}/u.test(p)) unread = true;
   }
-  return { title: title.join(' ').replace(/\s+/gu, ' '), name };
+  const spelled = title.map((t) => {
+    const s = spelledSignerTitle(t.trim());
+    if (s !== t.trim()) repairs.push({ field: 'signer.title', page, read: t.trim(), as: s, why: "the lexicon's title, only its marks differ" });
+    return s;
+  });
+  const deputy = spelled.length === 1 && unread && name ? deputyTitleUnder(spelled[0]!) : null;
+  if (deputy) {
+    spelled.push(deputy);
+    repairs.push({ field: 'signer.title', page, read: '', as: deputy, why: `the line under "${spelled[0]}" unreadable, a seal over it: the title of the deputy who signs on behalf` });
+  }
+  return { title: spelled.join(' ').replace(/\s+/gu, ' '), name };
 }
 
 /** The "Nơi nhận" entries as printed, without their dash and closing ";" or ".". */

@@ -1,9 +1,10 @@
 import type { Line, Metadata, Page } from '../../schemas/index.js';
 import { stripDiacritics } from '../core/index.js';
-import { isBannerLine, isBareOrgan, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
+import { gazetteerPlaceBeforeDate, isBannerLine, isBareOrgan, respacedTypeHeading, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
 import { readRecipients, readSigner } from './closing-fields.js';
 import { readCitations } from './citations.js';
 import { isMottoLine, leftColumnOfRow, looksLikeNumberLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import type { MetadataRepair } from './metadata-repair.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
 /** How many lines from the top of page 1 the header block may take. */
@@ -14,15 +15,16 @@ const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Ngà
 /**
  * Reads the header block of page 1: issuer chain (agency lines above the
  * number, left column), number, place and date, document type and title;
- * and the "Căn cứ …" / "Thực hiện …" citations.
+ * and the "Căn cứ …" / "Thực hiện …" citations. Fields mended from the
+ * lexicon rather than taken as read go into `repairs`.
  */
-export function readMetadata(pages: readonly Page[]): Metadata {
+export function readMetadata(pages: readonly Page[], repairs: MetadataRepair[] = []): Metadata {
   const first = pages[0];
   const body = pages.map((p) => p.text).join('\n');
   if (!first) return { issuer: null, issuerChain: [], number: null, date: null, place: null, docType: null, type: null, title: null, subject: null, signer: null, recipients: [], banners: [], citations: [] };
   // stamps and banners ("SAO Y; …", "Ký bởi: …") are set apart before the header is read
   const banners = pages.flatMap((p) => p.lines.filter((l) => isBannerLine(l.text)).map((l) => l.text.trim()));
-  const lines = expandHeaderRow(first.lines.slice(0, HEADER_LINES)).filter((l) => !isBannerLine(l.text));
+  const lines = mendHeaderLines(expandHeaderRow(first.lines.slice(0, HEADER_LINES)).filter((l) => !isBannerLine(l.text)), repairs);
   // a field with a blank left in it ("Số:      /KH-BQL") may come apart into pieces on one row: read each piece with the rest of its row
   const rowFrom = (i: number): string => restOfRow(lines, i);
   const numberAt = lines.findIndex((_, i) => readDocumentNumber(rowFrom(i)) !== null);
@@ -56,11 +58,35 @@ export function readMetadata(pages: readonly Page[]): Metadata {
     type,
     title: titleSubject ?? printedTitle,
     subject,
-    signer: readSigner(pages),
+    signer: readSigner(pages, repairs),
     recipients: readRecipients(pages),
     banners,
     citations: readCitations(pages),
   };
+}
+
+/**
+ * Header lines an OCR misprinted in a way the lexicon can mend, each mend
+ * recorded: a type heading with its words glued ("TỜTRÌNH" → "TỜ TRÌNH")
+ * and a date line that lost the comma after its province ("Lâm Đồng ngày
+ * tháng năm 2025" → "Lâm Đồng, ngày …", only when the gazetteer knows the
+ * place and the line then reads as a place and date).
+ */
+function mendHeaderLines(lines: readonly Line[], repairs: MetadataRepair[]): Line[] {
+  return lines.map((line) => {
+    const heading = respacedTypeHeading(line.text);
+    if (heading) {
+      repairs.push({ field: 'type', page: 1, read: line.text.trim(), as: heading, why: "the lexicon's type heading, its words as the OCR spaced them" });
+      return { ...line, text: heading };
+    }
+    const place = readPlaceDate(line.text) ? null : gazetteerPlaceBeforeDate(line.text);
+    const mended = place ? `${place.place}, ${place.rest}` : null;
+    if (mended && readPlaceDate(mended)) {
+      repairs.push({ field: 'place', page: 1, read: line.text.trim(), as: place!.place, why: 'a province of the gazetteer before "ngày": the comma after it lost' });
+      return { ...line, text: mended };
+    }
+    return line;
+  });
 }
 
 /** How a Word export joins the paragraphs of one table cell ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ / Số: …"). */

@@ -131,19 +131,22 @@ describe('signer and recipients', () => {
     expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'GIÁM ĐỐC', name: 'Trần Văn Bình' });
     // a Word draft: the title in the signature cell, the name not printed yet
     expect(readSigner([textPage('Nơi nhận: / - Như trên; / - Lưu: VT.\tCHỦ TỊCH')])).toEqual({ title: 'CHỦ TỊCH', name: null });
-    // as an OCR read it, marks lost
-    expect(readSigner([textPage(['Nơi nhận:', 'PHO GIAM ĐỐC', '- Lưu: VT.', 'Lê Thị Hoa'].join('\n'))])).toEqual({ title: 'PHO GIAM ĐỐC', name: 'Lê Thị Hoa' });
+    // as an OCR read it, marks lost: the lexicon's title, as printed
+    expect(readSigner([textPage(['Nơi nhận:', 'PHO GIAM ĐỐC', '- Lưu: VT.', 'Lê Thị Hoa'].join('\n'))])).toEqual({ title: 'PHÓ GIÁM ĐỐC', name: 'Lê Thị Hoa' });
   });
 
-  it('reads an authority opener printed against its title ("KT.GIÁM ĐỐC") as "KT. GIÁM ĐỐC", and never "QUYẾT ĐỊNH" as "Q." + title', () => {
+  it('reads an authority opener printed against its title ("KT.GIÁM ĐỐC") as printed, and never "QUYẾT ĐỊNH" as "Q." + title', () => {
     const closing = ['Nơi nhận:\tKT.GIÁM ĐỐC', '- Như trên;\tPHÓ GIÁM ĐỐC', '- Lưu: VT.', 'Trần Văn Bình'];
-    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Trần Văn Bình' });
+    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'KT.GIÁM ĐỐC PHÓ GIÁM ĐỐC', name: 'Trần Văn Bình' });
+    // the recipients beside it lose the whole authority, printed with its space or without
+    expect(readRecipients([textPage(['Nơi nhận:', '- Như trên; KT.GIÁM ĐỐC', '- Lưu: VT.'].join('\n'))])).toEqual(['Như trên', 'Lưu: VT']);
     expect(readSigner([textPage(['QUYẾT ĐỊNH', 'Về việc thành lập Hội đồng'].join('\n'))])).toBeNull();
   });
 
   it('on a scan, passes over what the OCR read from the seal (specks, a lone word in capitals) to the printed name', () => {
+    // the seal over the deputy's line left only specks and "TỊCH" of it: under "KT. CHỦ TỊCH" that line is the deputy's title
     const closing = ['Nơi nhận:', 'KT. CHỦ TỊCH', '- Như Điều 5;', 'xxế', '”', 'SÀN', 'TỊCH', '- Bộ Tư pháp;', '/^>⁄4øSN', '≥4 ? + SÀNC', 'si', '2 i', 'A 7:', 'N 2⁄', 'x7', '- Lưu: VT.', 'Nguyễn Minh'];
-    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'KT. CHỦ TỊCH', name: 'Nguyễn Minh' });
+    expect(readSigner([textPage(closing.join('\n'))])).toEqual({ title: 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH', name: 'Nguyễn Minh' });
     // the end of a sentence under the block is no name ("… Công an tỉnh Lâm Đồng")
     const footer = ['Nơi nhận:', 'KT. GIÁM ĐỐC', '- Lưu: VT.', 'Phòng An ninh mạng Công an tỉnh Lâm Đồng'];
     expect(readSigner([textPage(footer.join('\n'))])).toEqual({ title: 'KT. GIÁM ĐỐC', name: null });
