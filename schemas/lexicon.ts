@@ -142,6 +142,8 @@ export const DocumentWordsFile = z.object({
   subjectOpeners: z.array(z.string()),
   /** The heading of the recipients list ("Nơi nhận"). */
   recipientsOpener: z.string(),
+  /** How the recipients list's last entry starts ("- Lưu: VT, …"): it ends the list, also one whose heading an OCR lost. */
+  archiveEntry: z.string().default('Lưu'),
   /** How a stamp's or banner's lines start ("SAO Y", "Ký bởi", "ĐẾN"): not the document's own text. */
   banners: z.array(z.string()),
 });

@@ -116,6 +116,13 @@ export function opensRecipients(line: string): boolean {
   return line.trim().startsWith(file().recipientsOpener);
 }
 
+/** The recipients list's last entry, the archive's ("- Lưu: VT, TCBC."): a dash entry starting with the lexicon's word. */
+const archivePattern = lazy(() => new RegExp(`^[-+]\\s*${escapeRegExp(file().archiveEntry)}(?=[\\s:.,;(]|$)`, 'u'));
+
+export function isArchiveEntry(line: string): boolean {
+  return archivePattern().test(line.trim());
+}
+
 /** What follows the recipients heading on its own line ("Nơi nhận: - Như trên;" → "- Như trên;"). */
 export function afterRecipientsOpener(line: string): string {
   const t = line.trim();

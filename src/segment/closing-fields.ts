@@ -1,6 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { isVietnameseSyllable } from '../core/index.js';
-import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, isSurname, opensRecipients, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, isArchiveEntry, isSurname, opensRecipients, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
 import type { MetadataRepair } from './metadata-repair.js';
 
 /**
@@ -164,9 +164,10 @@ function signerFrom(all: readonly string[], at: number, first: string, repairs: 
 /** The "Nơi nhận" entries as printed, without their dash and closing ";" or ".". */
 export function readRecipients(pages: readonly Page[]): string[] {
   const all = pieces(pages);
-  const at = all.findIndex((p) => opensRecipients(p));
+  const opener = all.findIndex((p) => opensRecipients(p));
+  const at = opener >= 0 ? opener : headlessListStart(all);
   if (at < 0) return [];
-  const first = afterRecipientsOpener(all[at]!);
+  const first = opener >= 0 ? afterRecipientsOpener(all[at]!) : all[at]!;
   const out: string[] = [];
   /** Whether the last entry's line ended without its ";" or ".": a line without a dash after it goes on with it. */
   let open = false;
@@ -176,10 +177,11 @@ export function readRecipients(pages: readonly Page[]): string[] {
     if (!p) continue;
     if (!p.startsWith('-') && !p.startsWith('+')) {
       // the signature column read in between ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", the name) does not end the list
-      const signature = authorityAtEnd(p) !== null || capitalsAtEnd(p) === p || nameAtEnd(p) === p.replace(/[.;,]+$/u, '');
+      const signature = isSignatureLine(p);
       // "- Vụ/Cục/Ban TCCB, đơn vị thường trực" / "cải cách hành chính các bộ, ngành TW;": an entry wrapped onto the next line
       // goes on in small letters or with a bracket (a line in capitals after the last entry is a seal's specks or the next part)
-      if (out.length && open && !signature && /^[\p{Ll}(]/u.test(p)) {
+      // (what an OCR read from the seal beside it, "ñ", goes on with nothing)
+      if (out.length && open && !signature && /^[\p{Ll}(]/u.test(p) && !isSpeck(p)) {
         out[out.length - 1] = `${out.at(-1)}${comma ? ',' : ''} ${p.trim().replace(/[;.,]+$/u, '').trim()}`;
         open = !/[;.]\s*$/u.test(p);
         comma = /,\s*$/u.test(p);
@@ -198,8 +200,34 @@ export function readRecipients(pages: readonly Page[]): string[] {
     if (name && /[;.]\s*\S/u.test(entry)) entry = entry.slice(0, entry.lastIndexOf(name));
     const caps = capitalsAtEnd(entry);
     if (caps && /[;.]\s+\S/u.test(entry) && caps.split(/\s+/u).length >= 2) entry = entry.slice(0, entry.length - caps.length);
-    entry = entry.trim().replace(/[;.,]+$/u, '').trim();
+    // a colon after an entry's closing bracket is its ";" as an OCR read it ("- Như trên (để báo cáo):")
+    entry = entry.trim().replace(/(?<=\))\s*:$/u, '').replace(/[;.,]+$/u, '').trim();
     if (entry) out.push(entry);
   }
   return out;
+}
+
+/** A line of the signature column: the authority, a title in capitals, the printed name. */
+function isSignatureLine(p: string): boolean {
+  return authorityAtEnd(p) !== null || capitalsAtEnd(p) === p || nameAtEnd(p) === p.replace(/[.;,]+$/u, '');
+}
+
+/**
+ * Where the recipients list starts when an OCR lost its "Nơi nhận" heading
+ * (small bold italics): the list always ends with the archive's entry ("-
+ * Lưu: VT, TCBC."), so its first entry is the first dash entry of the run
+ * of lines before that one made only of entries, a line in small letters
+ * right under an entry's dash (its wrapped part), the signature column and
+ * specks. -1 without such an entry.
+ */
+function headlessListStart(all: readonly string[]): number {
+  const last = all.findLastIndex((p) => isArchiveEntry(p));
+  let start = last;
+  for (let i = last - 1; i >= 0; i--) {
+    const p = all[i]!;
+    if (/^[-+]/u.test(p)) start = i;
+    // an entry's wrapped line goes on under its dash; any other line in small letters is the body's
+    else if (/^[\p{Ll}(]/u.test(p) ? !/^[-+]/u.test(all[i - 1] ?? '') : !isSignatureLine(p) && !isSpeck(p)) break;
+  }
+  return start;
 }

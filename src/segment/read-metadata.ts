@@ -9,6 +9,8 @@ import { lowerUnitWords, properCase } from './proper-case.js';
 
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
+/** The salutation: it starts the body and ends a wrapped "V/v" subject; never a title. */
+const SALUTATION = /^(Kính gửi|Kính trình)/u;
 /** Lines that end the title block. */
 const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Ngày\s+\d|[IVX]+\.\s|-{3,}|_{3,}|\d+\.\s)/u;
 
@@ -108,8 +110,6 @@ function expandHeaderRow(lines: readonly Line[]): Line[] {
 
 /** The type of a document that prints a "V/v" line but no type heading. */
 const LETTER_TYPE = 'Công văn';
-/** What ends a "V/v" subject wrapped over lines: the salutation, the date line, the motto. */
-const SUBJECT_END = /^(Kính gửi|Kính trình)/u;
 
 /**
  * The "V/v …" line of a letter, under its number in the left column, with
@@ -126,7 +126,7 @@ function readSubjectLine(lines: readonly Line[], pageWidth: number | null): stri
     let previous = first.box;
     for (const next of lines.slice(at + 1, at + 4)) {
       const text = next.text.trim();
-      if (!next.box || next.box.x0 > pageWidth / 2 || SUBJECT_END.test(text) || readPlaceDate(text) || isMottoLine(text)) break;
+      if (!next.box || next.box.x0 > pageWidth / 2 || SALUTATION.test(text) || readPlaceDate(text) || isMottoLine(text)) break;
       // a wrapped subject is set flush left or centred under its first line ("tỉnh Lâm Đồng" under "V/v … Đội"), right under the line before
       const centre = (next.box.x0 + next.box.x1) / 2;
       const under = Math.abs(next.box.x0 - first.box.x0) <= 40 || (centre > first.box.x0 && centre < first.box.x1);
@@ -193,8 +193,11 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
   const positioned = weights;
   for (const [i, line] of lines.slice(typeAt + 1, typeAt + 7).entries()) {
     const text = line.text.trim();
-    // "Thực hiện Nghị quyết …" right under the type is the subject line when it does not read like a clause of the body
-    const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text);
+    // specks an OCR read beside the heading ("| _~ —": a signature or a handwritten note) are no line of the title
+    if (!/\p{L}/u.test(text)) continue;
+    // "Thực hiện Nghị quyết …" right under the type is the subject line when it does not read like a clause of the body;
+    // the salutation ("Kính gửi: …") never is
+    const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text) && !SALUTATION.test(text);
     if (BODY_START.test(text) && !subjectLine) break;
     // "CỦA BAN THƯỜNG VỤ THÀNH ỦY" names the author, not the subject
     if (i === 0 && authorLine(lines, typeAt)) continue;

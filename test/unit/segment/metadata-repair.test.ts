@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Line, Page } from '../../../schemas/index.js';
 import { deputyTitleUnder, gazetteerPlaceBeforeDate, rankAtEnd, respacedTypeHeading, spelledSignerTitle } from '../../../src/lexicon/index.js';
-import { readSigner } from '../../../src/segment/closing-fields.js';
+import { readRecipients, readSigner } from '../../../src/segment/closing-fields.js';
 import { readMetadata } from '../../../src/segment/index.js';
 import type { MetadataRepair } from '../../../src/segment/metadata-repair.js';
 
@@ -121,3 +121,17 @@ describe('a rank the OCR glued to the name line', () => {
     expect(readSigner([textPage(['Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'phân công đồng chí Trung tá Nguyễn Quốc Việt'].join('\n'))])!.name).toBeNull();
   });
 });
+
+describe('a recipients list whose heading the OCR lost', () => {
+  it('is the run of dash entries that ends with the archive\'s entry, across the signature column', () => {
+    const closing = ['Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét./.', '- Như trên (để báo cáo):', 'KT. GIÁM ĐỐC', '- Giám đốc Sở (để b/c);', '- Lưu: VT, TCBC.', 'ñ', 'si xố', 'Nguyễn Đức Vũ'];
+    expect(readRecipients([textPage(closing.join('\n'))])).toEqual(['Như trên (để báo cáo)', 'Giám đốc Sở (để b/c)', 'Lưu: VT, TCBC']);
+  });
+
+  it('takes no dash item of the body before it, and nothing without the archive\'s entry', () => {
+    const body = ['Nội dung gồm:', '- Thời gian: tháng 9;', 'thực hiện theo kế hoạch', 'Đề nghị các đơn vị thực hiện./.', '- Như trên;', '- Lưu: VT.'];
+    expect(readRecipients([textPage(body.join('\n'))])).toEqual(['Như trên', 'Lưu: VT']);
+    expect(readRecipients([textPage(['Đề nghị các đơn vị thực hiện./.', '- Như trên;', '- Sở Tư pháp.'].join('\n'))])).toEqual([]);
+  });
+});
+

@@ -102,4 +102,19 @@ describe('readMetadata', () => {
     // once is not enough, and an issuer that names its place is left as it is
     expect(readMetadata([page(title, named(1))])).toMatchObject({ issuer: 'Ban Thường vụ Thành ủy', place: null });
   });
+
+  it('reads no title from specks beside the heading nor from the salutation under it (a "phiếu trình" prints none)', () => {
+    const header = [
+      line('VĂN PHÒNG', 70, 80), line('Số: 09-01/26/PT-PNC', 50, 100),
+      line('PHIẾU TRÌNH', 227, 121), line('|', 388, 121), line('_~ —', 437, 121),
+    ];
+    // as an OCR reads a scan: no font weights to end the title
+    const scan = (lines: Line[]): Page => ({ ...page(lines, ''), origin: 'ocr' });
+    expect(readMetadata([scan([...header, line('Kính gửi:', 146, 136), line('- Lãnh đạo UBND tỉnh;', 210, 151)])]).title).toBeNull();
+    // a text input: the salutation right under the type, ending in a full stop
+    const text: Page = { ...page([], ''), lines: ['VĂN PHÒNG', 'Số: 10-01/26/PT-NC', 'PHIẾU TRÌNH', 'Kính gửi:\t- Lãnh đạo UBND tỉnh.'].map((t) => ({ text: t, box: null, fontSize: null, bold: false, wordStart: 0, wordEnd: 0 })) };
+    expect(readMetadata([text])).toMatchObject({ type: 'Phiếu trình', title: null });
+    // a title after the specks is still read
+    expect(readMetadata([scan([...header, line('Đề án Đại hội Hội Công chứng viên', 150, 136), line('Kính gửi:', 146, 150)])]).title).toBe('Đề án Đại hội Hội Công chứng viên');
+  });
 });
