@@ -193,12 +193,14 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
   const positioned = weights;
   for (const [i, line] of lines.slice(typeAt + 1, typeAt + 7).entries()) {
     const text = line.text.trim();
-    // specks an OCR read beside the heading ("| _~ —": a signature or a handwritten note) are no line of the title
-    if (!/\p{L}/u.test(text)) continue;
     // "Thực hiện Nghị quyết …" right under the type is the subject line when it does not read like a clause of the body;
     // the salutation ("Kính gửi: …") never is
     const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text) && !SALUTATION.test(text);
     if (BODY_START.test(text) && !subjectLine) break;
+    // specks an OCR read beside the heading ("| _~ —": a signature or a handwritten note) are no line of the title;
+    // a line of figures is ("2026-2030")
+    // (a rule under the title, "_____", has ended it above)
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
     // "CỦA BAN THƯỜNG VỤ THÀNH ỦY" names the author, not the subject
     if (i === 0 && authorLine(lines, typeAt)) continue;
     if (positioned && !line.bold) break;

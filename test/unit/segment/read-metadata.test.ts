@@ -114,6 +114,10 @@ describe('readMetadata', () => {
     // a text input: the salutation right under the type, ending in a full stop
     const text: Page = { ...page([], ''), lines: ['VĂN PHÒNG', 'Số: 10-01/26/PT-NC', 'PHIẾU TRÌNH', 'Kính gửi:\t- Lãnh đạo UBND tỉnh.'].map((t) => ({ text: t, box: null, fontSize: null, bold: false, wordStart: 0, wordEnd: 0 })) };
     expect(readMetadata([text])).toMatchObject({ type: 'Phiếu trình', title: null });
+    // a rule under the title still ends it, with no letters either
+    expect(readMetadata([scan([...header, line('Đề án Đại hội', 150, 136), line('_________', 200, 150), line('VĂN PHÒNG UBND TỈNH điện:', 150, 164)])]).title).toBe('Đề án Đại hội');
+    // a title's line of figures is part of it
+    expect(readMetadata([scan([...header, line('Kế hoạch giai đoạn', 150, 136), line('2026-2030', 200, 150), line('Kính gửi:', 146, 164)])]).title).toBe('Kế hoạch giai đoạn 2026-2030');
     // a title after the specks is still read
     expect(readMetadata([scan([...header, line('Đề án Đại hội Hội Công chứng viên', 150, 136), line('Kính gửi:', 146, 150)])]).title).toBe('Đề án Đại hội Hội Công chứng viên');
   });
