@@ -18,8 +18,8 @@ export async function segmentDocument(input: LayoutResult, issues: IssueRecorder
   // a number or a day left blank (a draft, or figures written by hand that the OCR did not read) is said, never guessed
   if (metadata.number && /^[-/]/u.test(metadata.number))
     issues.record('number-blank', `the document number is left blank: only its printed part "${metadata.number}" is read`, { page: 1, severity: 'info' });
-  const blankDate = metadata.date ? null : input.pages[0]?.lines.slice(0, HEADER_LINES).find((l) => DATE_LINE.test(l.text));
-  if (blankDate) issues.record('date-blank', `the date's day or month is left blank, or written by hand and not read ("${blankDate.text.trim()}"): no date`, { page: 1, severity: 'info' });
+  const blankDate = metadata.date ? null : input.pages[0]?.lines.slice(0, HEADER_LINES).map((l) => DATE_LINE.exec(l.text)?.[0]).find((m) => m !== undefined);
+  if (blankDate) issues.record('date-blank', `the date's day or month is left blank, or written by hand and not read ("${blankDate.trim()}"): no date`, { page: 1, severity: 'info' });
   if (!metadata.docType) issues.record('no-document-type', 'no document type ("KẾ HOẠCH", …) found on page 1', { page: 1, severity: 'info' });
   return { metadata, sections: readSections(input.pages) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accept, readHandwrittenFields, tightCrop, type InkOnPage } from '../../../src/ocr/handwritten-fields.js';
+import { accept, readHandwrittenFields, type InkOnPage } from '../../../src/ocr/handwritten-fields.js';
+import { tightCrop } from '../../../src/ocr/figure-images.js';
 import type { InkRegion } from '../../../src/ocr/coloured-ink.js';
 import { ocrResultToPage } from '../../../src/ocr/ocr-page.js';
 import type { GrayBitmap } from '../../../src/ocr/gray-bitmap.js';
