@@ -179,7 +179,7 @@ function inside(b: Box, area: Box): boolean {
  * page: its middle turned about the page's centre by the skew undone
  * (gray-bitmap.ts `rotateGray`), the box moved with it.
  */
-function straightened(r: InkRegion, ink: InkOnPage): Box {
+export function straightened(r: Box, ink: Pick<InkOnPage, 'skew' | 'width' | 'height'>): Box {
   if (!ink.skew) return { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 };
   const a = (-ink.skew * Math.PI) / 180;
   const [cx, cy] = [ink.width / 2, ink.height / 2];

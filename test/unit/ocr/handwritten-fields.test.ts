@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accept, readHandwrittenFields, type InkOnPage } from '../../../src/ocr/handwritten-fields.js';
+import { accept, readHandwrittenFields, straightened, type InkOnPage } from '../../../src/ocr/handwritten-fields.js';
 import { tightCrop } from '../../../src/ocr/figure-images.js';
 import type { InkRegion } from '../../../src/ocr/coloured-ink.js';
 import { ocrResultToPage } from '../../../src/ocr/ocr-page.js';
@@ -141,5 +141,24 @@ describe('tightCrop', () => {
     expect(t.data[4 * t.width + 4]).toBe(0);
     expect(t.data[0]).toBe(255);
     expect(tightCrop({ width: 5, height: 5, data: new Uint8Array(25).fill(255) })).toBeNull();
+  });
+});
+
+describe('straightened: where ink found on the page as scanned lies once the page is straightened', () => {
+  it('follows the turn prepare-image.ts gives the page (rotateGray by the skew undone)', async () => {
+    const { rotateGray } = await import('../../../src/ocr/gray-bitmap.js');
+    const [w, h] = [800, 1000];
+    const page: GrayBitmap = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+    const blob = { x0: 80, y0: 100, x1: 120, y1: 130 }; // far from the centre: a small turn moves it most
+    for (let y = blob.y0; y < blob.y1; y++) for (let x = blob.x0; x < blob.x1; x++) page.data[y * w + x] = 0;
+    const skew = 1.5;
+    const turned = rotateGray(page, -skew);
+    let [sx, sy, n] = [0, 0, 0];
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((turned.data[y * w + x] ?? 255) < 128) (sx += x), (sy += y), n++;
+    const moved = straightened(blob, { skew, width: w, height: h });
+    // the blob moved by several pixels, and the box moved with it to within a pixel
+    expect(Math.abs(sy / n - (blob.y0 + blob.y1 - 1) / 2)).toBeGreaterThan(5);
+    expect(Math.abs((moved.x0 + moved.x1 - 1) / 2 - sx / n)).toBeLessThan(1);
+    expect(Math.abs((moved.y0 + moved.y1 - 1) / 2 - sy / n)).toBeLessThan(1);
   });
 });
