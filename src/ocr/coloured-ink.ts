@@ -41,6 +41,14 @@ export interface InkRegion {
   y1: number;
   /** Masked pixels in the region. */
   pixels: number;
+  /**
+   * For a blue region the size of a few handwritten figures (a number or a
+   * day filled into a printed blank): the ink alone, its pixels' gray levels
+   * on white paper, cut to the region (same box). Kept so that the figures
+   * can be read after the page's print (handwritten-fields.ts); absent on
+   * other regions.
+   */
+  ink?: GrayBitmap;
 }
 
 export interface MaskedInk {
@@ -77,7 +85,30 @@ function hueClass(r: number, g: number, b: number, max: number, chroma: number):
  */
 export function maskColouredInk(rgba: RgbaBitmap, dpi: number): MaskedInk {
   const found = findInk(rgba.data, rgba.width, rgba.height, dpi);
-  return { gray: rgbaToGray(rgba, found?.mask), regions: found?.regions ?? [] };
+  const regions = (found?.regions ?? []).map((r) => (found && figureSized(r, dpi) ? { ...r, ink: inkAlone(rgba, found.mask, r) } : r));
+  return { gray: rgbaToGray(rgba, found?.mask), regions };
+}
+
+/** Handwritten figures filled into a blank: 0.08–0.6 inch tall (a line of writing), at most 2 inches wide. */
+const FIGURES_INCH = { minHeight: 0.08, maxHeight: 0.6, maxWidth: 2 };
+
+/** Whether a region is blue and the size of a few handwritten figures (FIGURES_INCH). */
+function figureSized(r: InkRegion, dpi: number): boolean {
+  const [w, h] = [(r.x1 - r.x0) / dpi, (r.y1 - r.y0) / dpi];
+  return r.colour === 'blue' && h >= FIGURES_INCH.minHeight && h <= FIGURES_INCH.maxHeight && w <= FIGURES_INCH.maxWidth;
+}
+
+/** The blue ink of a region alone: its pixels' gray levels, everything else (print, paper) white. */
+function inkAlone(rgba: RgbaBitmap, mask: Uint8Array, r: InkRegion): GrayBitmap {
+  const [w, h] = [r.x1 - r.x0, r.y1 - r.y0];
+  const data = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = (r.y0 + y) * rgba.width + r.x0 + x;
+      if (mask[i] !== 2) continue;
+      data[y * w + x] = ((rgba.data[4 * i] ?? 0) * 299 + (rgba.data[4 * i + 1] ?? 0) * 587 + (rgba.data[4 * i + 2] ?? 0) * 114) / 1000;
+    }
+  return { width: w, height: h, data };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { OcrEngine, OcrResult, PageImage } from './ocr-engine.js';
+import type { FiguresReading, OcrEngine, OcrResult, PageImage } from './ocr-engine.js';
 
 /**
  * An engine that starts the real one on first use: starting tesseract
@@ -16,6 +16,12 @@ export function lazyEngine(start: () => Promise<OcrEngine>): OcrEngine & { warm:
     async recognize(image: PageImage): Promise<OcrResult> {
       engine ??= start();
       return (await engine).recognize(image);
+    },
+    /** The real engine's figure reader; an engine without one reads nothing (an empty reading). */
+    async readFigures(image: PageImage): Promise<FiguresReading> {
+      engine ??= start();
+      const real = await engine;
+      return real.readFigures ? real.readFigures(image) : { text: '', confidence: 0 };
     },
     async close(): Promise<void> {
       if (engine) await (await engine).close();

@@ -23,6 +23,12 @@ export interface OcrSymbol {
   box: Box;
 }
 
+/** What `readFigures` made of a crop: the digits (empty when none) and the engine's confidence in [0, 1]. */
+export interface FiguresReading {
+  text: string;
+  confidence: number;
+}
+
 export interface OcrLine {
   words: OcrWord[];
   box: Box;
@@ -43,6 +49,12 @@ export interface OcrResult {
 export interface OcrEngine {
   readonly name: string;
   recognize(image: PageImage): Promise<OcrResult>;
+  /**
+   * Reads one line of figures alone (a number or a day filled into a blank
+   * by hand, cut out of the page): digits only, as one line. Optional: an
+   * engine without it leaves handwritten figures unread.
+   */
+  readFigures?(image: PageImage): Promise<FiguresReading>;
   /** Starts the engine in the background, when starting it costs time (its workers load a model); the first `recognize` shows a failure. */
   warm?(): void;
   close(): Promise<void>;

@@ -7,6 +7,8 @@ import type { PreparedImage } from './prepare-image.js';
 import { readComparisonSigns } from './comparison-signs.js';
 import { splitWordsAtRules } from './words-at-rules.js';
 import { rereadGarbledCells } from './cell-reread.js';
+import { readHandwrittenFields, type HandwrittenField } from './handwritten-fields.js';
+import type { OcrResult } from './ocr-engine.js';
 import { ocrResultToPage } from './ocr-page.js';
 import { createSandboxedRenderer, type PageRenderer } from './page-renderer.js';
 
@@ -96,12 +98,14 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     }
     // garbled table cells are read again alone, words run over an erased column rule are cut there,
     // and comparison signs the model lacks are read from their pixels
-    const read = await rereadGarbledCells(await engine.recognize(image), image, prepared.rulings, engine);
-    const words = splitWordsAtRules(read, prepared.rulings, image.dpi);
+    const reread = await rereadGarbledCells(await engine.recognize(image), image, prepared.rulings, engine);
+    // figures written by hand into the number's and the date's blanks, whose blue ink was painted out, are read alone
+    const hand = await handwrittenFields(n, reread, prepared, engine, issues);
+    const words = splitWordsAtRules(hand.result, prepared.rulings, image.dpi);
     // a page turned a quarter upright is as wide as it was tall
     const quarter = prepared.orientation === 90 || prepared.orientation === 270;
     const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, quarter ? { width: size.height, height: size.width } : size, prepared.rulings);
-    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.photo ? ['photo-rectified'] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues), ...sealsMasked(n, prepared, issues)];
+    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.photo ? ['photo-rectified'] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues), ...sealsMasked(n, prepared, issues), ...hand.steps];
     return withQuality({ ...page, rulings: prepared.rulings, repairs: [...steps, ...page.repairs] });
   };
   const { path, source } = input;
@@ -175,4 +179,25 @@ function sealsMasked(n: number, prepared: PreparedImage, issues: IssueRecorder):
   const where = prepared.seals.map((s) => `centre (${Math.round(s.cx * k)}, ${Math.round(s.cy * k)}) pt, radius ${Math.round(s.r * k)} pt`);
   issues.record('seal-masked', `page ${n}: a round seal found by its shape left out of the OCR (print lines crossing it kept): ${where.join('; ')}`, { page: n, severity: 'info' });
   return [`seal-masked(${prepared.seals.length})`];
+}
+
+const FIELD_NAMES: Record<HandwrittenField, string> = { number: 'number (after "Số:")', day: 'day (after "ngày")', month: 'month (after "tháng")' };
+
+/**
+ * Reads the figures handwritten into a page's number and date blanks
+ * (handwritten-fields.ts), on a page read upright and not drawn square-on
+ * from a photo (the ink's regions are found before either), and says what
+ * was done: a repair step and an info issue per blank, read (with the
+ * engine's confidence: a reviewer should check it against the page) or
+ * left blank (with the best reading and why it was not taken).
+ */
+async function handwrittenFields(n: number, read: OcrResult, prepared: PreparedImage, engine: OcrEngine, issues: IssueRecorder): Promise<{ result: OcrResult; steps: string[] }> {
+  if (!prepared.gray || prepared.orientation || prepared.photo || !prepared.masked.some((r) => r.ink)) return { result: read, steps: [] };
+  const found = await readHandwrittenFields(read, { masked: prepared.masked, skew: prepared.skew, width: prepared.gray.width, height: prepared.gray.height }, engine);
+  for (const r of found.readings)
+    issues.record('handwritten-read', `page ${n}: the ${FIELD_NAMES[r.field]} written by hand read as "${r.text}" (confidence ${r.confidence.toFixed(2)}); check it against the page`, { page: n, severity: 'info' });
+  for (const u of found.unread)
+    issues.record('handwritten-unread', `page ${n}: the ${FIELD_NAMES[u.field]} written by hand was not read (${u.reason}${u.best ? `; best reading "${u.best}", confidence ${u.confidence.toFixed(2)}` : ''}): left blank`, { page: n, severity: 'info' });
+  const steps = found.readings.length ? [`handwritten-read(${found.readings.map((r) => `${r.field} ${r.confidence.toFixed(2)}`).join(', ')})`] : [];
+  return { result: found.result, steps };
 }

@@ -32,7 +32,7 @@ export const PreparedPage = z.object({
   rulings: z.array(Ruling),
   blank: z.boolean(),
   gray: z.object({ width: z.number().int(), height: z.number().int(), data: z.instanceof(Uint8Array) }).nullable(),
-  masked: z.array(z.object({ colour: z.enum(['red', 'blue']), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), pixels: z.number() })),
+  masked: z.array(z.object({ colour: z.enum(['red', 'blue']), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), pixels: z.number(), ink: z.object({ width: z.number().int(), height: z.number().int(), data: z.instanceof(Uint8Array) }).optional() })),
   photo: z.object({ corners: z.tuple([Corner, Corner, Corner, Corner]), dpi: z.number().positive() }).nullable(),
   seals: z.array(z.object({ cx: z.number(), cy: z.number(), r: z.number() })),
 });

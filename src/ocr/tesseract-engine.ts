@@ -7,8 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 import { createLogger, defaultDataDir, type Logger } from '../core/index.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScheduler, createWorker, OEM, type Bbox, type Scheduler, type Worker } from 'tesseract.js';
-import type { OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
+import { createScheduler, createWorker, OEM, PSM, type Bbox, type Scheduler, type Worker } from 'tesseract.js';
+import type { FiguresReading, OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
 import { tesseractCorePath, tesseractWorkerScript } from './tesseract-core.js';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +23,9 @@ const require = createRequire(import.meta.url);
 import { DEFAULT_OCR_MODEL, type OcrModel } from '../../schemas/index.js';
 
 export { DEFAULT_OCR_MODEL, OCR_MODELS, type OcrModel } from '../../schemas/index.js';
+
+/** The language whose model reads handwritten figures (`readFigures`): @tesseract.js-data/eng, a dependency. */
+const FIGURES_LANG = 'eng';
 
 /** Where the fast models are kept: models/tessdata-fast at the root of the source tree or of the built one. */
 const FAST_DIRS = [new URL('../../models/tessdata-fast', import.meta.url), new URL('../../../models/tessdata-fast', import.meta.url)].map((u) => fileURLToPath(u));
@@ -106,8 +109,22 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
         grow();
       });
   };
+  // figures written by hand are read by a worker of their own, started the first time one is needed:
+  // the English model (its digits are not tied to Vietnamese syllables), digits only, one line
+  let figures: Promise<Worker> | null = null;
+  const figuresWorker = (): Promise<Worker> =>
+    (figures ??= (async () => {
+      const worker = await createWorker(FIGURES_LANG, OEM.LSTM_ONLY, { langPath: languageDataPath(FIGURES_LANG, 'best'), cachePath: cacheRoot, gzip: true, corePath, workerPath, errorHandler: () => undefined });
+      captureEngineOutput(worker, log);
+      await worker.setParameters({ tessedit_char_whitelist: '0123456789', tessedit_pageseg_mode: PSM.SINGLE_LINE });
+      return worker;
+    })());
   return {
     name: `tesseract.js(${lang}, ${model})`,
+    async readFigures(image: PageImage): Promise<FiguresReading> {
+      const { data } = await (await figuresWorker()).recognize(image.bytes);
+      return { text: data.text.replace(/\s+/gu, ''), confidence: data.confidence / 100 };
+    },
     async recognize(image: PageImage): Promise<OcrResult> {
       inFlight++;
       grow();
@@ -130,7 +147,7 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
     },
     async close(): Promise<void> {
       closed = true;
-      await scheduler.terminate();
+      await Promise.all([scheduler.terminate(), figures?.then((w) => w.terminate()).catch(() => undefined)]);
     },
   };
 }

@@ -67,3 +67,39 @@ describe('maskColouredInk: seals and signatures painted white before OCR', () =>
     expect(Array.from(masked.gray.data)).toEqual(Array.from(rgba.data.filter((_, i) => i % 4 === 0)));
   });
 });
+
+describe('maskColouredInk: handwritten figures kept apart', () => {
+  it('keeps the ink alone of a blue region the size of a few figures, and of no seal or signature', async () => {
+    const canvas = createCanvas(600, 400);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, 600, 400);
+    ctx.fillStyle = '#000000';
+    ctx.fillRect(60, 60, 30, 20); // print beside the figures: not in their ink
+    ctx.strokeStyle = 'rgb(30, 50, 170)';
+    ctx.lineWidth = 3;
+    ctx.beginPath(); // "17" in pen, about 0.2 inch tall at 150 dpi
+    ctx.moveTo(100, 50);
+    ctx.lineTo(100, 80);
+    ctx.moveTo(110, 50);
+    ctx.lineTo(125, 50);
+    ctx.lineTo(112, 80);
+    ctx.stroke();
+    ctx.strokeStyle = 'rgb(220, 40, 50)';
+    ctx.lineWidth = 8;
+    ctx.beginPath();
+    ctx.arc(400, 250, 90, 0, Math.PI * 2);
+    ctx.stroke();
+    const masked = maskColouredInk(await decodeRgba(canvas.toBuffer('image/png')), 150);
+    const figures = masked.regions.filter((r) => r.ink);
+    expect(figures).toHaveLength(1);
+    const [r] = figures;
+    expect(r!.colour).toBe('blue');
+    expect([r!.ink!.width, r!.ink!.height]).toEqual([r!.x1 - r!.x0, r!.y1 - r!.y0]);
+    // the pen's pixels are dark in the crop, paper white; the print beside it is not there
+    expect(pixel(r!.ink!, 100 - r!.x0, 65 - r!.y0)).toBeLessThan(160);
+    expect(pixel(r!.ink!, 105 - r!.x0, 65 - r!.y0)).toBe(255);
+    expect(Math.min(...Array.from(r!.ink!.data.slice(0, 1)))).toBe(255);
+    expect(masked.regions.find((g) => g.colour === 'red')?.ink).toBeUndefined();
+  });
+});

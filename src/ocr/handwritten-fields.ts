@@ -1,0 +1,296 @@
+import type { Box } from '../../schemas/index.js';
+import { stripDiacritics } from '../core/index.js';
+import { encodePgm, type GrayBitmap } from './gray-bitmap.js';
+import { inkBounds, renderings, resize, tightCrop } from './figure-images.js';
+import type { InkRegion } from './coloured-ink.js';
+import type { FiguresReading, OcrEngine, OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
+
+/**
+ * Figures a clerk writes by hand into the blanks a Vietnamese administrative
+ * document is printed with: the number ("Số: 177/CAT-PA05", "177" in blue
+ * pen before the printed code) and the day, sometimes the month (", ngày 15
+ * tháng 7 năm 2025"). The page's blue ink is painted out before OCR
+ * (coloured-ink.ts), so the engine never saw them; the ink of each blue
+ * region the size of a few figures is kept, and the regions that sit in one
+ * of those blanks (found from the printed words around it) are read here,
+ * alone, as digits.
+ *
+ * Handwriting is not what the engine was trained on, so a reading is taken
+ * only when it holds up (see `accept`): the renderings of the same ink
+ * (`renderings`) read the same figures, with confidence, as many figures as the ink is wide, and a value that can be
+ * what the blank holds (a number of 1–5 figures, a day of the printed month
+ * and year). What is not taken is left blank and said (`unread`).
+ */
+
+/** The renderings that read the figures must be this sure of them, on average… */
+const MIN_CONFIDENCE = 0.5;
+/** …and be at least this share of all renderings (see `renderings`). */
+const MIN_VOTES = 0.8;
+/** One handwritten figure is about this wide for its height (the ink's box): "1" is narrow, "0" and "4" wide. */
+const FIGURE_ASPECT = { min: 0.25, max: 1.1 };
+/** The ink is drawn this many pixels tall before it is read: about 5 mm of writing at 300 dpi. */
+const FIGURE_HEIGHT = 60;
+
+/** Which blank a figure was written into. */
+export type HandwrittenField = 'number' | 'day' | 'month';
+
+/** Figures read from a blank (pixels of the page as read). */
+export interface HandwrittenReading {
+  field: HandwrittenField;
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
+/** Ink in a blank that was not read with confidence: the blank stays as printed. */
+export interface UnreadHandwriting {
+  field: HandwrittenField;
+  /** The engine's best reading of the ink and its confidence (lower of the two renderings), for the reviewer. */
+  best: string;
+  confidence: number;
+  /** Why it was not taken. */
+  reason: string;
+}
+
+/** The page's blue ink regions and how the page was turned, as prepare-image.ts gives them. */
+export interface InkOnPage {
+  masked: readonly InkRegion[];
+  /** Skew the page was turned back by (degrees, counter-clockwise positive), about its centre. */
+  skew: number;
+  /** The prepared page's size in pixels (the same as rendered when the page was only straightened). */
+  width: number;
+  height: number;
+}
+
+/**
+ * Reads the handwritten figures in the number and date blanks of one page
+ * and puts them among its words: the number's figures in front of its
+ * printed code ("/CAT-PA05" → "177/CAT-PA05"), a day or month as a word of
+ * its own between "ngày", "tháng" and "năm". Returns the words, what was
+ * read and what was found and not read.
+ */
+export async function readHandwrittenFields(result: OcrResult, ink: InkOnPage, engine: OcrEngine): Promise<{ result: OcrResult; readings: HandwrittenReading[]; unread: UnreadHandwriting[] }> {
+  const none = { result, readings: [], unread: [] };
+  const crops = ink.masked.filter((r): r is InkRegion & { ink: GrayBitmap } => !!r.ink).map((r) => ({ region: r, box: straightened(r, ink) }));
+  if (!crops.length || !engine.readFigures) return none;
+  const words = result.lines.flatMap((line, li) => line.words.map((word) => ({ word, li })));
+  const slots = [...numberSlots(words.map((w) => w.word)), ...dateSlots(words.map((w) => w.word))];
+  const readings: HandwrittenReading[] = [];
+  const unread: UnreadHandwriting[] = [];
+  let lines = result.lines;
+  const used = new Set<InkRegion>();
+  for (const slot of slots) {
+    const crop = crops.find((c) => !used.has(c.region) && inside(c.box, slot.area));
+    if (!crop) continue;
+    used.add(crop.region);
+    const read = await readInk(crop.region.ink, engine);
+    const verdict = accept(slot, read);
+    if (typeof verdict === 'string') {
+      unread.push({ field: slot.field, best: read.text, confidence: read.confidence, reason: verdict });
+      continue;
+    }
+    const box = read.inkBox ? { x0: crop.box.x0 + read.inkBox.x0, y0: crop.box.y0 + read.inkBox.y0, x1: crop.box.x0 + read.inkBox.x1 + 1, y1: crop.box.y0 + read.inkBox.y1 + 1 } : crop.box;
+    readings.push({ field: slot.field, text: read.text, confidence: read.confidence, box });
+    lines = place(lines, slot, { text: read.text, box, confidence: read.confidence });
+    // a month read by hand is what the day's blank is checked against
+    if (slot.field === 'month') for (const s of slots) if (s.field === 'day' && s.month === null) s.month = Number(read.text);
+  }
+  return { result: { ...result, lines }, readings, unread };
+}
+
+/** A blank on the page: the area where its figures would be written, the printed words around it, and what it must hold. */
+interface Slot {
+  field: HandwrittenField;
+  area: Box;
+  /** The word the figures go before (the number's printed code), or after (the date's "ngày" / "tháng"). */
+  anchor: OcrWord;
+  /** The number's printed code word ("/CAT-PA05"), when it was read. */
+  code: OcrWord | null;
+  /** For a day: the printed month and year, when read. */
+  month: number | null;
+  year: number | null;
+}
+
+const plain = (w: OcrWord): string => stripDiacritics(w.text).toLowerCase();
+const height = (b: Box): number => b.y1 - b.y0;
+const midY = (b: Box): number => (b.y0 + b.y1) / 2;
+/**
+ * Where a word's letters end: a speck of the ink read onto its end ("ngày." over the day's figures) is
+ * no part of it. From the engine's symbols when it gave them.
+ */
+const lettersEnd = (w: OcrWord): number => {
+  const letters = (w.symbols ?? []).filter((s) => /\p{L}/u.test(s.text));
+  return letters.length ? Math.max(...letters.map((s) => s.box.x1)) : w.box.x1;
+};
+/** Whether b lies on a's row: their middles within half of a's height. */
+const sameRow = (a: Box, b: Box): boolean => Math.abs(midY(a) - midY(b)) <= 0.6 * Math.max(height(a), height(b));
+
+/** "Số:" then, on its row, the printed code ("/CAT-PA05", "/TTr-SNV"); the blank lies between them. */
+function numberSlots(words: readonly OcrWord[]): Slot[] {
+  const slots: Slot[] = [];
+  for (const so of words.filter((w) => /^so\s*[:;.]?$/u.test(plain(w)) && /^S/u.test(w.text))) {
+    const row = words.filter((w) => w !== so && sameRow(so.box, w.box) && w.box.x0 >= so.box.x1 - height(so.box) * 0.2).sort((a, b) => a.box.x0 - b.box.x0);
+    // the code may carry a speck of the ink before it (".:/TTr-SNV")
+    // specks of the ink the engine read in the blank ("“5", ".") may come before it
+    const code = row.slice(0, 3).find((w, i) => /^[^\p{L}\d]{0,3}[-/]\p{Lu}/u.test(w.text) && row.slice(0, i).every((x) => !/\p{L}/u.test(x.text))) ?? null;
+    // the figures are put before the printed code: without one there is nothing to put them to
+    if (!code) continue;
+    const h = height(so.box);
+    // the blank: from "Số:" to the middle of the code's first letters (a hand often runs over the "/"), or a few figures' width
+    const x1 = code.box.x0 + Math.min(2 * h, (code.box.x1 - code.box.x0) / 2);
+    slots.push({ field: 'number', area: { x0: lettersEnd(so) - h * 0.3, y0: so.box.y0 - h, x1, y1: so.box.y1 + h }, anchor: so, code, month: null, year: null });
+  }
+  return slots;
+}
+
+/** ", ngày … tháng … năm 2025": a blank after "ngày" (the day) and after "tháng" where no month is printed. */
+function dateSlots(words: readonly OcrWord[]): Slot[] {
+  const slots: Slot[] = [];
+  for (const ngay of words.filter((w) => /^,?ngay[^\p{L}\d]*$/u.test(plain(w)))) {
+    const row = words.filter((w) => w !== ngay && sameRow(ngay.box, w.box) && w.box.x0 >= ngay.box.x1 - 2).sort((a, b) => a.box.x0 - b.box.x0);
+    const ti = row.findIndex((w) => /^thang[^\p{L}\d]*$/u.test(plain(w)));
+    const ni = row.findIndex((w, i) => i > ti && /^nam[^\p{L}\d]*$/u.test(plain(w)));
+    if (ti < 0 || ni < 0) continue;
+    const thang = row[ti]!;
+    const nam = row[ni]!;
+    const yearWord = row[ni + 1];
+    const year = yearWord && /^\d{4}\b/u.test(yearWord.text) ? Number(yearWord.text.slice(0, 4)) : null;
+    const between = (a: number, b: number): OcrWord[] => row.slice(a + 1, b);
+    const printedMonth = between(ti, ni).find((w) => /^\d{1,2}$/u.test(w.text));
+    const h = height(ngay.box);
+    // from the word's middle: the engine may have stretched its last letter over the ink ("g" of "tháng" over a "9")
+    const area = (a: OcrWord, b: OcrWord): Box => ({ x0: Math.min(lettersEnd(a) - h * 0.3, (a.box.x0 + a.box.x1) / 2), y0: a.box.y0 - h, x1: b.box.x0 + h * 0.3, y1: a.box.y1 + h });
+    // a day the engine read from print (or from dark ink) is already among the words
+    if (!between(-1, ti).some((w) => /\d/u.test(w.text))) slots.push({ field: 'day', area: area(ngay, thang), anchor: ngay, code: null, month: printedMonth ? Number(printedMonth.text) : null, year });
+    if (!printedMonth && !between(ti, ni).some((w) => /\d/u.test(w.text))) slots.push({ field: 'month', area: area(thang, nam), anchor: thang, code: null, month: null, year });
+  }
+  // months first: a month read by hand is what its day is checked against
+  return slots.sort((a, b) => (a.field === 'month' ? 0 : 1) - (b.field === 'month' ? 0 : 1));
+}
+
+/** A crop is in a blank when its middle is. */
+function inside(b: Box, area: Box): boolean {
+  const [x, y] = [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2];
+  return x >= area.x0 && x <= area.x1 && y >= area.y0 && y <= area.y1;
+}
+
+/**
+ * Where a region found on the page as rendered lies on the straightened
+ * page: its middle turned about the page's centre by the skew undone
+ * (gray-bitmap.ts `rotateGray`), the box moved with it.
+ */
+export function straightened(r: Box, ink: Pick<InkOnPage, 'skew' | 'width' | 'height'>): Box {
+  if (!ink.skew) return { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 };
+  const a = (-ink.skew * Math.PI) / 180;
+  const [cx, cy] = [ink.width / 2, ink.height / 2];
+  const [u, v] = [(r.x0 + r.x1) / 2 - cx, (r.y0 + r.y1) / 2 - cy];
+  const [mx, my] = [cx + u * Math.cos(a) + v * Math.sin(a), cy - u * Math.sin(a) + v * Math.cos(a)];
+  const [dx, dy] = [mx - (r.x0 + r.x1) / 2, my - (r.y0 + r.y1) / 2];
+  return { x0: r.x0 + dx, y0: r.y0 + dy, x1: r.x1 + dx, y1: r.y1 + dy };
+}
+
+/** What the renderings of one ink made of it. */
+export interface InkReading {
+  /** The reading most renderings of the deciding size gave (empty when none gave figures). */
+  text: string;
+  /** How many renderings of that size gave it, of how many. */
+  votes: number;
+  renderings: number;
+  /** Mean confidence of the renderings that gave it. */
+  confidence: number;
+  /** What the renderings at the other size agreed on instead, when they did (see `readInk`); null when they did not disagree. */
+  contradicted?: string | null;
+  /** The ink's width over its height. */
+  aspect: number;
+  /** Where the ink is within its region (pixels from the region's corner); null when there is none. */
+  inkBox: Box | null;
+}
+
+/**
+ * Reads the ink's renderings (`renderings`) at two sizes: as scanned, and
+ * drawn FIGURE_HEIGHT tall (a 150 dpi scan's figures are half as tall as a
+ * 300 dpi one's, and the engine reads some sizes better than others). Each
+ * size votes on its own; a size whose renderings agree (MIN_VOTES, with
+ * MIN_CONFIDENCE) decides, unless the other size agrees as firmly on
+ * something else.
+ */
+async function readInk(ink: GrayBitmap, engine: OcrEngine): Promise<InkReading> {
+  const inkBox = inkBounds(ink);
+  const tight = tightCrop(ink);
+  if (!tight || !inkBox) return { text: '', votes: 0, renderings: 0, confidence: 0, aspect: 0, inkBox: null };
+  const aspect = (inkBox.x1 - inkBox.x0 + 1) / (inkBox.y1 - inkBox.y0 + 1);
+  const sizes = [tight, resize(tight, FIGURE_HEIGHT / (inkBox.y1 - inkBox.y0 + 1))];
+  const votes: Omit<InkReading, 'aspect' | 'inkBox'>[] = [];
+  for (const [i, size] of sizes.entries()) {
+    const reads: FiguresReading[] = [];
+    // as scanned, every pixel the ink mask kept is ink; drawn to size, the edges blend with the paper
+    for (const img of renderings(size, i === 0 ? 255 : 200)) reads.push(await engine.readFigures!({ bytes: encodePgm(img), dpi: 300 }));
+    const counts = new Map<string, FiguresReading[]>();
+    for (const r of reads.filter((x) => x.text)) counts.set(r.text, [...(counts.get(r.text) ?? []), r]);
+    const [text, agree] = [...counts.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+    votes.push({ text, votes: agree.length, renderings: reads.length, confidence: agree.reduce((n, r) => n + r.confidence, 0) / Math.max(1, agree.length) });
+  }
+  const firm = (v: Omit<InkReading, 'aspect' | 'inkBox'>): boolean => v.text !== '' && v.votes >= MIN_VOTES * v.renderings && v.confidence >= MIN_CONFIDENCE;
+  const best = votes.find(firm) ?? [...votes].sort((a, b) => b.votes - a.votes || b.confidence - a.confidence)[0]!;
+  const other = votes.find((v) => v !== best && v.text !== best.text && v.votes >= MIN_VOTES * v.renderings);
+  return { ...best, contradicted: other?.text ?? null, aspect, inkBox };
+}
+
+/**
+ * Whether a reading holds up for its blank (true), or why not: both
+ * renderings read the same figures, each surely; as many figures as the
+ * ink is wide (a "12" written as one stroke read as "9" is not taken); a
+ * number of 1–5 figures not starting with 0; a month 1–12; a day that the
+ * printed month and year have.
+ */
+export function accept(slot: Pick<Slot, 'field' | 'month' | 'year'>, read: InkReading): true | string {
+  if (!/^\d+$/u.test(read.text)) return 'no figures read';
+  if (read.votes < MIN_VOTES * read.renderings) return `only ${read.votes} of ${read.renderings} renderings of the ink read "${read.text}"`;
+  if (read.contradicted) return `read "${read.text}" at one size and "${read.contradicted}" at another`;
+  if (read.confidence < MIN_CONFIDENCE) return 'not read with confidence';
+  const perFigure = read.aspect / read.text.length;
+  if (perFigure < FIGURE_ASPECT.min || perFigure > FIGURE_ASPECT.max) return `${read.text.length} figures do not fill the ink's width`;
+  const n = Number(read.text);
+  if (slot.field === 'number') return read.text.length <= 5 && !read.text.startsWith('0') ? true : 'not a document number';
+  if (slot.field === 'month') return read.text.length <= 2 && n >= 1 && n <= 12 ? true : 'not a month';
+  if (read.text.length > 2 || n < 1 || n > daysIn(slot.month, slot.year)) return 'not a day of the printed month';
+  return true;
+}
+
+/** Days in a month (31 when the month is not known; February by the year, 29 when not known). */
+function daysIn(month: number | null, year: number | null): number {
+  if (!month || month < 1 || month > 12) return 31;
+  if (month === 2) return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Puts what was read among the page's words: a number's figures joined to
+ * its printed code (one word, as printed numbers are read); a day or month
+ * as a word of its own after its anchor, in the anchor's line.
+ */
+function place(lines: readonly OcrLine[], slot: Slot, figures: { text: string; box: Box; confidence: number }): OcrLine[] {
+  const union = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
+  if (slot.field === 'number' && slot.code) {
+    const code = slot.code;
+    const joined: OcrWord = { text: `${figures.text}${code.text.replace(/^[^\p{L}\d/-]+/u, '')}`, box: union(code.box, figures.box), confidence: Math.min(code.confidence, figures.confidence) };
+    return lines.map((l) => (l.words.includes(code) ? { ...l, words: l.words.map((w) => (w === code ? joined : w)) } : l));
+  }
+  // the figures take the anchor's height, so the line keeps one baseline; specks of the ink the engine
+  // read in the blank (".", "'") and on the anchor's end ("ngày.") go, the figures being what they were
+  const end = lettersEnd(slot.anchor);
+  const anchor: OcrWord = { ...slot.anchor, text: slot.anchor.text.replace(/[^\p{L}]+$/u, ''), box: { ...slot.anchor.box, x1: end } };
+  const speck = (w: OcrWord): boolean => !/[\p{L}\d]/u.test(w.text) && inside(w.box, slot.area);
+  // the figures sit apart from the words on either side (the line builder puts a space where there is a gap)
+  const gap = height(slot.anchor.box) * 0.3;
+  return lines.map((l) => {
+    const at = l.words.indexOf(slot.anchor);
+    if (at < 0) return l;
+    const after = l.words.slice(at + 1).filter((w) => !speck(w));
+    const next = after[0]?.box.x0 ?? Infinity;
+    const x0 = Math.max(figures.box.x0, end + gap);
+    const x1 = Math.max(x0 + 1, Math.min(figures.box.x1, next - gap));
+    const word: OcrWord = { text: figures.text, box: { x0, x1, y0: slot.anchor.box.y0, y1: slot.anchor.box.y1 }, confidence: figures.confidence };
+    return { ...l, words: [...l.words.slice(0, at), anchor, word, ...after] };
+  });
+}
