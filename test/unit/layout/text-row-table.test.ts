@@ -66,6 +66,26 @@ describe('trimGarbage', () => {
     expect(trimGarbage('Tỷ lệ hồ sơ được cấp phép ° i')).toBe('Tỷ lệ hồ sơ được cấp phép');
     expect(trimGarbage('Số công trình cấp đặc biệt loại A')).toBe('Số công trình cấp đặc biệt loại A');
   });
+
+  it('drops three or more one-character tokens in a row, and a run of lone digits and no-words with the short no-word after it', () => {
+    expect(trimGarbage('Tỷ lệ người có tài khoản giao ổ ổ ổ Ổ dịch tại ngân hàng')).toBe('Tỷ lệ người có tài khoản giao dịch tại ngân hàng');
+    expect(trimGarbage('học bạ số; cơ sở ở 2 ez 5 Aok giáo dục')).toBe('học bạ số; cơ sở giáo dục');
+    // figures with words around them, an acronym: text
+    expect(trimGarbage('đạt mức 2 ở 3 xã CNTT')).toBe('đạt mức 2 ở 3 xã CNTT');
+    expect(trimGarbage('nhóm 1 và 2 ở 5 xã')).toBe('nhóm 1 và 2 ở 5 xã');
+  });
+});
+
+describe('splitAnchorLine, a unit that repeats the name', () => {
+  it('reads a capitalised run before the figure that repeats the name\'s last words as the unit', () => {
+    // a run that is not the name's last words is left to the name
+    expect(splitAnchorLine('28 Hình thành sàn giao dịch công nghệ Sàn giao dịch 2 Sở Công Thương')).toMatchObject({ name: 'Hình thành sàn giao dịch công nghệ Sàn giao dịch', unit: '', target: '2' });
+    expect(splitAnchorLine('28 Xây dựng trạm quan trắc Trạm quan trắc 5 Sở Nông nghiệp và Môi trường')).toMatchObject({
+      name: 'Xây dựng trạm quan trắc', unit: 'Trạm quan trắc', target: '5', lead: 'Sở Nông nghiệp và Môi trường',
+    });
+    // a proper name inside the name is no unit
+    expect(splitAnchorLine('9 Số người học tiếng Việt Nam 120 Sở Giáo dục và Đào tạo')).toMatchObject({ name: 'Số người học tiếng Việt Nam', unit: '', target: '120' });
+  });
 });
 
 describe('repairRowCodes', () => {
@@ -182,6 +202,28 @@ describe('findTextRowTables', () => {
     expect(grid(table!).map((r) => [r[1], r[4]])).toEqual([
       ['Tỷ lệ hộ dân dùng nước sạch nông thôn', 'Sở Xây dựng'],
       ['Chi ngân sách cho chuyển đổi số', 'Sở Tài chính, Sở Khoa học và Công nghệ'],
+    ]);
+  });
+
+  it('gives a locality read after stray marks right under a row line to that row\'s agency, and drops a stray capital opening a line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      '1 Tỷ lệ văn bản được ký số trên môi % 100 Vin phong Uy bnn dan',
+      '. _—_ thành phố',
+      'trường mạng',
+      '2 Hoàn thành xây dựng trung tâm dữ liệu Cơ sở 1 Sở Khoa học và Công nghệ',
+      'B tại thành phố',
+      '3 Tỷ lệ xã có trạm y tế đạt chuẩn % 100 Sở Y tế',
+      'trên địa bàn',
+      'thành phố',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!).map((r) => [r[1], r[4]])).toEqual([
+      ['Tỷ lệ văn bản được ký số trên môi trường mạng', 'Vin phong Uy bnn dan thành phố'],
+      ['Hoàn thành xây dựng trung tâm dữ liệu tại thành phố', 'Sở Khoa học và Công nghệ'],
+      // a name's own last line, no marks before it, stays the name's
+      ['Tỷ lệ xã có trạm y tế đạt chuẩn trên địa bàn thành phố', 'Sở Y tế'],
     ]);
   });
 

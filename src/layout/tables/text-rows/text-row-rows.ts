@@ -1,5 +1,6 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
 import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOpener } from '../../../lexicon/index.js';
+import { isVietnameseSyllable } from '../../../core/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
@@ -32,7 +33,7 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
   for (const raw of segment) {
     const trimmed = raw.trim();
     // stray marks before the locality that ends the agency above ("ở 4 RN Ả 2 ix thành phố" under "… Ủy ban nhân dân"): the locality is kept
-    const line = trimmed && isGarbageLine(trimmed) ? localityOfGarbage(trimmed, rows.at(-1)?.cells.lead ?? '') : trimmed;
+    const line = trimmed && isGarbageLine(trimmed) ? localityOfGarbage(trimmed, rows.at(-1)?.cells.lead ?? '') : withoutStrayLetter(trimmed);
     if (!line) continue;
     if (isPeriod(line)) {
       flushPending();
@@ -55,7 +56,10 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       afterSection = false;
       continue;
     }
-    pending.push(line);
+    const last = rows.at(-1);
+    const locality = !pending.length && last ? strayLocality(line, last.cells.lead) : '';
+    if (locality && last) last.cells.lead = `${last.cells.lead} ${locality}`;
+    else pending.push(line);
   }
   flushPending();
   rows.forEach((r) => out.push(bodyRow(r)));
@@ -186,6 +190,18 @@ function wrappedUnit(above: string, name: string): { above: string; unit: string
   return null;
 }
 
+/**
+ * A line opening with a lone capital that is no syllable, then a word in
+ * lower case ("B tại thành phố" under "4 Hoàn thành …", the row number's
+ * other digit as read): the letter is a stray mark from the number column,
+ * not a word of the cell. A row line keeps what it reads (its number may be so garbled).
+ */
+function withoutStrayLetter(line: string): string {
+  if (isAnchorLine(line)) return line;
+  const m = /^(\p{Lu})\s+(?=\p{Ll})/u.exec(line);
+  return m && !isVietnameseSyllable(m[1]!) ? line.slice(m[0].length) : line;
+}
+
 /** A continuation line: starts in lower case, with a bracket, or with a figure ("(R&D) Sở …", "1Gb/s."). */
 function continuesAbove(line: string): boolean {
   const start = line.replace(/^[-–|{[\s'"‘’.,:;]+/u, '');
@@ -226,6 +242,23 @@ function localityOfGarbage(line: string, lead: string): string {
 const pendingLocality = (lead: string): boolean => Boolean(lead) && endsBeforeLocality(fold(lead));
 
 /**
+ * The locality a line right under a row line holds after stray marks only
+ * (". _—_ thành phố", "£ Ả thành phố"), when that row's agency does not end
+ * with a locality yet: the agency cell, centred in its row, ends one line
+ * lower than the row line, and the OCR read marks from the borders before it
+ * (however garbled the agency's own words, "… Nhà nước Việt Nam" + "thành
+ * phố"). A name's wrapped "… trên địa bàn" / "thành phố" has no marks
+ * before it. "" when the line is no such line.
+ */
+function strayLocality(line: string, lead: string): string {
+  if (!lead || localityAtEnd(lead)) return '';
+  const found = localityAtEnd(line);
+  if (!found?.rest) return '';
+  const before = found.rest.split(/\s+/u).filter(Boolean);
+  return before.every((w) => !isMeaningfulWord(w)) ? found.tail : '';
+}
+
+/**
  * Stray marks an OCR of shading and borders leaves in a cell ("… ngang tầm
  * . SỰ A 5 A là", "toàn . . A trình"): a run of three or more tokens of one
  * or two characters (a lone digit among them), two or more of them marks
@@ -243,8 +276,10 @@ export function trimGarbage(text: string): string {
     const run = words.slice(i, j);
     const marks = run.findIndex((w) => !isMeaningfulWord(w));
     const tail = marks < 0 ? [] : run.slice(marks);
-    if (tail.length >= 3 && tail.filter(isMark).length >= 2) {
+    if (isStrayRun(tail)) {
       kept.push(...run.slice(0, marks));
+      // the marks may end in a short token that is no word either ("ở 2 ez 5 Aok")
+      while (j < words.length && isShortNonWord(words[j]!)) j++;
       i = j;
     } else if (run.length) {
       kept.push(...run);
@@ -257,6 +292,26 @@ export function trimGarbage(text: string): string {
   if (end < kept.length && kept.slice(end).some((w) => /^[^\p{L}\p{N}]+$/u.test(w))) kept.length = end;
   return kept.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
 }
+
+/**
+ * A run of short tokens that is stray marks: three or more with two marks
+ * among them; three or more single characters ("ổ ổ ổ Ổ", an OCR's reading
+ * of a border's dots: Vietnamese does not print three one-letter words in a
+ * row; figures alone may be a list, "1 2 3"); or four or more, three of
+ * them no word at all, lone digits counted but one of them letters ("ở 2 ez
+ * 5": "o 2 ez 5" where a neighbouring cell's shading was read). "ở 3 xã",
+ * "1 và 2 ở 5 xã" (figures and words) are text.
+ */
+function isStrayRun(tail: readonly string[]): boolean {
+  if (tail.length < 3) return false;
+  if (tail.filter(isMark).length >= 2) return true;
+  if (tail.every((w) => [...w].length === 1) && tail.some((w) => !/^\d$/u.test(w))) return true;
+  const noWords = tail.filter((w) => !isMeaningfulWord(w) && !/^\p{Ll}$/u.test(w));
+  return tail.length >= 4 && noWords.length >= 3 && noWords.some((w) => !/^\d$/u.test(w));
+}
+
+/** Three characters at most, no syllable, no acronym in capitals, no figure: "Aok", "ez". */
+const isShortNonWord = (w: string): boolean => [...w].length <= 3 && !/[\p{N}]/u.test(w) && !/^\p{Lu}+$/u.test(w) && !isVietnameseSyllable(w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
 
 /** A short token that is no word: not a lone digit, nor a one-letter word in lower case ("ở", "ý"). */
 const isMark = (w: string): boolean => !isMeaningfulWord(w) && !/^\d$/u.test(w) && !/^\p{Ll}$/u.test(w);
