@@ -79,7 +79,7 @@ function restoreTable(table: Table, page: Page, model: NgramModel): Table {
     const found = locate(cell.text.split(/\s+/u).filter(Boolean), keys, at, cursor.get(cell.col) ?? 0, key);
     if (!found) return cell;
     cursor.set(cell.col, found.start);
-    const printed = found.slots.map((k, i) => (k === null ? found.tokens[i]! : edgeAsCell(words.printed[k]!, found.tokens[i]!)));
+    const printed = found.slots.map((k, i) => (k === null ? found.tokens[i]! : withoutInnerSpecks(edgeAsCell(words.printed[k]!, found.tokens[i]!))));
     const line = printed.join(' ');
     // the signs an English model misreads are put back first, as on the page (restore-pages.ts)
     const text = restoreLines([repairComparators(line, model)], model, channel, null)[0]?.text;
@@ -136,4 +136,14 @@ function edgeAsCell(printed: string, cellWord: string): string {
   if (!lead) out = out.replace(/^[|[\]{}'‘’"]+/u, '');
   if (!trail) out = out.replace(/[|[\]{}'‘’"]+$/u, '');
   return out || printed;
+}
+
+/**
+ * A printed word without the specks an OCR read between its letters
+ * ("da‘u", "dun;g", "gil}l;a": dust or a border's tick inside a table cell),
+ * so the decoder reads the letters as one syllable. Signs that join words
+ * ("R&D", "1Gb/s", "TT-BGDĐT") are no specks and stay.
+ */
+function withoutInnerSpecks(word: string): string {
+  return word.replace(/(?<=\p{L})[‘’';:}{)(|\]\[]+(?=\p{L})/gu, '');
 }

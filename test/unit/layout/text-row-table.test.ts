@@ -76,6 +76,17 @@ describe('trimGarbage', () => {
   });
 });
 
+describe('splitAnchorLine, a unit printed as one token', () => {
+  it('reads a unit of two words glued and misread before the figure, on the word as printed when restoration changed it', () => {
+    expect(splitAnchorLine('34 Hoàn thành xây dựng trung tâm của Công Coóc 01 Công an thành phố', '34 Hoan thanh xay dung trung tam cua Cong Cosd 01 Cong an thanh pho')).toMatchObject({
+      name: 'Hoàn thành xây dựng trung tâm của Công', unit: 'Cơ sở', target: '01', lead: 'Công an thành phố',
+    });
+    expect(splitAnchorLine('3 Số trường đạt chuẩn quốc gia Cơsở 12 Sở Giáo dục và Đào tạo')).toMatchObject({ name: 'Số trường đạt chuẩn quốc gia', unit: 'Cơ sở', target: '12' });
+    // a word of the name before the figure stays the name's
+    expect(splitAnchorLine('3 Số trường đạt chuẩn quốc gia 12 Sở Giáo dục và Đào tạo')).toMatchObject({ name: 'Số trường đạt chuẩn quốc gia', unit: '', target: '12' });
+  });
+});
+
 describe('splitAnchorLine, a unit that repeats the name', () => {
   it('reads a capitalised run before the figure that repeats the name\'s last words as the unit', () => {
     // a run that is not the name's last words is left to the name
@@ -225,6 +236,35 @@ describe('findTextRowTables', () => {
       // a name's own last line, no marks before it, stays the name's
       ['Tỷ lệ xã có trạm y tế đạt chuẩn trên địa bàn thành phố', 'Sở Y tế'],
     ]);
+  });
+
+  it('gives a target in words the words beyond the name column\'s width on a line above or below the row line', () => {
+    const rows = [
+      '1 Tỷ lệ hộ gia đình được sử dụng nước sạch theo % 95 Sở Xây dựng',
+      '2 Tỷ lệ chất thải rắn sinh hoạt được thu gom xử % 90 Sở Nông nghiệp và Môi trường',
+      '3 Tỷ lệ đô thị loại IV trở lên có hệ thống thoát % 70 Sở Xây dựng',
+      '4 Số doanh nghiệp công nghệ số trên một vạn dân Doanh nghiệp 20 Sở Khoa học và Công nghệ',
+      '5 Tỷ lệ xã có điểm phục vụ bưu chính có người % 100 Sở Khoa học và Công nghệ',
+    ];
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      ...rows,
+      'Xếp hạng chỉ số năng lực cạnh tranh cấp tỉnh Phấn đấu đứng',
+      '6 trong nhóm khá của cả nước và vùng Thứ bậc trong nhóm 10 Sở Tài chính',
+      'đồng bằng sông Hồng về tính minh bạch ngân sách tỉnh dẫn đầu',
+      '7 Tỷ lệ trạm y tế xã có bác sĩ làm việc thường % 100 Sở Y tế',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)[5]).toEqual([
+      '6',
+      'Xếp hạng chỉ số năng lực cạnh tranh cấp tỉnh trong nhóm khá của cả nước và vùng đồng bằng sông Hồng về tính minh bạch ngân sách',
+      'Thứ bậc',
+      'Phấn đấu đứng trong nhóm 10 tỉnh dẫn đầu',
+      'Sở Tài chính',
+    ]);
+    // a target that is a figure takes nothing from a long line
+    expect(grid(table!)[6]![1]).toBe('Tỷ lệ trạm y tế xã có bác sĩ làm việc thường');
   });
 
   it('reads a unit cell wrapped over the line above the row line and the row line', () => {

@@ -1,5 +1,5 @@
 import { isVietnameseSyllable, similarity } from '../../../core/index.js';
-import { agencyStartsAt, fold, unitAt } from '../../../lexicon/index.js';
+import { agencyStartsAt, fold, gluedUnit, unitAt } from '../../../lexicon/index.js';
 
 /**
  * One printed line of an OCR text-row table split into its cells. An OCR
@@ -34,9 +34,16 @@ export function isAnchorLine(line: string): boolean {
   return agency !== null && hasValueBefore(words, agency);
 }
 
-/** Splits an anchor line into cells; see LineCells. */
-export function splitAnchorLine(line: string): LineCells {
+/**
+ * Splits an anchor line into cells; see LineCells. `printed` is the line as
+ * the OCR printed it, before restoration, when the page was restored (word
+ * for word the same count): a garbled unit is read on what was printed, as
+ * restoration may have made another word of it out of its column's context.
+ */
+export function splitAnchorLine(line: string, printed?: string): LineCells {
   const words = line.split(/\s+/u).filter(Boolean);
+  const printedWords = printed?.split(/\s+/u).filter(Boolean);
+  const asPrinted = printedWords?.length === words.length ? printedWords : null;
   const hasCode = words.length > 0 && (CODE_TOKEN.test(words[0]!) || looksLikeGarbledCode(words[0]!));
   const start = hasCode ? 1 : 0;
   const code = hasCode ? words[0]! : '';
@@ -60,6 +67,12 @@ export function splitAnchorLine(line: string): LineCells {
     if (repeated >= 0) {
       unitText = words.slice(repeated, figure).join(' ');
       nameEnd = repeated;
+    }
+    // a unit of two words printed as one token right before the figure ("Cosd 01": "Cơ sở")
+    const glued = figure >= start + 2 && sign < 0 && repeated < 0 ? gluedUnit(asPrinted?.[figure - 1] ?? '') ?? gluedUnit(words[figure - 1]!) : null;
+    if (glued) {
+      unitText = glued;
+      nameEnd = figure - 1;
     }
   }
   // no agency head: what follows the target's figures is the agency as read ("S§ Y tế")

@@ -2,6 +2,7 @@ import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './te
 import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOpener } from '../../../lexicon/index.js';
 import { isVietnameseSyllable } from '../../../core/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
+import { nameColumnWidth, splitOverWide } from './text-row-width.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
 export type ParsedRow =
@@ -18,13 +19,15 @@ export const isBareNumber = (line: string): boolean => /^\s*[[|(]?\d{1,4}(?:[.,]
  * two row lines belong to one of them: a line that starts in lower case (or
  * with a bracket or a figure) continues the cell above; one that starts with
  * a capital begins a cell of the row below ("Top 3 các địa phương dẫn" above
- * "1 Tiềm lực, …", its cells being centred in the row).
+ * "1 Tiềm lực, …", its cells being centred in the row). `printedOf` gives a
+ * row line as the OCR printed it, before restoration (see splitAnchorLine).
  */
-export function parseLineRows(segment: readonly string[]): ParsedRow[] {
+export function parseLineRows(segment: readonly string[], printedOf: (line: string) => string | undefined = () => undefined): ParsedRow[] {
   const out: ParsedRow[] = [];
   const rows: LineRow[] = [];
   let pending: string[] = [];
   let afterSection = false;
+  const width = nameColumnWidth(segment);
   const flushPending = (): void => {
     const last = rows.at(-1);
     if (last) last.below.push(...pending);
@@ -37,7 +40,7 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
     if (!line) continue;
     if (isPeriod(line)) {
       flushPending();
-      rows.splice(0).forEach((r) => out.push(bodyRow(r)));
+      rows.splice(0).forEach((r) => out.push(bodyRow(r, width)));
       out.push({ kind: 'section', text: line });
       afterSection = true;
       continue;
@@ -46,7 +49,7 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       // lines waiting since the last row: those starting in lower case continue it, the rest open this one
       const last = rows.at(-1);
       const split = last ? pending.findIndex((l) => !continuesAbove(l)) : 0;
-      const cells = splitAnchorLine(line);
+      const cells = splitAnchorLine(line, printedOf(line));
       let cut = Math.max(split < 0 ? pending.length : split, last && cells.lead ? agencyLinesBelow(pending) : 0);
       // a name that opens on its own row line has no line above it: what waits there (but an agency's first lines) ends the row above
       if (last && opensOwnName(cells)) cut = Math.max(cut, pending.length - trailingAgencyLines(pending));
@@ -62,7 +65,7 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
     else pending.push(line);
   }
   flushPending();
-  rows.forEach((r) => out.push(bodyRow(r)));
+  rows.forEach((r) => out.push(bodyRow(r, width)));
   return out;
 }
 
@@ -116,7 +119,13 @@ interface LineRow {
   afterSection: boolean;
 }
 
-function bodyRow(r: LineRow): ParsedRow {
+/**
+ * A row's cells from its row line and the lines above and below it.
+ * `width` is the name column's (text-row-width.ts): when the target is in
+ * words, a line too wide for the name column carries the target's words
+ * after the name's, above the row line as below it.
+ */
+function bodyRow(r: LineRow, width: number | null): ParsedRow {
   const cells = { ...r.cells };
   const wrapped = cells.unit ? null : wrappedUnit(r.above.at(-1) ?? '', cells.name);
   if (wrapped) {
@@ -127,6 +136,18 @@ function bodyRow(r: LineRow): ParsedRow {
     if (wrapped.after) cells.target = join(wrapped.after, cells.target);
   }
   const textualTarget = cells.target.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
+  const overAbove: string[] = [];
+  const overBelow: string[] = [];
+  if (textualTarget) {
+    const part = (line: string, to: string[]): string => {
+      const { rest, agency } = splitAgency(line);
+      const { name, other } = splitOverWide(rest, width);
+      if (other) to.push(other);
+      return other ? join(name, agency) : line;
+    };
+    r.above = r.above.map((l) => part(l, overAbove));
+    r.below = r.below.map((l) => part(l, overBelow));
+  }
   const nameOpens = /^\p{Lu}/u.test(cells.name);
   // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
   const targetAbove = nameOpens && textualTarget ? r.above.filter((l) => splitAgency(l).rest).length : 0;
@@ -145,6 +166,7 @@ function bodyRow(r: LineRow): ParsedRow {
     else cells.name = join(cells.name, tail ? tail.rest : rest);
     if (tail) cells.lead = [cells.lead, tail.tail].filter(Boolean).join(' ');
   });
+  cells.target = [...overAbove, cells.target, ...overBelow].filter((s) => s.trim()).join(' ');
   return {
     kind: 'body',
     code: cells.code,
