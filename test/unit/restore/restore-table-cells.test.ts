@@ -42,6 +42,18 @@ describe('restoreTableCells', () => {
     expect(kept.cells.find((c) => c.col === 1)!.text).toContain('R&D 1Gb/s');
   });
 
+  it('reads the name\'s last words as the unit that repeats them reads, when that fits the name better', () => {
+    const withUnit = (name: string, unit: string): Table => {
+      const t = table('text-rows', name);
+      return { ...t, cells: t.cells.map((c) => (c.col === 2 ? { ...c, text: unit } : c)) };
+    };
+    const nameOf = (t: Table): string => restoreTableCells(layout(t), model).tables[0]!.cells.find((c) => c.col === 1)!.text;
+    expect(nameOf(withUnit('Hình thành sản dứt liều', 'Sàn dữ liệu'))).toBe('Hình thành sàn dữ liệu');
+    // the name's own reading fits better: kept; so is a name whose words the unit does not repeat
+    expect(nameOf(withUnit('Hình thành sàn dữ liệu', 'Sản dứt liều'))).toBe('Hình thành sàn dữ liệu');
+    expect(nameOf(withUnit('Hình thành sản dứt liều', 'Trung tâm'))).toBe('Hình thành sản dứt liều');
+  });
+
   it('keeps a word the table reader wrote itself, and leaves tables of other detections and pages not read through the OCR channel alone', () => {
     // "Tỉ" is no word of the page: kept as written
     const repaired = restoreTableCells(layout(table('text-rows', 'Tỉ lệ người dân có hồ sơ súc khóe diễn tú')), model).tables[0]!;
