@@ -4,7 +4,7 @@ import { repairRowCodes } from '../../../src/layout/tables/text-rows/row-codes.j
 import { splitAnchorLine } from '../../../src/layout/tables/text-rows/text-row-line.js';
 import { findTextRowTables } from '../../../src/layout/tables/text-rows/text-row-table.js';
 import { headerRolesIn } from '../../../src/layout/tables/text-rows/text-row-words.js';
-import { trimGarbage } from '../../../src/layout/tables/text-rows/text-row-rows.js';
+import { trimGarbage } from '../../../src/layout/tables/text-rows/text-row-garbage.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,

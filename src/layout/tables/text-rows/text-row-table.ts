@@ -1,6 +1,7 @@
 import type { Page, Table } from '../../../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
-import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
+import { parseBlockRows } from './text-row-blocks.js';
+import { isBareNumber, parseLineRows, type ParsedRow } from './text-row-rows.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { headerText, type TextRowRole } from './text-row-words.js';
 
