@@ -30,7 +30,7 @@ export {
   opensAgencyCell,
   governmentLevels,
 } from './agency-lexicon.js';
-export { unitAt, isUnit } from './unit-lexicon.js';
+export { unitAt, isUnit, gluedUnit } from './unit-lexicon.js';
 export { misreadNameOpener } from './name-openers.js';
 export { parseTimeline, looksLikeTimeline } from './timeline-parser.js';
 export { timelineAlternations, foldedLineEndForms, isYearInSentenceWord, isPeriodHeading, localityAtEnd, opensTimeline } from './timeline-words.js';

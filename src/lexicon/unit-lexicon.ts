@@ -1,5 +1,5 @@
 import { UnitsFile } from '../../schemas/index.js';
-import { similarity } from '../core/index.js';
+import { editDistance, similarity } from '../core/index.js';
 import { lazy, readDataFile } from './data-file.js';
 import { fold } from './fold.js';
 
@@ -31,4 +31,16 @@ export function isUnit(text: string): boolean {
   const words = text.trim().split(/\s+/u).filter(Boolean);
   const found = words.length ? unitAt(words, 0) : null;
   return Boolean(found && found.length === words.length);
+}
+
+/**
+ * The unit of two words or more an OCR printed as one token, its space lost
+ * and a letter misread: "Cosd" → "Cơ sở". Compared with the unit's folded
+ * letters joined, within one edit, on four letters at least. Null when none.
+ */
+export function gluedUnit(token: string): string | null {
+  const f = fold(token).replace(/[^a-z]/gu, '');
+  if (f.length < 4 || f.length !== fold(token).length) return null;
+  const u = units().find((x) => x.words >= 2 && editDistance(f, x.folded.replace(/[^a-z]/gu, '')) <= 1);
+  return u?.text ?? null;
 }

@@ -1,4 +1,5 @@
 import type { LayoutResult, Page, Table } from '../../schemas/index.js';
+import { similarity, stripDiacritics } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLines } from './restore-text.js';
@@ -79,13 +80,46 @@ function restoreTable(table: Table, page: Page, model: NgramModel): Table {
     const found = locate(cell.text.split(/\s+/u).filter(Boolean), keys, at, cursor.get(cell.col) ?? 0, key);
     if (!found) return cell;
     cursor.set(cell.col, found.start);
-    const printed = found.slots.map((k, i) => (k === null ? found.tokens[i]! : edgeAsCell(words.printed[k]!, found.tokens[i]!)));
+    const printed = found.slots.map((k, i) => (k === null ? found.tokens[i]! : withoutInnerSpecks(edgeAsCell(words.printed[k]!, found.tokens[i]!))));
     const line = printed.join(' ');
     // the signs an English model misreads are put back first, as on the page (restore-pages.ts)
     const text = restoreLines([repairComparators(line, model)], model, channel, null)[0]?.text;
     return text ? { ...cell, text } : cell;
   });
-  return { ...table, cells };
+  return { ...table, cells: readAsUnit(cells, table, model) };
+}
+
+/**
+ * A unit cell that repeats the name's last words ("Hình thành sàn dữ liệu
+ * | Sàn dữ liệu", the thing counted) holds the same printed words, decoded
+ * in another context: the name's last words read as the unit does when that
+ * reading fits the name's words before it better (the language model), so
+ * the two readings of one phrase agree where they can.
+ */
+function readAsUnit(cells: Table['cells'], table: Table, model: NgramModel): Table['cells'] {
+  const nameCol = table.columns.find((c) => c.role === 'name')?.index;
+  const unitCol = table.columns.find((c) => c.role === 'unit')?.index;
+  if (nameCol === undefined || unitCol === undefined) return cells;
+  const unitOf = new Map(cells.filter((c) => c.col === unitCol).map((c) => [c.row, c.text]));
+  return cells.map((cell) => {
+    const unit = cell.col === nameCol ? (unitOf.get(cell.row) ?? '').split(/\s+/u).filter(Boolean) : [];
+    const words = cell.text.split(/\s+/u).filter(Boolean);
+    const k = unit.length;
+    if (k < 2 || words.length <= k) return cell;
+    const tail = words.slice(-k);
+    const lower = (w: string): string => w.normalize('NFC').toLowerCase();
+    const bare = (ws: readonly string[]): string => stripDiacritics(ws.map(lower).join(' '));
+    if (tail.map(lower).join(' ') === unit.map(lower).join(' ') || similarity(bare(tail), bare(unit)) < 0.8) return cell;
+    const asUnit = unit.map((w, i) => (/^\p{Lu}/u.test(tail[i]!) ? w : lower(w)));
+    const head = words.slice(0, -k).map(lower);
+    const score = (ws: readonly string[]): number => {
+      const seq = ['<s>', '<s>', ...head, ...ws.map(lower), '</s>'];
+      let sum = 0;
+      for (let i = seq.length - k - 1; i < seq.length; i++) sum += model.logProb(seq[i - 2]!, seq[i - 1]!, seq[i]!);
+      return sum;
+    };
+    return score(asUnit) > score(tail) ? { ...cell, text: [...words.slice(0, -k), ...asUnit].join(' ') } : cell;
+  });
 }
 
 /**
@@ -136,4 +170,14 @@ function edgeAsCell(printed: string, cellWord: string): string {
   if (!lead) out = out.replace(/^[|[\]{}'‘’"]+/u, '');
   if (!trail) out = out.replace(/[|[\]{}'‘’"]+$/u, '');
   return out || printed;
+}
+
+/**
+ * A printed word without the specks an OCR read between its letters
+ * ("da‘u", "dun;g", "gil}l;a": dust or a border's tick inside a table cell),
+ * so the decoder reads the letters as one syllable. Signs that join words
+ * ("R&D", "1Gb/s", "TT-BGDĐT") are no specks and stay.
+ */
+function withoutInnerSpecks(word: string): string {
+  return word.replace(/(?<=\p{L})[‘’';:}{)(|\]\[]+(?=\p{L})/gu, '');
 }

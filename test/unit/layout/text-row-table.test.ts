@@ -4,7 +4,7 @@ import { repairRowCodes } from '../../../src/layout/tables/text-rows/row-codes.j
 import { splitAnchorLine } from '../../../src/layout/tables/text-rows/text-row-line.js';
 import { findTextRowTables } from '../../../src/layout/tables/text-rows/text-row-table.js';
 import { headerRolesIn } from '../../../src/layout/tables/text-rows/text-row-words.js';
-import { trimGarbage } from '../../../src/layout/tables/text-rows/text-row-rows.js';
+import { trimGarbage } from '../../../src/layout/tables/text-rows/text-row-garbage.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
@@ -65,6 +65,37 @@ describe('trimGarbage', () => {
     // marks at the end of the cell, a sign among them; a letter alone without a sign is kept
     expect(trimGarbage('Tỷ lệ hồ sơ được cấp phép ° i')).toBe('Tỷ lệ hồ sơ được cấp phép');
     expect(trimGarbage('Số công trình cấp đặc biệt loại A')).toBe('Số công trình cấp đặc biệt loại A');
+  });
+
+  it('drops three or more one-character tokens in a row, and a run of lone digits and no-words with the short no-word after it', () => {
+    expect(trimGarbage('Tỷ lệ người có tài khoản giao ổ ổ ổ Ổ dịch tại ngân hàng')).toBe('Tỷ lệ người có tài khoản giao dịch tại ngân hàng');
+    expect(trimGarbage('học bạ số; cơ sở ở 2 ez 5 Aok giáo dục')).toBe('học bạ số; cơ sở giáo dục');
+    // figures with words around them, an acronym: text
+    expect(trimGarbage('đạt mức 2 ở 3 xã CNTT')).toBe('đạt mức 2 ở 3 xã CNTT');
+    expect(trimGarbage('nhóm 1 và 2 ở 5 xã')).toBe('nhóm 1 và 2 ở 5 xã');
+  });
+});
+
+describe('splitAnchorLine, a unit printed as one token', () => {
+  it('reads a unit of two words glued and misread before the figure, on the word as printed when restoration changed it', () => {
+    expect(splitAnchorLine('34 Hoàn thành xây dựng trung tâm của Công Coóc 01 Công an thành phố', '34 Hoan thanh xay dung trung tam cua Cong Cosd 01 Cong an thanh pho')).toMatchObject({
+      name: 'Hoàn thành xây dựng trung tâm của Công', unit: 'Cơ sở', target: '01', lead: 'Công an thành phố',
+    });
+    expect(splitAnchorLine('3 Số trường đạt chuẩn quốc gia Cơsở 12 Sở Giáo dục và Đào tạo')).toMatchObject({ name: 'Số trường đạt chuẩn quốc gia', unit: 'Cơ sở', target: '12' });
+    // a word of the name before the figure stays the name's
+    expect(splitAnchorLine('3 Số trường đạt chuẩn quốc gia 12 Sở Giáo dục và Đào tạo')).toMatchObject({ name: 'Số trường đạt chuẩn quốc gia', unit: '', target: '12' });
+  });
+});
+
+describe('splitAnchorLine, a unit that repeats the name', () => {
+  it('reads a capitalised run before the figure that repeats the name\'s last words as the unit', () => {
+    // a run that is not the name's last words is left to the name
+    expect(splitAnchorLine('28 Hình thành sàn giao dịch công nghệ Sàn giao dịch 2 Sở Công Thương')).toMatchObject({ name: 'Hình thành sàn giao dịch công nghệ Sàn giao dịch', unit: '', target: '2' });
+    expect(splitAnchorLine('28 Xây dựng trạm quan trắc Trạm quan trắc 5 Sở Nông nghiệp và Môi trường')).toMatchObject({
+      name: 'Xây dựng trạm quan trắc', unit: 'Trạm quan trắc', target: '5', lead: 'Sở Nông nghiệp và Môi trường',
+    });
+    // a proper name inside the name is no unit
+    expect(splitAnchorLine('9 Số người học tiếng Việt Nam 120 Sở Giáo dục và Đào tạo')).toMatchObject({ name: 'Số người học tiếng Việt Nam', unit: '', target: '120' });
   });
 });
 
@@ -183,6 +214,57 @@ describe('findTextRowTables', () => {
       ['Tỷ lệ hộ dân dùng nước sạch nông thôn', 'Sở Xây dựng'],
       ['Chi ngân sách cho chuyển đổi số', 'Sở Tài chính, Sở Khoa học và Công nghệ'],
     ]);
+  });
+
+  it('gives a locality read after stray marks right under a row line to that row\'s agency, and drops a stray capital opening a line', () => {
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      '1 Tỷ lệ văn bản được ký số trên môi % 100 Vin phong Uy bnn dan',
+      '. _—_ thành phố',
+      'trường mạng',
+      '2 Hoàn thành xây dựng trung tâm dữ liệu Cơ sở 1 Sở Khoa học và Công nghệ',
+      'B tại thành phố',
+      '3 Tỷ lệ xã có trạm y tế đạt chuẩn % 100 Sở Y tế',
+      'trên địa bàn',
+      'thành phố',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!).map((r) => [r[1], r[4]])).toEqual([
+      ['Tỷ lệ văn bản được ký số trên môi trường mạng', 'Vin phong Uy bnn dan thành phố'],
+      ['Hoàn thành xây dựng trung tâm dữ liệu tại thành phố', 'Sở Khoa học và Công nghệ'],
+      // a name's own last line, no marks before it, stays the name's
+      ['Tỷ lệ xã có trạm y tế đạt chuẩn trên địa bàn thành phố', 'Sở Y tế'],
+    ]);
+  });
+
+  it('gives a target in words the words beyond the name column\'s width on a line above or below the row line', () => {
+    const rows = [
+      '1 Tỷ lệ hộ gia đình được sử dụng nước sạch theo % 95 Sở Xây dựng',
+      '2 Tỷ lệ chất thải rắn sinh hoạt được thu gom xử % 90 Sở Nông nghiệp và Môi trường',
+      '3 Tỷ lệ đô thị loại IV trở lên có hệ thống thoát % 70 Sở Xây dựng',
+      '4 Số doanh nghiệp công nghệ số trên một vạn dân Doanh nghiệp 20 Sở Khoa học và Công nghệ',
+      '5 Tỷ lệ xã có điểm phục vụ bưu chính có người % 100 Sở Khoa học và Công nghệ',
+    ];
+    const text = [
+      'Cơ quan chủ trì',
+      'TT Chỉ tiêu Đơn vị Kết quả theo dõi, đánh giá',
+      ...rows,
+      'Xếp hạng chỉ số năng lực cạnh tranh cấp tỉnh Phấn đấu đứng',
+      '6 trong nhóm khá của cả nước và vùng Thứ bậc trong nhóm 10 Sở Tài chính',
+      'đồng bằng sông Hồng về tính minh bạch ngân sách tỉnh dẫn đầu',
+      '7 Tỷ lệ trạm y tế xã có bác sĩ làm việc thường % 100 Sở Y tế',
+    ].join('\n');
+    const [table] = findTextRowTables(page(text), 0);
+    expect(grid(table!)[5]).toEqual([
+      '6',
+      'Xếp hạng chỉ số năng lực cạnh tranh cấp tỉnh trong nhóm khá của cả nước và vùng đồng bằng sông Hồng về tính minh bạch ngân sách',
+      'Thứ bậc',
+      'Phấn đấu đứng trong nhóm 10 tỉnh dẫn đầu',
+      'Sở Tài chính',
+    ]);
+    // a target that is a figure takes nothing from a long line
+    expect(grid(table!)[6]![1]).toBe('Tỷ lệ trạm y tế xã có bác sĩ làm việc thường');
   });
 
   it('reads a unit cell wrapped over the line above the row line and the row line', () => {

@@ -13,6 +13,14 @@ describe('misreadNameOpener', () => {
     expect(misreadNameOpener(words('Tỷ trọng 8 kinh tế số'))).toBeNull();
   });
 
+  it('reads an opener with a capital inside it, and one glued into a token that is no word', () => {
+    expect(misreadNameOpener(words('Ủy Ia hộ nghèo được hỗ trợ'))).toEqual({ text: 'Tỷ lệ', length: 2 });
+    expect(misreadNameOpener(words('36luong đơn đăng ký sáng chế'))).toEqual({ text: 'Số lượng', length: 1 });
+    expect(misreadNameOpener(words('Ủy ban nhân dân'))).toBeNull();
+    expect(misreadNameOpener(words('Ủy Ban nhân dân'))).toBeNull();
+    expect(misreadNameOpener(words('Internet băng rộng'))).toBeNull();
+  });
+
   it('leaves words as printed alone, and an opener with nothing after it', () => {
     expect(misreadNameOpener(words('Tỷ lệ hộ nghèo'))).toBeNull();
     expect(misreadNameOpener(words('Từ lâu đã có'))).toBeNull();
@@ -24,5 +32,6 @@ describe('misreadNameOpener', () => {
   it('repairs a name cell of an OCR text-row table', () => {
     expect(repairOpener('T?/ 1& doanh nghiệp có website')).toBe('Tỷ lệ doanh nghiệp có website');
     expect(repairOpener('Số xã có nhà văn hóa')).toBe('Số xã có nhà văn hóa');
+    expect(repairOpener('36luong đơn đăng ký sáng chế')).toBe('Số lượng đơn đăng ký sáng chế');
   });
 });

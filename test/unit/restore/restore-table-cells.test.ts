@@ -33,6 +33,27 @@ describe('restoreTableCells', () => {
     expect(out.cells.filter((c) => c.col !== 1)).toEqual(table('text-rows', '').cells.filter((c) => c.col !== 1));
   });
 
+  it('reads a printed word without the specks an OCR put between its letters, and keeps the signs that join words', () => {
+    const specked = { ...page, text: [restored[0], 'súc kho;e di‘en tú'].join('\n'), originalText: [printed[0], 'suc kho;e di‘en tu'].join('\n') };
+    const out = restoreTableCells({ pages: [specked], tables: [table('text-rows', 'Tỷ lệ người dân có hồ sơ súc kho;e di‘en tú')] }, model).tables[0]!;
+    expect(out.cells.find((c) => c.col === 1)!.text).toBe(restoreLine('Ty le nguoi dan co ho so suc khoe dien tu', model, loadOcrChannel()).text);
+    const joined = { ...page, text: [restored[0], 'R&D 1Gb/s'].join('\n'), originalText: [printed[0], 'R&D 1Gb/s'].join('\n') };
+    const kept = restoreTableCells({ pages: [joined], tables: [table('text-rows', 'Tỷ lệ người dân có hồ sơ R&D 1Gb/s')] }, model).tables[0]!;
+    expect(kept.cells.find((c) => c.col === 1)!.text).toContain('R&D 1Gb/s');
+  });
+
+  it('reads the name\'s last words as the unit that repeats them reads, when that fits the name better', () => {
+    const withUnit = (name: string, unit: string): Table => {
+      const t = table('text-rows', name);
+      return { ...t, cells: t.cells.map((c) => (c.col === 2 ? { ...c, text: unit } : c)) };
+    };
+    const nameOf = (t: Table): string => restoreTableCells(layout(t), model).tables[0]!.cells.find((c) => c.col === 1)!.text;
+    expect(nameOf(withUnit('Hình thành sản dứt liều', 'Sàn dữ liệu'))).toBe('Hình thành sàn dữ liệu');
+    // the name's own reading fits better: kept; so is a name whose words the unit does not repeat
+    expect(nameOf(withUnit('Hình thành sàn dữ liệu', 'Sản dứt liều'))).toBe('Hình thành sàn dữ liệu');
+    expect(nameOf(withUnit('Hình thành sản dứt liều', 'Trung tâm'))).toBe('Hình thành sản dứt liều');
+  });
+
   it('keeps a word the table reader wrote itself, and leaves tables of other detections and pages not read through the OCR channel alone', () => {
     // "Tỉ" is no word of the page: kept as written
     const repaired = restoreTableCells(layout(table('text-rows', 'Tỉ lệ người dân có hồ sơ súc khóe diễn tú')), model).tables[0]!;

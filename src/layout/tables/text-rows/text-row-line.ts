@@ -1,5 +1,5 @@
-import { isVietnameseSyllable } from '../../../core/index.js';
-import { agencyStartsAt, fold, unitAt } from '../../../lexicon/index.js';
+import { isVietnameseSyllable, similarity } from '../../../core/index.js';
+import { agencyStartsAt, fold, gluedUnit, unitAt } from '../../../lexicon/index.js';
 
 /**
  * One printed line of an OCR text-row table split into its cells. An OCR
@@ -34,9 +34,16 @@ export function isAnchorLine(line: string): boolean {
   return agency !== null && hasValueBefore(words, agency);
 }
 
-/** Splits an anchor line into cells; see LineCells. */
-export function splitAnchorLine(line: string): LineCells {
+/**
+ * Splits an anchor line into cells; see LineCells. `printed` is the line as
+ * the OCR printed it, before restoration, when the page was restored (word
+ * for word the same count): a garbled unit is read on what was printed, as
+ * restoration may have made another word of it out of its column's context.
+ */
+export function splitAnchorLine(line: string, printed?: string): LineCells {
   const words = line.split(/\s+/u).filter(Boolean);
+  const printedWords = printed?.split(/\s+/u).filter(Boolean);
+  const asPrinted = printedWords?.length === words.length ? printedWords : null;
   const hasCode = words.length > 0 && (CODE_TOKEN.test(words[0]!) || looksLikeGarbledCode(words[0]!));
   const start = hasCode ? 1 : 0;
   const code = hasCode ? words[0]! : '';
@@ -55,6 +62,17 @@ export function splitAnchorLine(line: string): LineCells {
       unitText = '%';
       nameEnd = sign;
       targetStart = sign + 1;
+    }
+    const repeated = figure >= 0 && sign < 0 ? repeatedUnitAt(words, start, figure) : -1;
+    if (repeated >= 0) {
+      unitText = words.slice(repeated, figure).join(' ');
+      nameEnd = repeated;
+    }
+    // a unit of two words printed as one token right before the figure ("Cosd 01": "Cơ sở")
+    const glued = figure >= start + 2 && sign < 0 && repeated < 0 ? gluedUnit(asPrinted?.[figure - 1] ?? '') ?? gluedUnit(words[figure - 1]!) : null;
+    if (glued) {
+      unitText = glued;
+      nameEnd = figure - 1;
     }
   }
   // no agency head: what follows the target's figures is the agency as read ("S§ Y tế")
@@ -86,6 +104,27 @@ function percentGlyphAt(words: readonly string[], figure: number, min: number): 
   const glyph = (w: string | undefined): boolean => w !== undefined && /^(?:%\p{L}|[o5ở])$/u.test(w);
   if (glyph(words[figure]) && FIGURE.test(words[figure + 1] ?? '')) return figure;
   return figure - 1 >= min && glyph(words[figure - 1]) ? figure - 1 : -1;
+}
+
+/**
+ * A unit cell that counts the thing the name ends with, printed before the
+ * target's figure: "Hình thành sàn dữ liệu Sàn dữ liệu 5" (unit "Sàn dữ
+ * liệu"), as plans do when the count is of something new (no closed list
+ * holds such units). A capitalised run of one to four words right before
+ * the figure, the rest in small letters, whose words the name's last words
+ * repeat (folded, near enough for an OCR's slips). Its first index, or -1.
+ */
+function repeatedUnitAt(words: readonly string[], start: number, figure: number): number {
+  for (let k = Math.min(4, figure - start - 1); k >= 1; k--) {
+    const at = figure - k;
+    const run = words.slice(at, figure);
+    if (!/^\p{Lu}\p{Ll}/u.test(run[0]!) || run.slice(1).some((w) => !/^\p{Ll}/u.test(w))) continue;
+    const before = words.slice(Math.max(start, at - k), at);
+    if (before.length < k || /^\p{Lu}/u.test(before[0]!)) continue;
+    const a = fold(run.join(' '));
+    if (a.length >= 4 && similarity(a, fold(before.join(' '))) >= 0.8) return at;
+  }
+  return -1;
 }
 
 /** A figure expression ending a target: "70", "≥1", "40 - 50", "0,7", "3%". */

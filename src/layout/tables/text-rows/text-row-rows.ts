@@ -1,6 +1,9 @@
 import { agencyIndex, isAnchorLine, splitAnchorLine, type LineCells } from './text-row-line.js';
-import { agencyStartsAt, endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOpener } from '../../../lexicon/index.js';
+import { endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOpener } from '../../../lexicon/index.js';
+import { isVietnameseSyllable } from '../../../core/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
+import { nameColumnWidth, splitOverWide } from './text-row-width.js';
+import { trimGarbage } from './text-row-garbage.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
 export type ParsedRow =
@@ -17,13 +20,15 @@ export const isBareNumber = (line: string): boolean => /^\s*[[|(]?\d{1,4}(?:[.,]
  * two row lines belong to one of them: a line that starts in lower case (or
  * with a bracket or a figure) continues the cell above; one that starts with
  * a capital begins a cell of the row below ("Top 3 các địa phương dẫn" above
- * "1 Tiềm lực, …", its cells being centred in the row).
+ * "1 Tiềm lực, …", its cells being centred in the row). `printedOf` gives a
+ * row line as the OCR printed it, before restoration (see splitAnchorLine).
  */
-export function parseLineRows(segment: readonly string[]): ParsedRow[] {
+export function parseLineRows(segment: readonly string[], printedOf: (line: string) => string | undefined = () => undefined): ParsedRow[] {
   const out: ParsedRow[] = [];
   const rows: LineRow[] = [];
   let pending: string[] = [];
   let afterSection = false;
+  const width = nameColumnWidth(segment);
   const flushPending = (): void => {
     const last = rows.at(-1);
     if (last) last.below.push(...pending);
@@ -32,11 +37,11 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
   for (const raw of segment) {
     const trimmed = raw.trim();
     // stray marks before the locality that ends the agency above ("ở 4 RN Ả 2 ix thành phố" under "… Ủy ban nhân dân"): the locality is kept
-    const line = trimmed && isGarbageLine(trimmed) ? localityOfGarbage(trimmed, rows.at(-1)?.cells.lead ?? '') : trimmed;
+    const line = trimmed && isGarbageLine(trimmed) ? localityOfGarbage(trimmed, rows.at(-1)?.cells.lead ?? '') : withoutStrayLetter(trimmed);
     if (!line) continue;
     if (isPeriod(line)) {
       flushPending();
-      rows.splice(0).forEach((r) => out.push(bodyRow(r)));
+      rows.splice(0).forEach((r) => out.push(bodyRow(r, width)));
       out.push({ kind: 'section', text: line });
       afterSection = true;
       continue;
@@ -45,7 +50,7 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       // lines waiting since the last row: those starting in lower case continue it, the rest open this one
       const last = rows.at(-1);
       const split = last ? pending.findIndex((l) => !continuesAbove(l)) : 0;
-      const cells = splitAnchorLine(line);
+      const cells = splitAnchorLine(line, printedOf(line));
       let cut = Math.max(split < 0 ? pending.length : split, last && cells.lead ? agencyLinesBelow(pending) : 0);
       // a name that opens on its own row line has no line above it: what waits there (but an agency's first lines) ends the row above
       if (last && opensOwnName(cells)) cut = Math.max(cut, pending.length - trailingAgencyLines(pending));
@@ -55,10 +60,13 @@ export function parseLineRows(segment: readonly string[]): ParsedRow[] {
       afterSection = false;
       continue;
     }
-    pending.push(line);
+    const last = rows.at(-1);
+    const locality = !pending.length && last ? strayLocality(line, last.cells.lead) : '';
+    if (locality && last) last.cells.lead = `${last.cells.lead} ${locality}`;
+    else pending.push(line);
   }
   flushPending();
-  rows.forEach((r) => out.push(bodyRow(r)));
+  rows.forEach((r) => out.push(bodyRow(r, width)));
   return out;
 }
 
@@ -112,7 +120,13 @@ interface LineRow {
   afterSection: boolean;
 }
 
-function bodyRow(r: LineRow): ParsedRow {
+/**
+ * A row's cells from its row line and the lines above and below it.
+ * `width` is the name column's (text-row-width.ts): when the target is in
+ * words, a line too wide for the name column carries the target's words
+ * after the name's, above the row line as below it.
+ */
+function bodyRow(r: LineRow, width: number | null): ParsedRow {
   const cells = { ...r.cells };
   const wrapped = cells.unit ? null : wrappedUnit(r.above.at(-1) ?? '', cells.name);
   if (wrapped) {
@@ -123,6 +137,18 @@ function bodyRow(r: LineRow): ParsedRow {
     if (wrapped.after) cells.target = join(wrapped.after, cells.target);
   }
   const textualTarget = cells.target.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
+  const overAbove: string[] = [];
+  const overBelow: string[] = [];
+  if (textualTarget) {
+    const part = (line: string, to: string[]): string => {
+      const { rest, agency } = splitAgency(line);
+      const { name, other } = splitOverWide(rest, width);
+      if (other) to.push(other);
+      return other ? join(name, agency) : line;
+    };
+    r.above = r.above.map((l) => part(l, overAbove));
+    r.below = r.below.map((l) => part(l, overBelow));
+  }
   const nameOpens = /^\p{Lu}/u.test(cells.name);
   // a row whose name starts on its own line: text above it is the target's (longer, centred) cell
   const targetAbove = nameOpens && textualTarget ? r.above.filter((l) => splitAgency(l).rest).length : 0;
@@ -141,6 +167,7 @@ function bodyRow(r: LineRow): ParsedRow {
     else cells.name = join(cells.name, tail ? tail.rest : rest);
     if (tail) cells.lead = [cells.lead, tail.tail].filter(Boolean).join(' ');
   });
+  cells.target = [...overAbove, cells.target, ...overBelow].filter((s) => s.trim()).join(' ');
   return {
     kind: 'body',
     code: cells.code,
@@ -186,6 +213,18 @@ function wrappedUnit(above: string, name: string): { above: string; unit: string
   return null;
 }
 
+/**
+ * A line opening with a lone capital that is no syllable, then a word in
+ * lower case ("B tại thành phố" under "4 Hoàn thành …", the row number's
+ * other digit as read): the letter is a stray mark from the number column,
+ * not a word of the cell. A row line keeps what it reads (its number may be so garbled).
+ */
+function withoutStrayLetter(line: string): string {
+  if (isAnchorLine(line)) return line;
+  const m = /^(\p{Lu})\s+(?=\p{Ll})/u.exec(line);
+  return m && !isVietnameseSyllable(m[1]!) ? line.slice(m[0].length) : line;
+}
+
 /** A continuation line: starts in lower case, with a bracket, or with a figure ("(R&D) Sở …", "1Gb/s."). */
 function continuesAbove(line: string): boolean {
   const start = line.replace(/^[-–|{[\s'"‘’.,:;]+/u, '');
@@ -226,133 +265,20 @@ function localityOfGarbage(line: string, lead: string): string {
 const pendingLocality = (lead: string): boolean => Boolean(lead) && endsBeforeLocality(fold(lead));
 
 /**
- * Stray marks an OCR of shading and borders leaves in a cell ("… ngang tầm
- * . SỰ A 5 A là", "toàn . . A trình"): a run of three or more tokens of one
- * or two characters (a lone digit among them), two or more of them marks
- * (no word, no digit), is dropped wherever it stands; so are border marks at the cell's
- * edges. The short words that open such a run before anything that is
- * no word are the cell's own ("có chữ ký số . . A": the marks start after "ký số") and
- * are kept.
+ * The locality a line right under a row line holds after stray marks only
+ * (". _—_ thành phố", "£ Ả thành phố"), when that row's agency does not end
+ * with a locality yet: the agency cell, centred in its row, ends one line
+ * lower than the row line, and the OCR read marks from the borders before it
+ * (however garbled the agency's own words, "… Nhà nước Việt Nam" + "thành
+ * phố"). A name's wrapped "… trên địa bàn" / "thành phố" has no marks
+ * before it. "" when the line is no such line.
  */
-export function trimGarbage(text: string): string {
-  const words = text.split(/\s+/u).filter(Boolean);
-  const kept: string[] = [];
-  for (let i = 0; i < words.length; ) {
-    let j = i;
-    while (j < words.length && isStray(words[j]!)) j++;
-    const run = words.slice(i, j);
-    const marks = run.findIndex((w) => !isMeaningfulWord(w));
-    const tail = marks < 0 ? [] : run.slice(marks);
-    if (tail.length >= 3 && tail.filter(isMark).length >= 2) {
-      kept.push(...run.slice(0, marks));
-      i = j;
-    } else if (run.length) {
-      kept.push(...run);
-      i = j;
-    } else kept.push(words[i++]!);
-  }
-  // marks left at the cell's end, a sign among them ("… cấp phép ° i")
-  let end = kept.length;
-  while (end > 0 && isStray(kept[end - 1]!) && !isMeaningfulWord(kept[end - 1]!) && !/^\d/u.test(kept[end - 1]!)) end--;
-  if (end < kept.length && kept.slice(end).some((w) => /^[^\p{L}\p{N}]+$/u.test(w))) kept.length = end;
-  return kept.join(' ').replace(/^[|[\]{}]+/u, '').replace(/[|[\]{}'‘’]+$/u, '').trim();
+function strayLocality(line: string, lead: string): string {
+  if (!lead || localityAtEnd(lead)) return '';
+  const found = localityAtEnd(line);
+  if (!found?.rest) return '';
+  const before = found.rest.split(/\s+/u).filter(Boolean);
+  return before.every((w) => !isMeaningfulWord(w)) ? found.tail : '';
 }
-
-/** A short token that is no word: not a lone digit, nor a one-letter word in lower case ("ở", "ý"). */
-const isMark = (w: string): boolean => !isMeaningfulWord(w) && !/^\d$/u.test(w) && !/^\p{Ll}$/u.test(w);
-
-/** A token of one or two characters that is not a figure ("10", "5%"): a lone digit may be a mark. */
-const isStray = (w: string): boolean => [...w].length <= 2 && !/^(?:\d{2}|\d%)$/u.test(w);
 
 const join = (a: string, b: string): string => [a, b].filter((s) => s.trim()).join(' ');
-
-/**
- * Rows printed one paragraph per cell: the row number alone, the name's
- * paragraphs, the unit, the target, the agency. Paragraphs (runs of lines
- * between blank lines) are taken in order; a bare number after the agency
- * opens the next row, a bare number after the unit is the target.
- */
-export function parseBlockRows(segment: readonly string[]): ParsedRow[] {
-  const blocks = paragraphs(segment);
-  const out: ParsedRow[] = [];
-  let current: string[][] | null = null;
-  let code = '';
-  let afterSection = false;
-  const flush = (): void => {
-    if (current) out.push({ kind: 'body', code, afterSection, cells: { code, ...blockCells(current) } });
-    if (current) afterSection = false;
-    current = null;
-  };
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b]!;
-    const first = block[0]!;
-    if (isPeriod(block.join(' '))) {
-      flush();
-      out.push({ kind: 'section', text: block.join(' ') });
-      afterSection = true;
-      continue;
-    }
-    const opensRow = block.length === 1 && isBareNumber(first) && (current === null || hasAgencyBlock(current));
-    if (opensRow && isPeriod((blocks[b + 1] ?? []).join(' '))) continue; // "II" read as "11" before "Đến năm 2045"
-    if (opensRow) {
-      flush();
-      current = [];
-      code = first.trim();
-      continue;
-    }
-    current?.push(block);
-  }
-  flush();
-  return out;
-}
-
-/** Runs of non-blank lines between blank lines, lines of stray marks left out. */
-export function paragraphs(segment: readonly string[]): string[][] {
-  const out: string[][] = [];
-  let block: string[] = [];
-  for (const raw of segment) {
-    const line = raw.trim();
-    if (line && !isGarbageLine(line)) block.push(line);
-    else if (!line && block.length) {
-      out.push(block);
-      block = [];
-    }
-  }
-  if (block.length) out.push(block);
-  return out;
-}
-
-const startsAgency = (block: readonly string[]): boolean => {
-  const words = block.join(' ').replace(/^[-–]\s+/u, '').split(/\s+/u);
-  return agencyStartsAt(words, 0);
-};
-const hasAgencyBlock = (blocks: readonly string[][]): boolean => blocks.some(startsAgency);
-const isFigureBlock = (block: readonly string[]): boolean => /^[-–≥≤<>=~]*\s*\d/u.test(block.join(' ')) && block.join(' ').length <= 24;
-const isUnitBlock = (block: readonly string[]): boolean => {
-  const words = block.join(' ').split(/\s+/u);
-  return Boolean(unitAt(words, 0) && unitAt(words, 0)!.length === words.length) || (block.length <= 2 && block.every((l) => l.split(/\s+/u).length <= 3));
-};
-
-/** The cells of one row's paragraphs: agency last, then the target figure, then the unit, the rest the name. */
-function blockCells(blocks: readonly string[][]): Partial<Record<TextRowRole, string>> {
-  let end = blocks.length;
-  let lead = '';
-  const agencyAt = blocks.findIndex((b, i) => i > 0 && startsAgency(b));
-  let target = '';
-  if (agencyAt > 0) {
-    const text = blocks.slice(agencyAt).flat().join(' ');
-    const dash = /^[-–]\s+/u.exec(text);
-    if (dash) target = '-';
-    lead = text.slice(dash?.[0].length ?? 0);
-    end = agencyAt;
-  }
-  if (end > 1 && isFigureBlock(blocks[end - 1]!)) target = blocks[--end]!.join(' ');
-  let unit = '';
-  if (end > 1 && isUnitBlock(blocks[end - 1]!)) {
-    const block = blocks[--end]!;
-    const words = block.join(' ').split(/\s+/u);
-    const known = unitAt(words, 0);
-    unit = known && known.length === words.length ? known.text : block.join(' ');
-  }
-  return { name: trimGarbage(blocks.slice(0, end).flat().join(' ')), unit, target, lead: trimGarbage(lead) };
-}

@@ -1,6 +1,7 @@
 import type { Page, Table } from '../../../../schemas/index.js';
 import { repairRowCodes } from './row-codes.js';
-import { isBareNumber, parseBlockRows, parseLineRows, type ParsedRow } from './text-row-rows.js';
+import { parseBlockRows } from './text-row-blocks.js';
+import { isBareNumber, parseLineRows, type ParsedRow } from './text-row-rows.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { headerText, type TextRowRole } from './text-row-words.js';
 
@@ -17,7 +18,23 @@ import { headerText, type TextRowRole } from './text-row-words.js';
  * cannot be told apart without positions.
  */
 export function findTextRowTables(page: Page, tableIndexStart: number): Table[] {
-  return tablesUnderHeaders(page, tableIndexStart, headerAt, readRegion);
+  const printed = printedLines(page);
+  return tablesUnderHeaders(page, tableIndexStart, headerAt, (lines, header, end, number, index) => readRegion(lines, header, end, number, index, printed));
+}
+
+/** Each restored line of a restored page (trimmed) → the line as the OCR printed it, where the two have as many words. */
+function printedLines(page: Page): (line: string) => string | undefined {
+  const map = new Map<string, string>();
+  const restored = page.text.split('\n');
+  const printed = page.originalText?.split('\n');
+  if (printed && printed.length === restored.length && page.originalText !== page.text) {
+    restored.forEach((line, i) => {
+      const key = line.trim();
+      const words = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
+      if (key && !map.has(key) && words(key) === words(printed[i]!)) map.set(key, printed[i]!.trim());
+    });
+  }
+  return (line) => map.get(line.trim());
 }
 
 /** Canonical order of the columns this reader rebuilds. */
@@ -27,11 +44,18 @@ const ORDER: readonly TextRowRole[] = ['code', 'name', 'unit', 'target', 'lead']
 const isIndicatorHeader = (roles: ReadonlySet<TextRowRole>): boolean => roles.has('name') && roles.has('target') && (roles.has('unit') || roles.has('lead'));
 const headerAt = (lines: readonly string[], i: number): HeaderBlock | null => headerBlockAt(lines, i, isIndicatorHeader, ORDER);
 
-/** Reads the rows between `header` and `end` (repeated headers skipped) into one table. */
-function readRegion(lines: readonly string[], header: HeaderBlock, end: number, page: number, index: number): Table | null {
+/** Reads the rows between `header` and `end` (repeated headers skipped) into one table; `printedOf` gives a restored line as printed. */
+function readRegion(
+  lines: readonly string[],
+  header: HeaderBlock,
+  end: number,
+  page: number,
+  index: number,
+  printedOf: (line: string) => string | undefined,
+): Table | null {
   const rows: ParsedRow[] = [];
   for (const segment of bodySegments(lines, header, end, (k) => headerAt(lines, k))) {
-    rows.push(...(isBlockSegment(segment) ? parseBlockRows(segment) : parseLineRows(segment)));
+    rows.push(...(isBlockSegment(segment) ? parseBlockRows(segment) : parseLineRows(segment, printedOf)));
   }
   const body = rows.filter((r) => r.kind === 'body');
   if (body.length < 2) return null;

@@ -1,4 +1,6 @@
-import { isBareNumber, paragraphs, trimGarbage } from './text-row-rows.js';
+import { paragraphs } from './text-row-blocks.js';
+import { trimGarbage } from './text-row-garbage.js';
+import { isBareNumber } from './text-row-rows.js';
 import { splitTaskLine, type TaskLineParts } from './text-row-task-line.js';
 import { fold, nameGoesOn, opensCooperating } from '../../../lexicon/index.js';
 import { isGarbageLine } from './text-row-words.js';
