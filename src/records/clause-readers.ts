@@ -1,4 +1,4 @@
-import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, answersTo, opensWithAddresseeForm, ownersOfSubject, endsWithAgencyHead, isPeriodPhrase } from '../lexicon/index.js';
+import { agencyStartsAt, cooperationAlternation, namesGroup, opensPersonTitle, dutyMarker, isAgencyHeading, readsAsClause, topicOpener, leadMarker, namesAgencyFirst, openerInside, proposalBefore, taskVerb, taskStartAfterAgencies, withoutAddressForm, answersTo, opensWithAddresseeForm, ownersOfSubject, endsWithAgencyHead, isPeriodPhrase, executionClauseIn, frequencyClosing, periodBeforeCondition } from '../lexicon/index.js';
 import { splitNamedList } from './agency-list.js';
 
 /**
@@ -32,6 +32,12 @@ export interface Found {
  * and agencies after an introductory phrase. Null when it assigns nothing.
  */
 export function readClause(clause: string, loose = true, o: { addressed?: boolean; holder?: boolean } = {}): Found | null {
+  // "Chánh Văn phòng …, Giám đốc Sở … và Thủ trưởng các cơ quan có liên quan căn cứ Quyết định thi hành": a decision's closing formula
+  const closing = executionClauseIn(clause);
+  if (closing && namesAgencyFirst(clause)) {
+    const lead = clause.slice(0, closing.index).replace(/[,\s]+$/u, '');
+    if (lead && lead.length <= MAX_AGENCIES_LENGTH && splitNamedList(lead).every((a) => opensName(a.raw))) return { lead, cooperating: '', task: closing.raw };
+  }
   // "Các cơ quan, đơn vị … căn cứ …, lập hồ sơ đề nghị Chủ tịch UBND tỉnh …": agencies first, then their task's verb;
   // an opener after that verb is part of the task, not the assignment
   // in a decision's numbered clause an office holder named first is given the task after them (`holder`)
@@ -185,9 +191,11 @@ export function readAgenciesAndTask(rest: string, opened: boolean): Found | null
   const co = marker === lead ? COOPERATING().exec(after) : null;
   if (co) {
     const tail = after.slice(co[0].length);
-    const verb = taskVerb().exec(tail);
-    cooperating = verb ? tail.slice(0, verb.index) : '';
-    after = verb ? tail.slice(verb.index) : tail;
+    // (a verb right after "các" is a name's word: "phối hợp với các tổ chức chính trị - xã hội …")
+    const verb = firstTaskVerb(tail);
+    cooperating = verb >= 0 ? tail.slice(0, verb) : '';
+    after = verb >= 0 ? tail.slice(verb) : tail;
+    ({ cooperating, task: after } = frequencyToTask(cooperating, after));
   }
   return { lead: agencies, cooperating: cooperating.replace(/[,\s]+$/u, ''), task: after.replace(/^[,:\s]+/u, '') };
 }
@@ -205,7 +213,13 @@ function afterLeadMarker(task: string): { cooperating: string; task: string } | 
   if (!co) return { cooperating: '', task: rest };
   const tail = `, ${rest}`.slice(co[0].length);
   const at = firstTaskVerb(tail);
-  return at >= 0 ? { cooperating: tail.slice(0, at).replace(/[,\s]+$/u, ''), task: tail.slice(at).trim() } : null;
+  return at >= 0 ? frequencyToTask(tail.slice(0, at).replace(/[,\s]+$/u, ''), tail.slice(at).trim()) : null;
+}
+
+/** "… các tổ chức chính trị - xã hội cùng cấp hàng năm" + "tổ chức kiểm tra …": a recurring period closing the partners opens the task. */
+function frequencyToTask(cooperating: string, task: string): { cooperating: string; task: string } {
+  const f = frequencyClosing(cooperating);
+  return f ? { cooperating: cooperating.slice(0, f.index).replace(/[,\s]+$/u, ''), task: `${f.raw} ${task}` } : { cooperating, task };
 }
 
 /** Where the first task verb of a text stands, one after "các"/"những" being a name's word ("các tổ chức chính trị - xã hội"); -1 when none. */
@@ -224,5 +238,10 @@ function firstTaskVerb(text: string): number {
 /** An item under a heading that names its agency: the item is its task, less a "Chủ trì, phối hợp với …" that opens it (its partners). */
 export function fromHeading(lead: string, clause: string): Found {
   const led = afterLeadMarker(clause);
-  return led ? { lead, ...led } : { lead, cooperating: '', task: clause };
+  if (led) return { lead, ...led };
+  // "Trong quá trình triển khai thực hiện, nếu có vấn đề phát sinh, chủ trì, phối hợp với …": the period is the task's timeline, the condition no part of it
+  const marker = leadMarker().exec(clause);
+  const period = marker && /,\s*$/u.test(clause.slice(0, marker.index)) ? periodBeforeCondition(clause.slice(0, marker.index), isPeriodPhrase) : null;
+  const after = period && marker ? afterLeadMarker(clause.slice(marker.index + 1)) : null;
+  return after ? { lead, ...after, intro: period! } : { lead, cooperating: '', task: clause };
 }

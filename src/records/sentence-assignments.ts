@@ -1,7 +1,8 @@
 import type { Assignment, Section } from '../../schemas/index.js';
-import { headingAgency, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, parseTimeline, reportsIssuedDocument, isPersonEntry, trailingAssignee, isAddressForm, saysWhereRepliesGo, deadlineIn } from '../lexicon/index.js';
+import { headingAgency, isForwardReportPart, opensAnnex, takeFrequencies, isCourtesyTask, isPeriodPhrase, looksLikeTimeline, opensRequestList, parseTimeline, reportsIssuedDocument, isPersonEntry, trailingAssignee, isAddressForm, saysWhereRepliesGo, deadlineIn } from '../lexicon/index.js';
 import { splitNamedList } from './agency-list.js';
 import { fromHeading, readAfterIntro, readAgenciesAndTask, readClause, readNamedItem, type Found } from './clause-readers.js';
+import { attachedRegulationStart, printedBefore } from './attached-regulation.js';
 import { clausesOf } from './sentence-clauses.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
@@ -39,7 +40,7 @@ const after = (a: { page: number; line: number | null }, b: { page: number; line
  * plan: it gives itself no task, so a sentence naming it as the lead
  * reports what it did or quotes a superior's instruction.
  */
-export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean; addressees?: readonly string[]; issuer?: string | null } = {}): Omit<Assignment, 'id'>[] {
+export function sentenceAssignments(placed: readonly PlacedBlock[], taken: ReadonlySet<string>, sections: readonly Section[] = [], o: { explicitOnly?: boolean; addressees?: readonly string[]; issuer?: string | null; report?: boolean } = {}): Omit<Assignment, 'id'>[] {
   const byId = new Map(sections.map((s) => [s.id, s]));
   /** The agency a heading above the block names ("a) Trung tâm Phát triển quỹ đất tỉnh" over its bullets, "1. Nhà đầu tư …:" over its lettered items). */
   const headingLead = (over: Section | null): string | null =>
@@ -56,8 +57,16 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   let listLead: string | null = null;
   /** The decision article last opened ("Điều 5. …"): its later unlabelled paragraphs are its own, not the last numbered clause's. */
   let article: { label: string; page: number; line: number } | null = null;
-  /** Past the decision's own articles: a regulation or charter attached to it restarts at "Điều 1" (its clauses are standing rules). */
-  let attached = false;
+  /** Where a regulation or charter attached to the decision begins (its articles restart at "Điều 1"): its clauses are standing rules, no task. */
+  const attachedAt = attachedRegulationStart(placed);
+  /** Past the decision's signature, in an annex ("PHỤ LỤC I", "(Kèm theo Quyết định …)"): no article of the decision goes on there. */
+  let annexed = false;
+  /** A report's headings from the block's own section up: only its parts about what is to be done give tasks. */
+  const headingsUp = (s: Section | null): string[] => {
+    const titles: string[] = [];
+    for (let at: Section | undefined = s ?? undefined; at; at = at.parent ? byId.get(at.parent) : undefined) titles.push(at.title);
+    return titles;
+  };
   /** Whether the block just before gave a record (a reply deadline after it is that record's). */
   let lastGave = false;
   /** Inside a passage quoted from another document (paragraphs from one opening “ to the closing ”): its words assign nothing here. */
@@ -70,10 +79,15 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
   };
   for (const { block, page, section } of placed) {
     const label = LABEL.exec(block.text);
-    if (label?.[1]) {
-      const n = Number(/\d+/u.exec(label[1])?.[0]);
-      if (article && n <= Number(/\d+/u.exec(article.label)?.[0])) attached = true;
-      article = { label: label[1].replace(/\s+/gu, ' '), page, line: block.lineStart };
+    if (opensAnnex(block.text)) {
+      annexed = true;
+      article = null;
+    }
+    if (label?.[1]) article = { label: label[1].replace(/\s+/gu, ' '), page, line: block.lineStart };
+    // an attached charter's articles and a report's account of what was done assign nothing
+    if (!printedBefore(attachedAt, { page, line: block.lineStart }) || (o.report && !isForwardReportPart(headingsUp(section)))) {
+      lastGave = false;
+      continue;
     }
     if (quoteDepth > 0 || /^\s*“/u.test(block.text)) {
       // the passage ends with the paragraph whose ” closes its opening “
@@ -125,7 +139,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
       const strict: boolean = k > 0 && inherited !== null && (current as { found: Found } | null)?.found.lead === inherited;
       const read: Found | null =
         (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ??
-        readClause(clause, false, { addressed: (o.addressees?.length ?? 0) > 0, holder: article !== null && !attached && !!label?.[2] }) ??
+        readClause(clause, false, { addressed: (o.addressees?.length ?? 0) > 0, holder: article !== null && !annexed && !!(label?.[2] ?? label?.[3]) }) ??
         (o.explicitOnly || strict ? null : readNamedItem(clause)) ??
         (inherited && k === 0 ? fromHeading(inherited, clause) : null) ??
         (o.explicitOnly || strict ? null : readAfterIntro(clause));
@@ -158,9 +172,11 @@ function recordOf(found: Found, text: string, at: { label: RegExpExecArray | nul
   // "Quý I/2027, các cơ quan … đánh giá …", "Trong thời hạn 60 ngày làm việc, Ban … có trách nhiệm …": a period that introduces the sentence is its timeline
   const intro = found.intro?.trim() ?? '';
   const introPeriod = intro && (looksLikeTimeline(intro) || isPeriodPhrase(intro)) ? intro : null;
-  const deadline = deadlines.length ? deadlines.join('; ') : introPeriod;
+  // "Hàng năm tổ chức kiểm tra …", "… . Định kỳ 6 tháng và hằng năm tổng hợp, báo cáo …": a recurring period opening a sentence of the task, when no date is given
+  const recurring = deadlines.length || introPeriod ? null : takeFrequencies(rest);
+  const deadline = deadlines.length ? deadlines.join('; ') : (introPeriod ?? (recurring?.frequencies.length ? recurring.frequencies.join('; ') : null));
   const cooperating = found.cooperating || cooperatingIn(rest) || '';
-  const task = tidyTask(rest);
+  const task = tidyTask(recurring?.rest ?? rest);
   // "… đề nghị X quan tâm, triển khai thực hiện./.": a letter's courtesy, not a task
   // "Ngày 04/6/2025, Công an tỉnh ban hành Công văn số 1710/…": a document already numbered was issued, not asked for
   if (!task || isCourtesyTask(task) || reportsIssuedDocument(task)) return [];
