@@ -41,7 +41,7 @@ export function readClause(clause: string, loose = true, o: { addressed?: boolea
   // "Các cơ quan, đơn vị … căn cứ …, lập hồ sơ đề nghị Chủ tịch UBND tỉnh …": agencies first, then their task's verb;
   // an opener after that verb is part of the task, not the assignment
   // in a decision's numbered clause an office holder named first is given the task after them (`holder`)
-  const first = namesAgencyFirst(clause) ? (readAgenciesAndTask(clause, false) ?? readAgenciesAndVerb(clause) ?? (o.holder ? readHolderAndVerb(clause) : null)) : null;
+  const first = namesAgencyFirst(clause) ? (readAgenciesAndTask(clause, false) ?? readAgenciesAndVerb(clause) ?? readMemberList(clause) ?? (o.holder ? readHolderAndVerb(clause) : null)) : null;
   for (const m of clause.matchAll(openerInside())) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]!);
     if (first && at >= first.lead.length) break;
@@ -91,6 +91,26 @@ function readAgenciesAndVerb(clause: string): Found | null {
   const found = readAgenciesAndTask(clause, true);
   if (!found || found.lead.length > MAX_INTRO_AGENCIES || /[/:]/u.test(found.lead)) return null;
   return splitNamedList(found.lead).every((a) => namesGroup(a.raw)) ? found : null;
+}
+
+/** "Các Bộ: Nội vụ, Công an, …, Nông nghiệp và Môi trường" before the task: a group, a colon, its members' names (each capitalised). */
+const MEMBER_LIST = /^((?:Các|các)\s+\p{L}+(?:\s+\p{L}+)?\s*:\s+)(.+)$/su;
+
+/**
+ * "Các Bộ: Nội vụ, Công an, Y tế căn cứ chức năng nhiệm vụ được giao chủ
+ * trì, phối hợp với Bộ … ban hành hướng dẫn …": the bodies a group names
+ * after a colon, then their task from its first verb (printed in small
+ * letters: the members' names are capitalised, "Xây dựng" among them).
+ */
+function readMemberList(clause: string): Found | null {
+  const m = MEMBER_LIST.exec(clause);
+  if (!m?.[1] || !m[2] || !namesGroup(m[1].replace(/\s*:\s*$/u, ''))) return null;
+  const verb = firstTaskVerb(m[2]);
+  if (verb < 0) return null;
+  const members = m[2].slice(0, verb).trim();
+  const names = members.split(/,\s+|\s+và\s+(?=\p{Lu})/u);
+  if (!members || members.length > MAX_INTRO_AGENCIES || !names.every((n) => /^\p{Lu}/u.test(n.trim()))) return null;
+  return { lead: `${m[1]}${members}`, cooperating: '', task: m[2].slice(verb).trim() };
 }
 
 /** How many commas into a clause its agencies may start ("Căn cứ Kế hoạch …, các cơ quan, đơn vị … xây dựng …"). */

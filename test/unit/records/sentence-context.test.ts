@@ -138,4 +138,13 @@ describe('where a sentence stands', () => {
     const [b] = read(doc('Đề nghị các sở, ngành tiếp tục theo dõi trong thời gian tới.'));
     expect(b!.timeline).toBeNull();
   });
+
+  it('reads "Các Bộ: A, B, C …" as the bodies a group names by their members, up to the task\'s first verb in small letters', () => {
+    const [a] = read(doc('3. Các Bộ: Nội vụ, Xây dựng, Giáo dục và Đào tạo căn cứ chức năng nhiệm vụ được giao ban hành hướng dẫn thực hiện các tiêu chí do Bộ quản lý.'));
+    expect(leads(a!)).toEqual(['Các Bộ: Nội vụ, Xây dựng, Giáo dục và Đào tạo']);
+    expect(a!.task).toBe('căn cứ chức năng nhiệm vụ được giao ban hành hướng dẫn thực hiện các tiêu chí do Bộ quản lý');
+    // a group of things with a colon names no bodies
+    expect(read(doc('Các nội dung: tuyên truyền, phổ biến pháp luật được thực hiện thường xuyên.'))).toEqual([]);
+  });
 });
+
