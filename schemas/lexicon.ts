@@ -180,6 +180,14 @@ export const AssignmentWordsFile = z.object({
   addresseesOpener: z.string().default('Kính gửi'),
   replyDeadlineWords: z.array(z.string()).default([]),
   ownerMarkers: z.array(z.string()).default([]),
+  executionClauses: z.array(z.string()).default([]),
+  reportTypes: z.array(z.string()).default([]),
+  reportForwardSections: z.array(z.string()).default([]),
+  reportPastSections: z.array(z.string()).default([]),
+  annexMarkers: z.array(z.string()).default([]),
+  headingBodyNouns: z.array(z.string()).default([]),
+  conditionOpeners: z.array(z.string()).default([]),
+  frequencyStarts: z.array(z.string()).default([]),
 });
 export type AssignmentWordsFile = z.infer<typeof AssignmentWordsFile>;
 

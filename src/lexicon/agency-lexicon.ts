@@ -193,3 +193,9 @@ export function governmentLevels(text: string): Set<string> {
   }
   return found;
 }
+
+/** The nouns that name bodies in lower case: the groups' nouns, the heads and the levels of government ("cơ quan", "sở", "xã", "thành phố"). */
+export function bodyNouns(): string[] {
+  const { file } = lexicon();
+  return [...new Set([...file.groupNouns, ...file.heads, ...file.levels].map((w) => w.toLowerCase()))];
+}

@@ -4,6 +4,7 @@ import { agencyHeadAlternation, groupAlternation, groupNounAlternation, groupOpe
 import { lazy, readDataFile } from './data-file.js';
 import { documentTypeAlternation, ranks } from './document-words.js';
 import { alternationOf } from './patterns.js';
+import { namesBodiesAfterGroupWord } from './assignment-context.js';
 
 const data = lazy(() => readDataFile('assignments.json', AssignmentWordsFile));
 /** The assignment words, office holders' titles with the ranks an officer's name is printed with ("đồng chí Trung tá …"). */
@@ -142,6 +143,9 @@ export const topicOpener = lazy(() => new RegExp(`^(?:${alternationOf(file().top
 /** A heading that is a name only ("Trung tâm Phát triển quỹ đất tỉnh", "1. Nhà đầu tư của 02 dự án …:"): the agency every item under it is for. */
 export function isAgencyHeading(title: string): boolean {
   const t = title.replace(/[:.]\s*$/u, '').trim();
+  // "Những kết quả đạt được", "Các nội dung …": a group word before things, not bodies
+  const group = /^(?:các|những)\s+(.*)$/iu.exec(t);
+  if (group && !namesBodiesAfterGroupWord(group[1]!)) return false;
   return t.length <= 160 && namesAgencyFirst(t) && !taskVerb().test(` ${t}`) && !/[;:]/u.test(t);
 }
 

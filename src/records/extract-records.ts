@@ -3,7 +3,8 @@ import type { IssueRecorder } from '../core/index.js';
 import { AgencyRegistry, shippedRegistry } from './agency-registry.js';
 import { placeBlocks, proseAssignments, proseIndicators } from './prose-records.js';
 import { sentenceAssignments } from './sentence-assignments.js';
-import { addresseesIn, isPlanType, isProposalType } from '../lexicon/index.js';
+import { attachedRegulationStart, printedBefore } from './attached-regulation.js';
+import { addresseesIn, isPlanType, isProposalType, isReportType } from '../lexicon/index.js';
 import { recordConfidence } from './record-confidence.js';
 import { recordsFromTable } from './table-records.js';
 
@@ -28,7 +29,10 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
   indicators.push(...proseIndicators(placed, segment.sections).map((r) => ({ ...r, id: '' })));
   // a proposal to a superior (Tờ trình) lists what it proposes (a board's members, a plan's draft tasks): none is assigned yet
   const proposal = isProposalType(segment.metadata.type);
-  if (!proposal) assignments.push(...proseTasks(placed, segment.sections, tableTasks, issues).map((r) => ({ ...r, id: '' })));
+  // a charter or regulation attached to a decision (its articles restart at "Điều 1") states standing rules, not tasks
+  const attachedAt = attachedRegulationStart(placeBlocks(layout.pages, segment.sections, { headings: true }));
+  const decisionPart = placed.filter((p) => printedBefore(attachedAt, { page: p.page, line: p.block.lineStart }));
+  if (!proposal) assignments.push(...proseTasks(decisionPart, segment.sections, tableTasks, issues).map((r) => ({ ...r, id: '' })));
   // tasks given in a sentence ("Giao Sở … chủ trì …", "Điều 3. … chịu trách nhiệm thi hành …"), in blocks no other reader took.
   // Not in a plan whose tables assign its tasks (its prose duties are how the plan is run), nor under "Tổ chức thực hiện"
   // when unit headings gave the tasks (then, in a plan, only sentences that assign in so many words); a proposal to a
@@ -44,7 +48,7 @@ export async function extractRecords(docId: string, layout: LayoutResult, segmen
     const plan = isPlanType(segment.metadata.type);
     // "Đề nghị quý cơ quan …" names the addressees of the letter's "Kính gửi:" (on its first page)
     const addressees = addresseesIn(layout.pages[0]?.text ?? '');
-    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 && plan, addressees, issuer: plan ? null : segment.metadata.issuer }).map((r) => ({ ...r, id: '' })));
+    assignments.push(...sentenceAssignments(blocks, taken, segment.sections, { explicitOnly: assignments.length > 0 && plan, addressees, issuer: plan ? null : segment.metadata.issuer, report: isReportType(segment.metadata.type) }).map((r) => ({ ...r, id: '' })));
   }
   // on pages an OCR read, a near registry match is a repair of what was misread
   const misread = new Set(layout.pages.filter((p) => p.origin === 'ocr' || p.repairs.includes('ocr-repaired')).map((p) => p.number));

@@ -1,4 +1,4 @@
-import { deadlineIn, eventDeadlineIn, misreadDeadlineIn, referenceDeadlineIn } from '../lexicon/index.js';
+import { deadlineIn, eventDeadlineIn, misreadDeadlineIn, referenceDeadlineIn, runsFromLength } from '../lexicon/index.js';
 
 /**
  * Every deadline a task states ("trước ngày 28/4/2026 … trước ngày
@@ -12,8 +12,10 @@ export function takeDeadlines(task: string): { deadlines: string[]; rest: string
   const deadlines: string[] = [];
   let rest = task;
   for (let d = deadlineIn(rest); d && deadlines.length < 4; d = deadlineIn(rest)) {
-    deadlines.push(d.raw);
-    const [from, to] = bracketsAround(rest, d.index, d.index + d.raw.length) ?? [d.index, d.index + d.raw.length];
+    // "trong thời gian 90 ngày kể từ ngày ban hành Quyết định này": the period with the event it runs from
+    const end = d.index + d.raw.length + runsFromLength(rest.slice(d.index + d.raw.length));
+    deadlines.push(rest.slice(d.index, end));
+    const [from, to] = bracketsAround(rest, d.index, end) ?? [d.index, end];
     rest = rest.slice(0, from) + rest.slice(to);
   }
   // "… tu uóv ngày 22/8/2025.": an opener the OCR garbled before a closing date; the record says what was read

@@ -50,4 +50,23 @@ describe('TAB-delimited tables in text inputs', () => {
     const ocr = textPage(['|Tỷ lệ hồ sơ trực tuyến % 80 Sở Tư pháp|', '|Tỷ lệ thanh toán trực tuyến % 70 Sở Tài chính|']);
     expect((await layoutPages({ pages: [ocr], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables).toEqual([]);
   });
+
+  it('keeps a table whole across a merged cell the conversion gave a line of its own, and stops at a caption or a paragraph', async () => {
+    const lines = [
+      'TT\tTên tiêu chí\tNội dung tiêu chí\tChỉ tiêu',
+      '6\tDi sản văn hóa\t6.1. Tỷ lệ di tích được kiểm kê\t100%',
+      '6.2. Tỷ lệ di tích cấp quốc gia trở lên được tu bổ',
+      '6.2.1. Tỷ lệ di tích cấp quốc gia đặc biệt\t95%',
+      '6.2.2. Tỷ lệ di tích cấp quốc gia\t70%',
+    ];
+    const whole = await layoutPages({ pages: [textPage(lines)], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(whole.tables).toHaveLength(1);
+    expect(whole.tables[0]?.rows.filter((r) => r.kind !== 'header').length).toBe(4);
+    // a caption before the next table's header parts the two
+    const two = await layoutPages({ pages: [textPage([...lines.slice(0, 2), 'Bảng 2. Chỉ tiêu cấp tỉnh', 'TT\tTên tiêu chí\tChỉ tiêu', '1\tVăn hóa\t90%'])], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(two.tables).toHaveLength(2);
+    // so does a paragraph followed by a header row (no row number)
+    const para = await layoutPages({ pages: [textPage([...lines.slice(0, 2), 'Các tiêu chí sau đây áp dụng cho cấp tỉnh', 'Nhóm\tTên tiêu chí\tChỉ tiêu', '1\tVăn hóa\t90%'])], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(para.tables).toHaveLength(2);
+  });
 });

@@ -41,17 +41,40 @@ export function findDelimitedTables(page: Page, tableIndexStart: number): Table[
     block = [];
     pipes = ruled = false;
   };
+  /** A line without TABs inside a table: a merged cell the conversion gave a line of its own, when a numbered row goes on after it. */
+  let pending: string | null = null;
   for (const line of page.text.split('\n')) {
     const cells = delimitedCells(line);
+    if (cells && pending !== null) {
+      if (cells.length && numberedRow(cells)) block.push([pending]);
+      else flush();
+      pending = null;
+    }
     if (cells && !cells.length) ruled = block.length === 1;
     else if (cells) {
       if (!block.length) pipes = !line.includes('\t');
       block.push(cells);
-    } else if (line.trim()) flush();
+    } else if (line.trim()) {
+      // "6.2. Tỷ lệ di tích …" (a row whose cells were merged) between "6.1. …" and "6.2.1. …": the table goes on
+      if (pending === null && block.length >= 2 && !pipes && !looksLikeHeading(line)) pending = line.replace(/\s+/gu, ' ').trim();
+      else {
+        pending = null;
+        flush();
+      }
+    }
   }
   flush();
   return tables;
 }
+
+/** A row that numbers its item ("6.2.1. Tỷ lệ …", "7", "a)"): a table's body going on, not the header of another. */
+const numberedRow = (cells: readonly string[]): boolean => /^(?:\d+(?:\.\d+)*\.?|[a-zđ]\))(?:\s|$)/u.test(cells.find(Boolean) ?? '');
+
+/** A caption or heading between two tables ("PHỤ LỤC II", "Bảng 2 …", "III. TIÊU CHÍ …", "… như sau:"), not a merged cell. */
+const looksLikeHeading = (line: string): boolean => {
+  const t = line.trim();
+  return /:$/u.test(t) || /^(?:[IVXLC]+\.|PHỤ LỤC|Phụ lục|Bảng|BẢNG)(?:\s|$)/u.test(t) || (t === t.toUpperCase() && /\p{Lu}/u.test(t));
+};
 
 /**
  * A letterhead (issuer beside the national motto) or a closing block
