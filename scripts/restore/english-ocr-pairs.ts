@@ -3,13 +3,14 @@
  * than kh-tu-57 (which ships its KH 44-style copy in fixtures/scan), scanned
  * and OCR'd with Tesseract's English model the same way, into a cache folder
  * (.cache/eng-ocr, not committed: regenerated on demand, a few minutes).
- * Then the public-domain texts of channel-texts.ts, typeset and scanned alike.
+ * Then the public-domain texts of channel-texts.ts, typeset and scanned alike,
+ * in DejaVu Serif and again in a Times-like typeface.
  * Every pair is our own text: never KH 44, never a gold file.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeScanVariant, type ScanVariant } from '../fixtures/make-scans.js';
-import { channelTexts, makeChannelPair } from './channel-texts.js';
+import { channelTexts, makeChannelPair, timesFonts } from './channel-texts.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const path = (rel: string): string => fileURLToPath(new URL(rel, ROOT));
@@ -40,6 +41,10 @@ export async function channelPairs(log: (m: string) => void = console.log): Prom
   const texts = channelTexts();
   if (!texts.length) log('../shared not found: the channel is learned from the fixtures alone (the shipped one also has the realdev and legal texts)');
   for (const [i, text] of texts.entries()) pairs.push(await makeChannelPair(text, cache, 4500 + i, log));
+  // the same kind of text in a Times-like typeface (skipped with a note when the fonts are not installed)
+  const fonts = timesFonts();
+  if (texts.length && !fonts) log('Liberation Serif 2 not found (apt-get install fonts-liberation2, or PLAN_INGEST_TIMES_FONTS): no Times-like copies; the shipped channel has them');
+  if (fonts) for (const [i, text] of channelTexts(true).entries()) pairs.push(await makeChannelPair(text, cache, 4600 + i, log, fonts));
   return pairs;
 }
 
