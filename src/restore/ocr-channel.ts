@@ -119,6 +119,12 @@ export class OcrChannel {
     // learned confusions undone even where the letters already spell a syllable: the OCR writes
     // real syllables for others ("nhim" for "nhằm", "chét" for "chất"); the language model decides
     for (const [key, logp] of this.#variants(t, 2)) for (const s of syllablesFor(key)) add(s, logp - 1);
+    // a token one learned confusion away from a token the channel saw reads as that one ("chire" for "chirc", which it
+    // saw for "chức"): the OCR garbles a syllable more ways than any data shows, and its readings are the seen token's
+    for (const [key, logp] of this.#variants(t, 1)) {
+      const near = key !== t ? this.data.tokens[key] : undefined;
+      if (near) for (const [word, p] of this.#learned(near)) add(word, logp + Math.log(p) - 1);
+    }
     // every syllable has a vowel: a token without one lost it, most often a vowel under stacked marks
     // (ấ, ậ, ố) the English model could not read ("nht" for "nhất", "vt" for "vật"); put back one it learned dropping
     if (/^\p{L}{2,5}$/u.test(t) && !VOWELS.test(t)) {

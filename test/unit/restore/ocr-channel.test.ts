@@ -109,4 +109,12 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     const weighted = new OcrChannel(data, { priorPower: 0, weight: 2 }).readings('vo').find((r) => r.word === 'với')!.logp;
     expect(weighted).toBeCloseTo(2 * Math.log(0.9), 6);
   });
+
+  it('reads a token one learned confusion away from a token it saw as that token ("chire" → "chirc" → chức)', () => {
+    const data = { pairs: 30000, identity: 0.77, tokens: { chirc: { chức: 40 } }, subs: { e: { c: 300 } } };
+    const readings = new OcrChannel(data).readings('chire');
+    expect(readings[0]?.word).toBe('chức');
+    // without the seen token, "chirc" spells no syllable: no such reading
+    expect(new OcrChannel({ ...data, tokens: {} }).readings('chire').map((r) => r.word)).not.toContain('chức');
+  });
 });
