@@ -8,7 +8,7 @@
  * scored word by word against the digital text. Uses only the copies
  * already in .cache/eng-ocr (run english-ocr-pairs.ts first).
  *
- *   npx tsx scripts/restore/tune-channel.ts [--folds 4] [--power 0,0.5,1] [--weight 0.7,1,1.4] [--only times]
+ *   npx tsx scripts/restore/tune-channel.ts [--folds 4] [--power 0,0.5,1] [--weight 1] [--only times] [--max N]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +30,9 @@ const folds = Number(arg('--folds', '4'));
 const powers = arg('--power', '0,0.5,1').split(',').map(Number);
 const weights = arg('--weight', '1').split(',').map(Number);
 const only = arg('--only', '');
+/** Held-out copies restored at most (the first by name): each costs a model less its text. */
+const max = Number(arg('--max', 'Infinity'));
+let restored = 0;
 
 /** The correct text a channel copy was typeset from (its counts are taken out of the language model), by its name. */
 function sourceOf(name: string): string | null {
@@ -63,6 +66,7 @@ console.log(`${texts.length} channel copies, ${fixtures.length} fixture copies; 
 for (let f = 0; f < folds; f++) {
   const data = countChannel([...fixtures, ...texts.filter((t) => foldOf(t.name) !== f)].flatMap(alignedWords));
   for (const text of texts.filter((t) => foldOf(t.name) === f && (!only || t.name.includes(only)))) {
+    if (restored++ >= max) break;
     const source = sourceOf(text.name);
     const model = source ? decodeModel(shippedBytes).model.merge(trainModel([readFileSync(source, 'utf8')], new NgramModel(shipped.shape)), -1).finish() : shipped;
     const gold = text.pages.map((p) => channelWords(p.clean));

@@ -41,7 +41,7 @@ export interface ChannelOptions {
  * from the channel's counts (scripts/restore/tune-channel.ts; never KH 44).
  */
 export const CHANNEL_PRIOR_POWER = 0;
-export const CHANNEL_WEIGHT = 1;
+export const CHANNEL_WEIGHT = 2;
 
 export interface Reading {
   word: string;
@@ -143,6 +143,12 @@ export class OcrChannel {
     // only ever learned as "l"), and a letter Vietnamese does not write ("trf" → trí); in a token of three
     // characters or more with a letter Vietnamese writes (not "A1", "Z7", nor digits alone)
     if (unread && !out.size && t.length >= 3 && /[a-eg-ik-vxy]/u.test(t)) for (const key of wildcards(t, FOREIGN)) for (const s of syllablesFor(key)) add(s, identity + UNREAD_LOGP);
+    // and, as a last resort, one letter of a word of letters misread in a way no data showed ("DQc" → độc, "HQi" →
+    // hội, where another engine's "Q" for "ộ" was seen too rarely to trust): any one letter put back
+    if (unread && !out.size && /^\p{L}{2,}$/u.test(t) && /[a-eg-ik-vxy]/u.test(t)) {
+      const chars = [...t];
+      for (let i = 0; i < chars.length; i++) for (const l of LETTERS) for (const s of syllablesFor([...chars.slice(0, i), l, ...chars.slice(i + 1)].join(''))) add(s, identity + UNREAD_LOGP);
+    }
     return [...out.entries()]
       .map(([word, logp]) => ({ word, logp, rank: logp + prior(word) }))
       .sort((a, b) => b.rank - a.rank)

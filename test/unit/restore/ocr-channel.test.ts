@@ -93,13 +93,15 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     // two characters, or no Vietnamese letter: a code or a figure, left as printed
     expect(ch.readings('A1')).toEqual([]);
     expect(ch.readings('Z7')).toEqual([]);
+    // a word of letters with one no confusion explains: any one letter put back ("DQc" → độc), the language model chooses
+    expect(ch.readings('DQc', prior).map((r) => r.word)).toContain('độc');
     expect(restoreLine('chuyén d61 sé', model, new OcrChannel({ ...data, tokens: { chuyen: { chuyển: 50 }, se: { số: 40, sẽ: 10 } } })).text).toBe('chuyển đổi số');
   });
 
   it('takes the word frequencies out of a token\'s learned readings by the prior power (a noisy channel at 1)', () => {
     // "vo" seen 90 times for the frequent "với", 10 times for the rarer "vỡ"; each word aligned as often as the counts say
     const data = { pairs: 30000, identity: 0.77, tokens: { vo: { với: 90, vỡ: 10 } }, subs: {}, words: { với: 900, vỡ: 10 } };
-    const share = (power: number, word: string): number => Math.exp(new OcrChannel(data, { priorPower: power }).readings('vo').find((r) => r.word === word)!.logp);
+    const share = (power: number, word: string): number => Math.exp(new OcrChannel(data, { priorPower: power, weight: 1 }).readings('vo').find((r) => r.word === word)!.logp);
     // as counted: P(word | token)
     expect(share(0, 'với')).toBeCloseTo(0.9, 6);
     // P(token | word) renormalised: 90/901 against 10/11
