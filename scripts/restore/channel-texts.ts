@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentSpec } from '../fixtures/document-spec.js';
+import type { FontFiles } from '../fixtures/page-flow.js';
 import { makeScanVariant } from '../fixtures/make-scans.js';
 import { typesetPdf } from '../fixtures/typeset-pdf.js';
 
@@ -47,25 +48,50 @@ export function openingParagraphs(text: string, words = WORDS_PER_TEXT): string[
   return out;
 }
 
-/** The correct texts the extra channel pairs are made from; none when ../shared is missing. */
-export function channelTexts(): ChannelText[] {
+/**
+ * A second typeface for the channel's copies: Liberation Serif 2 (Times New
+ * Roman's metrics and look, Vietnamese glyphs; Debian's fonts-liberation2,
+ * or the folder PLAN_INGEST_TIMES_FONTS names). Scanned plans are mostly
+ * printed in Times New Roman, whose horn is drawn apart ("u’" for "ư") and
+ * whose stacked marks break differently from DejaVu's; an English model's
+ * confusions follow the glyphs. Null when the fonts are not there (the
+ * channel is then learned from DejaVu copies alone, and the script says so).
+ */
+export function timesFonts(): FontFiles | null {
+  const dir = process.env.PLAN_INGEST_TIMES_FONTS ?? '/usr/share/fonts/truetype/liberation2';
+  const files: FontFiles = {
+    regular: join(dir, 'LiberationSerif-Regular.ttf'),
+    bold: join(dir, 'LiberationSerif-Bold.ttf'),
+    italic: join(dir, 'LiberationSerif-Italic.ttf'),
+    boldItalic: join(dir, 'LiberationSerif-BoldItalic.ttf'),
+  };
+  return Object.values(files).every((f) => existsSync(f)) ? files : null;
+}
+
+/**
+ * The correct texts the extra channel pairs are made from; none when ../shared is missing.
+ * `times`: the texts of the Times-like copies (the realdev openings again, and the next
+ * LEGAL_TEXTS legal texts, so the second typeface also brings words the first never showed).
+ */
+export function channelTexts(times = false): ChannelText[] {
   const realdev = join(SHARED, 'realdev/texts');
   const legal = join(SHARED, 'corpus/vbpl-legal');
   const list = (dir: string, re: RegExp): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => re.test(n)).sort() : []);
   const texts: ChannelText[] = [];
+  const prefix = times ? 'channel-times' : 'channel';
   for (const file of list(realdev, /\.txt$/u)) {
     const id = /^(\d+)/u.exec(file)?.[1] ?? String(texts.length);
-    texts.push({ name: `channel-realdev-${id}`, source: `realdev/texts/${file}`, paragraphs: openingParagraphs(readFileSync(join(realdev, file), 'utf8')) });
+    texts.push({ name: `${prefix}-realdev-${id}`, source: `realdev/texts/${file}`, paragraphs: openingParagraphs(readFileSync(join(realdev, file), 'utf8')) });
   }
-  for (const file of list(legal, /^doc_\d+\.txt$/u).slice(0, LEGAL_TEXTS)) {
+  for (const file of list(legal, /^doc_\d+\.txt$/u).slice(times ? LEGAL_TEXTS : 0, times ? 2 * LEGAL_TEXTS : LEGAL_TEXTS)) {
     const id = /(\d+)/u.exec(file)?.[1] ?? String(texts.length);
-    texts.push({ name: `channel-vbpl-${id}`, source: `corpus/vbpl-legal/${file}`, paragraphs: openingParagraphs(readFileSync(join(legal, file), 'utf8')) });
+    texts.push({ name: `${prefix}-vbpl-${id}`, source: `corpus/vbpl-legal/${file}`, paragraphs: openingParagraphs(readFileSync(join(legal, file), 'utf8')) });
   }
   return texts.filter((t) => t.paragraphs.length);
 }
 
-/** Typesets, scans and OCRs one text into `cache` unless done before; returns its (digital, English-OCR) PDFs. */
-export async function makeChannelPair(text: ChannelText, cache: string, seed: number, log: (m: string) => void): Promise<{ clean: string; noisy: string }> {
+/** Typesets (in DejaVu Serif, or `fonts`), scans and OCRs one text into `cache` unless done before; returns its (digital, English-OCR) PDFs. */
+export async function makeChannelPair(text: ChannelText, cache: string, seed: number, log: (m: string) => void, fonts?: FontFiles): Promise<{ clean: string; noisy: string }> {
   const clean = join(cache, `${text.name}.pdf`);
   const noisy = join(cache, `${text.name}.eng-ocr.pdf`);
   if (!existsSync(noisy)) {
@@ -74,7 +100,7 @@ export async function makeChannelPair(text: ChannelText, cache: string, seed: nu
       seed: text.source,
       blocks: text.paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p, bold: false, italic: false, align: 'justify' as const })),
     };
-    await typesetPdf(spec, clean);
+    await typesetPdf(spec, clean, fonts);
     await makeScanVariant({ name: text.name, dpi: 150, seed, jpegQuality: 40, englishOcr: { dpi: 150, jpegQuality: 40 } }, cache, cache, { skipOcr: false, log });
   }
   return { clean, noisy };

@@ -81,4 +81,42 @@ describe('OCR channel (learned from our English-OCR fixture)', () => {
     const out = restoreLine('phat trién KHCN, PMST va CDS; DMST, GIS va IOC', model, channel);
     expect(out.text).toBe('phát triển KHCN, ĐMST và CDS; ĐMST, GIS và IOC');
   });
+
+  it('reads digits and signs whose learned confusions spell nothing as any letter the context needs ("d61" → đổi), never a short code', () => {
+    // "1" was only ever learned as "l": "dol" is no syllable, so the token had no reading at all
+    const data = { pairs: 30000, identity: 0.77, tokens: {}, subs: { '6': { o: 700 }, '1': { l: 100 } } };
+    const ch = new OcrChannel(data);
+    const prior = (w: string): number => model.unigramLogProb(w);
+    expect(ch.readings('d61', prior).map((r) => r.word)).toEqual(expect.arrayContaining(['đổi', 'đối']));
+    // a letter Vietnamese does not write is such a sign too
+    expect(ch.readings('trf', prior).map((r) => r.word)).toContain('trí');
+    // two characters, or no Vietnamese letter: a code or a figure, left as printed
+    expect(ch.readings('A1')).toEqual([]);
+    expect(ch.readings('Z7')).toEqual([]);
+    // a word of letters with one no confusion explains: any one letter put back ("DQc" → độc), the language model chooses
+    expect(ch.readings('DQc', prior).map((r) => r.word)).toContain('độc');
+    expect(restoreLine('chuyén d61 sé', model, new OcrChannel({ ...data, tokens: { chuyen: { chuyển: 50 }, se: { số: 40, sẽ: 10 } } })).text).toBe('chuyển đổi số');
+  });
+
+  it('takes the word frequencies out of a token\'s learned readings by the prior power (a noisy channel at 1)', () => {
+    // "vo" seen 90 times for the frequent "với", 10 times for the rarer "vỡ"; each word aligned as often as the counts say
+    const data = { pairs: 30000, identity: 0.77, tokens: { vo: { với: 90, vỡ: 10 } }, subs: {}, words: { với: 900, vỡ: 10 } };
+    const share = (power: number, word: string): number => Math.exp(new OcrChannel(data, { priorPower: power, weight: 1 }).readings('vo').find((r) => r.word === word)!.logp);
+    // as counted: P(word | token)
+    expect(share(0, 'với')).toBeCloseTo(0.9, 6);
+    // P(token | word) renormalised: 90/901 against 10/11
+    expect(share(1, 'vỡ')).toBeCloseTo(10 / 11 / (10 / 11 + 90 / 901), 6);
+    expect(share(1, 'với')).toBeLessThan(share(1, 'vỡ'));
+    // the channel's weight scales every reading's log-probability
+    const weighted = new OcrChannel(data, { priorPower: 0, weight: 2 }).readings('vo').find((r) => r.word === 'với')!.logp;
+    expect(weighted).toBeCloseTo(2 * Math.log(0.9), 6);
+  });
+
+  it('reads a token one learned confusion away from a token it saw as that token ("chire" → "chirc" → chức)', () => {
+    const data = { pairs: 30000, identity: 0.77, tokens: { chirc: { chức: 40 } }, subs: { e: { c: 300 } } };
+    const readings = new OcrChannel(data).readings('chire');
+    expect(readings[0]?.word).toBe('chức');
+    // without the seen token, "chirc" spells no syllable: no such reading
+    expect(new OcrChannel({ ...data, tokens: {} }).readings('chire').map((r) => r.word)).not.toContain('chức');
+  });
 });
