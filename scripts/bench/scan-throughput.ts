@@ -27,9 +27,11 @@
  * brackets, the share of reference syllables found in any order (reading
  * order aside: a letterhead's two columns, a table read by columns).
  *
- * Options: `--variants LIST` (default best,fast), `--only SUBSTR,…` (files
- * whose name contains one), `--pages N` (the first N pages of each file),
- * `--no-realdev`, `--no-native`.
+ * Options: `--variants LIST` (default best,fast; `before:best` runs the
+ * build named by `--before PATH`, another checkout's bin/plan-ingest.js,
+ * so a change is measured before and after in one run), `--only SUBSTR,…`
+ * (files whose name contains one), `--pages N` (the first N pages of each
+ * file), `--no-realdev`, `--no-native`.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -48,9 +50,13 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+// "before:best" runs the build at --before (another checkout's bin/plan-ingest.js, built): before and after in one run
+const beforeCli = arg('--before');
 const variants = (arg('--variants') ?? 'best,fast').split(',').map((v) => {
-  const [model, dpi] = v.split('@');
-  return { label: v, model: model!, dpi: dpi ? Number(dpi) : 300 };
+  const before = v.startsWith('before:');
+  const [model, dpi] = v.replace(/^before:/u, '').split('@');
+  if (before && !beforeCli) throw new Error(`${v}: --before <path of another build's bin/plan-ingest.js> is needed`);
+  return { label: v, model: model!, dpi: dpi ? Number(dpi) : 300, cli: before ? beforeCli! : CLI };
 });
 const only = arg('--only')?.split(',');
 const pageLimit = arg('--pages') ? Number(arg('--pages')) : null;
@@ -209,13 +215,13 @@ function renderDpi(scanDpi: number | undefined, cap: number): number {
   return scanDpi ? Math.min(cap, Math.max(150, scanDpi)) : cap;
 }
 
-async function ingest(file: ScanFile, model: string, dpi: number): Promise<Run & { stages: Document['pipeline']['stages']; errors: string[] }> {
+async function ingest(file: ScanFile, model: string, dpi: number, cli = CLI): Promise<Run & { stages: Document['pipeline']['stages']; errors: string[] }> {
   const out = join(work, `out-${model}-${dpi}`);
   rmSync(out, { recursive: true, force: true });
   const [t0, c0] = [performance.now(), childCpu()];
   const engine = model === 'native' ? ['--ocr-engine', 'native'] : ['--ocr-model', model];
   // no time limits: on a loaded shared machine a page may take minutes of wall time, and a page left unread is no measure
-  await run(process.execPath, [CLI, 'ingest', file.path, '--out', out, ...engine, '--ocr-dpi', String(dpi), '--no-progress', '--page-timeout', '36000', '--document-timeout', '360000']);
+  await run(process.execPath, [cli, 'ingest', file.path, '--out', out, ...engine, '--ocr-dpi', String(dpi), '--no-progress', '--page-timeout', '36000', '--document-timeout', '360000']);
   const [wall, cpu] = [(performance.now() - t0) / 1000, childCpu() - c0];
   const json = readdirSync(out).find((f) => f.endsWith('.json') && !f.startsWith('.'));
   if (!json) throw new Error(`ingest wrote no JSON for ${file.name}`);
@@ -291,7 +297,7 @@ for (const file of files) {
       add(`native @${v.dpi}`, r);
       console.log(line(`native tesseract @${v.dpi}`, r));
     }
-    const r = await ingest(file, v.model, v.dpi);
+    const r = await ingest(file, v.model, v.dpi, v.cli);
     add(`ingest ${v.label}`, r);
     console.log(`${line(`ingest ${v.label}`, r, nat.get(v.dpi))}\n    stages ${r.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)}`).join(', ')}${r.errors.length ? `; ERRORS: ${r.errors.join(', ')}` : ''}`);
   }

@@ -22,16 +22,15 @@ export function findImageRulings(img: GrayBitmap, dpi: number): Ruling[] {
   const threshold = Math.min(otsu, 160);
   const minLen = Math.round(MIN_LENGTH_IN * dpi);
   const k = 72 / dpi;
-  const ink = inkAt(img, threshold);
   // a thin rule in a soft scan fades in places ("150 DPI"): a rule already found is followed on as far as
   // fainter ink goes; text is never looked at with this threshold, so it cannot become a rule
   const faint = Math.max(threshold, Math.min(otsu, MAX_FAINT));
   const faintInk = inkAt(img, faint);
   const maxThickness = Math.max(3, Math.round(MAX_THICKNESS_IN * dpi));
-  const horizontal = mergeRuns(scan(img.height, img.width, (line, pos) => ink(pos, line), minLen), maxThickness).map((r) =>
+  const horizontal = mergeRuns(scanRows(img, threshold, minLen), maxThickness).map((r) =>
     extend(r, img.width, (line, pos) => faintInk(pos, line)),
   );
-  const vertical = mergeRuns(scan(img.width, img.height, (line, pos) => ink(line, pos), minLen), maxThickness).map((r) =>
+  const vertical = mergeRuns(scanColumns(img, threshold, minLen), maxThickness).map((r) =>
     extend(r, img.height, (line, pos) => faintInk(line, pos)),
   );
   return [
@@ -67,23 +66,56 @@ interface Run {
   to: number;
 }
 
-/** Long ink runs along each line (a row for horizontal rules, a column for vertical). */
-function scan(lines: number, length: number, ink: (line: number, pos: number) => boolean, minLen: number): Run[] {
+/**
+ * Long ink runs along each row (horizontal rules): a run goes on over gaps
+ * up to MAX_GAP_PX and counts from `minLen` pixels. Indexed loops on the
+ * buffer: a page is millions of pixels.
+ */
+function scanRows(img: GrayBitmap, threshold: number, minLen: number): Run[] {
+  const { width, height, data } = img;
   const runs: Run[] = [];
-  for (let line = 0; line < lines; line++) {
+  for (let line = 0; line < height; line++) {
+    const row = line * width;
     let start = -1;
     let lastInk = -1;
-    for (let pos = 0; pos <= length; pos++) {
-      if (pos < length && ink(line, pos)) {
+    for (let pos = 0; pos <= width; pos++) {
+      if (pos < width && data[row + pos]! < threshold) {
         if (start < 0) start = pos;
         lastInk = pos;
-      } else if (start >= 0 && (pos === length || pos - lastInk > MAX_GAP_PX)) {
+      } else if (start >= 0 && (pos === width || pos - lastInk > MAX_GAP_PX)) {
         if (lastInk - start >= minLen) runs.push({ line, from: start, to: lastInk });
         start = -1;
       }
     }
   }
   return runs;
+}
+
+/**
+ * Long ink runs down each column (vertical rules), as `scanRows` finds
+ * them along rows. The buffer is read row by row, each column's run kept
+ * open in an array (reading a column at a time jumps a row's width per
+ * pixel, which cost more than the rest of the search); the runs come out
+ * ordered by column, then from the top, as a column at a time gives them.
+ */
+function scanColumns(img: GrayBitmap, threshold: number, minLen: number): Run[] {
+  const { width, height, data } = img;
+  const runs: Run[] = [];
+  const start = new Int32Array(width).fill(-1);
+  const lastInk = new Int32Array(width).fill(-1);
+  const close = (line: number): void => {
+    if (lastInk[line]! - start[line]! >= minLen) runs.push({ line, from: start[line]!, to: lastInk[line]! });
+    start[line] = -1;
+  };
+  for (let pos = 0; pos < height; pos++)
+    for (let line = 0, i = pos * width; line < width; line++, i++) {
+      if (data[i]! < threshold) {
+        if (start[line]! < 0) start[line] = pos;
+        lastInk[line] = pos;
+      } else if (start[line]! >= 0 && pos - lastInk[line]! > MAX_GAP_PX) close(line);
+    }
+  for (let line = 0; line < width; line++) if (start[line]! >= 0) close(line);
+  return runs.sort((a, b) => a.line - b.line || a.from - b.from);
 }
 
 /** Runs on adjacent lines that overlap along their length are one thick rule, placed at its middle line. */

@@ -19,9 +19,8 @@ const MIN_LINES = 4;
  * per row or column.
  */
 export function isSideways(img: GrayBitmap, threshold: number): boolean {
-  const ink = inkAt(img, threshold);
-  const rows = swing(transitions(img.height, img.width, (line, pos) => ink(pos, line)));
-  const cols = swing(transitions(img.width, img.height, (line, pos) => ink(line, pos)));
+  const rows = swing(rowTransitions(img, threshold));
+  const cols = swing(columnTransitions(img, threshold));
   return cols > rows * SIDEWAYS_MARGIN;
 }
 
@@ -34,23 +33,40 @@ export function isSideways(img: GrayBitmap, threshold: number): boolean {
  */
 export function isUpsideDown(img: GrayBitmap, threshold: number): boolean {
   const ink = inkAt(img, threshold);
-  const rows = transitions(img.height, img.width, (line, pos) => ink(pos, line));
+  const rows = rowTransitions(img, threshold);
   const ratio = aboveBelow(img.width, (line, pos) => ink(pos, line), rows);
   return ratio !== null && ratio < UPSIDE_DOWN_RATIO;
 }
 
-/** Ink transitions (paper to ink) along each line. */
-function transitions(lines: number, length: number, ink: (line: number, pos: number) => boolean): number[] {
-  const out = new Array<number>(lines).fill(0);
-  for (let line = 0; line < lines; line++) {
+/** Ink transitions (paper to ink) along each row. (Indexed loops on the buffer: a page is millions of pixels.) */
+function rowTransitions(img: GrayBitmap, threshold: number): number[] {
+  const { width, height, data } = img;
+  const out = new Array<number>(height).fill(0);
+  for (let y = 0; y < height; y++) {
+    let n = 0;
     let was = false;
-    for (let pos = 0; pos < length; pos++) {
-      const is = ink(line, pos);
-      if (is && !was) out[line]!++;
+    for (let i = y * width, end = i + width; i < end; i++) {
+      const is = data[i]! < threshold;
+      if (is && !was) n++;
       was = is;
     }
+    out[y] = n;
   }
   return out;
+}
+
+/** Ink transitions (paper to ink) down each column, counted row by row (the buffer read in its order, not a column at a time). */
+function columnTransitions(img: GrayBitmap, threshold: number): number[] {
+  const { width, height, data } = img;
+  const counts = new Float64Array(width);
+  const was = new Uint8Array(width);
+  for (let y = 0; y < height; y++)
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const is = data[i]! < threshold ? 1 : 0;
+      if (is && !was[x]) counts[x] = counts[x]! + 1;
+      was[x] = is;
+    }
+  return Array.from(counts);
 }
 
 /** Coefficient of variation of a profile: high when it swings between text lines and gaps. */

@@ -87,12 +87,14 @@ function blockMap(img: GrayBitmap, size: number): BlockMap {
   const rows = Math.ceil(img.height / size);
   const data = new Uint8Array(cols * rows);
   const { width, height, data: px } = img;
+  // each column's block, worked out once rather than divided out for every pixel
+  const column = new Int32Array(width);
+  for (let x = 0; x < width; x++) column[x] = Math.floor(x / size);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / size) * cols;
-    for (let x = 0; x + 1 < width; x++) {
-      const i = y * width + x;
+    for (let x = 0, i = y * width; x + 1 < width; x++, i++) {
       const v = (px[i]! + px[i + 1]!) >> 1;
-      const b = row + Math.floor(x / size);
+      const b = row + column[x]!;
       if (v > data[b]!) data[b] = v;
     }
   }

@@ -63,7 +63,7 @@ export function preparePixels(rgba: RgbaBitmap, renderDpi: number): PreparedImag
   if (sheet) [gray, dpi] = [sheet.gray, sheet.dpi];
   const threshold = Math.min(otsuThreshold(gray), 160);
   let dark = 0;
-  for (const v of gray.data) if (v < threshold) dark++;
+  for (let i = 0, px = gray.data; i < px.length; i++) if (px[i]! < threshold) dark++;
   if (dark / gray.data.length < BLANK_INK) return { image: { bytes: encodePgm(gray), dpi }, skew: 0, orientation: 0, rulings: [], blank: true, gray, masked, photo, seals: [] };
   // a page scanned sideways is turned a quarter, then straightened; one that reads upside down is turned over
   let orientation: Orientation = 0;

@@ -116,6 +116,8 @@ function centreVotes(img: GrayBitmap, rMin: number, rMax: number): [number, numb
       const i = y * w + x;
       const gx = data[i - w + 1]! + 2 * data[i + 1]! + data[i + w + 1]! - data[i - w - 1]! - 2 * data[i - 1]! - data[i + w - 1]!;
       const gy = data[i + w - 1]! + 2 * data[i + w]! + data[i + w + 1]! - data[i - w - 1]! - 2 * data[i - w]! - data[i - w + 1]!;
+      // most pixels are flat paper or flat ink: ruled out on the squared magnitude, without a square root
+      if (gx * gx + gy * gy < MIN_EDGE * MIN_EDGE) continue;
       const mag = Math.hypot(gx, gy);
       if (mag < MIN_EDGE) continue;
       const [dx, dy] = [gx / mag, gy / mag];

@@ -14,8 +14,8 @@ export function estimateSkew(img: GrayBitmap, maxDegrees = 3): number {
   let count = 0;
   for (let y = 0; y < height; y += step) for (let x = 0; x < width; x += step) if (data[y * width + x]! < threshold) count++;
   if (count < 500) return 0;
-  const xs = new Float64Array(count);
-  const ys = new Float64Array(count);
+  const xs = new Int32Array(count);
+  const ys = new Int32Array(count);
   for (let y = 0, n = 0; y < height; y += step)
     for (let x = 0; x < width; x += step) if (data[y * width + x]! < threshold) (xs[n] = x), (ys[n] = y), n++;
   const bins = new Float64Array(Math.ceil((height + width) / step) + 2);
@@ -26,11 +26,17 @@ export function estimateSkew(img: GrayBitmap, maxDegrees = 3): number {
     const [sin, cos] = [Math.sin(a), Math.cos(a)];
     bins.fill(0);
     const offset = width * Math.abs(sin);
-    for (let i = 0; i < count; i++) {
-      // the row a pixel falls in once the page is turned back by angle a
-      const row = Math.floor((ys[i]! * cos + xs[i]! * sin + offset) / step);
-      bins[row] = bins[row]! + 1;
-    }
+    // the row a pixel falls in once the page is turned back by angle a (the division skipped at step 1: the same number)
+    if (step === 1)
+      for (let i = 0; i < count; i++) {
+        const row = Math.floor(ys[i]! * cos + xs[i]! * sin + offset);
+        bins[row] = bins[row]! + 1;
+      }
+    else
+      for (let i = 0; i < count; i++) {
+        const row = Math.floor((ys[i]! * cos + xs[i]! * sin + offset) / step);
+        bins[row] = bins[row]! + 1;
+      }
     let score = 0;
     for (let b = 0; b < bins.length; b++) score += bins[b]! * bins[b]!;
     if (score > bestScore) {

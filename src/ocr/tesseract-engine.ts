@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScheduler, createWorker, OEM, PSM, type Bbox, type Scheduler, type Worker } from 'tesseract.js';
 import type { FiguresReading, OcrEngine, OcrLine, OcrResult, PageImage } from './ocr-engine.js';
+import { decodePgm, encodeGrayPng } from './gray-bitmap.js';
 import { tesseractCorePath, tesseractWorkerScript } from './tesseract-core.js';
 
 const require = createRequire(import.meta.url);
@@ -128,7 +129,10 @@ export async function createTesseractEngine(opts: TesseractOptions = {}): Promis
     async recognize(image: PageImage): Promise<OcrResult> {
       inFlight++;
       grow();
-      const { data } = await scheduler.addJob('recognize', image.bytes, { rotateAuto: false }, { blocks: true, text: false }).finally(() => inFlight--);
+      // a gray PGM (what page preparation writes) goes in as a stored PNG, which the engine reads faster (encodeGrayPng)
+      const gray = decodePgm(image.bytes);
+      const bytes = gray ? encodeGrayPng(gray) : image.bytes;
+      const { data } = await scheduler.addJob('recognize', bytes, { rotateAuto: false }, { blocks: true, text: false }).finally(() => inFlight--);
       const lines: OcrLine[] = [];
       for (const block of data.blocks ?? [])
         for (const para of block.paragraphs)

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { cropGray, decodeGray, decodePgm, encodePgm, rotateGray, rotatePng, turnGray, turnPng, whiteOutGray, type GrayBitmap } from '../../../src/ocr/gray-bitmap.js';
+import { cropGray, decodeGray, decodePgm, encodeGrayPng, encodePgm, rotateGray, rotatePng, turnGray, turnPng, whiteOutGray, type GrayBitmap } from '../../../src/ocr/gray-bitmap.js';
 
 /** An asymmetric test picture: a black bar at the top left, a gray block at the bottom right. */
 function picture(): Buffer {
@@ -26,6 +26,17 @@ describe('gray page images', () => {
     expect([back.width, back.height]).toEqual([120, 80]);
     expect(Buffer.from(back.data).equals(Buffer.from(gray.data))).toBe(true);
     expect(decodePgm(picture())).toBeNull();
+  });
+
+  it('writes a gray image as a stored PNG (what the engine is handed) that a PNG decoder reads back pixel for pixel', async () => {
+    const gray = await decodeGray(picture());
+    const png = encodeGrayPng(gray);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // stored, not compressed: about the pixels' size
+    expect(png.length).toBeGreaterThan(gray.data.length);
+    const back = await decodeGray(png);
+    expect([back.width, back.height]).toEqual([120, 80]);
+    expect(Buffer.from(back.data).equals(Buffer.from(gray.data))).toBe(true);
   });
 
   it.each([90, 180, 270] as const)('turns a gray image by %d° as turnPng turns the PNG', async (turn) => {
