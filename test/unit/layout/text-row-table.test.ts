@@ -87,6 +87,10 @@ describe('trimGarbage', () => {
     const line = 'quản trị nội bộ . . . ở';
     const asPrinted2 = printedWordsIn([line], () => 'quan tri ndi bd . . . o');
     expect(trimGarbage(line, asPrinted2)).toBe('quản trị nội bộ');
+    // a run whose first token is a syllable only as printed ("oA", read "ở"), and one-character tokens as read ("0a" → "ở")
+    const cell = 'thanh toán a1k ở bộ ở 3 Tờ e ở các quận; giao thông, v ở ở (;10 và các xã';
+    const asPrinted3 = printedWordsIn([cell], () => 'thanh toan a1k oA b oK 3 T e o cac quan; giao thong, v o 0a (;10 va cac xa');
+    expect(trimGarbage(cell, asPrinted3)).toBe('thanh toán a1k các quận; giao thông, (;10 và các xã');
   });
 
   it('judgedForm: the restoration where it only put marks back or read a sign as a letter, else the printed token', () => {

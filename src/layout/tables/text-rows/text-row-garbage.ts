@@ -1,4 +1,5 @@
 import { isVietnameseSyllable, stripDiacritics } from '../../../core/index.js';
+import type { Page } from '../../../../schemas/index.js';
 import { isMeaningfulWord } from './text-row-words.js';
 
 /**
@@ -27,9 +28,10 @@ export function trimGarbage(text: string, printedOf?: PrintedOf): string {
     let j = i;
     while (j < words.length && eligible(j)) j++;
     const run = words.slice(i, j);
-    const marks = run.findIndex((w) => !isMeaningfulWord(w));
+    // the marks start at the first token that is no word as printed or as read ("oA", read "ở")
+    const marks = run.findIndex((w, k) => !isMeaningfulWord(w) || !isMeaningfulWord(read[i + k]!));
     const tail = marks < 0 ? [] : run.slice(marks);
-    if (isStrayRun(tail)) {
+    if (isStrayRun(tail, marks < 0 ? [] : read.slice(i + marks, j))) {
       for (let k = i; k < i + marks; k++) kept.push(k);
       // the marks may end in a short token that is no word either ("ở 2 ez 5 Aok")
       while (j < words.length && isShortNonWord(words[j]!)) j++;
@@ -123,10 +125,12 @@ const bare = (w: string): string => w.replace(/^[|[\]{}'‘’"]+|[|[\]{}'‘’
  * 5": "o 2 ez 5" where a neighbouring cell's shading was read). "ở 3 xã",
  * "1 và 2 ở 5 xã" (figures and words) are text.
  */
-function isStrayRun(tail: readonly string[]): boolean {
+function isStrayRun(tail: readonly string[], asRead: readonly string[] = tail): boolean {
   if (tail.length < 3) return false;
   if (tail.filter(isMark).length >= 2) return true;
-  if (tail.every((w) => [...w].length === 1) && tail.some((w) => !/^\d$/u.test(w))) return true;
+  // one character as printed or as read ("v o 0a", read "v ở ở")
+  const single = (i: number): boolean => [...tail[i]!].length === 1 || [...(asRead[i] ?? '')].length === 1;
+  if (tail.every((_, i) => single(i)) && tail.some((w) => !/^\d$/u.test(w))) return true;
   const noWords = tail.filter((w) => !isMeaningfulWord(w) && !/^\p{Ll}$/u.test(w));
   return tail.length >= 4 && noWords.length >= 3 && noWords.some((w) => !/^\d$/u.test(w));
 }
@@ -140,3 +144,17 @@ const isMark = (w: string): boolean => !isMeaningfulWord(w) && !/^\d$/u.test(w) 
 /** A token of one or two characters that is not a figure ("10", "5%"): a lone digit may be a mark. */
 const isStray = (w: string): boolean => [...w].length <= 2 && !/^(?:\d{2}|\d%)$/u.test(w);
 
+/** Each restored line of a restored page (trimmed) → the line as the OCR printed it, where the two have as many words. */
+export function printedLinesOf(page: Page): (line: string) => string | undefined {
+  const map = new Map<string, string>();
+  const restored = page.text.split('\n');
+  const printed = page.originalText?.split('\n');
+  if (printed && printed.length === restored.length && page.originalText !== page.text) {
+    restored.forEach((line, i) => {
+      const key = line.trim();
+      const words = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
+      if (key && !map.has(key) && words(key) === words(printed[i]!)) map.set(key, printed[i]!.trim());
+    });
+  }
+  return (line) => map.get(line.trim());
+}
