@@ -4,7 +4,7 @@ import { repairRowCodes } from '../../../src/layout/tables/text-rows/row-codes.j
 import { splitAnchorLine } from '../../../src/layout/tables/text-rows/text-row-line.js';
 import { findTextRowTables } from '../../../src/layout/tables/text-rows/text-row-table.js';
 import { headerRolesIn } from '../../../src/layout/tables/text-rows/text-row-words.js';
-import { trimGarbage } from '../../../src/layout/tables/text-rows/text-row-garbage.js';
+import { judgedForm, printedWordsIn, trimGarbage } from '../../../src/layout/tables/text-rows/text-row-garbage.js';
 
 const page = (text: string): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text, words: [], lines: [], rulings: [], blocks: [], quality: null, repairs: [], originalText: null,
@@ -73,6 +73,37 @@ describe('trimGarbage', () => {
     // figures with words around them, an acronym: text
     expect(trimGarbage('đạt mức 2 ở 3 xã CNTT')).toBe('đạt mức 2 ở 3 xã CNTT');
     expect(trimGarbage('nhóm 1 và 2 ở 5 xã')).toBe('nhóm 1 và 2 ở 5 xã');
+  });
+
+  it('judges marks a restoration read as words on what the OCR printed, and keeps the words it only put marks back on', () => {
+    // restored line and the line as printed, word for word
+    const restored = 'Tỷ lệ người có tài khoản giao ở g sở Độ';
+    const printed = 'Ty le nguoi c6 tai khoan giao o g s P';
+    const asPrinted = printedWordsIn([restored, 'dịch tại ngân hàng'], (l) => (l === restored ? printed : undefined));
+    expect(trimGarbage('Tỷ lệ người có tài khoản giao ở g sở Độ dịch tại ngân hàng', asPrinted)).toBe('Tỷ lệ người có tài khoản giao dịch tại ngân hàng');
+    // without the printed words the restored tokens read as words and stay
+    expect(trimGarbage('Tỷ lệ người có tài khoản giao ở g sở Độ dịch tại ngân hàng')).toContain('sở Độ');
+    // "bd" → "bộ" (a marked letter misread) is a word; ". . . o" after it are marks
+    const line = 'quản trị nội bộ . . . ở';
+    const asPrinted2 = printedWordsIn([line], () => 'quan tri ndi bd . . . o');
+    expect(trimGarbage(line, asPrinted2)).toBe('quản trị nội bộ');
+    // a run whose first token is a syllable only as printed ("oA", read "ở"), and one-character tokens as read ("0a" → "ở")
+    const cell = 'thanh toán a1k ở bộ ở 3 Tờ e ở các quận; giao thông, v ở ở (;10 và các xã';
+    const asPrinted3 = printedWordsIn([cell], () => 'thanh toan a1k oA b oK 3 T e o cac quan; giao thong, v o 0a (;10 va cac xa');
+    expect(trimGarbage(cell, asPrinted3)).toBe('thanh toán a1k các quận; giao thông, (;10 và các xã');
+  });
+
+  it('judgedForm: the restoration where it only put marks back or read a sign as a letter, else the printed token', () => {
+    expect(judgedForm('sở', 's6')).toBe('sở');
+    expect(judgedForm('cơ', 'co')).toBe('cơ');
+    expect(judgedForm('bộ', 'bd')).toBe('bộ');
+    expect(judgedForm('Độ', 'P')).toBe('P');
+    expect(judgedForm('en', 'ez')).toBe('ez');
+    expect(judgedForm('kế', 'gk')).toBe('gk');
+    expect(judgedForm('Áo', 'Aok')).toBe('Aok');
+    expect(judgedForm('sở', undefined)).toBe('sở');
+    expect(judgedForm('vật', 'vt')).toBe('vật');
+    expect(judgedForm('sở', 's')).toBe('s');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { misreadNameOpener } from '../../../src/lexicon/index.js';
 import { repairOpener } from '../../../src/layout/tables/text-rows/text-row-rows.js';
+import { printedWordsIn } from '../../../src/layout/tables/text-rows/text-row-garbage.js';
 
 const words = (s: string): string[] => s.split(' ');
 
@@ -33,5 +34,14 @@ describe('misreadNameOpener', () => {
     expect(repairOpener('T?/ 1& doanh nghiệp có website')).toBe('Tỷ lệ doanh nghiệp có website');
     expect(repairOpener('Số xã có nhà văn hóa')).toBe('Số xã có nhà văn hóa');
     expect(repairOpener('36luong đơn đăng ký sáng chế')).toBe('Số lượng đơn đăng ký sáng chế');
+  });
+
+  it('tells the opener on the printed token where the restoration read a glued opener as one word', () => {
+    const restored = 'lương đơn đăng ký sáng chế';
+    const asPrinted = printedWordsIn([restored], () => '36luong don dang ky sang che');
+    expect(repairOpener(restored)).toBe(restored);
+    expect(repairOpener(restored, asPrinted)).toBe('Số lượng đơn đăng ký sáng chế');
+    // a name whose printed words are the restored ones without marks is left as it is
+    expect(repairOpener('lương cơ bản tăng', printedWordsIn(['lương cơ bản tăng'], () => 'luong co ban tang'))).toBe('lương cơ bản tăng');
   });
 });

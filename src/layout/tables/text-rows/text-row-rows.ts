@@ -3,7 +3,7 @@ import { endsBeforeLocality, fold, isPeriodHeading, localityAtEnd, misreadNameOp
 import { isVietnameseSyllable } from '../../../core/index.js';
 import { isGarbageLine, isMeaningfulWord, unitAt, type TextRowRole } from './text-row-words.js';
 import { nameColumnWidth, splitOverWide } from './text-row-width.js';
-import { trimGarbage } from './text-row-garbage.js';
+import { judgedForm, printedWordsIn, trimGarbage, type PrintedOf } from './text-row-garbage.js';
 
 /** A row read from text: a section ("I Đến năm 2030") or a body row with its cells by role. */
 export type ParsedRow =
@@ -29,6 +29,7 @@ export function parseLineRows(segment: readonly string[], printedOf: (line: stri
   let pending: string[] = [];
   let afterSection = false;
   const width = nameColumnWidth(segment);
+  const asPrinted = printedWordsIn(segment, printedOf);
   const flushPending = (): void => {
     const last = rows.at(-1);
     if (last) last.below.push(...pending);
@@ -41,7 +42,7 @@ export function parseLineRows(segment: readonly string[], printedOf: (line: stri
     if (!line) continue;
     if (isPeriod(line)) {
       flushPending();
-      rows.splice(0).forEach((r) => out.push(bodyRow(r, width)));
+      rows.splice(0).forEach((r) => out.push(bodyRow(r, width, asPrinted)));
       out.push({ kind: 'section', text: line });
       afterSection = true;
       continue;
@@ -66,7 +67,7 @@ export function parseLineRows(segment: readonly string[], printedOf: (line: stri
     else pending.push(line);
   }
   flushPending();
-  rows.forEach((r) => out.push(bodyRow(r, width)));
+  rows.forEach((r) => out.push(bodyRow(r, width, asPrinted)));
   return out;
 }
 
@@ -126,7 +127,7 @@ interface LineRow {
  * words, a line too wide for the name column carries the target's words
  * after the name's, above the row line as below it.
  */
-function bodyRow(r: LineRow, width: number | null): ParsedRow {
+function bodyRow(r: LineRow, width: number | null, asPrinted?: PrintedOf): ParsedRow {
   const cells = { ...r.cells };
   const wrapped = cells.unit ? null : wrappedUnit(r.above.at(-1) ?? '', cells.name);
   if (wrapped) {
@@ -172,14 +173,22 @@ function bodyRow(r: LineRow, width: number | null): ParsedRow {
     kind: 'body',
     code: cells.code,
     afterSection: r.afterSection,
-    cells: { code: cells.code, name: trimGarbage(repairOpener(cells.name)), unit: cells.unit, target: trimGarbage(cells.target), lead: trimGarbage(cells.lead) },
+    cells: {
+      code: cells.code,
+      name: trimGarbage(repairOpener(cells.name, asPrinted), asPrinted),
+      unit: cells.unit,
+      target: trimGarbage(cells.target, asPrinted),
+      lead: trimGarbage(cells.lead, asPrinted),
+    },
   };
 }
 
 /** A name whose opening words an OCR garbled ("TV 18 cắt giảm …") given the opener they read as ("Tỷ lệ cắt giảm …"); see misreadNameOpener. */
-export function repairOpener(name: string): string {
+export function repairOpener(name: string, asPrinted?: PrintedOf): string {
   const words = name.split(/\s+/u).filter(Boolean);
-  const opener = misreadNameOpener(words);
+  // the opener's misreading is told on what the OCR printed where the restoration read it as words ("36luong" → "lương")
+  const printed = asPrinted?.(words);
+  const opener = misreadNameOpener(words) ?? (printed ? misreadNameOpener(words.map((w, i) => judgedForm(w, printed[i]))) : null);
   return opener ? [opener.text, ...words.slice(opener.length)].join(' ') : name;
 }
 

@@ -4,6 +4,7 @@ import { parseBlockRows } from './text-row-blocks.js';
 import { isBareNumber, parseLineRows, type ParsedRow } from './text-row-rows.js';
 import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type HeaderBlock, type TextRow } from './text-row-region.js';
 import { headerText, type TextRowRole } from './text-row-words.js';
+import { printedLinesOf } from './text-row-garbage.js';
 
 /**
  * Indicator tables in OCR text exports (a .txt of a scanned plan, like KH
@@ -18,23 +19,8 @@ import { headerText, type TextRowRole } from './text-row-words.js';
  * cannot be told apart without positions.
  */
 export function findTextRowTables(page: Page, tableIndexStart: number): Table[] {
-  const printed = printedLines(page);
+  const printed = printedLinesOf(page);
   return tablesUnderHeaders(page, tableIndexStart, headerAt, (lines, header, end, number, index) => readRegion(lines, header, end, number, index, printed));
-}
-
-/** Each restored line of a restored page (trimmed) → the line as the OCR printed it, where the two have as many words. */
-function printedLines(page: Page): (line: string) => string | undefined {
-  const map = new Map<string, string>();
-  const restored = page.text.split('\n');
-  const printed = page.originalText?.split('\n');
-  if (printed && printed.length === restored.length && page.originalText !== page.text) {
-    restored.forEach((line, i) => {
-      const key = line.trim();
-      const words = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
-      if (key && !map.has(key) && words(key) === words(printed[i]!)) map.set(key, printed[i]!.trim());
-    });
-  }
-  return (line) => map.get(line.trim());
 }
 
 /** Canonical order of the columns this reader rebuilds. */

@@ -1,5 +1,5 @@
 import { paragraphs } from './text-row-blocks.js';
-import { trimGarbage } from './text-row-garbage.js';
+import { printedWordsIn, trimGarbage, type PrintedOf } from './text-row-garbage.js';
 import { isBareNumber } from './text-row-rows.js';
 import { splitTaskLine, type TaskLineParts } from './text-row-task-line.js';
 import { fold, nameGoesOn, opensCooperating } from '../../../lexicon/index.js';
@@ -22,14 +22,15 @@ const SECTION_MIN_LENGTH = 90;
  * two numbered lines are cut where the two rows come out most balanced, a
  * row's first task line starting with a capital.
  */
-export function parseTaskLineRows(segment: readonly string[]): TaskRow[] {
+export function parseTaskLineRows(segment: readonly string[], printedOf: (line: string) => string | undefined = () => undefined): TaskRow[] {
   const out: TaskRow[] = [];
+  const asPrinted = printedWordsIn(segment, printedOf);
   let stretch: TaskLineParts[] = [];
   const lines = segment.map((l) => l.trim()).filter((l) => l && !isGarbageLine(l));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isSectionLine(line)) {
-      out.push(...stretchRows(stretch));
+      out.push(...stretchRows(stretch, asPrinted));
       stretch = [];
       let text = line.replace(/^\S+\s+/u, '');
       while (i + 1 < lines.length && continuesSection(lines[i + 1]!)) text += ` ${lines[++i]}`;
@@ -38,7 +39,7 @@ export function parseTaskLineRows(segment: readonly string[]): TaskRow[] {
     }
     stretch.push(splitTaskLine(line, true));
   }
-  out.push(...stretchRows(stretch));
+  out.push(...stretchRows(stretch, asPrinted));
   return out;
 }
 
@@ -58,9 +59,9 @@ function continuesSection(line: string): boolean {
 const sectionCode = (line: string): string => /^(\d{1,2})\b/u.exec(line)?.[1] ?? '';
 
 /** The rows of lines between two sections: cut around their numbered lines. */
-function stretchRows(lines: readonly TaskLineParts[]): TaskRow[] {
+function stretchRows(lines: readonly TaskLineParts[], asPrinted?: PrintedOf): TaskRow[] {
   const anchors = lines.flatMap((l, i) => (l.code ? [i] : []));
-  if (!anchors.length) return lines.some((l) => l.task) ? withSubItems(lines, -1, '') : [];
+  if (!anchors.length) return lines.some((l) => l.task) ? withSubItems(lines, -1, '', asPrinted) : [];
   // gaps[g]: the lines between anchor g-1 and anchor g (gaps[0] before the first, the last after the last)
   const gaps: TaskLineParts[][] = [];
   let from = 0;
@@ -73,7 +74,7 @@ function stretchRows(lines: readonly TaskLineParts[]): TaskRow[] {
   return anchors.flatMap((a, r) => {
     const above = r === 0 ? gaps[0]! : gaps[r]!.slice(cuts[r]!);
     const below = r === anchors.length - 1 ? gaps[r + 1]! : gaps[r + 1]!.slice(0, cuts[r + 1]);
-    return withSubItems([...above, lines[a]!, ...below], above.length, lines[a]!.code);
+    return withSubItems([...above, lines[a]!, ...below], above.length, lines[a]!.code, asPrinted);
   });
 }
 
@@ -90,16 +91,16 @@ const DASH_ITEM = /^[-–]\s/u;
  * each sub-item another, unnumbered (the records stage codes them 5.8.a, …).
  * Any other row is one row. `anchor` is the index of the numbered line (-1: none).
  */
-function withSubItems(lines: readonly TaskLineParts[], anchor: number, code: string): TaskRow[] {
+function withSubItems(lines: readonly TaskLineParts[], anchor: number, code: string, asPrinted?: PrintedOf): TaskRow[] {
   const first = lines.findIndex((l) => DASH_ITEM.test(l.task));
-  if (first < 0 || first <= anchor) return [assemble(lines, code)];
+  if (first < 0 || first <= anchor) return [assemble(lines, code, asPrinted)];
   // the heading's own lines (from its number to the first dash) carry no cells of a task
-  if (lines.slice(Math.max(anchor, 0), first).some((l) => l.agencies.length || l.timeline)) return [assemble(lines, code)];
-  const rows: TaskRow[] = [assemble(lines.slice(0, first), code)];
+  if (lines.slice(Math.max(anchor, 0), first).some((l) => l.agencies.length || l.timeline)) return [assemble(lines, code, asPrinted)];
+  const rows: TaskRow[] = [assemble(lines.slice(0, first), code, asPrinted)];
   let start = first;
   for (let i = first + 1; i <= lines.length; i++) {
     if (i < lines.length && !DASH_ITEM.test(lines[i]!.task)) continue;
-    rows.push({ ...assemble(lines.slice(start, i), ''), subItem: true });
+    rows.push({ ...assemble(lines.slice(start, i), '', asPrinted), subItem: true });
     start = i;
   }
   return rows;
@@ -148,7 +149,7 @@ function openingCost(line: TaskLineParts | undefined): number {
 }
 
 /** One row from its lines in printed order: the task's parts joined, agency fragments sent to their columns. */
-function assemble(lines: readonly TaskLineParts[], code: string): Extract<TaskRow, { kind: 'body' }> {
+function assemble(lines: readonly TaskLineParts[], code: string, asPrinted?: PrintedOf): Extract<TaskRow, { kind: 'body' }> {
   const lead: string[] = [];
   const coop: string[] = [];
   for (const l of lines) {
@@ -162,9 +163,9 @@ function assemble(lines: readonly TaskLineParts[], code: string): Extract<TaskRo
   return {
     kind: 'body',
     code,
-    task: trimGarbage(lines.map((l) => l.task).filter(Boolean).join(' ')),
-    lead: trimGarbage(lead.join(' ')),
-    cooperating: trimGarbage(coop.join(' ')),
+    task: trimGarbage(lines.map((l) => l.task).filter(Boolean).join(' '), asPrinted),
+    lead: trimGarbage(lead.join(' '), asPrinted),
+    cooperating: trimGarbage(coop.join(' '), asPrinted),
     timeline: lines.map((l) => l.timeline).filter(Boolean).join(' '),
   };
 }

@@ -4,6 +4,7 @@ import { bodySegments, headerBlockAt, tablesUnderHeaders, textRowTable, type Hea
 import { isBareNumber } from './text-row-rows.js';
 import { parseTaskBlockRows, parseTaskLineRows, type TaskRow } from './text-row-task-rows.js';
 import { headerText, type TextRowRole } from './text-row-words.js';
+import { printedLinesOf } from './text-row-garbage.js';
 
 /**
  * Assignment tables in OCR text exports (KH 44's "PHỤ LỤC SỐ 02: PHÂN CÔNG
@@ -15,7 +16,8 @@ import { headerText, type TextRowRole } from './text-row-words.js';
  * repaired from their sequence, sections included.
  */
 export function findTextRowTaskTables(page: Page, tableIndexStart: number): Table[] {
-  return tablesUnderHeaders(page, tableIndexStart, headerAt, readRegion);
+  const printed = printedLinesOf(page);
+  return tablesUnderHeaders(page, tableIndexStart, headerAt, (lines, header, end, number, index) => readRegion(lines, header, end, number, index, printed));
 }
 
 /** Canonical order of the columns this reader rebuilds. */
@@ -27,10 +29,18 @@ const headerAt = (lines: readonly string[], i: number): HeaderBlock | null => he
 /** The header repeated at a page's top, read worse than the first ("Cơ quan phù(")i hợp"): two of its columns named are enough. */
 const repeatedHeaderAt = (lines: readonly string[], i: number): HeaderBlock | null => headerBlockAt(lines, i, (roles) => roles.size >= 2, ORDER);
 
-function readRegion(lines: readonly string[], header: HeaderBlock, end: number, page: number, index: number): Table | null {
+/** The rows between `header` and `end`; `printedOf` gives a restored line as printed (stray marks are judged on it). */
+function readRegion(
+  lines: readonly string[],
+  header: HeaderBlock,
+  end: number,
+  page: number,
+  index: number,
+  printedOf: (line: string) => string | undefined,
+): Table | null {
   const rows: TaskRow[] = [];
   for (const segment of bodySegments(lines, header, end, (k) => repeatedHeaderAt(lines, k))) {
-    rows.push(...(isBlockSegment(segment) ? parseTaskBlockRows(segment) : parseTaskLineRows(segment)));
+    rows.push(...(isBlockSegment(segment) ? parseTaskBlockRows(segment) : parseTaskLineRows(segment, printedOf)));
   }
   if (rows.filter((r) => r.kind === 'body').length < 2) return null;
   // dash sub-items have no number of their own: the sequence runs over the numbered rows and sections
