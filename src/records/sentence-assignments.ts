@@ -4,6 +4,7 @@ import { splitNamedList } from './agency-list.js';
 import { fromHeading, readAfterIntro, readAgenciesAndTask, readClause, readNamedItem, type Found } from './clause-readers.js';
 import { attachedRegulationStart, printedBefore } from './attached-regulation.js';
 import { clausesOf } from './sentence-clauses.js';
+import { insideQuote, maskQuotes, quotedPassages } from './quoted-passages.js';
 import { takeDeadlines } from './task-deadlines.js';
 import { cooperatingIn, tidyTask, type placeBlocks } from './prose-records.js';
 
@@ -101,6 +102,9 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     }
     const before = out.length;
     const body = block.text.slice(label?.[0].length ?? 0).replace(BULLET, '');
+    // a passage quoted after a colon ("… quy định: “… Ban … có trách nhiệm báo cáo …”") assigns nothing here
+    // (one left open ends with its paragraph: an OCR that lost the closing ” must not silence the paragraphs after it)
+    const quoted = quotedPassages(body);
     const isHeading = section !== null && section.page === page && section.line === block.lineStart;
     // the section the block's item belongs to: a heading's parent, a paragraph's own section
     const over = (isHeading ? (section.parent ? byId.get(section.parent) : undefined) : section) ?? null;
@@ -127,7 +131,18 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
       if (current) out.push(...recordOf(current.found, current.parts.join(' '), { label, section, page, block, counters, inArticle }));
       current = null;
     };
-    for (const [k, clause] of clausesOf(body).entries()) {
+    const clauses = clausesOf(body);
+    const starts = clauseStarts(body, clauses);
+    /** The quoted passage the current record's own clause opened ("… điều chỉnh … thành: “…”"): its later sentences are that task's words. */
+    let ownQuote: { start: number; end: number } | null = null;
+    for (const [k, clause] of clauses.entries()) {
+      const at = starts[k]!;
+      if (insideQuote(quoted, at)) {
+        if (current && ownQuote && at > ownQuote.start && at < ownQuote.end) current.parts.push(clause);
+        continue;
+      }
+      const end = starts[k + 1] ?? body.length;
+      const opened = quoted.filter((q) => q.start >= at && q.start < end);
       // under a heading that names the agency, the item is its task as a whole ("- Đẩy nhanh việc chi trả …")
       // a clause that opens a list ("… thực hiện một số nội dung sau:") is no task itself: its items are
       if (/:\s*$/u.test(clause) && !(requested && k === 0)) {
@@ -137,12 +152,16 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
       // after an item the heading's agency took, a later sentence is a new record only when it assigns in so many words
       // ("… . Các sở, ban, ngành liên quan chủ động chuẩn bị …"): else it goes on with the task
       const strict: boolean = k > 0 && inherited !== null && (current as { found: Found } | null)?.found.lead === inherited;
-      const read: Found | null =
-        (requested && k === 0 ? readAgenciesAndTask(clause, true) : null) ??
-        readClause(clause, false, { addressed: (o.addressees?.length ?? 0) > 0, holder: article !== null && !annexed && !!(label?.[2] ?? label?.[3]) }) ??
-        (o.explicitOnly || strict ? null : readNamedItem(clause)) ??
-        (inherited && k === 0 ? fromHeading(inherited, clause) : null) ??
-        (o.explicitOnly || strict ? null : readAfterIntro(clause));
+      const readOf = (text: string): Found | null =>
+        (requested && k === 0 ? readAgenciesAndTask(text, true) : null) ??
+        readClause(text, false, { addressed: (o.addressees?.length ?? 0) > 0, holder: article !== null && !annexed && !!(label?.[2] ?? label?.[3]) }) ??
+        (o.explicitOnly || strict ? null : readNamedItem(text)) ??
+        (inherited && k === 0 ? fromHeading(inherited, text) : null) ??
+        (o.explicitOnly || strict ? null : readAfterIntro(text));
+      // the agencies and the opener are looked for outside the quoted passage; the task keeps its words ("… sửa khoản 3 thành: “…”")
+      const masked = opened.length ? maskQuotes(body, quoted, at, end) : null;
+      const outside = masked ? readOf(masked.text) : null;
+      const read: Found | null = masked ? (outside && { ...outside, lead: masked.restore(outside.lead), cooperating: masked.restore(outside.cooperating), task: masked.restore(outside.task) }) : readOf(clause);
       // "giao Trung tâm chủ trì …" under "giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh:": the short name is the heading's body
       const named: Found | null = read && owner && owner.startsWith(`${read.lead} `) && read.lead.split(/\s+/u).length <= 2 ? { ...read, lead: owner } : read;
       // "Đề nghị quý cơ quan nghiên cứu …": the addressees the letter lists
@@ -154,6 +173,7 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
       if (found) {
         flush();
         current = { found, parts: [found.task] };
+        ownQuote = opened.at(-1) ?? null;
       } else if (current && (item || strict)) current.parts.push(clause);
     }
     flush();
@@ -164,6 +184,16 @@ export function sentenceAssignments(placed: readonly PlacedBlock[], taken: Reado
     lastGave = out.length > before;
   }
   return out;
+}
+
+/** Where each clause (clausesOf, trimmed and in order) starts in the text: looked for from where the one before starts. */
+function clauseStarts(text: string, clauses: readonly string[]): number[] {
+  let from = 0;
+  return clauses.map((c) => {
+    const i = text.indexOf(c.slice(0, 24), from);
+    from = i >= 0 ? i + 1 : from;
+    return i >= 0 ? i : from;
+  });
 }
 
 /** One record of a clause's reading: its deadline taken out of the task (or the period the sentence opened with), its partners read from the task. */

@@ -215,6 +215,19 @@ describe('assignments stated in a sentence', () => {
     expect(found.map((a) => [a.lead.map((l) => l.raw), a.task])).toEqual([[['Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh'], 'căn cứ văn bản trả lời của Bộ Nội vụ để triển khai thực hiện']]);
   });
 
+  it('reads no assignment from a passage quoted after a colon inside a paragraph (up to the end of the paragraph when its closing mark is lost), and keeps quoted words in a task given outside the quote', () => {
+    // the obligation a quoted rule sets is the rule's, whether the quote opens the sentence or the sentence goes on inside it
+    expect(read('Căn cứ khoản 2 Điều 9 Thông tư số 12/2024/TT-BXD: “1. Trong thời hạn 10 ngày, Ban quản lý dự án gửi hồ sơ về Sở Xây dựng. Trong thời hạn 05 ngày, Sở Xây dựng có trách nhiệm thẩm định hồ sơ.”')).toEqual([]);
+    expect(read('Căn cứ Điều 3 Quyết định số 45/QĐ-UBND, theo đó quy định: “Ban quản lý chợ có trách nhiệm báo cáo kết quả cho Ủy ban nhân dân huyện.”')).toEqual([]);
+    // a passage whose closing ” is missing (lost by the OCR) runs to the end of its paragraph, not over the next one
+    const unclosed = read('Căn cứ Quy chế phối hợp, theo đó quy định: “Trong thời hạn 07 ngày, Ban Điều hành Hợp tác xã có trách nhiệm báo cáo cho Ủy ban nhân dân xã. Ủy ban nhân dân xã có trách nhiệm thẩm định', 'Đề nghị Phòng Kinh tế gửi báo cáo trước ngày 15/6/2026.');
+    expect(unclosed.map((a) => [a.lead.map((l) => l.raw), a.task])).toEqual([[['Phòng Kinh tế'], 'gửi báo cáo']]);
+    const [a, ...more] = read('Đề nghị Sở Y tế nghiên cứu, sửa khoản 3 Điều 2 dự thảo thành: “Trạm Y tế xã có trách nhiệm báo cáo hằng tháng.”');
+    expect(more).toEqual([]);
+    expect(a!.lead.map((l) => l.raw)).toEqual(['Sở Y tế']);
+    expect(a!.task).toContain('“Trạm Y tế xã có trách nhiệm báo cáo hằng tháng');
+  });
+
   it('reads a letter\'s polite request to its own addressees ("kính đề nghị các đồng chí …") as theirs, and still no proposal to a superior', () => {
     const addressed = (text: string, addressees: string[]) => sentenceAssignments([block(text)], new Set(), [], { addressees });
     const text = 'Để tổng hợp kịp thời, kính đề nghị các đồng chí gửi danh sách về Sở Y tế trước ngày 20/3/2026 để theo dõi.';
