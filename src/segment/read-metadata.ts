@@ -10,9 +10,9 @@ import { lowerUnitWords, properCase } from './proper-case.js';
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
 /** The salutation: it starts the body and ends a wrapped "V/v" subject; never a title. */
-const SALUTATION = /^(Kính gửi|Kính trình)/u;
+const SALUTATION = /^(Kính gửi|Kính trình|Kính thưa)/u;
 /** Lines that end the title block. */
-const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Ngày\s+\d|[IVX]+\.\s|-{3,}|_{3,}|\d+\.\s)/u;
+const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Kính thưa|Ngày\s+\d|[IVX]+\.\s|-{3,}|_{3,}|\d+\.\s)/u;
 
 /**
  * Reads the header block of page 1: issuer chain (agency lines above the
@@ -39,12 +39,15 @@ export function readMetadata(pages: readonly Page[], repairs: MetadataRepair[] =
   const anchor = numberAt >= 0 ? numberAt : [dateAt, subjectAt].filter((i) => i > 0).sort((a, b) => a - b)[0] ?? -1;
   const chain = issuerLines(lines, anchor, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
-  const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
+  // a paper with no agency block (a conference paper) names its author on a line of its own under the title
+  const byline = typeAt >= 0 && !chain.length ? bylineAt(lines, typeAt) : -1;
+  const bylineName = byline >= 0 ? lines[byline]!.text.trim() : null;
+  const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? bylineName ?? issuerFromBody(body);
   // a title block without the agency block ("CỦA BAN THƯỜNG VỤ THÀNH ỦY"): the body names the organ with its place
   const locality = read && !placeDate ? localityFromBody(read, body) : null;
   const issuer = read && locality ? `${read} ${locality}` : read;
   const docType = typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null;
-  const printedTitle = typeAt >= 0 ? readTitle(lines, typeAt, weights) : null;
+  const printedTitle = typeAt >= 0 ? readTitle(byline >= 0 ? lines.slice(0, byline) : lines, typeAt, weights) : null;
   // "QUYẾT ĐỊNH / Về việc cho phép …": the name line is the subject too
   const titleSubject = printedTitle ? subjectAfterOpener(printedTitle) : null;
   const subject = titleSubject ?? readSubjectLine(lines, first.width);
@@ -60,7 +63,7 @@ export function readMetadata(pages: readonly Page[], repairs: MetadataRepair[] =
     type,
     title: titleSubject ?? printedTitle,
     subject,
-    signer: readSigner(pages, repairs),
+    signer: readSigner(pages, repairs, issuer),
     recipients: readRecipients(pages),
     banners,
     citations: readCitations(pages),
@@ -197,6 +200,8 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
     // the salutation ("Kính gửi: …") never is
     const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text) && !SALUTATION.test(text);
     if (BODY_START.test(text) && !subjectLine) break;
+    // a text input's table row (cells TAB-separated: a list under its heading) is body, not title
+    if (!line.box && text.includes('\t')) break;
     // specks an OCR read beside the heading ("| _~ —": a signature or a handwritten note) are no line of the title;
     // a line of figures is ("2026-2030")
     // (a rule under the title, "_____", has ended it above)
@@ -212,6 +217,29 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
   // the full stop some titles end with is no part of them
   const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim().replace(/(?<![.])\.$/u, '');
   return title || null;
+}
+
+/** How many words an author's name under a title may have ("Bộ Y tế", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng"). */
+const BYLINE_WORDS = 10;
+
+/**
+ * The line under a title that names only its author, as a conference paper
+ * prints it ("THAM LUẬN / Những nội dung … / Bộ Y tế"): an agency name
+ * alone (an agency head, not in capitals, no figure, quote or stop), after
+ * at least one title line and before the body. -1 when there is none.
+ */
+function bylineAt(lines: readonly Pick<Line, 'text'>[], typeAt: number): number {
+  let titleLines = 0;
+  for (let i = typeAt + 1; i < Math.min(lines.length, typeAt + 7); i++) {
+    const text = lines[i]!.text.trim();
+    if (!/\p{L}/u.test(text)) continue;
+    if (BODY_START.test(text)) return -1;
+    // in capitals under a title it is the authority that decides ("ỦY BAN NHÂN DÂN TỈNH …"), not an author
+    const bare = /^[\p{L}\s,&-]+$/u.test(text) && /\p{Ll}/u.test(text) && text.split(/\s+/u).length <= BYLINE_WORDS;
+    if (titleLines > 0 && bare && startsWithAgencyHead(text)) return i;
+    titleLines += 1;
+  }
+  return -1;
 }
 
 /** A line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): at least two words, no lower-case letter. */

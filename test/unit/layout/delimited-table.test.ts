@@ -24,6 +24,16 @@ describe('TAB-delimited tables in text inputs', () => {
     expect(tables).toEqual([]);
   });
 
+  it("does not take a form's approval boxes (title and date over a printed name) for a table, but keeps a list of names", async () => {
+    const boxes = textPage([
+      'PHÒNG XỬ LÝ CHÍNH: TỔNG HỢP\tLÃNH ĐẠO VĂN PHÒNG / ........ / Ngày tháng 3 năm 2026 / Trần Minh Khoa',
+      'Chuyên viên / Ngày 02 tháng 3 năm 2026 / Lê Thị Hoa\tLãnh đạo phòng / Ngày 02 tháng 3 năm 2026 / Phạm Văn Bình',
+    ]);
+    expect((await layoutPages({ pages: [boxes], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables).toEqual([]);
+    const members = textPage(['STT\tHọ và tên\tChức vụ', '1\tTrần Minh Khoa\tChánh Văn phòng', '2\tLê Thị Hoa\tChuyên viên']);
+    expect((await layoutPages({ pages: [members], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables).toHaveLength(1);
+  });
+
   it('does not take a letterhead or a closing block laid out in a borderless Word table for a table of data', async () => {
     const page = textPage([
       'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

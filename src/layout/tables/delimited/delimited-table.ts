@@ -1,4 +1,4 @@
-import { opensRecipients, startsWithMotto } from '../../../lexicon/index.js';
+import { isSurname, opensRecipients, startsWithMotto } from '../../../lexicon/index.js';
 import { untyped } from '../table-header.js';
 import type { Page, Table, TableCell, TableRow } from '../../../../schemas/index.js';
 
@@ -81,7 +81,32 @@ const looksLikeHeading = (line: string): boolean => {
  * (recipients beside the signer) laid out in a borderless Word table comes
  * out TAB-separated: it frames the document, it holds no data.
  */
-const isFrame = (block: readonly string[][]): boolean => block.some((row) => row.some((cell) => startsWithMotto(cell) || opensRecipients(cell)));
+const isFrame = (block: readonly string[][]): boolean => block.some((row) => row.some((cell) => startsWithMotto(cell) || opensRecipients(cell))) || isSignatureBoxes(block);
+
+/** How a Word export joins the paragraphs of one cell ("Chuyên viên / Ngày 07 tháng 01 năm 2026 / Trần Văn A"). */
+const CELL_PARAGRAPHS = ' / ';
+
+/**
+ * A form's approval boxes laid out in a Word table (a routing slip: the
+ * drafter, the head of unit, the office's leader, each a title and a date
+ * over a printed name): at least two cells, and at least half of the
+ * filled ones, are boxes whose last paragraph is a person's name. A cell of
+ * one paragraph (a member list's "Họ và tên") is no box.
+ */
+export function isSignatureBoxes(block: readonly string[][]): boolean {
+  const filled = block.flat().filter(Boolean);
+  const boxes = filled.filter((cell) => {
+    const paragraphs = cell.split(CELL_PARAGRAPHS);
+    return paragraphs.length >= 2 && isPersonName(paragraphs.at(-1)!);
+  });
+  return boxes.length >= 2 && boxes.length * 2 >= filled.length;
+}
+
+/** "Trương Hải Châu": a family name and one to four more words, each capitalised, nothing else. */
+function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.length >= 2 && words.length <= 5 && isSurname(words[0]!) && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+}
 
 function buildTable(lines: string[][], page: number, index: number): Table {
   const header = lines[0] ?? [];
