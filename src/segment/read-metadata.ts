@@ -3,7 +3,7 @@ import { stripDiacritics } from '../core/index.js';
 import { gazetteerPlaceBeforeDate, isBannerLine, isBareOrgan, respacedTypeHeading, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
 import { readRecipients, readSigner } from './closing-fields.js';
 import { readCitations } from './citations.js';
-import { isMottoLine, leftColumnOfRow, looksLikeNumberLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import { bylineAt, isMottoLine, leftColumnOfRow, looksLikeNumberLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import type { MetadataRepair } from './metadata-repair.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
@@ -40,7 +40,7 @@ export function readMetadata(pages: readonly Page[], repairs: MetadataRepair[] =
   const chain = issuerLines(lines, anchor, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
   // a paper with no agency block (a conference paper) names its author on a line of its own under the title
-  const byline = typeAt >= 0 && !chain.length ? bylineAt(lines, typeAt) : -1;
+  const byline = typeAt >= 0 && !chain.length ? bylineAt(lines, typeAt, (t) => BODY_START.test(t)) : -1;
   const bylineName = byline >= 0 ? lines[byline]!.text.trim() : null;
   const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? bylineName ?? issuerFromBody(body);
   // a title block without the agency block ("CỦA BAN THƯỜNG VỤ THÀNH ỦY"): the body names the organ with its place
@@ -217,29 +217,6 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
   // the full stop some titles end with is no part of them
   const title = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim().replace(/(?<![.])\.$/u, '');
   return title || null;
-}
-
-/** How many words an author's name under a title may have ("Bộ Y tế", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng"). */
-const BYLINE_WORDS = 10;
-
-/**
- * The line under a title that names only its author, as a conference paper
- * prints it ("THAM LUẬN / Những nội dung … / Bộ Y tế"): an agency name
- * alone (an agency head, not in capitals, no figure, quote or stop), after
- * at least one title line and before the body. -1 when there is none.
- */
-function bylineAt(lines: readonly Pick<Line, 'text'>[], typeAt: number): number {
-  let titleLines = 0;
-  for (let i = typeAt + 1; i < Math.min(lines.length, typeAt + 7); i++) {
-    const text = lines[i]!.text.trim();
-    if (!/\p{L}/u.test(text)) continue;
-    if (BODY_START.test(text)) return -1;
-    // in capitals under a title it is the authority that decides ("ỦY BAN NHÂN DÂN TỈNH …"), not an author
-    const bare = /^[\p{L}\s,&-]+$/u.test(text) && /\p{Ll}/u.test(text) && text.split(/\s+/u).length <= BYLINE_WORDS;
-    if (titleLines > 0 && bare && startsWithAgencyHead(text)) return i;
-    titleLines += 1;
-  }
-  return -1;
 }
 
 /** A line in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): at least two words, no lower-case letter. */
