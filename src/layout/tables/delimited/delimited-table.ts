@@ -108,12 +108,32 @@ function isPersonName(text: string): boolean {
   return words.length >= 2 && words.length <= 5 && isSurname(words[0]!) && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
 }
 
+/**
+ * A header cell a Word export wrote once though it spans columns ("Kết quả"
+ * over "Thống nhất" and "Khác"): the row under the header leaves the
+ * columns merged down from the header empty and names the spanned ones
+ * side by side, and the header row is short by the span's extra width.
+ * Null when the row under the header is no such sub-header.
+ */
+export function spannedHeader(header: readonly string[], under: readonly string[] | undefined, columnCount: number): { at: number; span: number } | null {
+  if (!under || under[0] || numberedRow(under)) return null;
+  const named = under.flatMap((c, i) => (c ? [i] : []));
+  const at = named[0];
+  if (at === undefined) return null;
+  const span = named.at(-1)! - at + 1;
+  // side by side, at least two, under a header cell, and the header short by exactly the extra width
+  if (span < 2 || named.length !== span || !header[at] || header.length + span - 1 !== columnCount) return null;
+  return { at, span };
+}
+
 function buildTable(lines: string[][], page: number, index: number): Table {
   const header = lines[0] ?? [];
   const columnCount = Math.max(...lines.map((l) => l.length));
   const headerKey = header.join('\t');
+  const spanned = spannedHeader(header, lines[1], columnCount);
   const grid: { kind: TableRow['kind']; cells: string[] }[] = [{ kind: 'header', cells: header }];
-  for (const cells of lines.slice(1)) {
+  if (spanned) grid.push({ kind: 'header', cells: lines[1]! });
+  for (const cells of lines.slice(spanned ? 2 : 1)) {
     if (cells.join('\t') === headerKey) continue;
     const filled = cells.filter(Boolean);
     const prev = grid.at(-1);
@@ -125,9 +145,17 @@ function buildTable(lines: string[][], page: number, index: number): Table {
   const cells: TableCell[] = grid.flatMap((r, row) =>
     r.kind === 'section'
       ? [{ row, col: 0, rowSpan: 1, colSpan: columnCount, text: r.cells[0] ?? '', page, box: null }]
-      : padTo(r.cells, columnCount).map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, page, box: null })),
+      : spanned && row <= 1
+        ? spannedHeaderCells(r.cells, row, spanned, page)
+        : padTo(r.cells, columnCount).map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, page, box: null })),
   );
   return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-delimited', confidence: 0.8, ...untyped() };
+}
+
+/** The two header rows of a spanned header: the spanning cell over its sub-headers, the other header cells merged down over both rows. */
+function spannedHeaderCells(cells: readonly string[], row: number, { at, span }: { at: number; span: number }, page: number): TableCell[] {
+  if (row === 1) return cells.flatMap((text, col) => (text ? [{ row, col, rowSpan: 1, colSpan: 1, text, page, box: null }] : []));
+  return cells.map((text, k) => ({ row, col: k > at ? k + span - 1 : k, rowSpan: k === at ? 1 : 2, colSpan: k === at ? span : 1, text, page, box: null }));
 }
 
 const padTo = (cells: string[], n: number): string[] => [...cells, ...Array<string>(Math.max(0, n - cells.length)).fill('')];
