@@ -1,6 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { isVietnameseSyllable } from '../core/index.js';
-import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, isArchiveEntry, isSurname, opensRecipients, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, fold, isArchiveEntry, isSurname, opensRecipients, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
 import type { MetadataRepair } from './metadata-repair.js';
 
 /**
@@ -70,20 +70,39 @@ export function nameAtEnd(piece: string): string | null {
  * the title ("GIÁM ĐỐC" over "Đỗ Văn Chung"): then the last such title line
  * is taken, when a name follows it or it stands in the closing (at or after
  * "Nơi nhận"), so that a heading in capitals in the body is not read as one.
+ * A form with several approval boxes, each a title over a name (a routing
+ * slip: the drafting unit's head, then the superiors it is sent to), is
+ * signed by its issuing body: the box whose title names `issuer` ("LÃNH
+ * ĐẠO VĂN PHÒNG" on a slip of the Văn phòng) is taken before the last one.
  * Null when the document has no signature block.
  */
-export function readSigner(pages: readonly Page[], repairs: MetadataRepair[] = []): Signer | null {
+export function readSigner(pages: readonly Page[], repairs: MetadataRepair[] = [], issuer: string | null = null): Signer | null {
   const paged = pagedPieces(pages);
   const all = paged.map((p) => p.text);
   const at = all.findIndex((p) => authorityAtEnd(p) !== null);
   if (at >= 0) return signerFrom(all, at, authorityAtEnd(all[at]!)!, repairs, paged[at]!.page);
-  const titled = all.findLastIndex((p) => signerTitleLine(p) !== null);
+  const own = issuer ? issuersBox(all, issuer) : -1;
+  const titled = own >= 0 ? own : all.findLastIndex((p) => signerTitleLine(p) !== null);
   if (titled < 0) return null;
   const signer = signerFrom(all, titled, signerTitleLine(all[titled]!)!, repairs, paged[titled]!.page);
   const recipientsAt = all.findIndex((p) => opensRecipients(p));
   // the recipients heading may be read just after the title when the two columns share a line
   const inClosing = recipientsAt >= 0 && titled >= recipientsAt - 1;
   return signer.name || inClosing ? signer : null;
+}
+
+/**
+ * The last title line that names the issuing body at its end ("LÃNH ĐẠO
+ * VĂN PHÒNG" for "Văn phòng") and has a printed name under it; -1 when none.
+ */
+function issuersBox(all: readonly string[], issuer: string): number {
+  const body = fold(issuer);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const title = signerTitleLine(all[i]!);
+    if (!title || !` ${fold(title)}`.endsWith(` ${body}`)) continue;
+    if (signerFrom(all, i, title, [], 0).name) return i;
+  }
+  return -1;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isVietnameseSyllable, stripDiacritics } from '../core/index.js';
-import { documentTypes, numberedTypeHeading, startsWithMotto } from '../lexicon/index.js';
+import type { Line } from '../../schemas/index.js';
+import { documentTypes, numberedTypeHeading, startsWithAgencyHead, startsWithMotto } from '../lexicon/index.js';
 
 /**
  * Readers for the fields of a plan's header block, each on one line of text.
@@ -103,4 +104,28 @@ export function leftColumnOfRow(text: string): string {
     if (junk > 0) return kept.slice(0, junk).join(' ');
   }
   return kept.join(' ');
+}
+
+/** How many words an author's name under a title may have ("Bộ Y tế", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng"). */
+const BYLINE_WORDS = 10;
+
+/**
+ * The line under a title that names only its author, as a conference paper
+ * prints it ("THAM LUẬN / Những nội dung … / Bộ Y tế"): an agency name
+ * alone (an agency head, not in capitals, no figure, quote or stop), after
+ * at least one title line and before the body (`endsTitle`). -1 when
+ * there is none.
+ */
+export function bylineAt(lines: readonly Pick<Line, 'text'>[], typeAt: number, endsTitle: (text: string) => boolean): number {
+  let titleLines = 0;
+  for (let i = typeAt + 1; i < Math.min(lines.length, typeAt + 7); i++) {
+    const text = lines[i]!.text.trim();
+    if (!/\p{L}/u.test(text)) continue;
+    if (endsTitle(text)) return -1;
+    // in capitals under a title it is the authority that decides ("ỦY BAN NHÂN DÂN TỈNH …"), not an author
+    const bare = /^[\p{L}\s,&-]+$/u.test(text) && /\p{Ll}/u.test(text) && text.split(/\s+/u).length <= BYLINE_WORDS;
+    if (titleLines > 0 && bare && startsWithAgencyHead(text)) return i;
+    titleLines += 1;
+  }
+  return -1;
 }

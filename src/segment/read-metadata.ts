@@ -3,16 +3,16 @@ import { stripDiacritics } from '../core/index.js';
 import { gazetteerPlaceBeforeDate, isBannerLine, isBareOrgan, respacedTypeHeading, startsWithAgencyHead, subjectAfterOpener } from '../lexicon/index.js';
 import { readRecipients, readSigner } from './closing-fields.js';
 import { readCitations } from './citations.js';
-import { isMottoLine, leftColumnOfRow, looksLikeNumberLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
+import { bylineAt, isMottoLine, leftColumnOfRow, looksLikeNumberLine, numberFromAttachmentLine, readDocType, readDocumentNumber, readPlaceDate } from './header-fields.js';
 import type { MetadataRepair } from './metadata-repair.js';
 import { lowerUnitWords, properCase } from './proper-case.js';
 
 /** How many lines from the top of page 1 the header block may take. */
 const HEADER_LINES = 40;
 /** The salutation: it starts the body and ends a wrapped "V/v" subject; never a title. */
-const SALUTATION = /^(Kính gửi|Kính trình)/u;
+const SALUTATION = /^(Kính gửi|Kính trình|Kính thưa)/u;
 /** Lines that end the title block. */
-const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Ngày\s+\d|[IVX]+\.\s|-{3,}|_{3,}|\d+\.\s)/u;
+const BODY_START = /^(Căn cứ|Thực hiện|Theo|Kính gửi|Kính trình|Kính thưa|Ngày\s+\d|[IVX]+\.\s|-{3,}|_{3,}|\d+\.\s)/u;
 
 /**
  * Reads the header block of page 1: issuer chain (agency lines above the
@@ -39,12 +39,15 @@ export function readMetadata(pages: readonly Page[], repairs: MetadataRepair[] =
   const anchor = numberAt >= 0 ? numberAt : [dateAt, subjectAt].filter((i) => i > 0).sort((a, b) => a - b)[0] ?? -1;
   const chain = issuerLines(lines, anchor, first.width, weights).map((l) => properCase(l, body));
   const author = typeAt >= 0 ? authorLine(lines, typeAt) : null;
-  const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? issuerFromBody(body);
+  // a paper with no agency block (a conference paper) names its author on a line of its own under the title
+  const byline = typeAt >= 0 && !chain.length ? bylineAt(lines, typeAt, (t) => BODY_START.test(t)) : -1;
+  const bylineName = byline >= 0 ? lines[byline]!.text.trim() : null;
+  const read = (author && withAuthor(properCase(author, body), chain.at(-1))) ?? chain.at(-1) ?? bylineName ?? issuerFromBody(body);
   // a title block without the agency block ("CỦA BAN THƯỜNG VỤ THÀNH ỦY"): the body names the organ with its place
   const locality = read && !placeDate ? localityFromBody(read, body) : null;
   const issuer = read && locality ? `${read} ${locality}` : read;
   const docType = typeAt >= 0 ? (readDocType(lines[typeAt]?.text ?? '')?.docType ?? null) : null;
-  const printedTitle = typeAt >= 0 ? readTitle(lines, typeAt, weights) : null;
+  const printedTitle = typeAt >= 0 ? readTitle(byline >= 0 ? lines.slice(0, byline) : lines, typeAt, weights) : null;
   // "QUYẾT ĐỊNH / Về việc cho phép …": the name line is the subject too
   const titleSubject = printedTitle ? subjectAfterOpener(printedTitle) : null;
   const subject = titleSubject ?? readSubjectLine(lines, first.width);
@@ -60,7 +63,7 @@ export function readMetadata(pages: readonly Page[], repairs: MetadataRepair[] =
     type,
     title: titleSubject ?? printedTitle,
     subject,
-    signer: readSigner(pages, repairs),
+    signer: readSigner(pages, repairs, issuer),
     recipients: readRecipients(pages),
     banners,
     citations: readCitations(pages),
@@ -197,6 +200,8 @@ function readTitle(lines: readonly Line[], typeAt: number, weights: boolean): st
     // the salutation ("Kính gửi: …") never is
     const subjectLine = i === 0 && parts[0] === '' && !/[;,:]$/u.test(text) && !SALUTATION.test(text);
     if (BODY_START.test(text) && !subjectLine) break;
+    // a text input's table row (cells TAB-separated: a list under its heading) is body, not title
+    if (!line.box && text.includes('\t')) break;
     // specks an OCR read beside the heading ("| _~ —": a signature or a handwritten note) are no line of the title;
     // a line of figures is ("2026-2030")
     // (a rule under the title, "_____", has ended it above)

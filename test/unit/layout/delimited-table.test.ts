@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../../schemas/index.js';
 import { IssueLog } from '../../../src/core/index.js';
 import { layoutPages } from '../../../src/layout/index.js';
+import { spannedHeader } from '../../../src/layout/tables/delimited/delimited-table.js';
+import { headerPathByColumn } from '../../../src/layout/tables/table-header.js';
 
 const textPage = (lines: string[]): Page => ({
   number: 1, width: null, height: null, origin: 'text-layer', text: lines.join('\n'), words: [],
@@ -22,6 +24,36 @@ describe('TAB-delimited tables in text inputs', () => {
     const page = textPage(['\t\tnguoiky@haiphong.gov.vn', '\t2025-08-26T10:19:03+0700', '\tEMAILADDRESS=nguoiky@haiphong.gov.vn, CN=Nguyễn Văn A, C=VN']);
     const { tables } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
     expect(tables).toEqual([]);
+  });
+
+  it('reads a header cell written once over the columns it spans as a grouped header ("Kết quả / Thống nhất")', async () => {
+    const page = textPage([
+      'STT\tĐơn vị\tKết quả\tGhi chú',
+      '\t\tĐạt\tChưa đạt\t',
+      '1\tSở Nội vụ\tx\t\t',
+      '2\tSở Tư pháp\t\tx\tBổ sung sau',
+    ]);
+    const { tables } = await layoutPages({ pages: [page], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'));
+    expect(tables).toHaveLength(1);
+    expect(headerPathByColumn(tables[0]!).map((p) => p.join(' / '))).toEqual(['STT', 'Đơn vị', 'Kết quả / Đạt', 'Kết quả / Chưa đạt', 'Ghi chú']);
+    expect(tables[0]!.rows.filter((r) => r.kind === 'body')).toHaveLength(2);
+  });
+
+  it('keeps a row under the header that numbers an item, or whose width does not fit a span, as a body row', () => {
+    expect(spannedHeader(['STT', 'Đơn vị', 'Kết quả', 'Ghi chú'], ['', '', 'Đạt', 'Chưa đạt', ''], 5)).toEqual({ at: 2, span: 2 });
+    expect(spannedHeader(['STT', 'Nội dung', 'Đơn vị'], ['1', 'Tập huấn', 'Văn phòng'], 3)).toBeNull();
+    // the same cells as above, but the header is as wide as the rows: a body row continued, not a sub-header
+    expect(spannedHeader(['STT', 'Đơn vị', 'Kết quả', 'Đạt', 'Ghi chú'], ['', '', 'Đạt', 'Chưa đạt', ''], 5)).toBeNull();
+  });
+
+  it("does not take a form's approval boxes (title and date over a printed name) for a table, but keeps a list of names", async () => {
+    const boxes = textPage([
+      'PHÒNG XỬ LÝ CHÍNH: TỔNG HỢP\tLÃNH ĐẠO VĂN PHÒNG / ........ / Ngày tháng 3 năm 2026 / Trần Minh Khoa',
+      'Chuyên viên / Ngày 02 tháng 3 năm 2026 / Lê Thị Hoa\tLãnh đạo phòng / Ngày 02 tháng 3 năm 2026 / Phạm Văn Bình',
+    ]);
+    expect((await layoutPages({ pages: [boxes], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables).toEqual([]);
+    const members = textPage(['STT\tHọ và tên\tChức vụ', '1\tTrần Minh Khoa\tChánh Văn phòng', '2\tLê Thị Hoa\tChuyên viên']);
+    expect((await layoutPages({ pages: [members], needsOcr: [], scanDpi: {} }, new IssueLog().forStage('layout'))).tables).toHaveLength(1);
   });
 
   it('does not take a letterhead or a closing block laid out in a borderless Word table for a table of data', async () => {

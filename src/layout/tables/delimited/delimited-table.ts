@@ -1,4 +1,4 @@
-import { opensRecipients, startsWithMotto } from '../../../lexicon/index.js';
+import { isSurname, opensRecipients, startsWithMotto } from '../../../lexicon/index.js';
 import { untyped } from '../table-header.js';
 import type { Page, Table, TableCell, TableRow } from '../../../../schemas/index.js';
 
@@ -81,14 +81,59 @@ const looksLikeHeading = (line: string): boolean => {
  * (recipients beside the signer) laid out in a borderless Word table comes
  * out TAB-separated: it frames the document, it holds no data.
  */
-const isFrame = (block: readonly string[][]): boolean => block.some((row) => row.some((cell) => startsWithMotto(cell) || opensRecipients(cell)));
+const isFrame = (block: readonly string[][]): boolean => block.some((row) => row.some((cell) => startsWithMotto(cell) || opensRecipients(cell))) || isSignatureBoxes(block);
+
+/** How a Word export joins the paragraphs of one cell ("Chuyên viên / Ngày 07 tháng 01 năm 2026 / Trần Văn A"). */
+const CELL_PARAGRAPHS = ' / ';
+
+/**
+ * A form's approval boxes laid out in a Word table (a routing slip: the
+ * drafter, the head of unit, the office's leader, each a title and a date
+ * over a printed name): at least two cells, and at least half of the
+ * filled ones, are boxes whose last paragraph is a person's name. A cell of
+ * one paragraph (a member list's "Họ và tên") is no box.
+ */
+export function isSignatureBoxes(block: readonly string[][]): boolean {
+  const filled = block.flat().filter(Boolean);
+  const boxes = filled.filter((cell) => {
+    const paragraphs = cell.split(CELL_PARAGRAPHS);
+    return paragraphs.length >= 2 && isPersonName(paragraphs.at(-1)!);
+  });
+  return boxes.length >= 2 && boxes.length * 2 >= filled.length;
+}
+
+/** "Trương Hải Châu": a family name and one to four more words, each capitalised, nothing else. */
+function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return words.length >= 2 && words.length <= 5 && isSurname(words[0]!) && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+}
+
+/**
+ * A header cell a Word export wrote once though it spans columns ("Kết quả"
+ * over "Thống nhất" and "Khác"): the row under the header leaves the
+ * columns merged down from the header empty and names the spanned ones
+ * side by side, and the header row is short by the span's extra width.
+ * Null when the row under the header is no such sub-header.
+ */
+export function spannedHeader(header: readonly string[], under: readonly string[] | undefined, columnCount: number): { at: number; span: number } | null {
+  if (!under || under[0] || numberedRow(under)) return null;
+  const named = under.flatMap((c, i) => (c ? [i] : []));
+  const at = named[0];
+  if (at === undefined) return null;
+  const span = named.at(-1)! - at + 1;
+  // side by side, at least two, under a header cell, and the header short by exactly the extra width
+  if (span < 2 || named.length !== span || !header[at] || header.length + span - 1 !== columnCount) return null;
+  return { at, span };
+}
 
 function buildTable(lines: string[][], page: number, index: number): Table {
   const header = lines[0] ?? [];
   const columnCount = Math.max(...lines.map((l) => l.length));
   const headerKey = header.join('\t');
+  const spanned = spannedHeader(header, lines[1], columnCount);
   const grid: { kind: TableRow['kind']; cells: string[] }[] = [{ kind: 'header', cells: header }];
-  for (const cells of lines.slice(1)) {
+  if (spanned) grid.push({ kind: 'header', cells: lines[1]! });
+  for (const cells of lines.slice(spanned ? 2 : 1)) {
     if (cells.join('\t') === headerKey) continue;
     const filled = cells.filter(Boolean);
     const prev = grid.at(-1);
@@ -100,9 +145,17 @@ function buildTable(lines: string[][], page: number, index: number): Table {
   const cells: TableCell[] = grid.flatMap((r, row) =>
     r.kind === 'section'
       ? [{ row, col: 0, rowSpan: 1, colSpan: columnCount, text: r.cells[0] ?? '', page, box: null }]
-      : padTo(r.cells, columnCount).map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, page, box: null })),
+      : spanned && row <= 1
+        ? spannedHeaderCells(r.cells, row, spanned, page)
+        : padTo(r.cells, columnCount).map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, page, box: null })),
   );
   return { id: `t${index + 1}`, caption: null, pages: [page], columnCount, rows, cells, detection: 'text-delimited', confidence: 0.8, ...untyped() };
+}
+
+/** The two header rows of a spanned header: the spanning cell over its sub-headers, the other header cells merged down over both rows. */
+function spannedHeaderCells(cells: readonly string[], row: number, { at, span }: { at: number; span: number }, page: number): TableCell[] {
+  if (row === 1) return cells.flatMap((text, col) => (text ? [{ row, col, rowSpan: 1, colSpan: 1, text, page, box: null }] : []));
+  return cells.map((text, k) => ({ row, col: k > at ? k + span - 1 : k, rowSpan: k === at ? 1 : 2, colSpan: k === at ? span : 1, text, page, box: null }));
 }
 
 const padTo = (cells: string[], n: number): string[] => [...cells, ...Array<string>(Math.max(0, n - cells.length)).fill('')];
