@@ -16,6 +16,8 @@ import type { GrayBitmap } from './gray-bitmap.js';
 const INK_BELOW = 200;
 /** A piece lower than this share of the tallest piece is a dot, a tick or a tail, not a figure. */
 const MIN_FIGURE_HEIGHT = 0.5;
+/** A mark between figures at least this share of the tallest piece high or wide is more than a dot (see `figurePieces`). */
+const SMALL_FIGURE = 0.3;
 /** Two pieces whose spans across overlap this much of the narrower one belong to one figure. */
 const SAME_FIGURE_OVERLAP = 0.5;
 /** A figure is at most this wide for its height; a wider piece is figures written touching. */
@@ -140,9 +142,9 @@ export interface FigurePiece {
 }
 
 /** The ink's pieces that hold figures, left to right, and how many marks were left out as no figure (see the module's note). */
-export function figurePieces(img: GrayBitmap): { pieces: FigurePiece[]; specks: number; slashes: number } {
+export function figurePieces(img: GrayBitmap): { pieces: FigurePiece[]; specks: number; slashes: number; doubtful: number } {
   const all = pieces(img);
-  if (!all.length) return { pieces: [], specks: 0, slashes: 0 };
+  if (!all.length) return { pieces: [], specks: 0, slashes: 0, doubtful: 0 };
   const top = Math.max(...all.map((p) => tall(p.box)));
   let specks = 0;
   let slashes = 0;
@@ -159,9 +161,11 @@ export function figurePieces(img: GrayBitmap): { pieces: FigurePiece[]; specks: 
   }
   const out: FigurePiece[] = [];
   const ordered = big.sort((a, b) => a.box.x0 - b.box.x0);
+  const low: Piece[] = [];
   for (const [i, p] of ordered.entries()) {
     if (tall(p.box) < MIN_FIGURE_HEIGHT * top) {
       specks++;
+      low.push(p);
       continue;
     }
     // a slash ends the figures ("197/"): only the last piece can be one, a "1" leaning as far stands among figures
@@ -183,7 +187,11 @@ export function figurePieces(img: GrayBitmap): { pieces: FigurePiece[]; specks: 
       },
     });
   }
-  return { pieces: out, specks, slashes };
+  // a mark lower than a figure but bigger than a dot between two figures may be a figure written small: it is not
+  // left out quietly (the figures either side would be read as one number without it)
+  const [first, last] = [out[0]?.box.x1 ?? Infinity, out.at(-1)?.box.x0 ?? -Infinity];
+  const doubtful = low.filter((p) => p.box.x0 >= first - 1 && p.box.x1 <= last + 1 && Math.max(wide(p.box), tall(p.box)) >= SMALL_FIGURE * top).length;
+  return { pieces: out, specks, slashes, doubtful };
 }
 
 /** The figures of an ink image, each piece cut by its width alone (see `figurePieces`). */

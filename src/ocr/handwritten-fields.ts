@@ -289,6 +289,7 @@ export function fits(slot: Pick<Slot, 'field' | 'month' | 'year'>, text: string)
 /** Whether the recognizer's reading holds up for its blank (true), or why not: every figure read surely, and a value the blank can hold. */
 export function acceptDigits(slot: Pick<Slot, 'field' | 'month' | 'year'>, read: DigitsReading): true | string {
   if (!read.text) return 'no figures found';
+  if (read.lost) return `${read.lost} piece(s) of the ink not read as figures beside "${read.text}"`;
   const doubt = read.doubts[0];
   if (doubt) return `figure ${doubt.at + 1} of "${read.text}" unsure ("${doubt.guess.digit}" ${doubt.guess.probability.toFixed(2)}, "${doubt.guess.second}" ${doubt.guess.secondProbability.toFixed(2)})`;
   return fits(slot, read.text);

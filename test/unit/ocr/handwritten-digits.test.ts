@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyDigit, loadDigitModel } from '../../../src/ocr/digit-classifier.js';
 import { normalizeDigit, type InkImage } from '../../../src/ocr/digit-image.js';
-import { segmentFigures } from '../../../src/ocr/digit-segments.js';
+import { figurePieces, segmentFigures } from '../../../src/ocr/digit-segments.js';
 import type { GrayBitmap } from '../../../src/ocr/gray-bitmap.js';
 import { readDigits } from '../../../src/ocr/handwritten-digits.js';
 import { decide, readHandwrittenFields, type InkOnPage } from '../../../src/ocr/handwritten-fields.js';
@@ -96,6 +96,22 @@ describe('segmentFigures: a blank\'s ink cut into figures', () => {
     expect(segmentFigures(g).figures).toHaveLength(2);
   });
 
+  it('does not leave out quietly a mark between figures bigger than a dot (a figure written small), but does a dot', () => {
+    const bare = figurePieces(written([of(2), of(7)], 2, 24)).pieces;
+    expect(bare).toHaveLength(2);
+    const [gap0, gap1] = [bare[0]!.box.x1, bare[1]!.box.x0];
+    const top = Math.max(...bare.map((p) => p.box.y1 - p.box.y0));
+    const mark = (size: number) => (img: GrayBitmap): void => {
+      const x0 = Math.round((gap0 + gap1 - size) / 2);
+      for (let y = 40; y < 40 + size; y++) for (let x = x0; x < x0 + size; x++) img.data[y * img.width + x] = 40;
+    };
+    // a dot; and a mark 0.4 of the figures' height, lower than a figure yet more than a dot
+    const [dot, small] = [written([of(2), of(7)], 2, 24, mark(3)), written([of(2), of(7)], 2, 24, mark(Math.round(0.4 * top)))];
+    expect(figurePieces(dot).doubtful).toBe(0);
+    expect(figurePieces(small).doubtful).toBe(1);
+    expect(readDigits(small, model)).toMatchObject({ sure: false, lost: 1 });
+  });
+
   it('finds nothing in blank paper', () => {
     expect(segmentFigures({ width: 20, height: 20, data: new Uint8Array(400).fill(255) }).figures).toEqual([]);
   });
@@ -123,6 +139,7 @@ describe('decide: the recognizer\'s and the engine\'s readings of one ink', () =
     sure: probabilities.every((p) => p >= 0.9),
     doubts: probabilities.flatMap((p, at) => (p < 0.9 ? [{ at, guess: { digit: Number(text[at]), probability: p, second: 7, secondProbability: 1 - p } }] : [])),
     specks: 0,
+    lost: 0,
   });
   it('takes the figures both read alike', () => {
     expect(decide(day, engine('15'), digits('15', [0.99, 0.97]))).toMatchObject({ text: '15', by: 'both' });
@@ -132,6 +149,9 @@ describe('decide: the recognizer\'s and the engine\'s readings of one ink', () =
   });
   it('takes neither where both are plausible and differ', () => {
     expect(decide(day, engine('16'), digits('15', [0.99, 0.97]))).toMatch(/recognizer read "15", the OCR engine "16"/u);
+  });
+  it('leaves the blank where a piece of the ink could not be read as figures, however sure the others are', () => {
+    expect(decide(day, engine('15', 2), { ...digits('15', [0.99, 0.99]), sure: false, lost: 1 })).toMatch(/not read as figures/u);
   });
   it('leaves the blank where the recognizer is unsure of a figure and the engine did not agree', () => {
     expect(decide(day, engine('15', 2), digits('15', [0.99, 0.6]))).toMatch(/figure 2 of "15" unsure/u);
