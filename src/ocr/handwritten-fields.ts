@@ -4,6 +4,8 @@ import { encodePgm, type GrayBitmap } from './gray-bitmap.js';
 import { inkBounds, renderings, resize, tightCrop } from './figure-images.js';
 import type { InkRegion } from './coloured-ink.js';
 import type { FiguresReading, OcrEngine, OcrLine, OcrResult, OcrWord } from './ocr-engine.js';
+import { loadDigitModel, type DigitModel } from './digit-classifier.js';
+import { readDigits, type DigitsReading } from './handwritten-digits.js';
 
 /**
  * Figures a clerk writes by hand into the blanks a Vietnamese administrative
@@ -15,11 +17,19 @@ import type { FiguresReading, OcrEngine, OcrLine, OcrResult, OcrWord } from './o
  * of those blanks (found from the printed words around it) are read here,
  * alone, as digits.
  *
- * Handwriting is not what the engine was trained on, so a reading is taken
- * only when it holds up (see `accept`): the renderings of the same ink
- * (`renderings`) read the same figures, with confidence, as many figures as the ink is wide, and a value that can be
- * what the blank holds (a number of 1–5 figures, a day of the printed month
- * and year). What is not taken is left blank and said (`unread`).
+ * Each ink is read twice: by the handwritten-digit recognizer
+ * (handwritten-digits.ts, learned from MNIST), figure by figure, and by the
+ * OCR engine, whose model was trained on print, not handwriting. A reading
+ * is taken only when it holds up: the recognizer sure of every figure
+ * (`acceptDigits`), or the engine's renderings of the same ink
+ * (`renderings`) agreeing, with confidence, on as many figures as the ink
+ * is wide (`accept`); and a value that can be what the blank holds (a
+ * number of 1–5 figures, a day of the printed month and year, `fits`).
+ * When both hold up and differ, neither is taken (a wrong number is worse
+ * than a blank one); an engine's reading the blank cannot hold is no
+ * evidence against the recognizer's (the engine reads a handwritten "1"
+ * with its lead-in stroke as "4": "45" for a day "15"). What is not taken
+ * is left blank and said (`unread`).
  */
 
 /** The renderings that read the figures must be this sure of them, on average… */
@@ -40,6 +50,10 @@ export interface HandwrittenReading {
   text: string;
   confidence: number;
   box: Box;
+  /** Who read it: the digit recognizer, the OCR engine, or both alike. */
+  by: 'recognizer' | 'engine' | 'both';
+  /** The recognizer's probability of each figure, when it read them. */
+  probabilities?: number[];
 }
 
 /** Ink in a blank that was not read with confidence: the blank stays as printed. */
@@ -69,10 +83,16 @@ export interface InkOnPage {
  * its own between "ngày", "tháng" and "năm". Returns the words, what was
  * read and what was found and not read.
  */
-export async function readHandwrittenFields(result: OcrResult, ink: InkOnPage, engine: OcrEngine): Promise<{ result: OcrResult; readings: HandwrittenReading[]; unread: UnreadHandwriting[] }> {
+export async function readHandwrittenFields(
+  result: OcrResult,
+  ink: InkOnPage,
+  engine: OcrEngine,
+  opts: { /** The digit recognizer; default the shipped model (models/digits-mlp.json); null: the engine alone. */ digits?: DigitModel | null } = {},
+): Promise<{ result: OcrResult; readings: HandwrittenReading[]; unread: UnreadHandwriting[] }> {
   const none = { result, readings: [], unread: [] };
   const crops = ink.masked.filter((r): r is InkRegion & { ink: GrayBitmap } => !!r.ink).map((r) => ({ region: r, box: straightened(r, ink) }));
-  if (!crops.length || !engine.readFigures) return none;
+  const model = opts.digits === undefined ? loadDigitModel() : opts.digits;
+  if (!crops.length || (!engine.readFigures && !model)) return none;
   const words = result.lines.flatMap((line, li) => line.words.map((word) => ({ word, li })));
   const slots = [...numberSlots(words.map((w) => w.word)), ...dateSlots(words.map((w) => w.word))];
   const readings: HandwrittenReading[] = [];
@@ -83,17 +103,20 @@ export async function readHandwrittenFields(result: OcrResult, ink: InkOnPage, e
     const crop = crops.find((c) => !used.has(c.region) && inside(c.box, slot.area));
     if (!crop) continue;
     used.add(crop.region);
-    const read = await readInk(crop.region.ink, engine);
-    const verdict = accept(slot, read);
+    const read = engine.readFigures ? await readInk(crop.region.ink, engine) : null;
+    const digits = model ? readDigits(crop.region.ink, model) : null;
+    const verdict = decide(slot, read, digits);
     if (typeof verdict === 'string') {
-      unread.push({ field: slot.field, best: read.text, confidence: read.confidence, reason: verdict });
+      const best = digits?.text ? { text: digits.text, confidence: digits.confidence } : { text: read?.text ?? '', confidence: read?.confidence ?? 0 };
+      unread.push({ field: slot.field, best: best.text, confidence: best.confidence, reason: verdict });
       continue;
     }
-    const box = read.inkBox ? { x0: crop.box.x0 + read.inkBox.x0, y0: crop.box.y0 + read.inkBox.y0, x1: crop.box.x0 + read.inkBox.x1 + 1, y1: crop.box.y0 + read.inkBox.y1 + 1 } : crop.box;
-    readings.push({ field: slot.field, text: read.text, confidence: read.confidence, box });
-    lines = place(lines, slot, { text: read.text, box, confidence: read.confidence });
+    const inkBox = inkBounds(crop.region.ink);
+    const box = inkBox ? { x0: crop.box.x0 + inkBox.x0, y0: crop.box.y0 + inkBox.y0, x1: crop.box.x0 + inkBox.x1 + 1, y1: crop.box.y0 + inkBox.y1 + 1 } : crop.box;
+    readings.push({ field: slot.field, box, ...verdict });
+    lines = place(lines, slot, { text: verdict.text, box, confidence: verdict.confidence });
     // a month read by hand is what the day's blank is checked against
-    if (slot.field === 'month') for (const s of slots) if (s.field === 'day' && s.month === null) s.month = Number(read.text);
+    if (slot.field === 'month') for (const s of slots) if (s.field === 'day' && s.month === null) s.month = Number(verdict.text);
   }
   return { result: { ...result, lines }, readings, unread };
 }
@@ -128,7 +151,8 @@ const sameRow = (a: Box, b: Box): boolean => Math.abs(midY(a) - midY(b)) <= 0.6 
 /** "Số:" then, on its row, the printed code ("/CAT-PA05", "/TTr-SNV"); the blank lies between them. */
 function numberSlots(words: readonly OcrWord[]): Slot[] {
   const slots: Slot[] = [];
-  for (const so of words.filter((w) => /^so\s*[:;.]?$/u.test(plain(w)) && /^S/u.test(w.text))) {
+  // "Số" as a heading word: capitalised, or with its colon (the OCR may read the capital small: "số:"); never "số" in a sentence
+  for (const so of words.filter((w) => /^so\s*[:;.]?$/u.test(plain(w)) && (/^S/u.test(w.text) || /[:;]$/u.test(w.text)))) {
     const row = words.filter((w) => w !== so && sameRow(so.box, w.box) && w.box.x0 >= so.box.x1 - height(so.box) * 0.2).sort((a, b) => a.box.x0 - b.box.x0);
     // the code may carry a speck of the ink before it (".:/TTr-SNV")
     // specks of the ink the engine read in the blank ("“5", ".") may come before it
@@ -250,11 +274,46 @@ export function accept(slot: Pick<Slot, 'field' | 'month' | 'year'>, read: InkRe
   if (read.confidence < MIN_CONFIDENCE) return 'not read with confidence';
   const perFigure = read.aspect / read.text.length;
   if (perFigure < FIGURE_ASPECT.min || perFigure > FIGURE_ASPECT.max) return `${read.text.length} figures do not fill the ink's width`;
-  const n = Number(read.text);
-  if (slot.field === 'number') return read.text.length <= 5 && !read.text.startsWith('0') ? true : 'not a document number';
-  if (slot.field === 'month') return read.text.length <= 2 && n >= 1 && n <= 12 ? true : 'not a month';
-  if (read.text.length > 2 || n < 1 || n > daysIn(slot.month, slot.year)) return 'not a day of the printed month';
+  return fits(slot, read.text);
+}
+
+/** Whether figures can be what the blank holds: a number of 1–5 figures not starting with 0, a month 1–12, a day the printed month and year have. */
+export function fits(slot: Pick<Slot, 'field' | 'month' | 'year'>, text: string): true | string {
+  const n = Number(text);
+  if (slot.field === 'number') return text.length <= 5 && !text.startsWith('0') ? true : 'not a document number';
+  if (slot.field === 'month') return text.length <= 2 && n >= 1 && n <= 12 ? true : 'not a month';
+  if (text.length > 2 || n < 1 || n > daysIn(slot.month, slot.year)) return 'not a day of the printed month';
   return true;
+}
+
+/** Whether the recognizer's reading holds up for its blank (true), or why not: every figure read surely, and a value the blank can hold. */
+export function acceptDigits(slot: Pick<Slot, 'field' | 'month' | 'year'>, read: DigitsReading): true | string {
+  if (!read.text) return 'no figures found';
+  if (read.lost) return `${read.lost} piece(s) of the ink not read as figures beside "${read.text}"`;
+  const doubt = read.doubts[0];
+  if (doubt) return `figure ${doubt.at + 1} of "${read.text}" unsure ("${doubt.guess.digit}" ${doubt.guess.probability.toFixed(2)}, "${doubt.guess.second}" ${doubt.guess.secondProbability.toFixed(2)})`;
+  return fits(slot, read.text);
+}
+
+/**
+ * What to take of the two readings of one ink (see the module's note), or
+ * why nothing: the recognizer's and the engine's when both hold up and
+ * agree; either alone when the other does not hold up, unless the
+ * recognizer surely read other figures the blank can hold.
+ */
+export function decide(slot: Pick<Slot, 'field' | 'month' | 'year'>, engine: InkReading | null, digits: DigitsReading | null): Pick<HandwrittenReading, 'text' | 'confidence' | 'by' | 'probabilities'> | string {
+  const byEngine = engine ? accept(slot, engine) : 'not read by the OCR engine';
+  const byDigits = digits ? acceptDigits(slot, digits) : 'no digit recognizer';
+  if (byDigits === true && byEngine === true) {
+    if (digits!.text === engine!.text) return { text: digits!.text, confidence: Math.max(digits!.confidence, engine!.confidence), by: 'both', probabilities: digits!.probabilities };
+    return `the digit recognizer read "${digits!.text}", the OCR engine "${engine!.text}"`;
+  }
+  if (byDigits === true) return { text: digits!.text, confidence: digits!.confidence, by: 'recognizer', probabilities: digits!.probabilities };
+  if (byEngine === true) {
+    if (digits?.sure && digits.text !== engine!.text) return `the OCR engine read "${engine!.text}", the digit recognizer surely "${digits.text}" (${byDigits})`;
+    return { text: engine!.text, confidence: engine!.confidence, by: 'engine' };
+  }
+  return digits ? `digit recognizer: ${byDigits}; OCR engine: ${byEngine}` : byEngine;
 }
 
 /** Days in a month (31 when the month is not known; February by the year, 29 when not known). */

@@ -7,7 +7,7 @@ import type { PreparedImage } from './prepare-image.js';
 import { readComparisonSigns } from './comparison-signs.js';
 import { splitWordsAtRules } from './words-at-rules.js';
 import { rereadGarbledCells } from './cell-reread.js';
-import { readHandwrittenFields, type HandwrittenField } from './handwritten-fields.js';
+import { readHandwrittenFields, type HandwrittenField, type HandwrittenReading } from './handwritten-fields.js';
 import type { OcrResult } from './ocr-engine.js';
 import { ocrResultToPage } from './ocr-page.js';
 import { createSandboxedRenderer, type PageRenderer } from './page-renderer.js';
@@ -181,6 +181,7 @@ function sealsMasked(n: number, prepared: PreparedImage, issues: IssueRecorder):
   return [`seal-masked(${prepared.seals.length})`];
 }
 
+const READ_BY: Record<HandwrittenReading['by'], string> = { recognizer: 'the handwritten-digit recognizer', engine: 'the OCR engine', both: 'the handwritten-digit recognizer and the OCR engine alike' };
 const FIELD_NAMES: Record<HandwrittenField, string> = { number: 'number (after "Số:")', day: 'day (after "ngày")', month: 'month (after "tháng")' };
 
 /**
@@ -195,9 +196,9 @@ async function handwrittenFields(n: number, read: OcrResult, prepared: PreparedI
   if (!prepared.gray || prepared.orientation || prepared.photo || !prepared.masked.some((r) => r.ink)) return { result: read, steps: [] };
   const found = await readHandwrittenFields(read, { masked: prepared.masked, skew: prepared.skew, width: prepared.gray.width, height: prepared.gray.height }, engine);
   for (const r of found.readings)
-    issues.record('handwritten-read', `page ${n}: the ${FIELD_NAMES[r.field]} written by hand read as "${r.text}" (confidence ${r.confidence.toFixed(2)}); check it against the page`, { page: n, severity: 'info' });
+    issues.record('handwritten-read', `page ${n}: the ${FIELD_NAMES[r.field]} written by hand read as "${r.text}" by ${READ_BY[r.by]} (confidence ${r.confidence.toFixed(2)}${r.probabilities ? `; each figure ${r.probabilities.map((p) => p.toFixed(2)).join(', ')}` : ''}); check it against the page`, { page: n, severity: 'info' });
   for (const u of found.unread)
     issues.record('handwritten-unread', `page ${n}: the ${FIELD_NAMES[u.field]} written by hand was not read (${u.reason}${u.best ? `; best reading "${u.best}", confidence ${u.confidence.toFixed(2)}` : ''}): left blank`, { page: n, severity: 'info' });
-  const steps = found.readings.length ? [`handwritten-read(${found.readings.map((r) => `${r.field} ${r.confidence.toFixed(2)}`).join(', ')})`] : [];
+  const steps = found.readings.length ? [`handwritten-read(${found.readings.map((r) => `${r.field} ${r.confidence.toFixed(2)} ${r.by}`).join(', ')})`] : [];
   return { result: found.result, steps };
 }

@@ -52,9 +52,9 @@ const five = (text: string, confidence = 0.8): FiguresReading[] => Array.from({ 
 const onPage = (masked: InkRegion[]): InkOnPage => ({ masked, skew: 0, width: 2000, height: 3000 });
 const texts = (r: OcrResult): string[] => r.lines.map((l) => l.words.map((w) => w.text).join(' '));
 
-describe('readHandwrittenFields: figures written into the number and date blanks', () => {
+describe('readHandwrittenFields: figures written into the number and date blanks, read by the OCR engine alone', () => {
   it('puts the number before its printed code and the day after "ngày" when every rendering reads them', async () => {
-    const found = await readHandwrittenFields(header(), onPage([ink(170, 3), ink(1090, 2)]), engine([five('177'), five('15')]));
+    const found = await readHandwrittenFields(header(), onPage([ink(170, 3), ink(1090, 2)]), engine([five('177'), five('15')]), { digits: null });
     expect(texts(found.result)).toEqual(['Số: 177/CAT-PA05', 'Lâm Đồng, ngày 15 tháng 7 năm 2025']);
     expect(found.readings.map((r) => [r.field, r.text])).toEqual([['number', '177'], ['day', '15']]);
     expect(found.unread).toEqual([]);
@@ -62,7 +62,7 @@ describe('readHandwrittenFields: figures written into the number and date blanks
 
   it('gives the page a line with the figures spaced from the words, even where the ink touches them', async () => {
     // the day's ink begins over the end of "ngày" (its region box reaches back over it)
-    const found = await readHandwrittenFields(header(), onPage([ink(170, 3), ink(1065, 2)]), engine([five('177'), five('15')]));
+    const found = await readHandwrittenFields(header(), onPage([ink(170, 3), ink(1065, 2)]), engine([five('177'), five('15')]), { digits: null });
     const page = ocrResultToPage(1, found.result, 300, { width: 480, height: 720 });
     expect(page.text).toContain('Số: 177/CAT-PA05');
     expect(page.text).toContain('ngày 15 tháng 7 năm 2025');
@@ -70,7 +70,7 @@ describe('readHandwrittenFields: figures written into the number and date blanks
 
   it('leaves a blank as printed, and says why, when the renderings disagree', async () => {
     const split = [...five('294').slice(0, 2), ...five('204').slice(0, 3)];
-    const found = await readHandwrittenFields(header(), onPage([ink(170, 3)]), engine([split]));
+    const found = await readHandwrittenFields(header(), onPage([ink(170, 3)]), engine([split]), { digits: null });
     expect(texts(found.result)[0]).toBe('Số: /CAT-PA05');
     expect(found.readings).toEqual([]);
     expect(found.unread[0]).toMatchObject({ field: 'number', best: '204' });
@@ -78,19 +78,19 @@ describe('readHandwrittenFields: figures written into the number and date blanks
   });
 
   it('leaves a blank when the ink read at one size firmly says one thing and at the other another', async () => {
-    const found = await readHandwrittenFields(header(), onPage([ink(1090, 2)]), engine([[...five('15'), ...five('16')]]));
+    const found = await readHandwrittenFields(header(), onPage([ink(1090, 2)]), engine([[...five('15'), ...five('16')]]), { digits: null });
     expect(found.readings).toEqual([]);
     expect(found.unread[0]?.reason).toMatch(/"15" at one size and "16" at another/u);
   });
 
   it('takes the reading of one size when the other does not agree on anything', async () => {
     const unsure = [{ text: '4', confidence: 0.3 }, { text: '', confidence: 0 }, { text: '14', confidence: 0.2 }, { text: '1', confidence: 0.1 }, { text: '', confidence: 0 }];
-    const found = await readHandwrittenFields(header(), onPage([ink(1090, 2)]), engine([[...unsure, ...five('15')]]));
+    const found = await readHandwrittenFields(header(), onPage([ink(1090, 2)]), engine([[...unsure, ...five('15')]]), { digits: null });
     expect(found.readings.map((r) => r.text)).toEqual(['15']);
   });
 
   it('takes no day the printed month does not have, however sure the engine is', async () => {
-    const found = await readHandwrittenFields(header(), onPage([ink(1090, 2)]), engine([five('45', 0.95)]));
+    const found = await readHandwrittenFields(header(), onPage([ink(1090, 2)]), engine([five('45', 0.95)]), { digits: null });
     expect(texts(found.result)[1]).toBe('Lâm Đồng, ngày tháng 7 năm 2025');
     expect(found.unread[0]?.reason).toMatch(/not a day/u);
   });
@@ -98,14 +98,14 @@ describe('readHandwrittenFields: figures written into the number and date blanks
   it('reads no ink outside the blanks (a signature elsewhere on the page)', async () => {
     const far = { ...ink(600, 3), y0: 900, y1: 960 };
     const e = engine([five('123')]);
-    const found = await readHandwrittenFields(header(), onPage([far]), e);
+    const found = await readHandwrittenFields(header(), onPage([far]), e, { digits: null });
     expect(e.calls).toBe(0);
     expect(found.readings).toEqual([]);
   });
 
   it('reads nothing on a page with no blue ink kept', async () => {
     const e = engine([]);
-    const found = await readHandwrittenFields(header(), onPage([{ ...ink(170, 3), ink: undefined }]), e);
+    const found = await readHandwrittenFields(header(), onPage([{ ...ink(170, 3), ink: undefined }]), e, { digits: null });
     expect(e.calls).toBe(0);
     expect(found.result).toEqual(header());
   });
