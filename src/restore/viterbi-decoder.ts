@@ -100,6 +100,11 @@ class Scratch {
  * added to it, and each clause with a word decoded less sure than the
  * cache's `confidence` is decoded again with the cache interpolated into
  * the model: what the rest of the document wrote decides it.
+ *
+ * `options.readingsKept` widens the beam by the best state of that many
+ * other readings of each word: where slot weights put readings far apart
+ * (the OCR channel), a reading behind at its own word survives until the
+ * next word, which may decide for it, is scored.
  */
 export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null = null, options: DecodeOptions = {}): (DecodedSlot | null)[] {
   const n = slots.length;
