@@ -8,13 +8,15 @@
  * scored word by word against the digital text. Uses only the copies
  * already in .cache/eng-ocr (run english-ocr-pairs.ts first).
  *
- *   npx tsx scripts/restore/tune-channel.ts [--folds 4] [--power 0,0.5,1] [--weight 1] [--only times] [--max N]
+ *   npx tsx scripts/restore/tune-channel.ts [--folds 4] [--power 0,0.5,1] [--weight 1] [--readings 12] [--only times] [--max N]
+ *
+ * `--readings`: readings of a word the decoder keeps alive besides its best states (ChannelOptions.readingsKept).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeModel, NgramModel, restoreText, shippedModelPath, trainModel } from '../../src/restore/index.js';
-import { OcrChannel } from '../../src/restore/ocr-channel.js';
+import { CHANNEL_READINGS_KEPT, OcrChannel } from '../../src/restore/ocr-channel.js';
 import { alignWords } from './alignment.js';
 import { alignedWords, channelWords, countChannel, type PairText } from './channel-counts.js';
 import { pairText } from './pair-text.js';
@@ -29,6 +31,7 @@ const arg = (name: string, dflt: string): string => {
 const folds = Number(arg('--folds', '4'));
 const powers = arg('--power', '0,0.5,1').split(',').map(Number);
 const weights = arg('--weight', '1').split(',').map(Number);
+const kepts = arg('--readings', String(CHANNEL_READINGS_KEPT)).split(',').map(Number);
 const only = arg('--only', '');
 /** Held-out copies restored at most (the first by name): each costs a model less its text. */
 const max = Number(arg('--max', 'Infinity'));
@@ -74,14 +77,15 @@ for (let f = 0; f < folds; f++) {
     total += n;
     const line: string[] = [];
     for (const power of powers)
-      for (const weight of weights) {
-        const channel = new OcrChannel(data, { priorPower: power, weight });
+      for (const weight of weights)
+      for (const readingsKept of kepts) {
+        const channel = new OcrChannel(data, { priorPower: power, weight, readingsKept });
         let ok = 0;
         text.pages.forEach((p, i) => {
           const out = channelWords(restoreText(p.noisy, model, channel).text);
           ok += alignWords(gold[i]!, out).filter(([a, b]) => a === b).length;
         });
-        const k = `power ${power} weight ${weight}`;
+        const k = `power ${power} weight ${weight} readings kept ${readingsKept}`;
         right.set(k, (right.get(k) ?? 0) + ok);
         line.push(`${(ok / n).toFixed(4)}`);
       }

@@ -34,6 +34,11 @@ export interface ChannelOptions {
   priorPower?: number;
   /** Weight of the channel's log-probability against the language model's. Default CHANNEL_WEIGHT. */
   weight?: number;
+  /**
+   * Readings of a word the decoder keeps alive besides its best states
+   * (DecodeOptions.readingsKept). Default CHANNEL_READINGS_KEPT.
+   */
+  readingsKept?: number;
 }
 
 /**
@@ -62,6 +67,19 @@ const MIN_SUB_SHARE = 5 / 32844;
 const VOWELS = /[aeiouy]/u;
 /** Readings kept per token. */
 const MAX_READINGS = 24;
+/**
+ * The channel spreads a noisy token's readings over many nats ("dit": "dứt"
+ * as learned, "dữ" 11 nats behind it, two confusions away), and the word
+ * after it is what decides ("dữ liệu"): a beam of the best states alone
+ * drops such a reading before its next word is scored. So the decoder keeps
+ * the best state of every reading a token gets (MAX_READINGS; an unread
+ * token's hundreds of equally likely ones are cut to as many). On held-out
+ * Times copies of our own text (scripts/restore/tune-channel.ts
+ * --readings 0,6,12,24, 31,156 words) 0.9240 → 0.9242 at 6, 12 and 24
+ * alike; each reading kept, not a number fitted, about 1.5× the decoding
+ * time of channel text.
+ */
+export const CHANNEL_READINGS_KEPT = MAX_READINGS;
 /** Readings kept for a token with an unknown sign, all equally likely. */
 const MAX_UNREAD_READINGS = 400;
 
@@ -75,9 +93,12 @@ export class OcrChannel {
   readonly #wordCounts: Map<string, number>;
   readonly #power: number;
   readonly #weight: number;
+  /** Readings of a word the decoder keeps alive besides its best states (ChannelOptions.readingsKept). */
+  readonly readingsKept: number;
   constructor(readonly data: ChannelData, options: ChannelOptions = {}) {
     this.#power = options.priorPower ?? CHANNEL_PRIOR_POWER;
     this.#weight = options.weight ?? CHANNEL_WEIGHT;
+    this.readingsKept = options.readingsKept ?? CHANNEL_READINGS_KEPT;
     this.#wordCounts = new Map(Object.entries(data.words ?? {}));
     if (!data.words) for (const row of Object.values(data.tokens)) for (const [w, n] of Object.entries(row)) this.#wordCounts.set(w, (this.#wordCounts.get(w) ?? 0) + n);
     const minCount = Math.max(5, Math.round((data.pairs ?? 0) * MIN_SUB_SHARE));

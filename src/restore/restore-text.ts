@@ -160,7 +160,8 @@ function decodeRun(lines: readonly (readonly Piece[])[], model: NgramModel, chan
       else if (endsClause(p)) initial = true;
     });
   });
-  const decoded = decode(slots, model, document);
+  // text read through the channel: its readings lie far apart, and the beam keeps more of them alive
+  const decoded = decode(slots, model, document, { readingsKept: channel?.readingsKept ?? 0 });
   return lines.map((pieces, li) => {
     const tokens: RestoredToken[] = [];
     const text = pieces

@@ -18,6 +18,16 @@ const beamNats = (order: number): number => (order >= 4 ? BEAM_NATS : Infinity);
 /** Readings this many nats behind the best on their left side and channel are left out of a confidence (e^-20: no share). */
 const FAR_BEHIND = 20;
 
+/** How the beam is kept (see decode). */
+export interface DecodeOptions {
+  /**
+   * Besides the BEAM best states, the best state of up to this many other
+   * readings of the word (each reading not among the BEAM best, best first)
+   * is kept too. 0: the BEAM best only.
+   */
+  readingsKept?: number;
+}
+
 export interface DecodedSlot {
   choice: string;
   /** Share of the probability mass the choice had among the slot's candidates, in its chosen context. */
@@ -56,17 +66,26 @@ export interface Slot {
  */
 class Scratch {
   lm = new Float64Array(64);
-  score = new Float64Array(64 * BEAM);
-  back = new Int32Array(64 * BEAM);
-  seq = new Int32Array(64 * BEAM);
+  score: Float64Array;
+  back: Int32Array;
+  seq: Int32Array;
   /** Per group of states with the same last order − 2 words: the lower order's probabilities, and their logs. */
-  lower = new Float64Array(64 * BEAM);
-  logLower = new Float64Array(64 * BEAM);
+  lower: Float64Array;
+  logLower: Float64Array;
   /** Per group: 0 nothing computed yet, 1 lower, 2 lower and its logs. */
-  done = new Uint8Array(BEAM);
+  done: Uint8Array;
+  /** Per reading: the best state's index among the slot's states (-1: none), and whether it is among the kept. */
+  bestOf = new Int32Array(64);
+  keptReading = new Uint8Array(64);
+  /** `width`: the most states kept at a position. */
+  constructor(readonly width: number) {
+    [this.score, this.back, this.seq, this.lower, this.logLower] = [new Float64Array(64 * width), new Int32Array(64 * width), new Int32Array(64 * width), new Float64Array(64 * width), new Float64Array(64 * width)];
+    this.done = new Uint8Array(width);
+  }
   fit(n: number): void {
-    if (this.lm.length < n) this.lm = new Float64Array(n * 2);
-    if (this.score.length < n * BEAM) [this.score, this.back, this.seq, this.lower, this.logLower] = [new Float64Array(n * 2 * BEAM), new Int32Array(n * 2 * BEAM), new Int32Array(n * 2 * BEAM), new Float64Array(n * 2 * BEAM), new Float64Array(n * 2 * BEAM)];
+    const w = this.width;
+    if (this.lm.length < n) [this.lm, this.bestOf, this.keptReading] = [new Float64Array(n * 2), new Int32Array(n * 2), new Uint8Array(n * 2)];
+    if (this.score.length < n * w) [this.score, this.back, this.seq, this.lower, this.logLower] = [new Float64Array(n * 2 * w), new Int32Array(n * 2 * w), new Int32Array(n * 2 * w), new Float64Array(n * 2 * w), new Float64Array(n * 2 * w)];
   }
 }
 
@@ -81,11 +100,17 @@ class Scratch {
  * added to it, and each clause with a word decoded less sure than the
  * cache's `confidence` is decoded again with the cache interpolated into
  * the model: what the rest of the document wrote decides it.
+ *
+ * `options.readingsKept` widens the beam by the best state of that many
+ * other readings of each word: where slot weights put readings far apart
+ * (the OCR channel), a reading behind at its own word survives until the
+ * next word, which may decide for it, is scored.
  */
-export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null = null): (DecodedSlot | null)[] {
+export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null = null, options: DecodeOptions = {}): (DecodedSlot | null)[] {
   const n = slots.length;
   const out: (DecodedSlot | null)[] = new Array(n).fill(null);
-  viterbi(slots, 0, n, model, null, out);
+  const extra = Math.max(0, Math.floor(options.readingsKept ?? 0));
+  viterbi(slots, 0, n, model, null, out, extra);
   const ids = chosenIds(out, slots, model, 0, n);
   withConfidence(out, slots, model, null, 0, n, ids);
   if (!cache) return out;
@@ -97,7 +122,7 @@ export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache
     // only a word the decoder was unsure of, with another reading the document wrote elsewhere, can change
     for (; b < n && slots[b]; b++) if (!unsure && out[b] && out[b]!.confidence < cache.confidence) unsure = otherReadingCached(slots[b]!, ids[b]!, cache);
     if (unsure) {
-      viterbi(slots, a, Math.min(b + 1, n), model, cache, out);
+      viterbi(slots, a, Math.min(b + 1, n), model, cache, out, extra);
       ids.set(chosenIds(out, slots, model, a, b), a);
       withConfidence(out, slots, model, cache, a, b, ids);
     }
@@ -116,36 +141,38 @@ export function decode(slots: readonly (Slot | null)[], model: NgramModel, cache
  * Ties keep the state made first, as a stable sort of the states in the
  * order they were made would.
  */
-function viterbi(slots: readonly (Slot | null)[], from: number, to: number, model: NgramModel, cache: DocumentCache | null, out: (DecodedSlot | null)[]): void {
+function viterbi(slots: readonly (Slot | null)[], from: number, to: number, model: NgramModel, cache: DocumentCache | null, out: (DecodedSlot | null)[], extra = 0): void {
   const start = model.known('<s>');
   const end = model.known('</s>');
   const n = to - from;
   const cut = beamNats(model.order);
-  // the lattice: BEAM entries per position
-  const backs = new Int32Array(n * BEAM);
-  const choices = new Int32Array(n * BEAM);
+  // at most W states per position: the BEAM best and the best of `extra` other readings
+  const W = BEAM + extra;
+  // the lattice: W entries per position
+  const backs = new Int32Array(n * W);
+  const choices = new Int32Array(n * W);
   // the frontier: its states' last words (t, u, v; t read by an order-4 model only) and scores
-  let ft = new Int32Array(BEAM);
-  let fu = new Int32Array(BEAM);
-  let fv = new Int32Array(BEAM);
-  let fs = new Float64Array(BEAM);
-  let nt = new Int32Array(BEAM);
-  let nu = new Int32Array(BEAM);
-  let nv = new Int32Array(BEAM);
-  let ns = new Float64Array(BEAM);
+  let ft = new Int32Array(W);
+  let fu = new Int32Array(W);
+  let fv = new Int32Array(W);
+  let fs = new Float64Array(W);
+  let nt = new Int32Array(W);
+  let nu = new Int32Array(W);
+  let nv = new Int32Array(W);
+  let ns = new Float64Array(W);
   ft[0] = fu[0] = fv[0] = start;
   fs[0] = 0;
   let size = 1;
   // a new state is its last order − 1 words: states whose last order − 2 words agree share a group
   const four = model.order === 4;
-  const prevs = new Int32Array(BEAM);
-  const prevsU = new Int32Array(BEAM);
-  const prevOf = new Int32Array(BEAM);
-  const top = new Int32Array(BEAM);
-  const scratch = new Scratch();
+  const prevs = new Int32Array(W);
+  const prevsU = new Int32Array(W);
+  const prevOf = new Int32Array(W);
+  const top = new Int32Array(W);
+  const scratch = new Scratch(W);
   for (let i = 0; i < n; i++) {
     const slot = slots[from + i];
-    const at = i * BEAM;
+    const at = i * W;
     if (!slot) {
       // clause end: keep the best history, restart the context
       const b = firstBest(fs, size);
@@ -182,7 +209,7 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
         done[g] = 1;
       }
       const ctx = model.topContext(ft[s]!, fu[s]!, fv[s]!);
-      let src = lm;
+      let src: Float64Array = lm;
       let off = 0;
       if (ctx >= 0) model.topLogProbsInto(ctx, ids, lower, base, lm);
       else {
@@ -225,6 +252,9 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
     }
     // states this far behind the best are dropped: they cost lookups at every later word and almost never win
     while (kept > 1 && score[top[kept - 1]!]! < score[top[0]!]! - cut) kept--;
+    // a reading behind at its own word may be the one the next words need ("dit" read "dứt" by the channel,
+    // "dữ" far behind until "liệu" follows): the best state of each other reading is kept too, the best first
+    if (extra && nc > 1) kept = keepReadings(scratch, top, kept, np, nc, extra, score[top[0]!]! - cut);
     for (let t = 0; t < kept; t++) {
       const k = top[t]!;
       const c = k % nc;
@@ -245,10 +275,42 @@ function viterbi(slots: readonly (Slot | null)[], from: number, to: number, mode
   let idx = firstBest(fs, size);
   for (let i = n - 1; i >= 0; i--) {
     const slot = slots[from + i];
-    const choice = choices[i * BEAM + idx]!;
+    const choice = choices[i * W + idx]!;
     if (slot && choice >= 0) out[from + i] = { choice: slot.readings.words[choice] ?? '', confidence: 1 };
-    idx = backs[i * BEAM + idx]!;
+    idx = backs[i * W + idx]!;
   }
+}
+
+/**
+ * Adds to the `kept` states in `top` (the best, best first) the best state of
+ * each reading none of them has, up to `extra` of them, best first (ties: the
+ * one made first), none below `floor`. Returns how many states are kept.
+ */
+function keepReadings(scratch: Scratch, top: Int32Array, kept: number, np: number, nc: number, extra: number, floor: number): number {
+  const { score, seq, bestOf, keptReading } = scratch;
+  keptReading.fill(0, 0, nc);
+  for (let t = 0; t < kept; t++) keptReading[top[t]! % nc] = 1;
+  bestOf.fill(-1, 0, nc);
+  for (let k = 0; k < np * nc; k++) {
+    const c = k % nc;
+    if (keptReading[c] || seq[k]! < 0 || score[k]! < floor) continue;
+    const b = bestOf[c]!;
+    if (b < 0 || ahead(score[k]!, seq[k]!, score[b]!, seq[b]!)) bestOf[c] = k;
+  }
+  // the candidates, best first, by insertion after the kept states
+  const end = kept;
+  for (let c = 0; c < nc; c++) {
+    const k = bestOf[c]!;
+    if (k < 0) continue;
+    if (kept - end === extra && !ahead(score[k]!, seq[k]!, score[top[kept - 1]!]!, seq[top[kept - 1]!]!)) continue;
+    let p = kept - end < extra ? kept++ : kept - 1;
+    while (p > end && ahead(score[k]!, seq[k]!, score[top[p - 1]!]!, seq[top[p - 1]!]!)) {
+      top[p] = top[p - 1]!;
+      p--;
+    }
+    top[p] = k;
+  }
+  return kept;
 }
 
 /** Whether a reading other than the chosen one (id `chosen`) is in one of the cache's pairs. */
