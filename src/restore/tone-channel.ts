@@ -28,6 +28,7 @@ export function splitTone(syllable: string): { tone: string; letters: string } {
   return { tone: TONE_MARKS.exec(d)?.[0] ?? '', letters: d.replace(new RegExp(TONE_MARKS.source, 'gu'), '').normalize('NFC') };
 }
 
+/** The tone channel's probabilities: P(printed | intended) for two spellings of the same letters, and the OCR confidence's word. */
 export class ToneChannel {
   readonly #data: ToneChannelData;
   readonly #wrongRate: number;
