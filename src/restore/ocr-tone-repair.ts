@@ -3,7 +3,7 @@ import { matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
 import { clausesOf, core } from './ocr-word-repair.js';
 import { syllableKey } from './syllable-inventory.js';
-import type { ToneChannel } from './tone-channel.js';
+import { splitTone, type ToneChannel } from './tone-channel.js';
 
 /**
  * Thresholds of the tone repair, tuned on held-out copies of our own text
@@ -143,7 +143,13 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
  */
 export function bestReading(printed: string, u: string, v: string, next: string, next2: string, confidence: number, model: NgramModel, channel: ToneChannel, cache: { get(key: string): number | undefined }, opts: ToneRepairOptions = TONE_REPAIR_DEFAULTS): string | null {
   if (!/^\p{Ll}+$/u.test(printed) || model.known(printed) < 0) return null;
-  const readings = [printed, ...syllablesFor(syllableKey(printed)).filter((s) => s !== printed && model.known(s) >= 0)];
+  // "ủy" and "uỷ" are one syllable with its tone placed by two conventions: no other reading
+  const as = splitTone(printed);
+  const same = (s: string): boolean => {
+    const t = splitTone(s);
+    return t.tone === as.tone && t.letters === as.letters;
+  };
+  const readings = [printed, ...syllablesFor(syllableKey(printed)).filter((s) => !same(s) && model.known(s) >= 0)];
   if (readings.length < 2) return null;
   // the document's sure pairs beside this word, over its readings: a cache interpolated with the model
   const count = (a: string, b: string): number => cache.get(`${a} ${b}`) ?? 0;

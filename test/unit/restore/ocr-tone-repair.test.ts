@@ -74,6 +74,11 @@ describe('repairOcrTones', () => {
     expect(pages[0]!.lines.map((l) => l.text)).toEqual(['YÊU CẦU CỦA KẾ HOẠCH', 'mua một đôi giày mới và đôi tất']);
   });
 
+  it('never moves a tone from one placement convention to the other ("Ủy" / "Uỷ")', () => {
+    const placed = trainModel([Array.from({ length: 20 }, () => 'uỷ ban nhân dân tỉnh.').join('\n'), 'ủy viên.']);
+    expect(bestReading('ủy', '<s>', '<s>', 'ban', 'nhân', 0.5, placed, likely, new Map(), { ...TONE_REPAIR_DEFAULTS, ...everyLine, minPosterior: 0.5 })).toBeNull();
+  });
+
   it('leaves the word as read when the OCR was sure of it', () => {
     const page = ocrPage(['đề nghị kiện toàn và đôi tên đội bóng của xã'], 0.99);
     expect(repairOcrTones([page], model, likely, everyLine).pages[0]).toBe(page);
