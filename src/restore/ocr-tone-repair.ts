@@ -166,5 +166,11 @@ export function bestReading(printed: string, u: string, v: string, next: string,
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   if (best === 0 || Math.exp(scores[best]! - top) / z < opts.minPosterior) return null;
-  return readings[best]!;
+  // the other reading must be one the training text (or, with the cache on, the document) has beside each
+  // neighbour it has: a table's columns read across one another ("Đồng chí Giám Sở", "đốc" in the next
+  // column) give neighbours that vouch for nothing
+  const s = readings[best]!;
+  const seen = (a: string, b: string): boolean => model.seenPair(a, b) || (opts.cacheWeight > 0 && count(a, b) > 0);
+  if ((v !== '<s>' && !seen(v, s)) || (next !== '</s>' && !seen(s, next))) return null;
+  return s;
 }
