@@ -103,7 +103,7 @@ const CLAUSE_END = /[.;:!?()]/u;
  * its words; marks between words ("-", "—", a bullet) are no neighbours.
  * Each word with its index in the page's words and its line.
  */
-function clausesOf(lines: Page['lines'], words: readonly { text: string }[], usable: readonly boolean[]): { index: number; line: number; lower: string }[][] {
+export function clausesOf(lines: Page['lines'], words: readonly { text: string }[], usable: readonly boolean[]): { index: number; line: number; lower: string }[][] {
   const clauses: { index: number; line: number; lower: string }[][] = [[]];
   lines.forEach((line, i) => {
     if (!usable[i]) {
@@ -137,7 +137,7 @@ const CAPITALISED_GAIN = 6;
 const capitalised = (word: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(word);
 
 /** A word between the punctuation around it: "(uu" → "(", "uu", "". */
-function core(text: string): { lead: string; word: string; trail: string } {
+export function core(text: string): { lead: string; word: string; trail: string } {
   const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text);
   return { lead: m?.[1] ?? '', word: m?.[2] ?? text, trail: m?.[3] ?? '' };
 }

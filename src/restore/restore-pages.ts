@@ -3,6 +3,8 @@ import { measureTextQuality, type IssueRecorder } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
 import { repairComparators } from './comparator-repair.js';
 import { repairOcrWords } from './ocr-word-repair.js';
+import { repairOcrTones } from './ocr-tone-repair.js';
+import { loadToneChannel } from './tone-channel.js';
 import { DocumentCache } from './document-cache.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLines, type RestoredLine } from './restore-text.js';
@@ -42,7 +44,17 @@ export async function restorePages(input: PagesResult, issues: IssueRecorder, mo
     issues.record('restored', `page ${page.number}: diacritics restored${channel ? ' and OCR noise repaired' : ''}`, { page: page.number, severity: 'info' });
   }
   // words a Vietnamese OCR got wrong for certain: non-syllables, an acronym misread against its other printings
-  return { ...input, pages: model ? repairOcrWords(pages, model) : pages };
+  if (!model) return { ...input, pages };
+  const repaired = repairOcrWords(pages, model);
+  // then real syllables it printed with the wrong marks ("đôi tên"), where the model and the learned channel agree
+  const channel = loadToneChannel();
+  if (!channel) return { ...input, pages: repaired };
+  const toned = repairOcrTones(repaired, model, channel);
+  for (const page of new Set(toned.changes.map((c) => c.page))) {
+    const list = toned.changes.filter((c) => c.page === page).map((c) => `${c.printed} → ${c.repaired}`);
+    issues.record('ocr-tones-repaired', `page ${page}: ${list.length} word(s) the OCR printed with other marks repaired (${list.join(', ')})`, { page, severity: 'info' });
+  }
+  return { ...input, pages: toned.pages };
 }
 
 function restorePage(page: Page, model: NgramModel, channel: OcrChannel | null, cache: DocumentCache): Page {
