@@ -4,6 +4,7 @@ import { measureTextQuality } from '../../../src/core/index.js';
 import { trainModel } from '../../../src/restore/index.js';
 import { bestReading, repairOcrTones, TONE_REPAIR_DEFAULTS } from '../../../src/restore/ocr-tone-repair.js';
 import { splitTone, ToneChannel, type ToneChannelData } from '../../../src/restore/tone-channel.js';
+import { ocrPage } from '../../support/ocr-page.js';
 
 // a made-up corpus: "đổi tên" and "thẩm quyền" are what these words are beside here; "đôi" and "thâm" stand elsewhere
 const model = trainModel([
@@ -25,19 +26,6 @@ const likely = channel(40);
 // the made-up model knows its few sentences so well that every line of them reads as fluent: weigh each word
 const everyLine = { fluentLine: Infinity };
 
-/** A page of OCR lines, words split on spaces, each read at `confidence` (or as `sure` lists). */
-function ocrPage(lines: string[], confidence = 0.6, origin: Page['origin'] = 'ocr'): Page {
-  const words = lines.flatMap((l) => l.split(' ').map((text) => ({ text, box: null, fontSize: 12, fontName: null, bold: false, confidence })));
-  let at = 0;
-  const out = lines.map((text) => {
-    const n = text.split(' ').length;
-    const line = { text, box: null, fontSize: 12, bold: false, wordStart: at, wordEnd: at + n };
-    at += n;
-    return line;
-  });
-  const text = lines.join('\n');
-  return { number: 1, width: 595, height: 842, origin, text, words, lines: out, rulings: [], blocks: [], quality: measureTextQuality(text), repairs: [], originalText: null };
-}
 
 describe('ToneChannel', () => {
   it('splits a syllable into its tone and its letters', () => {
@@ -61,7 +49,7 @@ describe('ToneChannel', () => {
 
 describe('repairOcrTones', () => {
   it('gives a known syllable printed with the wrong tone the spelling its neighbours and the channel prefer, and records it', () => {
-    const { pages, changes } = repairOcrTones([ocrPage(['đề nghị kiện toàn và đôi tên đội bóng của xã'])], model, likely, everyLine);
+    const { pages, changes } = repairOcrTones([ocrPage(['đề nghị kiện toàn và đôi tên đội bóng của xã'], 0.6)], model, likely, everyLine);
     expect(pages[0]!.lines[0]!.text).toBe('đề nghị kiện toàn và đổi tên đội bóng của xã');
     expect(pages[0]!.text).toBe(pages[0]!.lines[0]!.text);
     expect(pages[0]!.words.map((w) => w.text)).toContain('đổi');
@@ -70,7 +58,7 @@ describe('repairOcrTones', () => {
   });
 
   it('repairs a word in a title in capitals and puts it back in capitals', () => {
-    const { pages } = repairOcrTones([ocrPage(['YÊU CÂU CỦA KẾ HOẠCH', 'mua một đôi giày mới và đôi tất'])], model, likely, everyLine);
+    const { pages } = repairOcrTones([ocrPage(['YÊU CÂU CỦA KẾ HOẠCH', 'mua một đôi giày mới và đôi tất'], 0.6)], model, likely, everyLine);
     expect(pages[0]!.lines.map((l) => l.text)).toEqual(['YÊU CẦU CỦA KẾ HOẠCH', 'mua một đôi giày mới và đôi tất']);
   });
 
@@ -85,17 +73,17 @@ describe('repairOcrTones', () => {
   });
 
   it('leaves the word as read when the channel makes the confusion implausible', () => {
-    const page = ocrPage(['đề nghị kiện toàn và đôi tên đội bóng của xã']);
+    const page = ocrPage(['đề nghị kiện toàn và đôi tên đội bóng của xã'], 0.6);
     expect(repairOcrTones([page], model, channel(0), everyLine).pages[0]).toBe(page);
   });
 
   it('leaves correct text, a line that reads as fluent, and pages not read by a Vietnamese model as they are', () => {
-    const right = ocrPage(['mua một đôi giày mới và đôi tất', 'đề nghị kiện toàn và đổi tên đội bóng của xã theo thẩm quyền được giao']);
+    const right = ocrPage(['mua một đôi giày mới và đôi tất', 'đề nghị kiện toàn và đổi tên đội bóng của xã theo thẩm quyền được giao'], 0.6);
     expect(repairOcrTones([right], model, likely, everyLine).changes).toEqual([]);
     const wrong = ['đề nghị kiện toàn và đôi tên đội bóng của xã'];
-    expect(repairOcrTones([ocrPage(wrong)], model, likely, { fluentLine: -20 }).changes).toEqual([]);
+    expect(repairOcrTones([ocrPage(wrong, 0.6)], model, likely, { fluentLine: -20 }).changes).toEqual([]);
     expect(repairOcrTones([ocrPage(wrong, 0.6, 'text-layer')], model, likely, everyLine).changes).toEqual([]);
-    const noisy = { ...ocrPage(wrong), quality: { ...measureTextQuality(wrong[0]!), verdict: 'noisy' as const } };
+    const noisy = { ...ocrPage(wrong, 0.6), quality: { ...measureTextQuality(wrong[0]!), verdict: 'noisy' as const } };
     expect(repairOcrTones([noisy], model, likely, everyLine).changes).toEqual([]);
   });
 

@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../../schemas/index.js';
-import { measureTextQuality } from '../../../src/core/index.js';
 import { trainModel } from '../../../src/restore/index.js';
 import { repairOcrWords } from '../../../src/restore/ocr-word-repair.js';
+import { ocrPage } from '../../support/ocr-page.js';
 
 const SEEDS = ['000_5fe923ac2530a014', '002_8e0d8f3781295ac3', '003_4113829f73d97220'];
 const model = trainModel(SEEDS.map((n) => readFileSync(new URL(`../../../fixtures/seeds/${n}.txt`, import.meta.url), 'utf8')));
 
-/** A page of OCR lines, words split on spaces. */
-function ocrPage(lines: string[], origin: Page['origin'] = 'ocr'): Page {
-  const words = lines.flatMap((l) => l.split(' ').map((text) => ({ text, box: null, fontSize: 12, fontName: null, bold: false, confidence: 0.9 })));
-  let at = 0;
-  const out = lines.map((text) => {
-    const n = text.split(' ').length;
-    const line = { text, box: null, fontSize: 12, bold: false, wordStart: at, wordEnd: at + n };
-    at += n;
-    return line;
-  });
-  const text = lines.join('\n');
-  return { number: 1, width: 595, height: 842, origin, text, words, lines: out, rulings: [], blocks: [], quality: measureTextQuality(text), repairs: [], originalText: null };
-}
 
 describe('repairOcrWords', () => {
   const acronymLines = ['các doanh nghiệp trong KCN, KKT, KTMTD được hỗ trợ', 'phát triển tại KCN, KKT, KTMTD và các khu', 'hạ tầng số của KTMTD trong năm 2026'];
@@ -56,7 +42,7 @@ describe('repairOcrWords', () => {
   it('leaves clean upper-case words, short ones and pages not OCR-read as they are', () => {
     const lines = [...acronymLines, 'doanh nghiệp trong KNG, KKT và BCHTW'];
     expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines[3]!.text).toBe('doanh nghiệp trong KNG, KKT và BCHTW');
-    const layer = ocrPage(['công nghệ uu tiên', 'tại KTMTp'], 'text-layer');
+    const layer = ocrPage(['công nghệ uu tiên', 'tại KTMTp'], 0.9, 'text-layer');
     expect(repairOcrWords([layer], model)[0]).toBe(layer);
   });
 });
