@@ -1,6 +1,7 @@
 import type { NgramModel } from './ngram-model.js';
 
-/** What the decoder reads and writes, one slot a word (see viterbi-decoder.ts). */
+// What the decoder reads and writes, one slot a word (see viterbi-decoder.ts).
+
 /** The decoder's answer for one word. */
 export interface DecodedSlot {
   choice: string;
