@@ -85,13 +85,14 @@ export function authorityAtEnd(line: string): string | null {
   return authorityPattern().exec(line.trim())?.[1]?.trim() ?? null;
 }
 
-/** A head's own title printed alone in capitals over the name ("GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "GIAM ĐỐC" as an OCR read it): the piece itself; null for any other piece. */
+/** A head's own title printed alone in capitals over the name ("GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "GIAM ĐỐC" as an OCR read it): the piece itself, less a mark standing apart at its end; null for any other piece. */
 const signerTitlesFolded = lazy(() => file().signerTitles.map(fold));
 /** A title line is short: "PHÓ CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH" at most. */
 const TITLE_WORDS = 10;
 
 export function signerTitleLine(piece: string): string | null {
-  const t = piece.trim();
+  // a mark standing apart after the title is what an OCR read from the box's rule or a stroke ("LÃNH ĐẠO VĂN PHÒNG ‹"), no part of it
+  const t = piece.trim().replace(/\s+[^\p{L}\p{N}]+$/u, '');
   if (!/\p{Lu}/u.test(t) || t !== t.toUpperCase() || t.split(/\s+/u).length > TITLE_WORDS) return null;
   const f = fold(t);
   return signerTitlesFolded().some((s) => f === s || f.startsWith(`${s} `)) ? t : null;

@@ -36,14 +36,34 @@ function pieces(pages: readonly Page[]): string[] {
   return pagedPieces(pages).map((p) => p.text);
 }
 
-/** The pieces with the page each is on. */
-function pagedPieces(pages: readonly Page[]): { text: string; page: number }[] {
+/** A piece of a line: its text, its page and, when the page gave it one, the line's horizontal extent. */
+interface Piece {
+  text: string;
+  page: number;
+  /** The line's left and right edge (points); null for a text input's line. */
+  span: { x0: number; x1: number } | null;
+}
+
+/** The pieces with the page each is on and the extent of the line each was cut from. */
+function pagedPieces(pages: readonly Page[]): Piece[] {
   return pages.flatMap((p) =>
     p.lines
-      .flatMap((l) => l.text.split('\t').flatMap((cell) => cell.split(' / ')))
-      .map((t) => ({ text: t.trim(), page: p.number }))
+      .flatMap((l) => l.text.split('\t').flatMap((cell) => cell.split(' / ')).map((t) => ({ text: t.trim(), page: p.number, span: l.box ? { x0: l.box.x0, x1: l.box.x1 } : null })))
       .filter((t) => t.text),
   );
+}
+
+/**
+ * Whether a piece may belong to the signature column under a title: a line
+ * that lies wholly beside the title (no horizontal overlap, on the same
+ * page) is another column's, such as the name under the next approval box
+ * of a routing slip whose boxes' names an OCR read one by one ("Trương Hải
+ * Châu" under "Chuyên viên" before "Đỗ Thị Tường Vy" under "LÃNH ĐẠO VĂN
+ * PHÒNG"). Without positions (text inputs) every piece may.
+ */
+function underTitle(title: Piece, p: Piece): boolean {
+  if (!title.span || !p.span || title.page !== p.page) return true;
+  return p.span.x1 > title.span.x0 && p.span.x0 < title.span.x1;
 }
 
 /** Words in capitals at the end of a piece ("PHÓ CHỦ TỊCH"), at least two letters each; null when it does not end in capitals. */
@@ -80,11 +100,11 @@ export function readSigner(pages: readonly Page[], repairs: MetadataRepair[] = [
   const paged = pagedPieces(pages);
   const all = paged.map((p) => p.text);
   const at = all.findIndex((p) => authorityAtEnd(p) !== null);
-  if (at >= 0) return signerFrom(all, at, authorityAtEnd(all[at]!)!, repairs, paged[at]!.page);
-  const own = issuer ? issuersBox(all, issuer) : -1;
+  if (at >= 0) return signerFrom(paged, at, authorityAtEnd(all[at]!)!, repairs);
+  const own = issuer ? issuersBox(paged, issuer) : -1;
   const titled = own >= 0 ? own : all.findLastIndex((p) => signerTitleLine(p) !== null);
   if (titled < 0) return null;
-  const signer = signerFrom(all, titled, signerTitleLine(all[titled]!)!, repairs, paged[titled]!.page);
+  const signer = signerFrom(paged, titled, signerTitleLine(all[titled]!)!, repairs);
   const recipientsAt = all.findIndex((p) => opensRecipients(p));
   // the recipients heading may be read just after the title when the two columns share a line
   const inClosing = recipientsAt >= 0 && titled >= recipientsAt - 1;
@@ -95,12 +115,12 @@ export function readSigner(pages: readonly Page[], repairs: MetadataRepair[] = [
  * The last title line that names the issuing body at its end ("LÃNH ĐẠO
  * VĂN PHÒNG" for "Văn phòng") and has a printed name under it; -1 when none.
  */
-function issuersBox(all: readonly string[], issuer: string): number {
+function issuersBox(all: readonly Piece[], issuer: string): number {
   const body = fold(issuer);
   for (let i = all.length - 1; i >= 0; i--) {
-    const title = signerTitleLine(all[i]!);
+    const title = signerTitleLine(all[i]!.text);
     if (!title || !` ${fold(title)}`.endsWith(` ${body}`)) continue;
-    if (signerFrom(all, i, title, [], 0).name) return i;
+    if (signerFrom(all, i, title, []).name) return i;
   }
   return -1;
 }
@@ -135,16 +155,20 @@ function endsApart(before: string): boolean {
  * after them. Title lines take the lexicon's spelling where only their
  * marks differ (an OCR's "PHÔ GIẢM ĐỌC"); under "KT. GIÁM ĐỐC" a line the
  * OCR could not read (a seal over it: specks between the title and the
- * name) is the deputy's title the lexicon gives ("PHÓ GIÁM ĐỐC"). Each
+ * name) is the deputy's title the lexicon gives ("PHÓ GIÁM ĐỐC"). Lines
+ * of another column beside the title (`underTitle`) are passed over. Each
  * mend goes into `repairs`.
  */
-function signerFrom(all: readonly string[], at: number, first: string, repairs: MetadataRepair[], page: number): Signer {
+function signerFrom(all: readonly Piece[], at: number, first: string, repairs: MetadataRepair[]): Signer {
   const title = [first];
+  const page = all[at]!.page;
   let name: string | null = null;
   let looked = 0;
   /** Whether a line was read under the title that gave the block nothing: specks or a lone word a seal left. */
   let unread = false;
-  for (const p of all.slice(at + 1)) {
+  for (const piece of all.slice(at + 1)) {
+    if (!underTitle(all[at]!, piece)) continue;
+    const p = piece.text;
     // the recipients column read in between ("- Như trên;") belongs to the other side of the page: it does not count
     if (/^[-+]/u.test(p) || opensRecipients(p)) continue;
     // what an OCR read from the seal or the signature ("xxế", "≥4 ? + SÀNC") is not a line of the block
