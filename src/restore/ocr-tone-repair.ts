@@ -1,7 +1,7 @@
 import type { Page } from '../../schemas/index.js';
 import { matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
-import { clausesOf, core } from './ocr-word-repair.js';
+import { clausesOf, partOf, replacePart } from './ocr-word-repair.js';
 import { syllableKey } from './syllable-inventory.js';
 import { splitTone, type ToneChannel } from './tone-channel.js';
 
@@ -111,7 +111,7 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
     clause.forEach((c, k) => {
       const w = words[c.index]!;
       if (fluent[c.line] || w.confidence >= opts.maxConfidence) return;
-      const { lead, word, trail } = core(w.text);
+      const { word } = partOf(w.text, c);
       // a word in capitals in a line that is not is an acronym ("CAT"), not a syllable
       if (!capitals[c.line] && /^\p{Lu}{2,}$/u.test(word)) return;
       // the word's own pairs are no evidence for its own reading: taken out of the cache while it is judged
@@ -125,7 +125,7 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
       if (!reading) return;
       const repaired = matchCase(word, reading);
       changes.push({ page: page.number, printed: word, repaired });
-      w.text = `${lead}${repaired}${trail}`;
+      replacePart(w, clause, c, repaired);
       c.lower = reading;
       changed.add(c.line);
     });

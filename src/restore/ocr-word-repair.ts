@@ -3,6 +3,7 @@ import { editDistance } from '../core/index.js';
 import { matchCase, syllablesFor } from './candidates.js';
 import type { NgramModel } from './ngram-model.js';
 import { generatedSyllables, syllableKey } from './syllable-inventory.js';
+import { isJoinedSyllables } from './tokenize.js';
 
 /**
  * Two repairs of good OCR pages (a Vietnamese model's reading), word by
@@ -55,7 +56,7 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
       const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
       clause.forEach((c, k) => {
         const w = words[c.index]!;
-        const { lead, word: printed, trail } = core(w.text);
+        const { word: printed } = partOf(w.text, c);
         const [u, v, next, next2] = [at(k - 2), at(k - 1), at(k + 1), at(k + 2)];
         const upper = capitals[c.line]!;
         // "sự CÔ mạng": letters whose capital is their small form enlarged, read in capitals between words in small letters
@@ -67,7 +68,7 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
         const retoned = spelled ? null : misreadMarks(word, u, v, next, next2, model, w.confidence, !upper);
         const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? (word !== printed ? word : null);
         if (!repaired) return;
-        w.text = `${lead}${repaired}${trail}`;
+        replacePart(w, clause, c, repaired);
         c.lower = repaired.toLowerCase();
         changed.add(c.line);
       });
@@ -101,10 +102,14 @@ const CLAUSE_END = /[.;:!?()]/u;
  * wrapped over lines: "cụ" / "thể như sau") and broken at a clause's
  * punctuation ("(để", "Đồng;") and at a line that cannot be rebuilt from
  * its words; marks between words ("-", "—", a bullet) are no neighbours.
- * Each word with its index in the page's words and its line.
+ * Syllables an OCR word joins with a dash or slash ("thưởng-kỷ" of "khen
+ * thưởng-kỷ luật") are words of their own, as restoration's tokenizer and
+ * the language model's training text have them. Each word with its index
+ * in the page's words, its line, and where its letters are in the word's
+ * text (`from`, `to`).
  */
-export function clausesOf(lines: Page['lines'], words: readonly { text: string }[], usable: readonly boolean[]): { index: number; line: number; lower: string }[][] {
-  const clauses: { index: number; line: number; lower: string }[][] = [[]];
+export function clausesOf(lines: Page['lines'], words: readonly { text: string }[], usable: readonly boolean[]): ClauseWord[][] {
+  const clauses: ClauseWord[][] = [[]];
   lines.forEach((line, i) => {
     if (!usable[i]) {
       clauses.push([]);
@@ -118,11 +123,42 @@ export function clausesOf(lines: Page['lines'], words: readonly { text: string }
         continue;
       }
       if (CLAUSE_END.test(lead)) clauses.push([]);
-      clauses.at(-1)!.push({ index, line: i, lower: word.toLowerCase() });
+      let from = lead.length;
+      for (const part of isJoinedSyllables(word) ? word.split(/(?<=\p{L})[-/](?=\p{L})/u) : [word]) {
+        clauses.at(-1)!.push({ index, line: i, lower: part.toLowerCase(), from, to: from + part.length });
+        from += part.length + 1;
+      }
       if (CLAUSE_END.test(trail)) clauses.push([]);
     }
   });
   return clauses.filter((c) => c.length);
+}
+
+/** A word as the language model reads it: the page word's index, its line, its letters in lower case, and where they are in the word's text. */
+export interface ClauseWord {
+  index: number;
+  line: number;
+  lower: string;
+  from: number;
+  to: number;
+}
+
+/** The letters of a clause word and what stands around them in its page word's text. */
+export function partOf(text: string, c: Pick<ClauseWord, 'from' | 'to'>): { lead: string; word: string; trail: string } {
+  return { lead: text.slice(0, c.from), word: text.slice(c.from, c.to), trail: text.slice(c.to) };
+}
+
+/**
+ * Puts `repaired` in place of a clause word's letters; the words after it
+ * that the same page word holds ("kỷ" after "thưởng-") move with the
+ * change of length.
+ */
+export function replacePart(w: { text: string }, clause: ClauseWord[], c: ClauseWord, repaired: string): void {
+  const { lead, trail } = partOf(w.text, c);
+  const shift = repaired.length - (c.to - c.from);
+  w.text = `${lead}${repaired}${trail}`;
+  for (const d of clause) if (d !== c && d.index === c.index && d.from > c.from) (d.from += shift), (d.to += shift);
+  c.to += shift;
 }
 
 /**

@@ -32,7 +32,7 @@ export function tokenize(line: string): Piece[] {
  * "chương trình/kế hoạch") are words, not a document code: every part
  * spells a syllable and none is upper case or a figure.
  */
-function isJoinedSyllables(code: string): boolean {
+export function isJoinedSyllables(code: string): boolean {
   const parts = code.split(/[-/.&]/u);
   return parts.every((p) => /^[\p{Ll}\p{M}]+$/u.test(p) && syllablesFor(syllableKey(p)).length > 0);
 }

@@ -39,6 +39,14 @@ describe('repairOcrWords', () => {
     expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines.map((l) => l.text)).toEqual(['trên cơ sở dữ liệu của các cá nhân có liên quan', 'giao SỞ NỘI VỤ chủ trì, phối hợp với CAT và UBND']);
   });
 
+  it('weighs syllables an OCR word joins with a dash as words of their own, and repairs each in place', () => {
+    const lines = ['kế hoạch phát triển kinh tê-xã hội của thành phố', 'phát triển kinh tế-xã hôi của thành phố'];
+    const [page] = repairOcrWords([ocrPage(lines, 0.5)], model);
+    expect(page!.lines.map((l) => l.text)).toEqual(['kế hoạch phát triển kinh tế-xã hội của thành phố', 'phát triển kinh tế-xã hội của thành phố']);
+    // the page's words stay what its lines are made of
+    expect(page!.words.slice(5, 7).map((w) => w.text)).toEqual(['tế-xã', 'hội']);
+  });
+
   it('leaves clean upper-case words, short ones and pages not OCR-read as they are', () => {
     const lines = [...acronymLines, 'doanh nghiệp trong KNG, KKT và BCHTW'];
     expect(repairOcrWords([ocrPage(lines)], model)[0]!.lines[3]!.text).toBe('doanh nghiệp trong KNG, KKT và BCHTW');

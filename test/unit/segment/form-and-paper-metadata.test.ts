@@ -52,6 +52,28 @@ describe('metadata of papers, lists and forms without the usual header', () => {
     expect(m.signer).toEqual({ title: 'LÃNH ĐẠO VĂN PHÒNG', name: 'Trần Minh Khoa' });
   });
 
+  it("reads the name under the issuing office's box when an OCR read the boxes' names one by one across the row", () => {
+    // a scanned slip: each box's title, date and name are lines of their own, the row's names read left to right
+    const at = (text: string, x: number, y: number): Page['lines'][number] => ({ text, box: { x0: x, y0: y, x1: x + text.length * 5, y1: y + 10 }, fontSize: 10, bold: false, wordStart: 0, wordEnd: 0 });
+    const slip: Page = {
+      ...textPage([]),
+      origin: 'ocr',
+      lines: [
+        at('UBND TỈNH AN GIANG', 60, 40), at('VĂN PHÒNG', 80, 52), at('Số: 05/PT-TH', 70, 64), at('PHIẾU TRÌNH', 250, 90),
+        at('Chuyên viên kính trình Chủ tịch UBND tỉnh xem xét.', 30, 200),
+        at('PHÒNG XỬ LÝ CHÍNH: TỔNG HỢP', 70, 320), at('LÃNH ĐẠO VĂN PHÒNG ‹', 390, 320),
+        at('Chuyên viên', 70, 338), at('Lãnh đạo phòng', 220, 338),
+        at('Ngày 02 tháng 3 năm 2026 Ngày 02 tháng 3 năm 2026', 27, 352), at('Ngày 03 tháng 3 năm 2026', 394, 394),
+        at('Lê Thị Hoa', 55, 476), at('Phạm Văn Bình', 217, 470), at('Trần Minh Khoa', 419, 476),
+        at('PHÓ CHỦ TỊCH UBND TỈNH', 78, 492), at('CHỦ TỊCH UBND TỈNH', 376, 492),
+        at('Võ Văn Tâm', 131, 619), at('Đặng Quốc Hùng', 412, 619),
+      ],
+    };
+    const m = readMetadata([slip]);
+    expect(m.issuer).toBe('Văn phòng');
+    expect(m.signer).toEqual({ title: 'LÃNH ĐẠO VĂN PHÒNG', name: 'Trần Minh Khoa' });
+  });
+
   it('still takes the last titled signer when no box names the issuer', () => {
     const m = readMetadata([
       textPage([
