@@ -148,7 +148,14 @@ const lettersEnd = (w: OcrWord): number => {
 /** Whether b lies on a's row: their middles within half of a's height. */
 const sameRow = (a: Box, b: Box): boolean => Math.abs(midY(a) - midY(b)) <= 0.6 * Math.max(height(a), height(b));
 
-/** "Số:" then, on its row, the printed code ("/CAT-PA05", "/TTr-SNV"); the blank lies between them. */
+/**
+ * The printed code after a number's blank: its slash and first capital ("/CAT-PA05", "/TTr-SNV"), or,
+ * where the OCR lost the slash, an issuing office's code as such codes are printed: a capital, letters or
+ * figures, a dash and a capital ("CAT-PA0S", "QĐ-UBND"). Specks of the ink may stand before it (".:/TTr-SNV").
+ */
+const PRINTED_CODE = /^[^\p{L}\d]{0,3}(?:[-/]\p{Lu}|\p{Lu}[\p{L}\d()]*-\p{Lu})/u;
+
+/** "Số:" then, on its row, the printed code (`PRINTED_CODE`); the blank lies between them, whether or not the slash was read. */
 function numberSlots(words: readonly OcrWord[]): Slot[] {
   const slots: Slot[] = [];
   // "Số" as a heading word: capitalised, or with its colon (the OCR may read the capital small: "số:"); never "số" in a sentence
@@ -156,7 +163,7 @@ function numberSlots(words: readonly OcrWord[]): Slot[] {
     const row = words.filter((w) => w !== so && sameRow(so.box, w.box) && w.box.x0 >= so.box.x1 - height(so.box) * 0.2).sort((a, b) => a.box.x0 - b.box.x0);
     // the code may carry a speck of the ink before it (".:/TTr-SNV")
     // specks of the ink the engine read in the blank ("“5", ".") may come before it
-    const code = row.slice(0, 3).find((w, i) => /^[^\p{L}\d]{0,3}[-/]\p{Lu}/u.test(w.text) && row.slice(0, i).every((x) => !/\p{L}/u.test(x.text))) ?? null;
+    const code = row.slice(0, 3).find((w, i) => PRINTED_CODE.test(w.text) && row.slice(0, i).every((x) => !/\p{L}/u.test(x.text))) ?? null;
     // the figures are put before the printed code: without one there is nothing to put them to
     if (!code) continue;
     const h = height(so.box);
@@ -332,7 +339,9 @@ function place(lines: readonly OcrLine[], slot: Slot, figures: { text: string; b
   const union = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
   if (slot.field === 'number' && slot.code) {
     const code = slot.code;
-    const joined: OcrWord = { text: `${figures.text}${code.text.replace(/^[^\p{L}\d/-]+/u, '')}`, box: union(code.box, figures.box), confidence: Math.min(code.confidence, figures.confidence) };
+    const printed = code.text.replace(/^[^\p{L}\d/-]+/u, '');
+    // the slash between the figures and the code, where the OCR lost it ("CAT-PA05" → "177/CAT-PA05")
+    const joined: OcrWord = { text: `${figures.text}${/^[-/]/u.test(printed) ? '' : '/'}${printed}`, box: union(code.box, figures.box), confidence: Math.min(code.confidence, figures.confidence) };
     return lines.map((l) => (l.words.includes(code) ? { ...l, words: l.words.map((w) => (w === code ? joined : w)) } : l));
   }
   // the figures take the anchor's height, so the line keeps one baseline; specks of the ink the engine

@@ -60,6 +60,22 @@ describe('readHandwrittenFields: figures written into the number and date blanks
     expect(found.unread).toEqual([]);
   });
 
+  it('finds the number blank before a printed code whose slash the OCR lost, and puts the slash back', async () => {
+    const lost = header();
+    lost.lines[0] = { ...lost.lines[0]!, words: [word('Số:', 100, 160), word('CAT-PA05', 270, 480)] };
+    const found = await readHandwrittenFields(lost, onPage([ink(170, 3), ink(1090, 2)]), engine([five('177'), five('15')]), { digits: null });
+    expect(texts(found.result)[0]).toBe('Số: 177/CAT-PA05');
+    expect(found.readings.map((r) => [r.field, r.text])).toEqual([['number', '177'], ['day', '15']]);
+  });
+
+  it('finds no number blank before a word that is no code (a sentence\'s "Số" before a name)', async () => {
+    const prose = header();
+    prose.lines[0] = { ...prose.lines[0]!, words: [word('Số:', 100, 160), word('Nguyễn', 270, 380), word('Văn', 390, 480)] };
+    const found = await readHandwrittenFields(prose, onPage([ink(170, 3)]), engine([five('177')]), { digits: null });
+    expect(found.readings).toEqual([]);
+    expect(texts(found.result)[0]).toBe('Số: Nguyễn Văn');
+  });
+
   it('gives the page a line with the figures spaced from the words, even where the ink touches them', async () => {
     // the day's ink begins over the end of "ngày" (its region box reaches back over it)
     const found = await readHandwrittenFields(header(), onPage([ink(170, 3), ink(1065, 2)]), engine([five('177'), five('15')]), { digits: null });
