@@ -1,5 +1,5 @@
 import type { Box } from '../../schemas/index.js';
-import { stripDiacritics } from '../core/index.js';
+import { darkInk, findSlots, height, inside, lettersEnd, splitGluedNumber, type HandwrittenField, type Slot } from './blank-slots.js';
 import { encodePgm, type GrayBitmap } from './gray-bitmap.js';
 import { inkBounds, renderings, resize, tightCrop } from './figure-images.js';
 import type { InkRegion } from './coloured-ink.js';
@@ -14,8 +14,11 @@ import { readDigits, type DigitsReading } from './handwritten-digits.js';
  * tháng 7 năm 2025"). The page's blue ink is painted out before OCR
  * (coloured-ink.ts), so the engine never saw them; the ink of each blue
  * region the size of a few figures is kept, and the regions that sit in one
- * of those blanks (found from the printed words around it) are read here,
- * alone, as digits.
+ * of those blanks (found from the printed words around it, blank-slots.ts)
+ * are read here, alone, as digits. Figures in ink as dark as print, which
+ * the engine read with the page as junk ("Số:SŠ22?/BTP-BTTP", "ngày 4A
+ * tháng"), are cut out of the page between the printed words and read the
+ * same way.
  *
  * Each ink is read twice: by the handwritten-digit recognizer
  * (handwritten-digits.ts, learned from MNIST), figure by figure, and by the
@@ -41,8 +44,7 @@ const FIGURE_ASPECT = { min: 0.25, max: 1.1 };
 /** The ink is drawn this many pixels tall before it is read: about 5 mm of writing at 300 dpi. */
 const FIGURE_HEIGHT = 60;
 
-/** Which blank a figure was written into. */
-export type HandwrittenField = 'number' | 'day' | 'month';
+export type { HandwrittenField } from './blank-slots.js';
 
 /** Figures read from a blank (pixels of the page as read). */
 export interface HandwrittenReading {
@@ -74,6 +76,11 @@ export interface InkOnPage {
   /** The prepared page's size in pixels (the same as rendered when the page was only straightened). */
   width: number;
   height: number;
+  /**
+   * The straightened page in gray levels, coloured ink painted white: where no coloured ink sits in a
+   * blank, figures written there in ink as dark as print are looked for on it (`darkInk`). Default none.
+   */
+  page?: GrayBitmap | null;
 }
 
 /**
@@ -92,117 +99,35 @@ export async function readHandwrittenFields(
   const none = { result, readings: [], unread: [] };
   const crops = ink.masked.filter((r): r is InkRegion & { ink: GrayBitmap } => !!r.ink).map((r) => ({ region: r, box: straightened(r, ink) }));
   const model = opts.digits === undefined ? loadDigitModel() : opts.digits;
-  if (!crops.length || (!engine.readFigures && !model)) return none;
-  const words = result.lines.flatMap((line, li) => line.words.map((word) => ({ word, li })));
-  const slots = [...numberSlots(words.map((w) => w.word)), ...dateSlots(words.map((w) => w.word))];
+  if ((!crops.length && !ink.page) || (!engine.readFigures && !model)) return none;
+  let lines = ink.page ? splitGluedNumber(result.lines) : result.lines;
+  const slots = findSlots(lines.flatMap((line) => line.words));
   const readings: HandwrittenReading[] = [];
   const unread: UnreadHandwriting[] = [];
-  let lines = result.lines;
   const used = new Set<InkRegion>();
   for (const slot of slots) {
     const crop = crops.find((c) => !used.has(c.region) && inside(c.box, slot.area));
-    if (!crop) continue;
-    used.add(crop.region);
-    const read = engine.readFigures ? await readInk(crop.region.ink, engine) : null;
-    const digits = model ? readDigits(crop.region.ink, model) : null;
+    if (crop) used.add(crop.region);
+    // no coloured ink in the blank: figures as dark as print, on the page itself
+    const found = crop ? { ink: crop.region.ink, box: crop.box } : ink.page ? darkInk(ink.page, slot) : null;
+    if (!found) continue;
+    const read = engine.readFigures ? await readInk(found.ink, engine) : null;
+    const digits = model ? readDigits(found.ink, model) : null;
     const verdict = decide(slot, read, digits);
     if (typeof verdict === 'string') {
       const best = digits?.text ? { text: digits.text, confidence: digits.confidence } : { text: read?.text ?? '', confidence: read?.confidence ?? 0 };
-      unread.push({ field: slot.field, best: best.text, confidence: best.confidence, reason: verdict });
+      // dark marks in a blank that nothing reads as figures (a rule, dots) are no figures left unread
+      if (crop || best.text) unread.push({ field: slot.field, best: best.text, confidence: best.confidence, reason: verdict });
       continue;
     }
-    const inkBox = inkBounds(crop.region.ink);
-    const box = inkBox ? { x0: crop.box.x0 + inkBox.x0, y0: crop.box.y0 + inkBox.y0, x1: crop.box.x0 + inkBox.x1 + 1, y1: crop.box.y0 + inkBox.y1 + 1 } : crop.box;
+    const inkBox = inkBounds(found.ink);
+    const box = inkBox ? { x0: found.box.x0 + inkBox.x0, y0: found.box.y0 + inkBox.y0, x1: found.box.x0 + inkBox.x1 + 1, y1: found.box.y0 + inkBox.y1 + 1 } : found.box;
     readings.push({ field: slot.field, box, ...verdict });
     lines = place(lines, slot, { text: verdict.text, box, confidence: verdict.confidence });
     // a month read by hand is what the day's blank is checked against
     if (slot.field === 'month') for (const s of slots) if (s.field === 'day' && s.month === null) s.month = Number(verdict.text);
   }
   return { result: { ...result, lines }, readings, unread };
-}
-
-/** A blank on the page: the area where its figures would be written, the printed words around it, and what it must hold. */
-interface Slot {
-  field: HandwrittenField;
-  area: Box;
-  /** The word the figures go before (the number's printed code), or after (the date's "ngày" / "tháng"). */
-  anchor: OcrWord;
-  /** The number's printed code word ("/CAT-PA05"), when it was read. */
-  code: OcrWord | null;
-  /** For a day: the printed month and year, when read. */
-  month: number | null;
-  year: number | null;
-}
-
-const plain = (w: OcrWord): string => stripDiacritics(w.text).toLowerCase();
-const height = (b: Box): number => b.y1 - b.y0;
-const midY = (b: Box): number => (b.y0 + b.y1) / 2;
-/**
- * Where a word's letters end: a speck of the ink read onto its end ("ngày." over the day's figures) is
- * no part of it. From the engine's symbols when it gave them.
- */
-const lettersEnd = (w: OcrWord): number => {
-  const letters = (w.symbols ?? []).filter((s) => /\p{L}/u.test(s.text));
-  return letters.length ? Math.max(...letters.map((s) => s.box.x1)) : w.box.x1;
-};
-/** Whether b lies on a's row: their middles within half of a's height. */
-const sameRow = (a: Box, b: Box): boolean => Math.abs(midY(a) - midY(b)) <= 0.6 * Math.max(height(a), height(b));
-
-/**
- * The printed code after a number's blank: its slash and first capital ("/CAT-PA05", "/TTr-SNV"), or,
- * where the OCR lost the slash, an issuing office's code as such codes are printed: a capital, letters or
- * figures, a dash and a capital ("CAT-PA0S", "QĐ-UBND"). Specks of the ink may stand before it (".:/TTr-SNV").
- */
-const PRINTED_CODE = /^[^\p{L}\d]{0,3}(?:[-/]\p{Lu}|\p{Lu}[\p{L}\d()]*-\p{Lu})/u;
-
-/** "Số:" then, on its row, the printed code (`PRINTED_CODE`); the blank lies between them, whether or not the slash was read. */
-function numberSlots(words: readonly OcrWord[]): Slot[] {
-  const slots: Slot[] = [];
-  // "Số" as a heading word: capitalised, or with its colon (the OCR may read the capital small: "số:"); never "số" in a sentence
-  for (const so of words.filter((w) => /^so\s*[:;.]?$/u.test(plain(w)) && (/^S/u.test(w.text) || /[:;]$/u.test(w.text)))) {
-    const row = words.filter((w) => w !== so && sameRow(so.box, w.box) && w.box.x0 >= so.box.x1 - height(so.box) * 0.2).sort((a, b) => a.box.x0 - b.box.x0);
-    // the code may carry a speck of the ink before it (".:/TTr-SNV")
-    // specks of the ink the engine read in the blank ("“5", ".") may come before it
-    const code = row.slice(0, 3).find((w, i) => PRINTED_CODE.test(w.text) && row.slice(0, i).every((x) => !/\p{L}/u.test(x.text))) ?? null;
-    // the figures are put before the printed code: without one there is nothing to put them to
-    if (!code) continue;
-    const h = height(so.box);
-    // the blank: from "Số:" to the middle of the code's first letters (a hand often runs over the "/"), or a few figures' width
-    const x1 = code.box.x0 + Math.min(2 * h, (code.box.x1 - code.box.x0) / 2);
-    slots.push({ field: 'number', area: { x0: lettersEnd(so) - h * 0.3, y0: so.box.y0 - h, x1, y1: so.box.y1 + h }, anchor: so, code, month: null, year: null });
-  }
-  return slots;
-}
-
-/** ", ngày … tháng … năm 2025": a blank after "ngày" (the day) and after "tháng" where no month is printed. */
-function dateSlots(words: readonly OcrWord[]): Slot[] {
-  const slots: Slot[] = [];
-  for (const ngay of words.filter((w) => /^,?ngay[^\p{L}\d]*$/u.test(plain(w)))) {
-    const row = words.filter((w) => w !== ngay && sameRow(ngay.box, w.box) && w.box.x0 >= ngay.box.x1 - 2).sort((a, b) => a.box.x0 - b.box.x0);
-    const ti = row.findIndex((w) => /^thang[^\p{L}\d]*$/u.test(plain(w)));
-    const ni = row.findIndex((w, i) => i > ti && /^nam[^\p{L}\d]*$/u.test(plain(w)));
-    if (ti < 0 || ni < 0) continue;
-    const thang = row[ti]!;
-    const nam = row[ni]!;
-    const yearWord = row[ni + 1];
-    const year = yearWord && /^\d{4}\b/u.test(yearWord.text) ? Number(yearWord.text.slice(0, 4)) : null;
-    const between = (a: number, b: number): OcrWord[] => row.slice(a + 1, b);
-    const printedMonth = between(ti, ni).find((w) => /^\d{1,2}$/u.test(w.text));
-    const h = height(ngay.box);
-    // from the word's middle: the engine may have stretched its last letter over the ink ("g" of "tháng" over a "9")
-    const area = (a: OcrWord, b: OcrWord): Box => ({ x0: Math.min(lettersEnd(a) - h * 0.3, (a.box.x0 + a.box.x1) / 2), y0: a.box.y0 - h, x1: b.box.x0 + h * 0.3, y1: a.box.y1 + h });
-    // a day the engine read from print (or from dark ink) is already among the words
-    if (!between(-1, ti).some((w) => /\d/u.test(w.text))) slots.push({ field: 'day', area: area(ngay, thang), anchor: ngay, code: null, month: printedMonth ? Number(printedMonth.text) : null, year });
-    if (!printedMonth && !between(ti, ni).some((w) => /\d/u.test(w.text))) slots.push({ field: 'month', area: area(thang, nam), anchor: thang, code: null, month: null, year });
-  }
-  // months first: a month read by hand is what its day is checked against
-  return slots.sort((a, b) => (a.field === 'month' ? 0 : 1) - (b.field === 'month' ? 0 : 1));
-}
-
-/** A crop is in a blank when its middle is. */
-function inside(b: Box, area: Box): boolean {
-  const [x, y] = [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2];
-  return x >= area.x0 && x <= area.x1 && y >= area.y0 && y <= area.y1;
 }
 
 /**
@@ -342,13 +267,14 @@ function place(lines: readonly OcrLine[], slot: Slot, figures: { text: string; b
     const printed = code.text.replace(/^[^\p{L}\d/-]+/u, '');
     // the slash between the figures and the code, where the OCR lost it ("CAT-PA05" → "177/CAT-PA05")
     const joined: OcrWord = { text: `${figures.text}${/^[-/]/u.test(printed) ? '' : '/'}${printed}`, box: union(code.box, figures.box), confidence: Math.min(code.confidence, figures.confidence) };
-    return lines.map((l) => (l.words.includes(code) ? { ...l, words: l.words.map((w) => (w === code ? joined : w)) } : l));
+    // what the engine read from the ink before the code ("“5") goes, the figures being what it was
+    return lines.map((l) => (l.words.includes(code) ? { ...l, words: l.words.filter((w) => !slot.junk.includes(w)).map((w) => (w === code ? joined : w)) } : l));
   }
   // the figures take the anchor's height, so the line keeps one baseline; specks of the ink the engine
-  // read in the blank (".", "'") and on the anchor's end ("ngày.") go, the figures being what they were
+  // read in the blank (".", "'", "4A") and on the anchor's end ("ngày.") go, the figures being what they were
   const end = lettersEnd(slot.anchor);
   const anchor: OcrWord = { ...slot.anchor, text: slot.anchor.text.replace(/[^\p{L}]+$/u, ''), box: { ...slot.anchor.box, x1: end } };
-  const speck = (w: OcrWord): boolean => !/[\p{L}\d]/u.test(w.text) && inside(w.box, slot.area);
+  const speck = (w: OcrWord): boolean => slot.junk.includes(w) || (!/[\p{L}\d]/u.test(w.text) && inside(w.box, slot.area));
   // the figures sit apart from the words on either side (the line builder puts a space where there is a gap)
   const gap = height(slot.anchor.box) * 0.3;
   return lines.map((l) => {

@@ -193,8 +193,9 @@ const FIELD_NAMES: Record<HandwrittenField, string> = { number: 'number (after "
  * left blank (with the best reading and why it was not taken).
  */
 async function handwrittenFields(n: number, read: OcrResult, prepared: PreparedImage, engine: OcrEngine, issues: IssueRecorder): Promise<{ result: OcrResult; steps: string[] }> {
-  if (!prepared.gray || prepared.orientation || prepared.photo || !prepared.masked.some((r) => r.ink)) return { result: read, steps: [] };
-  const found = await readHandwrittenFields(read, { masked: prepared.masked, skew: prepared.skew, width: prepared.gray.width, height: prepared.gray.height }, engine);
+  if (!prepared.gray || prepared.orientation || prepared.photo) return { result: read, steps: [] };
+  // the straightened page too: figures written in ink as dark as print have no colour to be kept apart by
+  const found = await readHandwrittenFields(read, { masked: prepared.masked, skew: prepared.skew, width: prepared.gray.width, height: prepared.gray.height, page: prepared.gray }, engine);
   for (const r of found.readings)
     issues.record('handwritten-read', `page ${n}: the ${FIELD_NAMES[r.field]} written by hand read as "${r.text}" by ${READ_BY[r.by]} (confidence ${r.confidence.toFixed(2)}${r.probabilities ? `; each figure ${r.probabilities.map((p) => p.toFixed(2)).join(', ')}` : ''}); check it against the page`, { page: n, severity: 'info' });
   for (const u of found.unread)

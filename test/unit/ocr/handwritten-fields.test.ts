@@ -127,6 +127,43 @@ describe('readHandwrittenFields: figures written into the number and date blanks
   });
 });
 
+describe('readHandwrittenFields: figures written in ink as dark as print', () => {
+  /** A white page with dark strokes (level 60) in the given boxes: what the page OCR read as junk. */
+  const gray = (strokes: { x0: number; x1: number }[]): GrayBitmap => {
+    const [w, h] = [1600, 200];
+    const data = new Uint8Array(w * h).fill(255);
+    for (const s of strokes) for (let y = 105; y < 135; y++) for (let x = s.x0; x < s.x1; x++) data[y * w + x] = 60;
+    return { width: w, height: h, data };
+  };
+  /** "Số:SŠ22?/BTP-BTTP" as the engine glued it, with a box for each symbol, and "ngày 4A tháng". */
+  const glued = (): OcrResult => {
+    const text = 'Số:SŠ22?/BTP-BTTP';
+    const xs = [100, 120, 140, 172, 190, 208, 226, 244, 262, 290, 320, 350, 370, 390, 420, 440, 460];
+    const symbols = [...text].map((t, i) => ({ text: t, box: { x0: xs[i]!, y0: 100, x1: xs[i]! + 16, y1: 140 } }));
+    const left: OcrLine = { words: [{ text, box: { x0: 100, y0: 100, x1: 476, y1: 140 }, confidence: 0.4, symbols }], box: { x0: 100, y0: 100, x1: 476, y1: 140 } };
+    const right = header().lines[1]!;
+    const words = [...right.words.slice(0, 3), word('4A', 1090, 1150), ...right.words.slice(3)];
+    return { lines: [left, { ...right, words }], widthPx: 1600, heightPx: 200 };
+  };
+  const darkPage = (page: GrayBitmap): InkOnPage => ({ masked: [], skew: 0, width: 1600, height: 200, page });
+
+  it('cuts the number glued between "Số:" and its code, and the day read as junk, out of the page and reads them', async () => {
+    const page = gray([{ x0: 172, x1: 190 }, { x0: 192, x1: 210 }, { x0: 212, x1: 230 }, { x0: 232, x1: 250 }, { x0: 1095, x1: 1110 }, { x0: 1125, x1: 1140 }]);
+    const found = await readHandwrittenFields(glued(), darkPage(page), engine([five('8204'), five('11')]), { digits: null });
+    expect(texts(found.result)).toEqual(['Số: 8204/BTP-BTTP', 'Lâm Đồng, ngày 11 tháng 7 năm 2025']);
+    expect(found.readings.map((r) => [r.field, r.text])).toEqual([['number', '8204'], ['day', '11']]);
+  });
+
+  it('reads nothing where the blanks hold no ink (a number and a day left blank)', async () => {
+    const e = engine([five('8204'), five('11')]);
+    const found = await readHandwrittenFields(header(), darkPage(gray([])), e, { digits: null });
+    expect(e.calls).toBe(0);
+    expect(found.readings).toEqual([]);
+    expect(found.unread).toEqual([]);
+    expect(texts(found.result)).toEqual(texts(header()));
+  });
+});
+
 describe('accept: a reading must be plausible for its blank', () => {
   const read = (text: string, aspect: number, votes = 5, confidence = 0.8) => ({ text, votes, renderings: 5, confidence, aspect, inkBox: null });
   it('checks a day against the printed month and year', () => {
