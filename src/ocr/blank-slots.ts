@@ -66,7 +66,8 @@ function numberSlots(words: readonly OcrWord[]): Slot[] {
   for (const so of words.filter((w) => /^so\s*[:;.]?$/u.test(plain(w)) && (/^S/u.test(w.text) || /[:;]$/u.test(w.text)))) {
     const row = words.filter((w) => w !== so && sameRow(so.box, w.box) && w.box.x0 >= so.box.x1 - height(so.box) * 0.2).sort((a, b) => a.box.x0 - b.box.x0);
     // specks of the ink the engine read in the blank ("“5", ".") may come before the code
-    const at = row.slice(0, 3).findIndex((w, i) => PRINTED_CODE.test(w.text) && row.slice(0, i).every((x) => !/\p{L}/u.test(x.text)));
+    // (or the engine's reading of figures as dark as print: "SŠ22?", with a figure in it; never a printed word)
+    const at = row.slice(0, 3).findIndex((w, i) => PRINTED_CODE.test(w.text) && row.slice(0, i).every((x) => !/\p{L}/u.test(x.text) || /\d/u.test(x.text)));
     // the figures are put before the printed code: without one there is nothing to put them to
     if (at < 0) continue;
     const code = row[at]!;
@@ -113,9 +114,9 @@ export function inside(b: Box, area: Box): boolean {
 /**
  * "Số:SŠ22?/BTP-BTTP": figures written in ink as dark as print, which the
  * engine read glued between "Số:" and the printed code. The word is cut
- * at its symbols into "Số:" and the code, what was read between them
- * left out (the ink is read again from the page); a word without symbols,
- * or of another shape, stays as read.
+ * at its symbols into "Số:", what was read between them (the ink, read
+ * again from the page) and the code; a word without symbols, or of
+ * another shape, stays as read.
  */
 export function splitGluedNumber(lines: readonly OcrLine[]): OcrLine[] {
   return lines.map((line) => {
@@ -135,8 +136,8 @@ export function splitGluedNumber(lines: readonly OcrLine[]): OcrLine[] {
         const box = { x0: Math.min(...mine.map((s) => s.box.x0)), x1: Math.max(...mine.map((s) => s.box.x1)), y0: Math.min(...mine.map((s) => s.box.y0)), y1: Math.max(...mine.map((s) => s.box.y1)) };
         return { text: mine.map((s) => s.text).join(''), box, confidence: w.confidence, symbols: mine };
       };
-      const [so, code] = [cut(0, m[1]!.length), cut(m[1]!.length + m[2]!.length, w.text.length)];
-      return so && code ? [so, code] : [w];
+      const [so, ink, code] = [cut(0, m[1]!.length), cut(m[1]!.length, m[1]!.length + m[2]!.length), cut(m[1]!.length + m[2]!.length, w.text.length)];
+      return so && ink && code ? [so, ink, code] : [w];
     });
     return { ...line, words };
   });
@@ -150,17 +151,20 @@ const PAPER = 160;
  * dark as print (no colour to keep them apart by): the blank between the
  * printed words around it (after the anchor's letters, before the next
  * word, each with a small gap), a figure's height above and below, paper
- * made white. Null when nothing in it is ink.
+ * made white. Only where the page's OCR read something in the blank
+ * (`junk`): ink that dark leaves a reading, and a blank left empty (a
+ * draft's "Số:      /KH-BQL") is never cut out. Null when nothing in it
+ * is ink.
  */
 export function darkInk(page: GrayBitmap, slot: Slot): { ink: GrayBitmap; box: Box } | null {
+  if (!slot.junk.length) return null;
   const h = height(slot.anchor.box);
   // after the anchor's letters and its colon ("Số:"), not a speck of ink read onto its end; figures written a little
   // above the line and below it, never as far as the lines above and below
   const printed = (slot.anchor.symbols ?? []).filter((s) => /[\p{L}:]/u.test(s.text));
   const end = printed.length ? Math.max(...printed.map((s) => s.box.x1)) : lettersEnd(slot.anchor);
-  // up to the next word's first letter: a code's "/" may be in the crop (the figures' reader leaves a final slash out)
-  const letter = (slot.next.symbols ?? []).find((s) => /\p{L}/u.test(s.text));
-  const box = { x0: end + 0.15 * h, y0: slot.anchor.box.y0 - 0.4 * h, x1: (letter?.box.x0 ?? slot.next.box.x0) - 0.1 * h, y1: slot.anchor.box.y1 + 0.25 * h };
+  // up to the next word, the code's "/" left out (a lone slash reads as a sure "1")
+  const box = { x0: end + 0.15 * h, y0: slot.anchor.box.y0 - 0.4 * h, x1: slot.next.box.x0 - 0.1 * h, y1: slot.anchor.box.y1 + 0.25 * h };
   if (box.x1 - box.x0 < 0.5 * h) return null;
   const ink = cropGray(page, box, 0);
   for (let i = 0; i < ink.data.length; i++) if (ink.data[i]! >= PAPER) ink.data[i] = 255;

@@ -154,6 +154,14 @@ describe('readHandwrittenFields: figures written in ink as dark as print', () =>
     expect(found.readings.map((r) => [r.field, r.text])).toEqual([['number', '8204'], ['day', '11']]);
   });
 
+  it('cuts nothing out where the page OCR read nothing in the blank (a draft: the code\'s slash and a rule are no figures)', async () => {
+    const e = engine([five('1'), five('1')]);
+    const found = await readHandwrittenFields(header(), darkPage(gray([{ x0: 240, x1: 252 }, { x0: 1100, x1: 1110 }])), e, { digits: null });
+    expect(e.calls).toBe(0);
+    expect(found.readings).toEqual([]);
+    expect(texts(found.result)).toEqual(texts(header()));
+  });
+
   it('reads nothing where the blanks hold no ink (a number and a day left blank)', async () => {
     const e = engine([five('8204'), five('11')]);
     const found = await readHandwrittenFields(header(), darkPage(gray([])), e, { digits: null });
