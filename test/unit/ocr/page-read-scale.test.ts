@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrEngine, PageImage } from '../../../src/ocr/index.js';
+import type { IntakeResult } from '../../../schemas/index.js';
+import { IssueLog } from '../../../src/core/index.js';
+import { ocrPages, type OcrEngine, type PageImage, type PageRenderer } from '../../../src/ocr/index.js';
 import { decodePgm, encodePgm, type GrayBitmap } from '../../../src/ocr/gray-bitmap.js';
 import { pageReadScale, recognizeAtLineHeight, scaleResult, shrinkGray, textLineHeight } from '../../../src/ocr/page-read-scale.js';
 
@@ -114,5 +116,35 @@ describe('reading a page at a text line height', () => {
     expect(out.lines[0]!.box).toEqual({ x0: 20, y0: 60, x1: 60, y1: 120 });
     expect(out.widthPx).toBe(200);
     expect(out.heightPx).toBeNull();
+  });
+});
+
+describe('the OCR stage with a line height asked', () => {
+  it('records the scale each page was read at, and places its words in points as if read at full resolution', async () => {
+    const full = page(1600, 30, 40, 4, 100);
+    const seen: PageImage[] = [];
+    const engine: OcrEngine = {
+      name: 'fake',
+      recognize: async (image) => {
+        seen.push(image);
+        // one word at 72 px from the left of whatever image it is handed: 72 / dpi inches
+        return { lines: [{ words: [{ text: 'Hà', confidence: 0.9, box: { x0: 72, y0: 72, x1: 144, y1: 90 } }], box: { x0: 72, y0: 72, x1: 144, y1: 90 } }], widthPx: null, heightPx: null };
+      },
+      close: async () => {},
+    };
+    const renderer: PageRenderer = {
+      prepare: async (request) => ({ image: { bytes: encodePgm(full), dpi: request.dpi }, skew: 0, orientation: 0, rulings: [], blank: false, gray: null, masked: [], photo: null, seals: [] }),
+      preview: async () => ({ bytes: Buffer.alloc(0), dpi: 72 }),
+      close: async () => {},
+    };
+    const input = { path: '/nowhere/scan.pdf', source: { kind: 'pdf', mediaType: 'application/pdf' } } as unknown as IntakeResult;
+    const run = (lineHeight: number | null) => ocrPages(input, { pages: [], needsOcr: [1], scanDpi: {} }, new IssueLog().forStage('ocr'), { engine, renderer, dpi: 400, nativeResolution: false, lineHeight });
+    const [scaled, asRendered] = [await run(20), await run(null)];
+    expect(scaled.pages[0]!.repairs).toContain('read-scaled(0.43, 172 dpi)');
+    expect(asRendered.pages[0]!.repairs.some((r) => r.startsWith('read-scaled'))).toBe(false);
+    expect(seen.map((i) => Math.round(i.dpi))).toEqual([172, 400]);
+    // 72 px of the image read at 172 dpi is 72 / 172 inches from the left edge: 30 pt; at 400 dpi 13 pt
+    expect(scaled.pages[0]!.words[0]!.box.x0).toBeCloseTo(30, 0);
+    expect(asRendered.pages[0]!.words[0]!.box.x0).toBeCloseTo(13, 0);
   });
 });
