@@ -144,7 +144,7 @@ describe('the OCR stage with a line height asked', () => {
     expect(asRendered.pages[0]!.repairs.some((r) => r.startsWith('read-scaled'))).toBe(false);
     expect(seen.map((i) => Math.round(i.dpi))).toEqual([172, 400]);
     // 72 px of the image read at 172 dpi is 72 / 172 inches from the left edge: 30 pt; at 400 dpi 13 pt
-    expect(scaled.pages[0]!.words[0]!.box.x0).toBeCloseTo(30, 0);
-    expect(asRendered.pages[0]!.words[0]!.box.x0).toBeCloseTo(13, 0);
+    expect(scaled.pages[0]!.words[0]!.box!.x0).toBeCloseTo(30, 0);
+    expect(asRendered.pages[0]!.words[0]!.box!.x0).toBeCloseTo(13, 0);
   });
 });
