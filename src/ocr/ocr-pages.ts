@@ -24,8 +24,9 @@ export interface OcrOptions {
    * Reads each page with its median text line shrunk to this many pixels
    * (ink from the accents' tops to the descenders; page-read-scale.ts):
    * less work for the engine, at some cost in accuracy (measured in
-   * BENCHMARKS.md). Never enlarges a page; table cells re-read alone keep
-   * the full resolution. Default null: pages are read as rendered.
+   * BENCHMARKS.md; assignment tables suffer most). Never enlarges a page;
+   * table cells re-read alone keep the full resolution. Default null:
+   * pages are read as rendered.
    */
   lineHeight?: number | null;
   /** Resolution assumed for image inputs that do not say. Default 300. */
