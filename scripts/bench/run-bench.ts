@@ -4,6 +4,8 @@
  * groundtruth), metadata, outline and table-cell scores, pages per second and peak
  * memory. Flags: --no-ocr (skip OCR of scans: fast), --only <substring>,
  * --ocr-model best|fast (tesseract.js's model; default the engine's).
+ * --ocr-line-height N (pages read with their text lines shrunk to N px, as ingest's option),
+ * --page-timeout S (a page's OCR time limit; default the pipeline's 120 s).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -27,6 +29,10 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const ocr = !args.includes('--no-ocr');
 const ocrModel = args.includes('--ocr-model') ? (args[args.indexOf('--ocr-model') + 1] as OcrModel) : undefined;
+// pages read with their text lines shrunk to this height (ingest's --ocr-line-height)
+const ocrLineHeight = args.includes('--ocr-line-height') ? Number(args[args.indexOf('--ocr-line-height') + 1]) : null;
+// on a loaded shared machine a page may take minutes: a page left unread is no measure of the reading
+const pageTimeMs = args.includes('--page-timeout') ? Number(args[args.indexOf('--page-timeout') + 1]) * 1000 : undefined;
 const outDir = fileURLToPath(new URL('bench-out/', ROOT));
 const path = (rel: string): string => fileURLToPath(new URL(rel, ROOT));
 const gt = (name: string, part: string): string => path(`fixtures/groundtruth/${name}.${part}.json`);
@@ -69,7 +75,7 @@ for (const fx of readFixtureManifest(ROOT)) {
     continue;
   }
   const t0 = performance.now();
-  const doc = await runDocument(path(fx.file), { ocr: engine, restoreModel: restoreModelFor(fx.name) });
+  const doc = await runDocument(path(fx.file), { ocr: engine, restoreModel: restoreModelFor(fx.name), ocrLineHeight, pageTimeMs });
   const ms = performance.now() - t0;
   totalPages += doc.source.pages;
   if (fx.variant === 'digital') digital.set(fx.name, doc);

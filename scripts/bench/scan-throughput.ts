@@ -12,7 +12,8 @@
  *     re-reads, restoration, layout, records, the JSON written), once per
  *     variant (`--variants best,fast,fast@200,native`: tesseract.js's
  *     model, or `native` for `--ocr-engine native`; `@dpi` the render
- *     resolution cap, `--ocr-dpi`);
+ *     resolution cap, `--ocr-dpi`; `~px` the text line height pages are
+ *     read at, `--ocr-line-height`: `fast~19`);
  *   - native tesseract (Debian tesseract-ocr + tesseract-ocr-vie, whose
  *     `vie` is tessdata_fast) as a batch would run it: every page rendered
  *     with pdftoppm at the resolution ingest renders it at (render time
@@ -54,9 +55,10 @@ const arg = (name: string): string | undefined => {
 const beforeCli = arg('--before');
 const variants = (arg('--variants') ?? 'best,fast').split(',').map((v) => {
   const before = v.startsWith('before:');
-  const [model, dpi] = v.replace(/^before:/u, '').split('@');
+  const [head, lineHeight] = v.replace(/^before:/u, '').split('~');
+  const [model, dpi] = head!.split('@');
   if (before && !beforeCli) throw new Error(`${v}: --before <path of another build's bin/plan-ingest.js> is needed`);
-  return { label: v, model: model!, dpi: dpi ? Number(dpi) : 300, cli: before ? beforeCli! : CLI };
+  return { label: v, model: model!, dpi: dpi ? Number(dpi) : 300, cli: before ? beforeCli! : CLI, lineHeight: lineHeight ? Number(lineHeight) : null };
 });
 const only = arg('--only')?.split(',');
 const pageLimit = arg('--pages') ? Number(arg('--pages')) : null;
@@ -215,13 +217,13 @@ function renderDpi(scanDpi: number | undefined, cap: number): number {
   return scanDpi ? Math.min(cap, Math.max(150, scanDpi)) : cap;
 }
 
-async function ingest(file: ScanFile, model: string, dpi: number, cli = CLI): Promise<Run & { stages: Document['pipeline']['stages']; errors: string[] }> {
+async function ingest(file: ScanFile, model: string, dpi: number, cli = CLI, lineHeight: number | null = null): Promise<Run & { stages: Document['pipeline']['stages']; errors: string[] }> {
   const out = join(work, `out-${model}-${dpi}`);
   rmSync(out, { recursive: true, force: true });
   const [t0, c0] = [performance.now(), childCpu()];
   const engine = model === 'native' ? ['--ocr-engine', 'native'] : ['--ocr-model', model];
   // no time limits: on a loaded shared machine a page may take minutes of wall time, and a page left unread is no measure
-  await run(process.execPath, [cli, 'ingest', file.path, '--out', out, ...engine, '--ocr-dpi', String(dpi), '--no-progress', '--page-timeout', '36000', '--document-timeout', '360000']);
+  await run(process.execPath, [cli, 'ingest', file.path, '--out', out, ...engine, '--ocr-dpi', String(dpi), ...(lineHeight ? ['--ocr-line-height', String(lineHeight)] : []), '--no-progress', '--page-timeout', '36000', '--document-timeout', '360000']);
   const [wall, cpu] = [(performance.now() - t0) / 1000, childCpu() - c0];
   const json = readdirSync(out).find((f) => f.endsWith('.json') && !f.startsWith('.'));
   if (!json) throw new Error(`ingest wrote no JSON for ${file.name}`);
@@ -297,7 +299,7 @@ for (const file of files) {
       add(`native @${v.dpi}`, r);
       console.log(line(`native tesseract @${v.dpi}`, r));
     }
-    const r = await ingest(file, v.model, v.dpi, v.cli);
+    const r = await ingest(file, v.model, v.dpi, v.cli, v.lineHeight);
     add(`ingest ${v.label}`, r);
     console.log(`${line(`ingest ${v.label}`, r, nat.get(v.dpi))}\n    stages ${r.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)}`).join(', ')}${r.errors.length ? `; ERRORS: ${r.errors.join(', ')}` : ''}`);
   }

@@ -35,13 +35,14 @@ addLimitOptions(
   .option('-o, --out <dir>', 'output folder for <base>.json', './out')
   .option('--no-ocr', 'do not OCR pages without a usable text layer (they are recorded as errors)')
   .option('--ocr-dpi <n>', 'render resolution for OCR', positiveInt, 300)
+  .option('--ocr-line-height <px>', 'read each page with its text lines shrunk to this height (faster, a little less accurate; default: as rendered)', positiveInt)
   .option('--ocr-workers <n>', 'OCR worker threads (default: cores)', positiveInt)
   .option('--ocr-engine <name>', 'tesseract.js (bundled) or native (Debian tesseract-ocr + tesseract-ocr-vie, for big batches)', 'tesseract.js')
   .option('--ocr-model <name>', `tesseract.js's model: best or fast (default ${DEFAULT_OCR_MODEL})`, ocrModel, DEFAULT_OCR_MODEL)
   .option('--no-restore', 'do not restore diacritics of pages that lost them (they are recorded instead)')
   .option('--no-progress', 'plain log lines instead of progress bars'),
 )
-  .action(async (paths: string[], o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrWorkers?: number; ocrEngine: string; ocrModel: OcrModel; progress: boolean }) => {
+  .action(async (paths: string[], o: LimitFlags & { out: string; ocr: boolean; restore: boolean; ocrDpi: number; ocrLineHeight?: number; ocrWorkers?: number; ocrEngine: string; ocrModel: OcrModel; progress: boolean }) => {
     if (o.ocrEngine !== 'tesseract.js' && o.ocrEngine !== 'native') throw new InvalidArgumentError(`--ocr-engine: expected tesseract.js or native, got ${o.ocrEngine}`);
     const { ingestCommand, ingestExitCode } = await import('./ingest-command.js');
     const summary = await ingestCommand(paths, {
@@ -49,6 +50,7 @@ addLimitOptions(
       ocr: o.ocr,
       restore: o.restore,
       ocrDpi: o.ocrDpi,
+      ocrLineHeight: o.ocrLineHeight ?? null,
       ocrWorkers: o.ocrWorkers,
       ocrEngine: o.ocrEngine as 'tesseract.js' | 'native',
       ocrModel: o.ocrModel,

@@ -11,6 +11,7 @@ import { readHandwrittenFields, type HandwrittenField, type HandwrittenReading }
 import type { OcrResult } from './ocr-engine.js';
 import { ocrResultToPage } from './ocr-page.js';
 import { createSandboxedRenderer, type PageRenderer } from './page-renderer.js';
+import { recognizeAtLineHeight } from './page-read-scale.js';
 
 export interface OcrOptions {
   /** The engine; when null, pages that need OCR keep their (bad or empty) layer and an issue says so. */
@@ -19,6 +20,15 @@ export interface OcrOptions {
   dpi?: number;
   /** Render a scanned page at its own resolution when that is lower than `dpi`. Default true. */
   nativeResolution?: boolean;
+  /**
+   * Reads each page with its median text line shrunk to this many pixels
+   * (ink from the accents' tops to the descenders; page-read-scale.ts):
+   * less work for the engine, at some cost in accuracy (measured in
+   * BENCHMARKS.md; assignment tables suffer most). Never enlarges a page;
+   * table cells re-read alone keep the full resolution. Default null:
+   * pages are read as rendered.
+   */
+  lineHeight?: number | null;
   /** Resolution assumed for image inputs that do not say. Default 300. */
   imageDpi?: number;
   /** Pages in flight at once (rendering and OCR). Default 3: two engine workers busy and one page being rendered. */
@@ -98,14 +108,15 @@ export async function ocrPages(input: IntakeResult, pages: PagesResult, issues: 
     }
     // garbled table cells are read again alone, words run over an erased column rule are cut there,
     // and comparison signs the model lacks are read from their pixels
-    const reread = await rereadGarbledCells(await engine.recognize(image), image, prepared.rulings, engine);
+    const { result: first, scale } = await recognizeAtLineHeight(engine, image, opts.lineHeight ?? null);
+    const reread = await rereadGarbledCells(first, image, prepared.rulings, engine);
     // figures written by hand into the number's and the date's blanks, whose blue ink was painted out, are read alone
     const hand = await handwrittenFields(n, reread, prepared, engine, issues);
     const words = splitWordsAtRules(hand.result, prepared.rulings, image.dpi);
     // a page turned a quarter upright is as wide as it was tall
     const quarter = prepared.orientation === 90 || prepared.orientation === 270;
     const page = ocrResultToPage(n, readComparisonSigns(words, prepared.gray), image.dpi, quarter ? { width: size.height, height: size.width } : size, prepared.rulings);
-    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.photo ? ['photo-rectified'] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues), ...sealsMasked(n, prepared, issues), ...hand.steps];
+    const steps = [...(prepared.orientation ? [`turned(${prepared.orientation}°)`] : []), ...(prepared.photo ? ['photo-rectified'] : []), ...(prepared.skew ? [`deskew(${prepared.skew.toFixed(1)}°)`] : []), ...inkMasked(n, prepared, issues), ...sealsMasked(n, prepared, issues), ...(scale < 1 ? [`read-scaled(${scale.toFixed(2)}, ${Math.round(image.dpi * scale)} dpi)`] : []), ...hand.steps];
     return withQuality({ ...page, rulings: prepared.rulings, repairs: [...steps, ...page.repairs] });
   };
   const { path, source } = input;

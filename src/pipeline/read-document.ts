@@ -27,6 +27,8 @@ export interface OcrRunOptions {
   ocrDpi?: number;
   /** Render a scanned page at its own resolution when lower than ocrDpi. Default true. */
   ocrNativeResolution?: boolean;
+  /** Each page read with its median text line shrunk to this many pixels (ocr-pages.ts `lineHeight`). Default null: as rendered. */
+  ocrLineHeight?: number | null;
   /** Renders and decodes pages for OCR. Default: a sandboxed renderer (child processes) for this call. */
   renderer?: PageRenderer;
   /** A PDF page whose renderer crashed: "record" (default; the page fails alone) or "throw". */
@@ -75,6 +77,7 @@ export async function readPagesByOcr(draft: DocumentDraft, opts: OcrRunOptions, 
     engine: opts.ocr,
     dpi: opts.ocrDpi,
     nativeResolution: opts.ocrNativeResolution,
+    lineHeight: opts.ocrLineHeight,
     renderer: opts.renderer,
     onRenderFailure: opts.onRenderFailure,
     onPage: (d, t) => opts.onProgress?.('ocr', d, t),
