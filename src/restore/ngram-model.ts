@@ -182,8 +182,9 @@ export class NgramModel {
   derivedRows(): Uint32Array[] {
     const n = Math.max(this.#words.length, 1);
     const { rows } = this.ngramIds();
-    const below = continuationRows(rows, this.order + 1, this.order - 1, n);
-    return this.order === 4 ? [below, continuationRows(below, 4, 2, n)] : [below, below];
+    const start = this.#ids.get('<s>') ?? -1;
+    const below = continuationRows(rows, this.order + 1, this.order - 1, n, start);
+    return this.order === 4 ? [below, continuationRows(below, 4, 2, n, start)] : [below, below];
   }
 
   /** P(w) of the continuation unigram, floored by a uniform share of `vocabulary` words. */
