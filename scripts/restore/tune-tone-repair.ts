@@ -92,7 +92,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const grid: Partial<ToneRepairOptions>[] = [];
   for (const minPosterior of [0.5, 0.8, 0.9, 0.95, 0.99])
     for (const maxConfidence of [0.9, 0.93, 0.97])
-      for (const fluentLine of [-3, -2, Infinity]) grid.push({ minPosterior, maxConfidence, fluentLine });
+      for (const fluentLine of [-3, -2.75, -2.5, -2.25, -2, Infinity]) grid.push({ minPosterior, maxConfidence, fluentLine });
   for (const cacheConfidence of [0.8, 0.9, 0.95]) for (const cacheWeight of [0, 0.3, 0.6]) grid.push({ cacheConfidence, cacheWeight });
   for (const opts of grid) {
     const o = { ...TONE_REPAIR_DEFAULTS, ...opts };

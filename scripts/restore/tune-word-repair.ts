@@ -70,7 +70,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const channel = loadToneChannel()!;
   const rnd = random(20261203);
   const grid: MarksMargins[] = [];
-  for (const seen of [7, 8, 9, 10, 11]) for (const unseen of [6, 7, 8]) grid.push({ unseen, seen });
+  for (const seen of [8, 9, 10, 11]) for (const start of [9, 10, 11]) grid.push({ unseen: MARKS_MARGINS.unseen, seen, start });
+  for (const unseen of [6, 8]) grid.push({ ...MARKS_MARGINS, unseen });
   const tally = grid.map(() => ({ cleanChanged: 0, fixed: 0, other: 0, left: 0 }));
   let words = 0;
   let misread = 0;
@@ -107,10 +108,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     });
   }
   console.log(`model ${shippedModelPath()} (order ${model.order}); ${lines.length} held-out viwiki lines, ${words} words in small letters; ${misread} misread words drawn from the tone channel`);
-  console.log('seen unseen  clean changed (per 10k)  misread: fixed  other  left');
+  console.log('seen start unseen  clean changed (per 10k)  misread: fixed  other  left');
   grid.forEach((m, g) => {
     const t = tally[g]!;
-    const mark = m.seen === MARKS_MARGINS.seen && m.unseen === MARKS_MARGINS.unseen ? ' (shipped)' : '';
-    console.log(`${String(m.seen).padStart(4)} ${String(m.unseen).padStart(6)}  ${String(t.cleanChanged).padStart(13)} (${((t.cleanChanged / words) * 1e4).toFixed(1).padStart(5)})  ${String(t.fixed).padStart(13)} ${String(t.other).padStart(6)} ${String(t.left).padStart(5)}${mark}`);
+    const mark = m.seen === MARKS_MARGINS.seen && m.unseen === MARKS_MARGINS.unseen && m.start === MARKS_MARGINS.start ? ' (shipped)' : '';
+    console.log(`${String(m.seen).padStart(4)} ${String(m.start).padStart(5)} ${String(m.unseen).padStart(6)}  ${String(t.cleanChanged).padStart(13)} (${((t.cleanChanged / words) * 1e4).toFixed(1).padStart(5)})  ${String(t.fixed).padStart(13)} ${String(t.other).padStart(6)} ${String(t.left).padStart(5)}${mark}`);
   });
 }

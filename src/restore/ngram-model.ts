@@ -37,11 +37,10 @@ export interface ModelShape {
 }
 
 /**
- * The shipped shape: trigrams, interpolated Kneser-Ney, nothing pruned,
- * exact (PILM2). Order 4 (`--order 4 --modified --min-count 2
- * --quantized`) meets issue 17's limits and restores better (0.9884
- * against 0.9871) but seed 001's indicators fall with it and the OCR word
- * repair was tuned on the trigram (BENCHMARKS.md "Diacritic restoration").
+ * A model trained in memory (tests, users' texts without a shipped model):
+ * trigrams, interpolated Kneser-Ney, nothing pruned, exact. The shipped
+ * file is order 4 (scripts/model/build-model.ts SHIPPED_SHAPE, models/README.md);
+ * texts trained on top of it take its shape.
  */
 export const DEFAULT_SHAPE: ModelShape = { order: 3, modified: false, minCount: 1 };
 

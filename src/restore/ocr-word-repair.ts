@@ -185,14 +185,22 @@ export interface MarksMargins {
    * hand-transcribed real scan pages no correct word's best other spelling
    * gained more than 7.3, the wrong ones 10.6–20.9 (10 was taken first); on
    * held-out text (scripts/restore/tune-word-repair.ts: 52,384 viwiki words
-   * as written, 2,427 words misread as the tone channel prints them) 9
-   * changes 2 more correct words than 10 and fixes 16–19 more misread ones,
-   * with the trigram and the order-4 model alike.
+   * as written, 2,427 words misread as the tone channel prints them), with
+   * the order-4 model, 9 changes no more correct words than 10 and fixes 18
+   * more misread ones (the trigram: 2 more and 15 more).
    */
   seen: number;
+  /**
+   * At a clause's start, where only the words after it speak ("Vì thế" /
+   * "Vị thế"): every word may stand there, and one side's evidence must be
+   * as strong as against a word seen beside its neighbours. Default 10: on
+   * the same held-out text, with the order-4 model, 9 changes 2 more correct
+   * words for 1 more fix, 11 no fewer for 2 fewer.
+   */
+  start: number;
 }
 /** The shipped margins (see MarksMargins). */
-export const MARKS_MARGINS: MarksMargins = { unseen: 7, seen: 9 };
+export const MARKS_MARGINS: MarksMargins = { unseen: 7, seen: 9, start: 10 };
 /** An OCR word read this surely is left as read, whatever the neighbours say. */
 const SURE_OCR = 0.97;
 
@@ -206,7 +214,7 @@ const SURE_OCR = 0.97;
  * suffice; where it has, the other spelling must be `margins.seen`
  * likelier and known beside both neighbours, inside a clause; at a
  * clause's start (no neighbour on the left: every word may stand there)
- * even a word never seen beside its one neighbour needs `margins.seen`.
+ * even a word never seen beside its one neighbour needs `margins.start`.
  * `ctx`: its neighbours in its clause (contextAt), as many as the model
  * reads; the margins are on the clause's log-likelihood ratio
  * (readingLogProb), the same measure for a model of any order.
@@ -228,13 +236,13 @@ export function misreadMarks(word: string, ctx: ClauseContext, model: NgramModel
     const sc = score(s);
     if (!best || sc > best.score) best = { s, score: sc };
   }
-  if (!best || best.score - printed < Math.min(margins.unseen, margins.seen)) return null;
+  if (!best || best.score - printed < Math.min(margins.unseen, margins.seen, margins.start)) return null;
   const left = v !== '<s>';
   const right = next !== '</s>';
   const beside = (a: string, b: string): boolean => model.seenPair(a, b);
   const printedSeen = (left && beside(v, lower)) || (right && beside(lower, next));
   // at a clause's start the right side's evidence alone must be as strong as against a word seen there ("Vì thế" / "Vị thế")
-  const margin = left ? margins.unseen : margins.seen;
+  const margin = left ? margins.unseen : margins.start;
   if (!printedSeen) return best.score - printed >= margin && ((left && beside(v, best.s)) || (right && beside(best.s, next))) ? matchCase(word, best.s) : null;
   // (inside a clause only: at its start or end one neighbour is too little to overrule a real word, "Vì thế" / "Vị thế")
   const knownBeside = left && right && beside(v, best.s) && beside(best.s, next);
