@@ -18,8 +18,10 @@ export interface ToneRepairOptions {
   maxConfidence: number;
   /**
    * A line whose words' mean log-probability as printed (each after the
-   * words before it in its clause, as many as the model reads, natural log) is at least this reads as fluent
-   * Vietnamese and is left alone; Infinity: every line is weighed word by word.
+   * words before it in its clause, as many as the model reads, natural
+   * log) is at least this reads as fluent Vietnamese and is left alone;
+   * Infinity: every line is weighed word by word. It depends on the model:
+   * a model of higher order finds correct text likelier.
    */
   fluentLine: number;
   /** Words read this sure are the document's evidence: their word pairs weigh like a cache beside the language model. */
@@ -38,10 +40,10 @@ export interface ToneRepairOptions {
  * The shipped thresholds, for the shipped order-4 language model: on the
  * 12 held-out copies, 8 of 18 words read with other marks repaired, none
  * broken, and no word changed on the same texts as printed, each word read
- * at confidence 0.8. A line's mean log-probability depends on the model (an
- * order-4 model finds correct text likelier): the trigram's −3 left 4 of
- * them to the order-4 model, whose lines read as fluent more often; with the
- * trigram 0.9 and −3 gave the same 8, 0 and 0 (BENCHMARKS.md).
+ * at confidence 0.8. The trigram's thresholds (posterior 0.9, fluent line
+ * −3, which gave it the same 8, 0 and 0) repaired 4 with the order-4 model:
+ * its lines read as fluent more often (BENCHMARKS.md, "Order-4 model
+ * shipped").
  */
 export const TONE_REPAIR_DEFAULTS: ToneRepairOptions = { minPosterior: 0.95, maxConfidence: 0.93, fluentLine: -2.5, cacheConfidence: 0.93, cacheWeight: 0 };
 
@@ -115,7 +117,6 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
   for (const clause of clauses) {
     const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
     clause.forEach((c, k) => {
-      // read afresh at each word: a word repaired before it is its neighbour as repaired
       const w = words[c.index]!;
       if (fluent[c.line] || w.confidence >= opts.maxConfidence) return;
       const { lead, word, trail } = core(w.text);
@@ -128,6 +129,7 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
       if (sure(-1)) own.set(`${at(k - 1)} ${lower}`, 1);
       if (sure(1)) own.set(`${lower} ${at(k + 1)}`, (own.get(`${lower} ${at(k + 1)}`) ?? 0) + 1);
       const others = own.size ? { get: (key: string): number | undefined => (cache.get(key) ?? 0) - (own.get(key) ?? 0) } : cache;
+      // read afresh at each word: a word repaired before it is its neighbour as repaired
       const ctx = contextAt(clause.map((d) => d.lower), k, model.order);
       const reading = bestReading(lower, ctx, w.confidence, model, channel, others, opts);
       if (!reading) return;
