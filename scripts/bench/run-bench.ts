@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { createTesseractEngine, lazyEngine, type OcrModel } from '../../src/ocr/index.js';
 import { runDocument } from '../../src/pipeline/index.js';
-import { loadShippedModel, seedTrainingFiles, trainModel, type NgramModel } from '../../src/restore/index.js';
+import { loadShippedModel, NgramModel, seedTrainingFiles, trainModel } from '../../src/restore/index.js';
 import { readFixtureManifest } from './fixture-manifest.js';
 import { haveScorer, recordF1 } from './record-scores.js';
 import { metadataScore, outlineScore } from './structure-scores.js';
@@ -54,7 +54,7 @@ const restoreModelFor = (name: string) => (): Promise<NgramModel> => {
     if (!shipped) throw new Error('models/syllable-lm.bin is missing: run npm run model:build');
     // only a seed the model was trained on is taken away (KH 44's OCR text never was)
     const trainedOn = own && seedTrainingFiles().some((f) => resolve(f) === resolve(own));
-    const model = trainedOn ? shipped.model.merge(trainModel([readFileSync(own, 'utf8')]), -1).finish() : shipped.model;
+    const model = trainedOn ? shipped.model.merge(trainModel([readFileSync(own, 'utf8')], new NgramModel(shipped.model.shape)), -1).finish() : shipped.model;
     models.set(name, Promise.resolve(model));
   }
   return models.get(name)!;

@@ -15,11 +15,19 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gazetteerLines } from './gazetteer.js';
-import { DEFAULT_SHAPE, encodeModel, NgramModel, registryLexicon, seedTrainingFiles, trainModel, type ModelShape } from '../../src/restore/index.js';
+import { encodeModel, NgramModel, registryLexicon, seedTrainingFiles, trainModel, type ModelShape } from '../../src/restore/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = process.env.PLAN_INGEST_SHARED ?? join(ROOT, '../shared');
 const OUT = join(ROOT, 'models/syllable-lm.bin');
+
+/**
+ * The shipped model's shape (models/README.md): order 4, modified
+ * Kneser-Ney, 4-grams seen once pruned from the lookup tables, 8-bit
+ * codebooks (PILM3). The trigram shipped before it is `--order 3 --plain
+ * --min-count 1 --exact`.
+ */
+export const SHIPPED_SHAPE: ModelShape = { order: 4, modified: true, minCount: 2, quantized: true };
 
 /**
  * The shipped shape unless told otherwise, for measuring variants (never
@@ -33,15 +41,15 @@ function options(argv: readonly string[]): { shape: ModelShape; out: string } {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const order = Number(arg('--order') ?? DEFAULT_SHAPE.order);
+  const order = Number(arg('--order') ?? SHIPPED_SHAPE.order);
   if (order !== 3 && order !== 4) throw new Error('--order takes 3 or 4');
   const shape: ModelShape = {
     order,
-    modified: argv.includes('--modified') || (DEFAULT_SHAPE.modified && !argv.includes('--plain')),
-    minCount: Number(arg('--min-count') ?? DEFAULT_SHAPE.minCount),
+    modified: argv.includes('--modified') || (SHIPPED_SHAPE.modified && !argv.includes('--plain')),
+    minCount: Number(arg('--min-count') ?? SHIPPED_SHAPE.minCount),
   };
   // written only when set, so an exact model's file stays what it was before the option
-  if (argv.includes('--quantized') || (DEFAULT_SHAPE.quantized && !argv.includes('--exact'))) shape.quantized = true;
+  if (argv.includes('--quantized') || (SHIPPED_SHAPE.quantized && !argv.includes('--exact'))) shape.quantized = true;
   return { shape, out: arg('--out') ?? OUT };
 }
 

@@ -6,12 +6,14 @@
  * words the page prints: fixed, broken (a right word made wrong) or still
  * wrong. Also the words changed on the held-out texts as printed (every
  * word at a middling OCR confidence: a correct page must come back as it
- * is). `npx tsx scripts/restore/tune-tone-repair.ts [--made]`.
+ * is). `npx tsx scripts/restore/tune-tone-repair.ts [--made] [--held-out]`
+ * (--held-out: the held-out copies alone, weighed with the shipped channel;
+ * PLAN_INGEST_MODEL measures another language model).
  */
 import type { Page } from '../../schemas/index.js';
 import { loadShippedModel, type NgramModel } from '../../src/restore/index.js';
 import { repairOcrTones, TONE_REPAIR_DEFAULTS, type ToneRepairOptions } from '../../src/restore/ocr-tone-repair.js';
-import { ToneChannel } from '../../src/restore/tone-channel.js';
+import { loadToneChannel, ToneChannel } from '../../src/restore/tone-channel.js';
 import { alignIndexed, alignWord, countTones, sameLetterWords } from './learn-tone-channel.js';
 import { vieOcrCopies, type VieOcrCopy } from './vie-ocr-pairs.js';
 
@@ -76,10 +78,12 @@ function judge(pages: readonly HeldPage[], model: NgramModel, channel: ToneChann
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const copies = await vieOcrCopies(console.log, process.argv.includes('--made'));
+  // --held-out: only the held-out copies are made (or read), and the shipped channel, counted from the others, is weighed
+  const heldOutOnly = process.argv.includes('--held-out');
+  const copies = await vieOcrCopies(console.log, process.argv.includes('--made'), heldOutOnly);
   const train = copies.filter((c) => !c.heldOut);
   const held = copies.filter((c) => c.heldOut);
-  const channel = new ToneChannel(countTones(train.flatMap(sameLetterWords)));
+  const channel = heldOutOnly ? loadToneChannel()! : new ToneChannel(countTones(train.flatMap(sameLetterWords)));
   const heldWords = held.flatMap(sameLetterWords);
   const model = loadShippedModel()!.model;
   const pages = heldPages(held);
@@ -88,7 +92,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const grid: Partial<ToneRepairOptions>[] = [];
   for (const minPosterior of [0.5, 0.8, 0.9, 0.95, 0.99])
     for (const maxConfidence of [0.9, 0.93, 0.97])
-      for (const fluentLine of [-3, -2, Infinity]) grid.push({ minPosterior, maxConfidence, fluentLine });
+      for (const fluentLine of [-3, -2.75, -2.5, -2.25, -2, Infinity]) grid.push({ minPosterior, maxConfidence, fluentLine });
   for (const cacheConfidence of [0.8, 0.9, 0.95]) for (const cacheWeight of [0, 0.3, 0.6]) grid.push({ cacheConfidence, cacheWeight });
   for (const opts of grid) {
     const o = { ...TONE_REPAIR_DEFAULTS, ...opts };

@@ -103,8 +103,12 @@ async function makeCopy(text: ChannelText, index: number, engine: OcrEngine, fon
   return copy;
 }
 
-/** Every copy, made first where missing (`made`: only those already cached). */
-export async function vieOcrCopies(log: (m: string) => void = console.log, made = false): Promise<VieOcrCopy[]> {
+/**
+ * Every copy, made first where missing (`made`: only those already cached;
+ * `heldOutOnly`: the held-out copies alone, a quarter of the OCR time, for
+ * tuning against the shipped channel).
+ */
+export async function vieOcrCopies(log: (m: string) => void = console.log, made = false, heldOutOnly = false): Promise<VieOcrCopy[]> {
   mkdirSync(VIE_OCR_CACHE, { recursive: true });
   const texts = toneTexts();
   if (!existsSync(join(SHARED, 'realdev/texts'))) log('../shared not found: the tone channel is learned from the seed plans alone (the shipped one also has the realdev and legal texts)');
@@ -116,6 +120,7 @@ export async function vieOcrCopies(log: (m: string) => void = console.log, made 
   try {
     for (const [i, text] of texts.entries()) {
       if (made && !existsSync(join(VIE_OCR_CACHE, `${text.name}.json`))) continue;
+      if (heldOutOnly && i % HOLD_OUT !== HOLD_OUT - 1) continue;
       if (!existsSync(join(VIE_OCR_CACHE, `${text.name}.json`))) engine ??= await createTesseractEngine({ workers: 1 });
       copies.push(await makeCopy(text, i, engine!, i % 2 ? times : undefined, log));
     }

@@ -56,8 +56,15 @@ export function registryLexicon(dataDir: string | null = null): string {
   return registryNames(dataDir).join('\n');
 }
 
-/** The path of the shipped model, or null when this install has none. */
+/**
+ * The path of the shipped model, or null when this install has none.
+ * PLAN_INGEST_MODEL names another model file to use in its place (a variant
+ * being measured: `npm run model:build -- --out FILE ...`), as
+ * PLAN_INGEST_OCR_CHANNEL does for the OCR channel.
+ */
 export function shippedModelPath(): string | null {
+  const override = process.env.PLAN_INGEST_MODEL;
+  if (override) return override;
   return SHIPPED.find((f) => existsSync(f)) ?? null;
 }
 

@@ -37,11 +37,10 @@ export interface ModelShape {
 }
 
 /**
- * The shipped shape: trigrams, interpolated Kneser-Ney, nothing pruned,
- * exact (PILM2). Order 4 (`--order 4 --modified --min-count 2
- * --quantized`) meets issue 17's limits and restores better (0.9884
- * against 0.9871) but seed 001's indicators fall with it and the OCR word
- * repair was tuned on the trigram (BENCHMARKS.md "Diacritic restoration").
+ * A model trained in memory (tests, users' texts without a shipped model):
+ * trigrams, interpolated Kneser-Ney, nothing pruned, exact. The shipped
+ * file is order 4 (scripts/model/build-model.ts SHIPPED_SHAPE, models/README.md);
+ * texts trained on top of it take its shape.
  */
 export const DEFAULT_SHAPE: ModelShape = { order: 3, modified: false, minCount: 1 };
 
@@ -182,8 +181,9 @@ export class NgramModel {
   derivedRows(): Uint32Array[] {
     const n = Math.max(this.#words.length, 1);
     const { rows } = this.ngramIds();
-    const below = continuationRows(rows, this.order + 1, this.order - 1, n);
-    return this.order === 4 ? [below, continuationRows(below, 4, 2, n)] : [below, below];
+    const start = this.#ids.get('<s>') ?? -1;
+    const below = continuationRows(rows, this.order + 1, this.order - 1, n, start);
+    return this.order === 4 ? [below, continuationRows(below, 4, 2, n, start)] : [below, below];
   }
 
   /** P(w) of the continuation unigram, floored by a uniform share of `vocabulary` words. */

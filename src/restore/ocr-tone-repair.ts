@@ -1,5 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { matchCase, syllablesFor } from './candidates.js';
+import { contextAt, logProbAfter, readingTerms, type ClauseContext } from './clause-context.js';
 import type { NgramModel } from './ngram-model.js';
 import { clausesOf, partOf, replacePart } from './ocr-word-repair.js';
 import { syllableKey } from './syllable-inventory.js';
@@ -16,9 +17,11 @@ export interface ToneRepairOptions {
   /** A word the OCR read at least this sure is left as read. */
   maxConfidence: number;
   /**
-   * A line whose words' mean log-probability as printed (each after the two
-   * before it in its clause, natural log) is at least this reads as fluent
-   * Vietnamese and is left alone; Infinity: every line is weighed word by word.
+   * A line whose words' mean log-probability as printed (each after the
+   * words before it in its clause, as many as the model reads, natural
+   * log) is at least this reads as fluent Vietnamese and is left alone;
+   * Infinity: every line is weighed word by word. It depends on the model:
+   * a model of higher order finds correct text likelier.
    */
   fluentLine: number;
   /** Words read this sure are the document's evidence: their word pairs weigh like a cache beside the language model. */
@@ -34,11 +37,15 @@ export interface ToneRepairOptions {
 }
 
 /**
- * The shipped thresholds: on the 12 held-out copies, 8 of 18 words read
- * with other marks repaired, none broken, and no word changed on the same
- * texts as printed, each word read at confidence 0.8.
+ * The shipped thresholds, for the shipped order-4 language model: on the
+ * 12 held-out copies, 8 of 18 words read with other marks repaired, none
+ * broken, and no word changed on the same texts as printed, each word read
+ * at confidence 0.8. The trigram's thresholds (posterior 0.9, fluent line
+ * −3, which gave it the same 8, 0 and 0) repaired 4 with the order-4 model:
+ * its lines read as fluent more often (BENCHMARKS.md, "Order-4 model
+ * shipped").
  */
-export const TONE_REPAIR_DEFAULTS: ToneRepairOptions = { minPosterior: 0.9, maxConfidence: 0.93, fluentLine: -3, cacheConfidence: 0.93, cacheWeight: 0 };
+export const TONE_REPAIR_DEFAULTS: ToneRepairOptions = { minPosterior: 0.95, maxConfidence: 0.93, fluentLine: -2.5, cacheConfidence: 0.93, cacheWeight: 0 };
 
 /** One word the repair changed: page, printed, repaired. */
 export interface ToneChange {
@@ -99,8 +106,9 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
   const sum = page.lines.map(() => 0);
   const count = page.lines.map(() => 0);
   for (const clause of clauses) {
+    const lowers = clause.map((c) => c.lower);
     clause.forEach((c, k) => {
-      sum[c.line]! += model.logProb(clause[k - 2]?.lower ?? '<s>', k > 0 ? clause[k - 1]!.lower : '<s>', c.lower);
+      sum[c.line]! += logProbAfter(model, contextAt(lowers, k, model.order).before, c.lower);
       count[c.line]! += 1;
     });
   }
@@ -121,7 +129,9 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
       if (sure(-1)) own.set(`${at(k - 1)} ${lower}`, 1);
       if (sure(1)) own.set(`${lower} ${at(k + 1)}`, (own.get(`${lower} ${at(k + 1)}`) ?? 0) + 1);
       const others = own.size ? { get: (key: string): number | undefined => (cache.get(key) ?? 0) - (own.get(key) ?? 0) } : cache;
-      const reading = bestReading(lower, at(k - 2), at(k - 1), at(k + 1), at(k + 2), w.confidence, model, channel, others, opts);
+      // read afresh at each word: a word repaired before it is its neighbour as repaired
+      const ctx = contextAt(clause.map((d) => d.lower), k, model.order);
+      const reading = bestReading(lower, ctx, w.confidence, model, channel, others, opts);
       if (!reading) return;
       const repaired = matchCase(word, reading);
       changes.push({ page: page.number, printed: word, repaired });
@@ -141,7 +151,7 @@ function repairPage(page: Page, model: NgramModel, channel: ToneChannel, cache: 
  * the model knows is weighed (another is ocr-word-repair's), against the
  * known spellings of its letters.
  */
-export function bestReading(printed: string, u: string, v: string, next: string, next2: string, confidence: number, model: NgramModel, channel: ToneChannel, cache: { get(key: string): number | undefined }, opts: ToneRepairOptions = TONE_REPAIR_DEFAULTS): string | null {
+export function bestReading(printed: string, ctx: ClauseContext, confidence: number, model: NgramModel, channel: ToneChannel, cache: { get(key: string): number | undefined }, opts: ToneRepairOptions = TONE_REPAIR_DEFAULTS): string | null {
   if (!/^\p{Ll}+$/u.test(printed) || model.known(printed) < 0) return null;
   // "ủy" and "uỷ" are one syllable with its tone placed by two conventions: no other reading
   const as = splitTone(printed);
@@ -152,12 +162,16 @@ export function bestReading(printed: string, u: string, v: string, next: string,
   const readings = [printed, ...syllablesFor(syllableKey(printed)).filter((s) => !same(s) && model.known(s) >= 0)];
   if (readings.length < 2) return null;
   // the document's sure pairs beside this word, over its readings: a cache interpolated with the model
+  const v = ctx.before.at(-1) ?? '<s>';
+  const next = ctx.after[0] ?? '</s>';
   const count = (a: string, b: string): number => cache.get(`${a} ${b}`) ?? 0;
   const leftTotal = readings.reduce((n, s) => n + count(v, s), 0);
   const rightTotal = readings.reduce((n, s) => n + count(s, next), 0);
   const mix = (lp: number, hits: number, total: number): number => (total ? Math.log((1 - opts.cacheWeight) * Math.exp(lp) + (opts.cacheWeight * hits) / total) : lp);
   const scores = readings.map((s) => {
-    const lm = mix(model.logProb(u, v, s), count(v, s), leftTotal) + mix(model.logProb(v, s, next), count(s, next), rightTotal) + model.logProb(s, next, next2);
+    // every term the reading enters (readingTerms: as many as the model's order reads), the two beside it mixed with the cache
+    const [left = 0, right = 0, ...rest] = readingTerms(model, ctx, s);
+    const lm = mix(left, count(v, s), leftTotal) + mix(right, count(s, next), rightTotal) + rest.reduce((a, b) => a + b, 0);
     const wrong = s !== printed;
     return lm + channel.logP(printed, s) + channel.logConfidence(confidence, wrong);
   });

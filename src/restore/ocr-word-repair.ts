@@ -1,6 +1,7 @@
 import type { Page } from '../../schemas/index.js';
 import { editDistance } from '../core/index.js';
 import { matchCase, syllablesFor } from './candidates.js';
+import { contextAt, logProbAfter, readingLogProb, type ClauseContext } from './clause-context.js';
 import type { NgramModel } from './ngram-model.js';
 import { generatedSyllables, syllableKey } from './syllable-inventory.js';
 import { isJoinedSyllables } from './tokenize.js';
@@ -53,19 +54,19 @@ function repairPage(page: Page, model: NgramModel, acronyms: ReadonlyMap<string,
   // twice: a word repaired later ("lâp" → "lập") is a better neighbour for one before it ("Đôc")
   for (let pass = 0; pass < 2; pass++) {
     for (const clause of clausesOf(page.lines, words, usable)) {
-      const at = (k: number): string => (k < 0 ? '<s>' : (clause[k]?.lower ?? '</s>'));
       clause.forEach((c, k) => {
         const w = words[c.index]!;
         const { word: printed } = partOf(w.text, c);
-        const [u, v, next, next2] = [at(k - 2), at(k - 1), at(k + 1), at(k + 2)];
+        // read afresh at each word: a word repaired before it is its neighbour as repaired
+        const ctx = contextAt(clause.map((d) => d.lower), k, model.order);
         const upper = capitals[c.line]!;
         // "sự CÔ mạng": letters whose capital is their small form enlarged, read in capitals between words in small letters
         const beside = [clause[k - 1], clause[k + 1]].filter((d) => d !== undefined).map((d) => words[d.index]!.text);
         const amidSmall = beside.length > 0 && beside.every((t) => /\p{Ll}/u.test(t));
         const word = !upper && amidSmall && caseAmbiguous(printed) ? printed.toLowerCase() : printed;
-        const spelled = upper ? notASyllable(word.toLowerCase(), u, v, next, model)?.toUpperCase() : capitalised(word) ? notASyllable(word.toLowerCase(), u, v, next, model, CAPITALISED_GAIN) : notASyllable(word, u, v, next, model);
+        const spelled = upper ? notASyllable(word.toLowerCase(), ctx, model)?.toUpperCase() : capitalised(word) ? notASyllable(word.toLowerCase(), ctx, model, CAPITALISED_GAIN) : notASyllable(word, ctx, model);
         // a word in capitals in a line that is not is an acronym ("CAT"), not a syllable
-        const retoned = spelled ? null : misreadMarks(word, u, v, next, next2, model, w.confidence, !upper);
+        const retoned = spelled ? null : misreadMarks(word, ctx, model, w.confidence, !upper);
         const repaired = misreadAcronym(word, acronyms) ?? (spelled ? matchCase(word, spelled) : null) ?? retoned ?? (word !== printed ? word : null);
         if (!repaired) return;
         replacePart(w, clause, c, repaired);
@@ -190,15 +191,16 @@ const CONTEXT_GAIN = 2;
  * đinh" → "xác định", "manh mẽ" → "mạnh mẽ"). A known word is never
  * changed; null when nothing better is offered.
  */
-function notASyllable(word: string, u: string, v: string, next: string, model: NgramModel, minGain = 0): string | null {
+function notASyllable(word: string, ctx: ClauseContext, model: NgramModel, minGain = 0): string | null {
   if (!/^\p{Ll}+$/u.test(word) || model.known(word) >= 0) return null;
   inventory ??= generatedSyllables();
   const syllable = inventory.has(word);
   const options = syllablesFor(syllableKey(word)).filter((s) => s !== word && model.known(s) >= 0);
+  const next = ctx.after[0] ?? '</s>';
   let best: { s: string; score: number; gain: number } | null = null;
   for (const s of options) {
-    const left = model.logProb(u, v, s);
-    const right = model.logProb(v, s, next);
+    const left = logProbAfter(model, ctx.before, s);
+    const right = logProbAfter(model, [...ctx.before, s], next);
     const score = left + right;
     // how much its left neighbours make it likelier, plus how much it makes its right neighbour likelier
     const gain = left - model.unigramLogProb(s) + (right - model.unigramLogProb(next));
@@ -208,17 +210,33 @@ function notASyllable(word: string, u: string, v: string, next: string, model: N
   return best.s;
 }
 
-/** How much likelier (log) the neighbours must make another spelling of the same letters than the one the OCR printed. */
-export const MARKS_MARGIN = 7;
-/**
- * How much likelier, when the training text has the printed word beside a
- * neighbour too: "sự có" and "sự cố", "viên tính" and "viên tỉnh" are both
- * Vietnamese, and only a far likelier reading, known beside both
- * neighbours, is taken. On the hand-transcribed real scan pages no correct
- * word's best other spelling gains more than 7.3; the wrong ones gain
- * 10.6–20.9.
- */
-export const SEEN_MARKS_MARGIN = 10;
+/** How much likelier (log, over the clause: readingLogProb) the neighbours must make another spelling of the same letters than the one the OCR printed. */
+export interface MarksMargins {
+  /** Where the training text never has the printed word beside either neighbour. Default 7. */
+  unseen: number;
+  /**
+   * Where it has: "sự có" and "sự cố", "viên tính" and "viên tỉnh" are both
+   * Vietnamese, and only a far likelier reading, known beside both
+   * neighbours, is taken. Default 9: with the trigram, on the
+   * hand-transcribed real scan pages no correct word's best other spelling
+   * gained more than 7.3, the wrong ones 10.6–20.9 (10 was taken first); on
+   * held-out text (scripts/restore/tune-word-repair.ts: 52,384 viwiki words
+   * as written, 2,427 words misread as the tone channel prints them), with
+   * the order-4 model, 9 changes no more correct words than 10 and fixes 18
+   * more misread ones (the trigram: 2 more and 15 more).
+   */
+  seen: number;
+  /**
+   * At a clause's start, where only the words after it speak ("Vì thế" /
+   * "Vị thế"): every word may stand there, and one side's evidence must be
+   * as strong as against a word seen beside its neighbours. Default 10: on
+   * the same held-out text, with the order-4 model, 9 changes 2 more correct
+   * words for 1 more fix, 11 no fewer for 2 fewer.
+   */
+  start: number;
+}
+/** The shipped margins (see MarksMargins). */
+export const MARKS_MARGINS: MarksMargins = { unseen: 7, seen: 9, start: 10 };
 /** An OCR word read this surely is left as read, whatever the neighbours say. */
 const SURE_OCR = 0.97;
 
@@ -228,17 +246,25 @@ const SURE_OCR = 0.97;
  * for "sự cố mạng"): another spelling of the same letters that its
  * neighbours on both sides make far likelier, where the OCR itself was not
  * sure. Where the training text never has the printed word beside either
- * neighbour, MARKS_MARGIN and the other spelling known beside one of them
- * suffice; where it has, the other spelling must be SEEN_MARKS_MARGIN
+ * neighbour, `margins.unseen` and the other spelling known beside one of them
+ * suffice; where it has, the other spelling must be `margins.seen`
  * likelier and known beside both neighbours, inside a clause; at a
  * clause's start (no neighbour on the left: every word may stand there)
- * even a word never seen beside its one neighbour needs SEEN_MARKS_MARGIN. `acronym`: a word in capitals is an acronym ("CAT"),
- * not a syllable, and is left as printed.
+ * even a word never seen beside its one neighbour needs `margins.start`.
+ * `ctx`: its neighbours in its clause (contextAt), as many as the model
+ * reads; the margins are on the clause's log-likelihood ratio
+ * (readingLogProb), the same measure for a model of any order.
+ * `acronym`: a word in capitals is an acronym ("CAT"), not a syllable, and
+ * is left as printed. `margins`: MARKS_MARGINS unless told (the tuning
+ * script tries others).
  */
-export function misreadMarks(word: string, u: string, v: string, next: string, next2: string, model: NgramModel, confidence = 0, acronym = false): string | null {
+export function misreadMarks(word: string, ctx: ClauseContext, model: NgramModel, confidence = 0, acronym = false, margins: MarksMargins = MARKS_MARGINS): string | null {
   const lower = word.toLowerCase();
   if (confidence >= SURE_OCR || !/^\p{L}+$/u.test(lower) || (acronym && /^\p{Lu}{2,}$/u.test(word))) return null;
-  const score = (s: string): number => model.logProb(u, v, s) + model.logProb(v, s, next) + model.logProb(s, next, next2);
+  // the clause's log-likelihood with each reading: every term the word's reading enters, whatever the model's order
+  const score = (s: string): number => readingLogProb(model, ctx, s);
+  const v = ctx.before.at(-1) ?? '<s>';
+  const next = ctx.after[0] ?? '</s>';
   const printed = score(lower);
   let best: { s: string; score: number } | null = null;
   for (const s of syllablesFor(syllableKey(lower))) {
@@ -246,17 +272,17 @@ export function misreadMarks(word: string, u: string, v: string, next: string, n
     const sc = score(s);
     if (!best || sc > best.score) best = { s, score: sc };
   }
-  if (!best || best.score - printed < MARKS_MARGIN) return null;
+  if (!best || best.score - printed < Math.min(margins.unseen, margins.seen, margins.start)) return null;
   const left = v !== '<s>';
   const right = next !== '</s>';
   const beside = (a: string, b: string): boolean => model.seenPair(a, b);
   const printedSeen = (left && beside(v, lower)) || (right && beside(lower, next));
   // at a clause's start the right side's evidence alone must be as strong as against a word seen there ("Vì thế" / "Vị thế")
-  const margin = left ? MARKS_MARGIN : SEEN_MARKS_MARGIN;
+  const margin = left ? margins.unseen : margins.start;
   if (!printedSeen) return best.score - printed >= margin && ((left && beside(v, best.s)) || (right && beside(best.s, next))) ? matchCase(word, best.s) : null;
   // (inside a clause only: at its start or end one neighbour is too little to overrule a real word, "Vì thế" / "Vị thế")
   const knownBeside = left && right && beside(v, best.s) && beside(best.s, next);
-  return best.score - printed >= SEEN_MARKS_MARGIN && knownBeside ? matchCase(word, best.s) : null;
+  return best.score - printed >= margins.seen && knownBeside ? matchCase(word, best.s) : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LayoutResult, Page, Table } from '../../schemas/index.js';
 import { similarity, stripDiacritics } from '../core/index.js';
 import type { NgramModel } from './ngram-model.js';
+import { logProbAfter } from './clause-context.js';
 import { loadOcrChannel, type OcrChannel } from './ocr-channel.js';
 import { restoreLines } from './restore-text.js';
 import { repairComparators } from './comparator-repair.js';
@@ -113,9 +114,10 @@ function readAsUnit(cells: Table['cells'], table: Table, model: NgramModel): Tab
     const asUnit = unit.map((w, i) => (/^\p{Lu}/u.test(tail[i]!) ? w : lower(w)));
     const head = words.slice(0, -k).map(lower);
     const score = (ws: readonly string[]): number => {
-      const seq = ['<s>', '<s>', ...head, ...ws.map(lower), '</s>'];
+      const seq = [...head, ...ws.map(lower), '</s>'];
       let sum = 0;
-      for (let i = seq.length - k - 1; i < seq.length; i++) sum += model.logProb(seq[i - 2]!, seq[i - 1]!, seq[i]!);
+      // each word after as many before it as the model reads ("<s>" before the cell's first)
+      for (let i = seq.length - k - 1; i < seq.length; i++) sum += logProbAfter(model, seq.slice(0, i), seq[i]!);
       return sum;
     };
     return score(asUnit) > score(tail) ? { ...cell, text: [...words.slice(0, -k), ...asUnit].join(' ') } : cell;

@@ -126,8 +126,15 @@ export function sortedOrder(rows: Uint32Array, width: number, from: number, keys
  * Kneser-Ney's continuation counts of the order below: each row (sorted
  * rows of `width` numbers, ids then a count) counts once for its last `k`
  * ids. Returns them as sorted rows [k ids, how many rows end so].
+ *
+ * An n-gram that starts with the sentence start `start` ("<s> xếp hạng")
+ * has no word before it but "<s>" itself: its continuation count would be
+ * 1 whatever its frequency, and a sentence's first words, whose n-grams of
+ * the highest order are often seen once and pruned, would all look alike
+ * ("xếp hạng" and "xếp hàng" at a cell's start). It counts its rows' counts
+ * instead, as occurrences (KenLM's adjusted counts do the same).
  */
-export function continuationRows(rows: Uint32Array, width: number, k: number, vocabulary: number): Uint32Array {
+export function continuationRows(rows: Uint32Array, width: number, k: number, vocabulary: number, start = -1): Uint32Array {
   const from = width - 1 - k;
   const order = sortedOrder(rows, width, from, k, vocabulary);
   const out = new Uint32Array(order.length * (k + 1));
@@ -140,7 +147,7 @@ export function continuationRows(rows: Uint32Array, width: number, k: number, vo
       m++;
       for (let j = 0; j < k; j++) out[m * (k + 1) + j] = rows[r + j]!;
     }
-    out[m * (k + 1) + k]!++;
+    out[m * (k + 1) + k]! += rows[r]! === start ? rows[order[i]! * width + width - 1]! : 1;
   }
   return out.slice(0, (m + 1) * (k + 1));
 }

@@ -93,6 +93,14 @@ describe('trimGarbage', () => {
     expect(trimGarbage(cell, asPrinted3)).toBe('thanh toán a1k các quận; giao thông, (;10 và các xã');
   });
 
+  it('printedWordsIn: a word two rows both hold as restored is found where the cell\'s next words follow it', () => {
+    const lines = ['20 Số lượng công bố %/năm', '21 lượng đơn đăng ký %/năm'];
+    const printed = ['go S6 1ugng cong bo %/nim', 'o1 36luong don ding ky %/nam'];
+    const asPrinted = printedWordsIn(lines, (l) => printed[lines.indexOf(l)]);
+    expect(asPrinted(['lượng', 'đơn', 'đăng', 'ký'])).toEqual(['36luong', 'don', 'ding', 'ky']);
+    expect(asPrinted(['lượng', 'công', 'bố'])).toEqual(['1ugng', 'cong', 'bo']);
+  });
+
   it('judgedForm: the restoration where it only put marks back or read a sign as a letter, else the printed token', () => {
     expect(judgedForm('sở', 's6')).toBe('sở');
     expect(judgedForm('cơ', 'co')).toBe('cơ');

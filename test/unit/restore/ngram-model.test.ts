@@ -163,5 +163,17 @@ describe('tuple counts', () => {
     const rows = sortRows(Uint32Array.from([2, 1, 5, 0, 1, 7, 1, 1, 3, 3, 1, 1]), 3, 2, 4);
     expect([...rows]).toEqual([0, 1, 7, 1, 1, 3, 2, 1, 5, 3, 1, 1]);
     expect([...continuationRows(rows, 3, 1, 4)]).toEqual([1, 4]);
+    // after the sentence start (id 1 here) only the start itself stands: an n-gram from it counts its occurrences
+    expect([...continuationRows(rows, 3, 1, 4, 1)]).toEqual([1, 16]);
+    expect([...continuationRows(rows, 3, 2, 4, 0)]).toEqual([0, 1, 7, 1, 1, 1, 2, 1, 1, 3, 1, 1]);
+  });
+
+  it('tells how often a word follows the sentence start when the highest order is pruned', () => {
+    const starts = [...Array<string>(6).fill('xếp hạng thi đua'), 'xếp hàng chờ', 'người dân xếp hàng', 'họ xếp hàng dài', 'không xếp hàng'].join('\n');
+    // "<s> <s> xếp hạng" (6 times) is pruned: "<s> xếp hạng" must still count 6, not 1 (only "<s>" stands before it)
+    const model = trainModel([starts], new NgramModel({ order: 4, modified: true, minCount: 7 }));
+    const [s, xep] = [model.known('<s>'), model.known('xếp')];
+    const p = (w: string): number => model.logProbIds(s, s, xep, model.known(w));
+    expect(p('hạng') - p('hàng')).toBeGreaterThan(Math.log(3));
   });
 });

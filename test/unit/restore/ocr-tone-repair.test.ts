@@ -64,7 +64,7 @@ describe('repairOcrTones', () => {
 
   it('never moves a tone from one placement convention to the other ("Ủy" / "Uỷ")', () => {
     const placed = trainModel([Array.from({ length: 20 }, () => 'uỷ ban nhân dân tỉnh.').join('\n'), 'ủy viên.']);
-    expect(bestReading('ủy', '<s>', '<s>', 'ban', 'nhân', 0.5, placed, likely, new Map(), { ...TONE_REPAIR_DEFAULTS, ...everyLine, minPosterior: 0.5 })).toBeNull();
+    expect(bestReading('ủy', { before: ['<s>', '<s>'], after: ['ban', 'nhân'] }, 0.5, placed, likely, new Map(), { ...TONE_REPAIR_DEFAULTS, ...everyLine, minPosterior: 0.5 })).toBeNull();
   });
 
   it('leaves the word as read when the OCR was sure of it', () => {
@@ -94,6 +94,6 @@ describe('repairOcrTones', () => {
     const doc = (doubt: Page) => [ocrPage(['xin đổi tên cho xã', 'xin đổi tên cho xã'], 0.95), doubt];
     expect(repairOcrTones(doc(ocrPage(['xin đôi tên cho xã'], 0.85)), bare, likely, sure).changes.map((c) => c.repaired)).toEqual(['đổi']);
     expect(repairOcrTones([ocrPage(['xin đôi tên cho xã'], 0.85)], bare, likely, sure).changes).toEqual([]);
-    expect(bestReading('đôi', '<s>', 'xin', 'tên', 'cho', 0.85, bare, likely, new Map([['xin đổi', 2], ['đổi tên', 2]]), sure)).toBe('đổi');
+    expect(bestReading('đôi', { before: ['<s>', 'xin'], after: ['tên', 'cho'] }, 0.85, bare, likely, new Map([['xin đổi', 2], ['đổi tên', 2]]), sure)).toBe('đổi');
   });
 });

@@ -4,6 +4,7 @@ import { stripDiacritics } from '../../../src/core/index.js';
 import { decodeModel, encodeModel, loadShippedModel, NgramModel, restoreText, seedTrainingFiles, trainModel } from '../../../src/restore/index.js';
 import { SurfaceForms } from '../../../src/restore/surface-forms.js';
 import { misreadMarks, repairOcrWords } from '../../../src/restore/ocr-word-repair.js';
+import { contextAt } from '../../../src/restore/clause-context.js';
 import { measureTextQuality } from '../../../src/core/index.js';
 import type { Page } from '../../../schemas/index.js';
 
@@ -115,7 +116,7 @@ describe('marks an OCR misread, with the shipped model', () => {
   const fix = (line: string): string => {
     const words = line.split(' ');
     const lower = words.map((w) => w.toLowerCase());
-    return words.map((w, i) => misreadMarks(w, lower[i - 2] ?? '<s>', lower[i - 1] ?? '<s>', lower[i + 1] ?? '</s>', lower[i + 2] ?? '</s>', model, 0.9) ?? w).join(' ');
+    return words.map((w, i) => misreadMarks(w, contextAt(lower, i, model.order), model, 0.9) ?? w).join(' ');
   };
 
   it('puts back marks a Vietnamese OCR got wrong where the neighbours leave no doubt', () => {
@@ -155,6 +156,6 @@ describe('marks an OCR misread, with the shipped model', () => {
       for (const line of lines) expect(fix(line)).toBe(line);
       expect(repaired(lines)).toEqual(lines);
     }
-    expect(misreadMarks('tô', 'việc', 'việc', 'chức', 'đại', model, 0.99)).toBeNull();
+    expect(misreadMarks('tô', contextAt(['việc', 'việc', 'tô', 'chức', 'đại'], 2, model.order), model, 0.99)).toBeNull();
   });
 });

@@ -98,18 +98,45 @@ export function printedWordsIn(lines: readonly string[], printedOf: (line: strin
     });
   }
   if (printed.every((p) => p === undefined)) return (words) => words.map(() => undefined);
+  const near = (k: string, cur: number): number => {
+    for (let j = cur + 1; j < restored.length && j <= cur + NEAR; j++) if (restored[j] === k) return j;
+    return -1;
+  };
   return (words) => {
-    let cur = -1;
-    return words.map((w) => {
-      const k = bare(w);
-      let found = -1;
-      for (let j = cur + 1; j < restored.length && j <= cur + NEAR && found < 0; j++) if (restored[j] === k) found = j;
+    const keys = words.map(bare);
+    let cur = Math.max(startOf(keys, restored), 0) - 1;
+    return keys.map((k) => {
+      let found = near(k, cur);
       if (found < 0) found = restored.indexOf(k);
       if (found < 0) return undefined;
       cur = found;
       return printed[found];
     });
   };
+}
+
+/** How many of a cell's words after its first are looked at to tell where it starts. */
+const START_WORDS = 3;
+
+/**
+ * Where a cell's first word is among the lines' words: of its places, the
+ * one followed by the most of its next words right after it (a cell's
+ * words stand together on its line), the first of those. Two rows' names
+ * may both hold a word as restored ("Số lượng công …", "Số lượng đơn …"):
+ * its first place would give the second name the first one's printed
+ * words. -1 when the word is nowhere.
+ */
+function startOf(keys: readonly string[], restored: readonly string[]): number {
+  let best = -1;
+  let bestFollowing = -1;
+  const most = Math.min(START_WORDS, keys.length - 1);
+  for (let j = restored.indexOf(keys[0] ?? ''); j >= 0; j = restored.indexOf(keys[0]!, j + 1)) {
+    let following = 0;
+    while (following < most && restored[j + following + 1] === keys[following + 1]) following++;
+    if (following > bestFollowing) [best, bestFollowing] = [j, following];
+    if (following === most) break;
+  }
+  return best;
 }
 
 /** How far on (in words) a cell's next word is looked for first: the other columns' words of a line lie between. */
