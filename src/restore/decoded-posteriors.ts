@@ -56,11 +56,13 @@ class ModelScorer implements LatticeScorer {
 
 /**
  * Sets each decoded word's confidence (slots [from, to), decoded with
- * `cache` or without) to its posterior over the lattice of the readings
- * the beam kept (`beam`), clause by clause. A word with one reading left
- * in the lattice is certain (1); the chosen reading is always in it.
- * Words apart by `order − 1` certain words are independent: only the runs
- * between are summed over.
+ * `cache` or without) to its share of the lattice of the readings the
+ * beam kept (`beam`), clause by clause: its posterior (`semiring` 'sum',
+ * the default) or its max-marginal ('max'), times 1 − the share of the
+ * readings the beam kept but the lattice left out (BeamReadings.leftOut).
+ * A word with one reading left in the lattice gets that factor alone; the
+ * chosen reading is always in it. Words apart by `order − 1` words with
+ * one reading are independent: only the runs between are scored.
  */
 export function withPosteriors(out: (DecodedSlot | null)[], slots: readonly (Slot | null)[], model: NgramModel, cache: DocumentCache | null, from: number, to: number, beam: BeamReadings, semiring: Semiring = 'sum'): void {
   for (let a = from; a < to; ) {
