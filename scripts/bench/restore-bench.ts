@@ -39,17 +39,47 @@ function score(gold: string, out: string, extra: string[] = []): { accuracy: num
 
 /** (confidence, right?) of every restored word whose line kept its word count: how well the confidence points at errors. */
 const confidence: [number, boolean][] = [];
-function confidencePairs(gold: string, lines: readonly RestoredLine[]): void {
-  gold.split('\n').forEach((g, i) => {
+function confidencePairs(gold: string, lines: readonly RestoredLine[], into = confidence, upTo = Infinity): void {
+  gold.split('\n').slice(0, upTo).forEach((g, i) => {
     const words = tokenize(g).filter((p) => p.kind === 'word').map((p) => p.text.toLowerCase());
     const tokens = lines[i]?.tokens ?? [];
-    if (words.length === tokens.length) tokens.forEach((t, k) => confidence.push([t.confidence, t.restored.toLowerCase() === words[k]]));
+    if (words.length === tokens.length) tokens.forEach((t, k) => into.push([t.confidence, t.restored.toLowerCase() === words[k]]));
   });
 }
-function reportConfidence(): void {
-  const wrong = confidence.filter(([, ok]) => !ok);
-  const below = (th: number): string => `below ${th}: ${confidence.filter(([c]) => c < th).length} words flagged, ${wrong.filter(([c]) => c < th).length} of ${wrong.length} wrong ones among them`;
-  console.log(`word confidence (posterior given both neighbours): ${[0.5, 0.8, 0.95].map(below).join('; ')}`);
+function reportConfidence(pairs = confidence, what = 'word confidence (posterior over the decoder\'s lattice)'): void {
+  const wrong = pairs.filter(([, ok]) => !ok);
+  const below = (th: number): string => `below ${th}: ${pairs.filter(([c]) => c < th).length} words flagged, ${wrong.filter(([c]) => c < th).length} of ${wrong.length} wrong ones among them`;
+  console.log(`${what}: ${[0.5, 0.6, 0.8, 0.95].map(below).join('; ')}`);
+  console.log(`  calibration: ECE (10 bins) ${ece(pairs).toFixed(4)}, Brier ${brier(pairs).toFixed(5)}, AUROC of a wrong word by 1 − confidence ${auroc(pairs).toFixed(4)}`);
+}
+
+/** Expected calibration error over 10 equal-width bins: how far each bin's mean confidence is from its share right, weighted by its words. */
+function ece(pairs: readonly [number, boolean][]): number {
+  let sum = 0;
+  for (let b = 0; b < 10; b++) {
+    const bin = pairs.filter(([c]) => Math.min(9, Math.floor(c * 10)) === b);
+    if (bin.length) sum += Math.abs(bin.reduce((a, [c]) => a + c, 0) - bin.filter(([, ok]) => ok).length) / pairs.length;
+  }
+  return sum;
+}
+
+/** Mean squared distance between confidence and being right (1) or wrong (0). */
+function brier(pairs: readonly [number, boolean][]): number {
+  return pairs.reduce((a, [c, ok]) => a + (c - (ok ? 1 : 0)) ** 2, 0) / pairs.length;
+}
+
+/** The chance a wrong word is less confident than a right one (ties count half): how well confidence ranks the errors. */
+function auroc(pairs: readonly [number, boolean][]): number {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  const wrong = pairs.filter(([, ok]) => !ok).length;
+  let ranks = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]![0] === sorted[i]![0]) j++;
+    for (let k = i; k < j; k++) if (!sorted[k]![1]) ranks += (i + j + 1) / 2;
+    i = j;
+  }
+  return 1 - (ranks - (wrong * (wrong + 1)) / 2) / (wrong * (pairs.length - wrong));
 }
 
 const modelArg = process.argv.indexOf('--model');
@@ -98,9 +128,12 @@ console.log(`identity: ${docs.length - unchanged.length} of ${docs.length} corre
 const kh44 = join(SHARED, 'gold/kh44.body.lines1-240.gold.txt');
 if (existsSync(kh44)) {
   const t2 = performance.now();
-  const out = restoreText(read(join(ROOT, 'fixtures/seeds/001_add9b93c7bdbd174.txt')), shipped, 'auto').text;
+  const { text: out, lines } = restoreText(read(join(ROOT, 'fixtures/seeds/001_add9b93c7bdbd174.txt')), shipped, 'auto');
   const secs = (performance.now() - t2) / 1000;
   console.log(`KH 44 lines 1-240 (English-model OCR, shipped model): ${score(read(kh44), out, ['--to', '240']).line}; whole file in ${secs.toFixed(2)} s`);
+  const pairs: [number, boolean][] = [];
+  confidencePairs(read(kh44), lines, pairs, 240);
+  reportConfidence(pairs, 'KH 44 lines 1-240, word confidence (scored, never tuned on)');
 }
 console.log(`peak memory (RSS) of this run (leave-one-out thaws a model per document): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 

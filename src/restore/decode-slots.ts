@@ -5,7 +5,7 @@ import type { NgramModel } from './ngram-model.js';
 /** The decoder's answer for one word. */
 export interface DecodedSlot {
   choice: string;
-  /** Share of the probability mass the choice had among the slot's candidates, in its chosen context. */
+  /** The chosen reading's share of the decoder's lattice at this word (decoded-posteriors.ts): its max-marginal against the word's other readings. */
   confidence: number;
 }
 
