@@ -105,6 +105,26 @@ export function isSurname(word: string): boolean {
   return surnameSet().has(word.normalize('NFC'));
 }
 
+/** Each folded family name with its one spelling; a fold two names share ("La", "Lã") maps to null. */
+const foldedSurnames = lazy(() => {
+  const map = new Map<string, string | null>();
+  for (const s of file().surnames) map.set(fold(s), map.has(fold(s)) ? null : s);
+  return map;
+});
+
+/**
+ * The family name a capitalised word is, as the lexicon spells it: the word
+ * itself when it is one, else the one family name whose letters it has with
+ * other marks (an OCR's "Đô" → "Đỗ"); null when none is, or when two names
+ * share those letters ("La", "Lã"). Only for a line already taken for a
+ * signer's name: "Đô" elsewhere is a word ("Đô thị").
+ */
+export function surnameSpelled(word: string): string | null {
+  const w = word.normalize('NFC');
+  if (surnameSet().has(w)) return w;
+  return /^\p{Lu}\p{Ll}*$/u.test(w) ? (foldedSurnames().get(fold(w)) ?? null) : null;
+}
+
 /** "V/v báo cáo …", "Về việc cho phép …" → the subject without its opener; null for another line. */
 const subjectPattern = lazy(() => new RegExp(`^\\s*(?:${file().subjectOpeners.map(escapeRegExp).join('|')})\\s*:?\\s+(.+)$`, 'u'));
 

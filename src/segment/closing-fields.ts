@@ -1,6 +1,6 @@
 import type { Page } from '../../schemas/index.js';
 import { isVietnameseSyllable } from '../core/index.js';
-import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, fold, isArchiveEntry, isSurname, opensRecipients, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
+import { afterRecipientsOpener, authorityAtEnd, deputyTitleUnder, fold, isArchiveEntry, isSurname, opensRecipients, surnameSpelled, rankAtEnd, signerTitleLine, spelledSignerTitle } from '../lexicon/index.js';
 import type { MetadataRepair } from './metadata-repair.js';
 
 /**
@@ -130,14 +130,37 @@ function issuersBox(all: readonly Piece[], issuer: string): number {
  * the recipients column it shares a line with ("- Lưu: VT, TCBC. Nguyễn Đức
  * Vũ"); never the end of a sentence ("… Công an tỉnh Lâm Đồng").
  */
-function printedName(piece: string): { name: string; rank: { rank: string; read: string } | null } | null {
-  const name = nameAtEnd(piece);
+function printedName(piece: string): { name: string; rank: { rank: string; read: string } | null; surname: { read: string; as: string } | null } | null {
+  const respelled = respelledSurname(piece);
+  const name = nameAtEnd(respelled?.piece ?? piece);
   if (!name) return null;
+  const surname = respelled && name.startsWith(respelled.as) ? { read: respelled.read, as: respelled.as } : null;
+  piece = respelled?.piece ?? piece;
   const before = piece.slice(0, piece.lastIndexOf(name)).trim();
   // an officer's rank is printed as part of the name line ("Đại tá Huỳnh Ngọc Liêm"), also as an OCR glued it ("THượngtá")
   const rank = rankAtEnd(before);
-  if (rank && endsApart(rank.before)) return { name: `${rank.rank} ${name}`, rank };
-  return endsApart(before) ? { name, rank: null } : null;
+  if (rank && endsApart(rank.before)) return { name: `${rank.rank} ${name}`, rank, surname };
+  return endsApart(before) ? { name, rank: null, surname } : null;
+}
+
+/**
+ * A name line whose family name the OCR printed with other marks ("Đô Thị
+ * Tường Vy"): the line with the lexicon's spelling of it ("Đỗ"), when the
+ * words from it to the line's end are capitalised as a name's are; null
+ * when the line needs none.
+ */
+function respelledSurname(piece: string): { piece: string; read: string; as: string } | null {
+  const words = piece.replace(/[.;,]+$/u, '').split(/\s+/u);
+  for (let n = NAME_WORDS[1]; n >= NAME_WORDS[0]; n--) {
+    const tail = words.slice(-n);
+    if (tail.length !== n || isSurname(tail[0]!) || !tail.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w))) continue;
+    const as = surnameSpelled(tail[0]!);
+    if (!as) continue;
+    const at = piece.lastIndexOf(tail.join(' '));
+    if (at < 0) continue;
+    return { piece: `${piece.slice(0, at)}${as}${piece.slice(at + tail[0]!.length)}`, read: tail[0]!, as };
+  }
+  return null;
 }
 
 /**
@@ -182,6 +205,7 @@ function signerFrom(all: readonly Piece[], at: number, first: string, repairs: M
       name = printed.name;
       const rank = printed.rank;
       if (rank && rank.read !== rank.rank) repairs.push({ field: 'signer.name', page, read: rank.read, as: rank.rank, why: "the lexicon's rank, as the OCR spaced or cased it" });
+      if (printed.surname) repairs.push({ field: 'signer.name', page, read: printed.surname.read, as: printed.surname.as, why: "the lexicon's family name, only its marks differ" });
       break;
     }
     // "PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG" under "TL. CHỦ TỊCH": capitals before the name;

@@ -135,3 +135,19 @@ describe('a recipients list whose heading the OCR lost', () => {
   });
 });
 
+
+describe("a signer's family name the OCR printed with other marks", () => {
+  const closing = (name: string): Page => textPage(['Nơi nhận:\tGIÁM ĐỐC', '- Như trên;', '- Lưu: VT.', name].join('\n'));
+
+  it("is the lexicon's spelling of it, the mend recorded", () => {
+    const repairs: MetadataRepair[] = [];
+    expect(readSigner([closing('Đô Thị Tường Vy')], repairs)).toEqual({ title: 'GIÁM ĐỐC', name: 'Đỗ Thị Tường Vy' });
+    expect(repairs).toEqual([expect.objectContaining({ field: 'signer.name', read: 'Đô', as: 'Đỗ' })]);
+  });
+
+  it('is left as read when the letters are two family names\' ("La", "Lã") or none', () => {
+    expect(readSigner([closing('Lá Văn Minh')])?.name).toBeNull();
+    expect(readSigner([closing('Đỗ Thị Tường Vy')], [])?.name).toBe('Đỗ Thị Tường Vy');
+    expect(readSigner([closing('Xô Văn Minh')])?.name).toBeNull();
+  });
+});
