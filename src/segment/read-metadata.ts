@@ -84,10 +84,12 @@ function mendHeaderLines(lines: readonly Line[], repairs: MetadataRepair[]): Lin
       repairs.push({ field: 'type', page: 1, read: line.text.trim(), as: heading, why: "the lexicon's type heading, its words as the OCR spaced them" });
       return { ...line, text: heading };
     }
-    const place = readPlaceDate(line.text) ? null : gazetteerPlaceBeforeDate(line.text);
+    const place = gazetteerPlaceBeforeDate(line.text);
     const mended = place ? `${place.place}, ${place.rest}` : null;
-    if (mended && readPlaceDate(mended)) {
-      repairs.push({ field: 'place', page: 1, read: line.text.trim(), as: place!.place, why: 'a province of the gazetteer before "ngày": the comma after it lost' });
+    const asRead = readPlaceDate(line.text);
+    if (mended && readPlaceDate(mended) && asRead?.place !== place!.place) {
+      const why = asRead ? "a province of the gazetteer the OCR printed with other marks: the gazetteer's spelling" : 'a province of the gazetteer before "ngày": the comma after it lost';
+      repairs.push({ field: 'place', page: 1, read: line.text.trim(), as: place!.place, why });
       return { ...line, text: mended };
     }
     return line;

@@ -50,7 +50,18 @@ describe('a date line that lost the comma after its place', () => {
     expect(gazetteerPlaceBeforeDate('Lâm Đồng ngày tháng năm 2025')).toEqual({ place: 'Lâm Đồng', rest: 'ngày tháng năm 2025' });
     expect(gazetteerPlaceBeforeDate('Lâm Đông ngày 3 tháng 9 năm 2025')?.place).toBe('Lâm Đồng');
     expect(gazetteerPlaceBeforeDate('Đà Lạt ngày 3 tháng 9 năm 2025')).toBeNull();
-    expect(gazetteerPlaceBeforeDate('Lâm Đồng, ngày 3 tháng 9 năm 2025')).toBeNull();
+    expect(gazetteerPlaceBeforeDate('Lâm Đồng, ngày 3 tháng 9 năm 2025')?.place).toBe('Lâm Đồng');
+    expect(gazetteerPlaceBeforeDate('Đà Lạt, ngày 3 tháng 9 năm 2025')).toBeNull();
+  });
+
+  it("gives a province the OCR printed with other marks the gazetteer's spelling, the mend recorded; one printed right is left alone", () => {
+    const repairs: MetadataRepair[] = [];
+    const m = readMetadata([header('TỜ TRÌNH', 'Lâm Đông, ngày 04 tháng 6 năm 2025')], repairs);
+    expect(m).toMatchObject({ place: 'Lâm Đồng', date: '2025-06-04' });
+    expect(repairs).toEqual([expect.objectContaining({ field: 'place', as: 'Lâm Đồng' })]);
+    const none: MetadataRepair[] = [];
+    expect(readMetadata([header('TỜ TRÌNH', 'Lâm Đồng, ngày 04 tháng 6 năm 2025')], none).place).toBe('Lâm Đồng');
+    expect(none).toEqual([]);
   });
 
   it('gives the place (and the date where printed), the mend recorded; a sentence is left alone', () => {
